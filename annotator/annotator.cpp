@@ -1,0 +1,412 @@
+#include "annotator/annotator.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+namespace rpy {
+
+namespace {
+
+bool is_int_like(const SV& s) { return s->kind == SomeValue::Integer || s->kind == SomeValue::Bool; }
+bool is_str(const SV& s) { return s->kind == SomeValue::String; }
+
+// Python's spelling of a type, for messages that mirror CPython's.
+std::string pyname(const SV& s) {
+  switch (s->kind) {
+    case SomeValue::Bool: return "bool";
+    case SomeValue::Integer: return "int";
+    case SomeValue::Float: return "float";
+    case SomeValue::None: return "NoneType";
+    case SomeValue::String: return "str";
+    case SomeValue::Tuple: return "tuple";
+    case SomeValue::List: return "list";
+    case SomeValue::PBC: return s->descs.empty() ? s->str() : "function";
+    default: return s->str();
+  }
+}
+
+const std::map<std::string, std::string> kOpSymbols = {
+    {"add", "+"}, {"sub", "-"}, {"mul", "*"}, {"truediv", "/"}, {"floordiv", "//"}, {"mod", "%"},
+    {"pow", "**"}, {"lshift", "<<"}, {"rshift", ">>"}, {"and_", "&"}, {"or_", "|"}, {"xor", "^"},
+    {"lt", "<"}, {"le", "<="}, {"gt", ">"}, {"ge", ">="}, {"eq", "=="}, {"ne", "!="}, {"matmul", "@"}};
+
+std::string strip_inplace(const std::string& op) {
+  return op.rfind("inplace_", 0) == 0 ? op.substr(8) : op;
+}
+
+// Constant result of an arithmetic op on constant ints is folded by the flow
+// builder already; what reaches here is run-time arithmetic.
+SV binary_arith(const std::string& op, const SV& a, const SV& b) {
+  if (is_int_like(a) && is_int_like(b)) {
+    bool both_bool = a->kind == SomeValue::Bool && b->kind == SomeValue::Bool;
+    if (op == "truediv") return s_float();
+    if ((op == "and_" || op == "or_" || op == "xor") && both_bool) return s_bool();
+    bool nn = false;
+    if (op == "add" || op == "mul" || op == "floordiv" || op == "pow") nn = a->nonneg && b->nonneg;
+    else if (op == "mod") nn = b->nonneg;
+    else if (op == "and_") nn = a->nonneg || b->nonneg;
+    else if (op == "or_" || op == "xor") nn = a->nonneg && b->nonneg;
+    else if (op == "rshift") nn = a->nonneg;
+    else if (op == "matmul") return nullptr;
+    return s_int(nn);
+  }
+  if (a->is_numeric() && b->is_numeric()) {
+    if (op == "add" || op == "sub" || op == "mul" || op == "truediv" || op == "floordiv" || op == "mod" ||
+        op == "pow")
+      return s_float();
+    return nullptr;
+  }
+  if (is_str(a) && is_str(b) && op == "add") return s_str();
+  return nullptr;
+}
+
+}  // namespace
+
+void Annotator::schedule(FunctionGraph* g, Block* b) {
+  if (scheduled_.insert(b).second) pending_.push_back({g, b});
+}
+
+FuncDesc* Annotator::annotate_entry(py::handle func, const std::vector<SV>& args) {
+  FuncDesc* d = bk_.get_desc(func);
+  if (!d) throw TranslationError(SourcePos{}, "the entry point is not a Python function");
+  FunctionGraph* g = bk_.graph_of(d);
+  if (g->startblock->inputargs.size() != args.size())
+    throw TranslationError(d->pos, fmt::format("the entry point '{}' must take exactly {} argument (argv)",
+                                               d->name, args.size()));
+  std::vector<SourcePos> where(args.size(), d->pos);
+  bind_block(g, g->startblock, args, where, d->pos);
+  complete();
+  return d;
+}
+
+void Annotator::complete() {
+  while (!pending_.empty()) {
+    auto [g, b] = pending_.front();
+    pending_.pop_front();
+    scheduled_.erase(b);
+    flowin(g, b);
+    if (progress && (++blocks_flowed_ % 256) == 0) progress(blocks_flowed_);
+  }
+}
+
+void Annotator::bind_block(FunctionGraph* g, Block* b, const std::vector<SV>& cells,
+                           const std::vector<SourcePos>& where, SourcePos fallback) {
+  bool changed = !b->annotated;
+  for (size_t i = 0; i < b->inputargs.size(); ++i) {
+    Variable* v = b->inputargs[i];
+    SourcePos here = i < where.size() && where[i].valid() ? where[i] : fallback;
+    if (!v->annotation) {
+      v->annotation = cells[i];
+      origin_[v] = here;
+      continue;
+    }
+    SV u = union_of(v->annotation, cells[i]);
+    if (!u) {
+      // Report at the later of the two places; name both types.
+      SourcePos before = origin_[v];
+      SV t_here = cells[i], t_before = v->annotation;
+      if (before.valid() && here.valid() && before.line > here.line) {
+        std::swap(before, here);
+        std::swap(t_here, t_before);
+      }
+      std::string what = v->name.empty() || v->name[0] == '#' || v->name == "v" || v->name == "t"
+                             ? "a value"
+                             : "'" + v->name + "'";
+      TranslationError e(here, fmt::format("type conflict: {} is {} here, but {} at {} (a variable must keep one type on every path)",
+                                           what, t_here->str(), t_before->str(), before.str()));
+      if (before.valid()) e.notes.push_back({before, fmt::format("{} gets type {} here", what, t_before->str())});
+      throw e;
+    }
+    if (!contains(v->annotation, u) || !contains(u, v->annotation)) {
+      v->annotation = u;
+      changed = true;
+    }
+  }
+  b->annotated = true;
+  if (changed && !b->is_final) schedule(g, b);
+  if (changed && b == g->returnblock) {
+    // A function's return value generalized: its callers reflow.
+    if (g->func) {
+      if (FuncDesc* d = bk_.get_desc(g->func))
+        for (auto [cg, cb] : d->callers) schedule(cg, cb);
+    }
+  }
+}
+
+void Annotator::flowin(FunctionGraph* g, Block* b) {
+  for (auto& op : b->operations) {
+    SV r = consider_op(g, b, op);
+    if (!r) return;  // blocked: an argument has no value yet
+    if (op.result->annotation) {
+      SV u = union_of(op.result->annotation, r);
+      if (!u) throw TranslationError(op.pos, "internal: operation result type changed: " + op.result->annotation->str() + " to " + r->str());
+      r = u;
+    }
+    op.result->annotation = r;
+  }
+  std::optional<bool> known;
+  if (b->exitswitch) {
+    SV s = bk_.annotation(b->exitswitch);
+    if (s->kind == SomeValue::Impossible) return;
+    if (s->const_ && s->const_->kind == ConstValue::Bool) known = s->const_->b;
+  }
+  for (Link* l : b->exits) {
+    if (known && l->exitcase && l->exitcase->kind == ConstValue::Bool && l->exitcase->b != *known) continue;
+    std::vector<SV> cells;
+    for (Value* a : l->args) cells.push_back(bk_.annotation(a));
+    bool blocked = false;
+    for (auto& c : cells)
+      if (c->kind == SomeValue::Impossible) blocked = true;
+    if (blocked && l->target != g->returnblock) continue;
+    bind_block(g, l->target, cells, l->argpos, l->pos);
+  }
+}
+
+SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
+  std::vector<SV> args;
+  for (Value* a : op.args) args.push_back(bk_.annotation(a));
+  const std::string& name = op.opname;
+  if (name != "simple_call" && name != "call_kw") {
+    for (auto& a : args)
+      if (a->kind == SomeValue::Impossible) return nullptr;
+  }
+  auto type_error = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
+
+  std::string base = strip_inplace(name);
+  if (kOpSymbols.count(base) && base != "lt" && base != "le" && base != "gt" && base != "ge" && base != "eq" &&
+      base != "ne") {
+    SV r = binary_arith(base, args[0], args[1]);
+    if (!r)
+      type_error(fmt::format("unsupported operand type(s) for {}: '{}' and '{}'", kOpSymbols.at(base),
+                             pyname(args[0]), pyname(args[1])));
+    return r;
+  }
+  if (name == "lt" || name == "le" || name == "gt" || name == "ge" || name == "eq" || name == "ne") {
+    const SV &a = args[0], &c = args[1];
+    if (a->is_numeric() && c->is_numeric()) return s_bool();
+    if (is_str(a) && is_str(c)) return s_bool();
+    if (name == "eq" || name == "ne") {
+      if (a->kind == SomeValue::None || c->kind == SomeValue::None) return s_bool();
+      if (a->kind == SomeValue::Tuple && c->kind == SomeValue::Tuple && a->items.size() == c->items.size())
+        return s_bool();
+    }
+    type_error(fmt::format("'{}' not supported between instances of '{}' and '{}'", kOpSymbols.at(name),
+                           pyname(a), pyname(c)));
+  }
+  if (name == "is_" || name == "is_not") return s_bool();
+  if (name == "bool" || name == "not_") {
+    if (args[0]->kind == SomeValue::PBC && args[0]->descs.empty() && !args[0]->const_)
+      type_error("truth value of " + args[0]->str() + " is not supported");
+    return s_bool();
+  }
+  if (name == "neg" || name == "pos" || name == "invert") {
+    const SV& a = args[0];
+    if (is_int_like(a)) return s_int(name == "pos" && a->nonneg);
+    if (a->kind == SomeValue::Float && name != "invert") return s_float();
+    type_error(fmt::format("bad operand type for unary {}: '{}'",
+                           name == "neg" ? "-" : name == "pos" ? "+" : "~", pyname(a)));
+  }
+  if (name == "newtuple") {
+    std::vector<SV> items;
+    for (auto& a : args) items.push_back(without_const(a));
+    return s_tuple(items);
+  }
+  if (name == "unpack_check") {
+    const SV& a = args[0];
+    int64_t n = static_cast<Constant*>(op.args[1])->value.i;
+    if (a->kind == SomeValue::Tuple) {
+      if ((int64_t)a->items.size() != n)
+        type_error(fmt::format("cannot unpack a tuple of {} items into {} targets", a->items.size(), n));
+      return s_none();
+    }
+    type_error("cannot unpack a value of type " + pyname(a) + " (only tuples are supported yet)");
+  }
+  if (name == "getitem") {
+    const SV &a = args[0], &i = args[1];
+    if (a->kind == SomeValue::Tuple) {
+      if (!i->const_ || i->const_->kind != ConstValue::Int)
+        type_error("tuple index must be a constant integer");
+      int64_t k = i->const_->i;
+      if (k < 0) k += (int64_t)a->items.size();
+      if (k < 0 || k >= (int64_t)a->items.size()) type_error("tuple index out of range");
+      return a->items[k];
+    }
+    if (a->kind == SomeValue::List) {
+      if (!is_int_like(i)) type_error("list indices must be integers, not " + pyname(i));
+      return a->listdef->item;
+    }
+    type_error(fmt::format("'{}' object is not subscriptable here (supported yet: tuples, lists)", pyname(a)));
+  }
+  if (name == "int_check") {
+    if (!is_int_like(args[0]))
+      type_error(fmt::format("'{}' object cannot be interpreted as an integer", pyname(args[0])));
+    return s_none();
+  }
+  if (name == "range_check_step") return s_none();
+  if (name == "simple_call" || name == "call_kw") {
+    CallShape shape;
+    std::vector<SV> cargs(args.begin() + 1, args.end());
+    if (name == "call_kw") {
+      py::tuple kw = static_cast<Constant*>(op.args[1])->value.obj;
+      for (auto k : kw) shape.kwnames.push_back(k.cast<std::string>());
+      cargs.erase(cargs.begin());
+    }
+    shape.npositional = cargs.size() - shape.kwnames.size();
+    return consider_call(g, b, op, args[0], cargs, shape);
+  }
+  if (name == "getattr") {
+    type_error(fmt::format("'{}' object has no attribute '{}' (attribute access is supported on modules and classes only yet)",
+                           pyname(args[0]), static_cast<Constant*>(op.args[1])->value.s));
+  }
+  type_error("operation '" + name + "' is not supported yet");
+}
+
+SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f, std::vector<SV> args,
+                            const CallShape& shape) {
+  if (f->kind == SomeValue::Impossible) return nullptr;
+  if (f->kind == SomeValue::PBC && !f->descs.empty()) {
+    for (auto& a : args)
+      if (a->kind == SomeValue::Impossible) return nullptr;
+    SV result = s_impossible();
+    for (FuncDesc* d : f->descs) {
+      SV r = call_function(d, g, b, op, args, shape);
+      SV u = union_of(result, r);
+      if (!u) throw TranslationError(op.pos, "the functions called here return incompatible types");
+      result = u;
+    }
+    if (result->kind == SomeValue::Impossible) return nullptr;
+    return result;
+  }
+  if (f->kind == SomeValue::PBC && f->const_ && f->const_->obj) {
+    std::string bn = builtin_name(f->const_->obj);
+    if (!bn.empty()) {
+      for (auto& a : args)
+        if (a->kind == SomeValue::Impossible) return nullptr;
+      return consider_builtin(bn, op, args, shape);
+    }
+    py::gil_scoped_acquire gil;
+    if (PyType_Check(f->const_->obj.ptr()))
+      throw TranslationError(op.pos, "instantiating " + f->str() + " is not supported yet");
+    if (PyCallable_Check(f->const_->obj.ptr()))
+      throw TranslationError(op.pos, "calling " + f->str() + " is not supported: it is not an RPython function");
+  }
+  throw TranslationError(op.pos, fmt::format("'{}' object is not callable", pyname(f)));
+}
+
+SV Annotator::call_function(FuncDesc* d, FunctionGraph* caller, Block* b, SpaceOperation& op,
+                            const std::vector<SV>& args, const CallShape& shape) {
+  std::vector<int> binding = bind_call_args(*d, shape, op.pos);
+  FunctionGraph* callee = bk_.graph_of(d);
+  std::vector<SV> cells;
+  for (int k : binding) {
+    if (k >= 0) cells.push_back(args[k]);
+    else cells.push_back(s_const(ConstValue::from_python(d->defaults[-1 - k])));
+  }
+  d->callers.insert({caller, b});
+  std::vector<SourcePos> where(cells.size(), op.pos);
+  bind_block(callee, callee->startblock, cells, where, op.pos);
+  return bk_.annotation(callee->returnblock->inputargs[0]);
+}
+
+SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
+                               const CallShape& shape) {
+  auto fail = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
+  auto nargs = [&](size_t lo, size_t hi) {
+    if (!shape.kwnames.empty() && name != "print")
+      fail(name + "() takes no keyword arguments");
+    if (args.size() < lo || args.size() > hi)
+      fail(fmt::format("{}() takes {} argument{} ({} given)", name,
+                       lo == hi ? std::to_string(lo) : fmt::format("from {} to {}", lo, hi), hi == 1 ? "" : "s",
+                       args.size()));
+  };
+  if (name == "print") {
+    for (size_t i = 0; i < shape.kwnames.size(); ++i) {
+      const std::string& k = shape.kwnames[i];
+      const SV& v = args[shape.npositional + i];
+      if (k != "sep" && k != "end") fail("print() keyword '" + k + "' is not supported (only sep= and end=)");
+      if (!is_str(v) && v->kind != SomeValue::None) fail("print() " + k + " must be a str, not " + pyname(v));
+    }
+    for (size_t i = 0; i < shape.npositional; ++i) {
+      const SV& a = args[i];
+      if (!(a->is_numeric() || is_str(a) || a->kind == SomeValue::None))
+        fail("print() of a " + pyname(a) + " is not supported yet");
+    }
+    return s_none();
+  }
+  if (name == "int") {
+    nargs(1, 1);
+    if (args[0]->is_numeric() || is_str(args[0])) return s_int();
+    fail("int() argument must be a string or a number, not '" + pyname(args[0]) + "'");
+  }
+  if (name == "float") {
+    nargs(1, 1);
+    if (args[0]->is_numeric() || is_str(args[0])) return s_float();
+    fail("float() argument must be a string or a number, not '" + pyname(args[0]) + "'");
+  }
+  if (name == "bool") {
+    nargs(1, 1);
+    return s_bool();
+  }
+  if (name == "str" || name == "repr") {
+    nargs(1, 1);
+    const SV& a = args[0];
+    if (a->is_numeric() || is_str(a) || a->kind == SomeValue::None) return s_str();
+    fail(name + "() of a " + pyname(a) + " is not supported yet");
+  }
+  if (name == "abs") {
+    nargs(1, 1);
+    if (is_int_like(args[0])) return s_int(true);
+    if (args[0]->kind == SomeValue::Float) return s_float();
+    fail("bad operand type for abs(): '" + pyname(args[0]) + "'");
+  }
+  if (name == "min" || name == "max") {
+    if (args.size() < 2) fail(name + "() of a single iterable is not supported yet: pass two or more numbers");
+    nargs(2, 64);
+    bool any_float = false, all_int = true, all_nonneg = true, any_nonneg = false;
+    for (auto& a : args) {
+      if (!a->is_numeric()) fail(fmt::format("{}() of '{}' values is not supported", name, pyname(a)));
+      any_float |= a->kind == SomeValue::Float;
+      all_int &= is_int_like(a);
+      all_nonneg &= a->nonneg;
+      any_nonneg |= a->nonneg;
+    }
+    if (any_float && !all_int) {
+      for (auto& a : args)
+        if (a->kind != SomeValue::Float)
+          fail(name + "() mixing int and float: the result's type would depend on the values; convert with float() first");
+      return s_float();
+    }
+    return s_int(name == "min" ? all_nonneg : any_nonneg);
+  }
+  if (name == "len") {
+    nargs(1, 1);
+    const SV& a = args[0];
+    if (a->kind == SomeValue::Tuple) return s_const(ConstValue::from_python(py::int_(a->items.size())));
+    if (is_str(a) || a->kind == SomeValue::List) return s_int(true);
+    fail("object of type '" + pyname(a) + "' has no len()");
+  }
+  if (name == "range") fail("range() is supported only directly in 'for ... in range(...)' yet");
+  fail(name + "() is not supported yet");
+}
+
+void Annotator::check_entry_returns_int(FuncDesc* entry) {
+  FunctionGraph* g = entry->graph;
+  SV r = bk_.annotation(g->returnblock->inputargs[0]);
+  if (is_int_like(r) || r->kind == SomeValue::Impossible) return;
+  // Point at a return statement that returns something else.
+  SourcePos where = entry->pos;
+  for (Block* b : g->iterblocks())
+    for (Link* l : b->exits)
+      if (l->target == g->returnblock) {
+        SV s = bk_.annotation(l->args[0]);
+        if (!is_int_like(s) && s->kind != SomeValue::Impossible) {
+          where = l->pos;
+          break;
+        }
+      }
+  throw TranslationError(where, fmt::format("the entry point '{}' must return an int (the exit status), but returns {}",
+                                            entry->name, r->str()));
+}
+
+}  // namespace rpy

@@ -1,0 +1,46 @@
+// Whole-program type inference: annotates every variable reachable from the
+// entry point with a SomeValue, iterating to a fixpoint (RPython's
+// RPythonAnnotator). Blocks are reflowed when the annotations flowing into
+// them generalize; calls bind the callee's parameters and read its return.
+#pragma once
+#include <deque>
+#include <unordered_map>
+
+#include "annotator/bookkeeper.h"
+
+namespace rpy {
+
+class Annotator {
+ public:
+  explicit Annotator(Bookkeeper& bk) : bk_(bk) {}
+
+  // Annotates the program from its entry point called with `args`.
+  FuncDesc* annotate_entry(py::handle func, const std::vector<SV>& args);
+  // After the fixpoint: the entry point must return an int.
+  void check_entry_returns_int(FuncDesc* entry);
+
+  size_t blocks_flowed() const { return blocks_flowed_; }
+  // Called every few blocks so the driver can show progress.
+  std::function<void(size_t)> progress;
+
+ private:
+  Bookkeeper& bk_;
+  std::deque<std::pair<FunctionGraph*, Block*>> pending_;
+  std::unordered_map<Variable*, SourcePos> origin_;  // where an input's type came from
+  std::set<Block*> scheduled_;
+  size_t blocks_flowed_ = 0;
+
+  void schedule(FunctionGraph* g, Block* b);
+  void complete();
+  void flowin(FunctionGraph* g, Block* b);
+  void bind_block(FunctionGraph* g, Block* b, const std::vector<SV>& cells, const std::vector<SourcePos>& where,
+                  SourcePos fallback);
+  // Returns nullptr when the op cannot be annotated yet (an argument is impossible).
+  SV consider_op(FunctionGraph* g, Block* b, SpaceOperation& op);
+  SV consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f, std::vector<SV> args, const CallShape& shape);
+  SV consider_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args, const CallShape& shape);
+  SV call_function(FuncDesc* d, FunctionGraph* caller, Block* b, SpaceOperation& op, const std::vector<SV>& args,
+                   const CallShape& shape);
+};
+
+}  // namespace rpy

@@ -1,0 +1,196 @@
+#include "annotator/model.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace rpy {
+
+namespace {
+SV make(SomeValue v) { return std::make_shared<const SomeValue>(std::move(v)); }
+}  // namespace
+
+std::string SomeValue::str() const {
+  std::string s;
+  switch (kind) {
+    case Impossible: return "impossible";
+    case Bool: s = "bool"; break;
+    case Integer: s = nonneg ? "int>=0" : "int"; break;
+    case Float: s = "float"; break;
+    case None: return "None";
+    case String: s = can_be_none ? "str-or-None" : "str"; break;
+    case Tuple: {
+      s = "tuple(";
+      for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i]->str();
+      s += ")";
+      break;
+    }
+    case List: s = "list(" + (listdef && listdef->item ? listdef->item->str() : "?") + ")"; break;
+    case PBC: {
+      if (const_) return const_->repr();
+      s = "function{";
+      for (size_t i = 0; i < descs.size(); ++i) s += (i ? ", " : "") + std::string("?");
+      s += "}";
+      break;
+    }
+  }
+  if (const_ && kind != PBC) s += "=" + const_->repr();
+  return s;
+}
+
+SV s_impossible() {
+  static SV v = make(SomeValue{});
+  return v;
+}
+SV s_bool(std::optional<bool> c) {
+  SomeValue v;
+  v.kind = SomeValue::Bool;
+  v.nonneg = true;
+  if (c) {
+    ConstValue cv;
+    cv.kind = ConstValue::Bool;
+    cv.b = *c;
+    v.const_ = cv;
+  }
+  return make(std::move(v));
+}
+SV s_int(bool nonneg) {
+  SomeValue v;
+  v.kind = SomeValue::Integer;
+  v.nonneg = nonneg;
+  return make(std::move(v));
+}
+SV s_float() {
+  SomeValue v;
+  v.kind = SomeValue::Float;
+  return make(std::move(v));
+}
+SV s_none() {
+  SomeValue v;
+  v.kind = SomeValue::None;
+  v.const_ = ConstValue{};
+  return make(std::move(v));
+}
+SV s_str(bool can_be_none) {
+  SomeValue v;
+  v.kind = SomeValue::String;
+  v.can_be_none = can_be_none;
+  return make(std::move(v));
+}
+SV s_tuple(std::vector<SV> items) {
+  SomeValue v;
+  v.kind = SomeValue::Tuple;
+  v.items = std::move(items);
+  return make(std::move(v));
+}
+SV s_list(std::shared_ptr<ListDef> def) {
+  SomeValue v;
+  v.kind = SomeValue::List;
+  v.listdef = std::move(def);
+  return make(std::move(v));
+}
+
+SV s_const(const ConstValue& c) {
+  SomeValue v;
+  v.const_ = c;
+  switch (c.kind) {
+    case ConstValue::None: v.kind = SomeValue::None; break;
+    case ConstValue::Bool: v.kind = SomeValue::Bool; v.nonneg = true; break;
+    case ConstValue::Int: v.kind = SomeValue::Integer; v.nonneg = c.i >= 0; break;
+    case ConstValue::Float: v.kind = SomeValue::Float; break;
+    case ConstValue::Str: v.kind = SomeValue::String; break;
+    case ConstValue::Object: {
+      py::gil_scoped_acquire gil;
+      if (c.obj && PyTuple_CheckExact(c.obj.ptr())) {
+        v.kind = SomeValue::Tuple;
+        for (auto item : py::reinterpret_borrow<py::tuple>(c.obj)) v.items.push_back(s_const(ConstValue::from_python(item)));
+        // A tuple holding an unrepresentable item (e.g. a big int) keeps the
+        // item's annotation, which the user of the item reports.
+      } else {
+        v.kind = SomeValue::PBC;
+      }
+      break;
+    }
+  }
+  return make(std::move(v));
+}
+
+SV without_const(const SV& a) {
+  if (!a->const_ || a->kind == SomeValue::PBC || a->kind == SomeValue::None) return a;
+  SomeValue v = *a;
+  v.const_.reset();
+  for (auto& it : v.items) it = without_const(it);
+  return make(std::move(v));
+}
+
+SV union_of(const SV& a, const SV& b) {
+  if (a == b) return a;
+  if (a->kind == SomeValue::Impossible) return b;
+  if (b->kind == SomeValue::Impossible) return a;
+  if (a->const_ && b->const_ && a->kind == b->kind && a->const_->same(*b->const_)) return a;
+  auto K = [](const SV& x) { return x->kind; };
+  // bool is a subtype of int, as in Python.
+  if ((K(a) == SomeValue::Bool || K(a) == SomeValue::Integer) &&
+      (K(b) == SomeValue::Bool || K(b) == SomeValue::Integer)) {
+    if (K(a) == SomeValue::Bool && K(b) == SomeValue::Bool) return s_bool();
+    return s_int(a->nonneg && b->nonneg);
+  }
+  if (K(a) == SomeValue::Float && K(b) == SomeValue::Float) return s_float();
+  if ((K(a) == SomeValue::String || K(a) == SomeValue::None) && (K(b) == SomeValue::String || K(b) == SomeValue::None)) {
+    bool none = K(a) == SomeValue::None || K(b) == SomeValue::None || a->can_be_none || b->can_be_none;
+    return s_str(none);
+  }
+  if ((K(a) == SomeValue::List || K(a) == SomeValue::None) && (K(b) == SomeValue::List || K(b) == SomeValue::None)) {
+    if (K(a) == SomeValue::List && K(b) == SomeValue::List && a->listdef != b->listdef) {
+      SV item = union_of(a->listdef->item, b->listdef->item);
+      if (!item || !contains(a->listdef->item, item) || !contains(b->listdef->item, item)) return nullptr;
+    }
+    SomeValue v = K(a) == SomeValue::List ? *a : *b;
+    v.can_be_none = true;
+    if (K(a) == SomeValue::List && K(b) == SomeValue::List) v.can_be_none = a->can_be_none || b->can_be_none;
+    v.const_.reset();
+    return make(std::move(v));
+  }
+  if (K(a) == SomeValue::Tuple && K(b) == SomeValue::Tuple) {
+    if (a->items.size() != b->items.size()) return nullptr;
+    std::vector<SV> items;
+    for (size_t i = 0; i < a->items.size(); ++i) {
+      SV u = union_of(a->items[i], b->items[i]);
+      if (!u) return nullptr;
+      items.push_back(u);
+    }
+    return s_tuple(std::move(items));
+  }
+  if (K(a) == SomeValue::PBC && K(b) == SomeValue::PBC) {
+    // Two different function constants: a family called through a pointer.
+    if (a->descs.empty() || b->descs.empty()) return nullptr;
+    SomeValue v;
+    v.kind = SomeValue::PBC;
+    v.descs = a->descs;
+    for (auto* d : b->descs)
+      if (std::find(v.descs.begin(), v.descs.end(), d) == v.descs.end()) v.descs.push_back(d);
+    std::sort(v.descs.begin(), v.descs.end());
+    if (v.descs.size() == 1 && a->const_) v.const_ = a->const_;
+    return make(std::move(v));
+  }
+  if (K(a) == SomeValue::None && K(b) == SomeValue::None) return a;
+  return nullptr;
+}
+
+bool contains(const SV& general, const SV& specific) {
+  SV u = union_of(general, specific);
+  if (!u) return false;
+  if (u == general) return true;
+  // Structural equality of the join with `general`.
+  if (u->kind != general->kind || u->nonneg != general->nonneg || u->can_be_none != general->can_be_none)
+    return false;
+  if (u->const_.has_value() != general->const_.has_value()) return false;
+  if (u->kind == SomeValue::Tuple) {
+    for (size_t i = 0; i < u->items.size(); ++i)
+      if (!contains(general->items[i], u->items[i])) return false;
+  }
+  if (u->kind == SomeValue::PBC && u->descs != general->descs) return false;
+  return true;
+}
+
+}  // namespace rpy

@@ -1,0 +1,69 @@
+// The annotation lattice: what the annotator knows about each variable.
+//
+// Kinds, from most to least precise, mirror RPython's SomeXxx classes. Every
+// value may carry the constant it is known to be. union_of() is the lattice
+// join; it fails (returns nullptr) for values that can not share a
+// representation, and the caller reports both sides with where they came from.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "flowspace/model.h"
+
+namespace rpy {
+
+struct FuncDesc;  // annotator/bookkeeper.h
+struct ListDef;
+
+struct SomeValue {
+  enum Kind {
+    Impossible,  // no value reaches here (yet)
+    Bool,
+    Integer,
+    Float,
+    None,
+    String,
+    Tuple,
+    List,
+    PBC,  // prebuilt constants: functions, builtins, modules, frozen objects
+  } kind = Impossible;
+  bool nonneg = false;       // Integer (Bool is always non-negative)
+  bool can_be_none = false;  // String, List
+  std::optional<ConstValue> const_;
+  std::vector<SV> items;            // Tuple
+  std::shared_ptr<ListDef> listdef;  // List
+  std::vector<FuncDesc*> descs;     // PBC of user functions, sorted by address
+
+  bool is_const() const { return const_.has_value(); }
+  bool is_numeric() const { return kind == Bool || kind == Integer || kind == Float; }
+  std::string str() const;  // "int", "int>=0", "str", "tuple(int, float)", ...
+};
+
+// Shared by every list value created at one place; generalizing the item
+// generalizes every list of the family (as RPython's ListDef).
+struct ListDef {
+  SV item;
+  bool resized = false;
+  bool mutated = false;
+};
+
+SV s_impossible();
+SV s_bool(std::optional<bool> c = {});
+SV s_int(bool nonneg = false);
+SV s_float();
+SV s_none();
+SV s_str(bool can_be_none = false);
+SV s_const(const ConstValue& c);  // the most precise SomeValue for a constant
+SV s_tuple(std::vector<SV> items);
+SV s_list(std::shared_ptr<ListDef> def);
+
+// The lattice join; nullptr when the two can not be merged.
+SV union_of(const SV& a, const SV& b);
+// Whether `general` already contains everything `specific` describes.
+bool contains(const SV& general, const SV& specific);
+// The same value without its constant (what a merge of two constants gives).
+SV without_const(const SV& a);
+
+}  // namespace rpy

@@ -1,0 +1,19 @@
+// C++ source generation from rtyped graphs: one C++ function per graph, a
+// label per block, `#line` back to the Python source, static data for
+// prebuilt constants, and `main` calling the entry point.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "flowspace/model.h"
+
+namespace rpy {
+
+struct CodegenOptions {
+  bool line_directives = true;
+};
+
+std::string generate_cpp(const std::vector<FunctionGraph*>& graphs, FunctionGraph* entry,
+                         const CodegenOptions& opts);
+
+}  // namespace rpy

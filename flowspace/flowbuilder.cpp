@@ -1,0 +1,963 @@
+// From a Python function's AST to an SSA flow graph.
+//
+// The builder walks the AST keeping an abstract frame (`State`): the current
+// block, the value of each local, and a stack of temporaries that are live
+// across sub-expressions with control flow of their own (and/or, conditional
+// expressions, comparison chains). At a branch the frame is forked into new
+// blocks whose input variables are the frame's variables; at a join the frames
+// of all predecessors are merged. Values known at translation time stay
+// Constants and never become block arguments, so operations on them fold as
+// the graph is built: `if we_are_translated():`, configuration flags and
+// constant tables vanish here, before the annotator sees anything.
+#include "flowspace/flowbuilder.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+namespace rpy {
+
+namespace {
+
+std::string node_type(py::handle node) { return py::type::of(node).attr("__name__").cast<std::string>(); }
+
+std::unordered_map<std::string, std::shared_ptr<const SourceFile>>& source_cache() {
+  static std::unordered_map<std::string, std::shared_ptr<const SourceFile>> cache;
+  return cache;
+}
+
+// Per file: the parsed module and its function definitions by first line.
+struct ParsedFile {
+  py::object tree;
+  std::multimap<int, py::object> defs;  // def line (and first decorator line) -> FunctionDef
+};
+
+std::unordered_map<std::string, ParsedFile>& parsed_cache() {
+  static std::unordered_map<std::string, ParsedFile> cache;
+  return cache;
+}
+
+}  // namespace
+
+std::shared_ptr<const SourceFile> load_source_file(const std::string& path) {
+  auto& cache = source_cache();
+  auto it = cache.find(path);
+  if (it != cache.end()) return it->second;
+  auto f = std::make_shared<SourceFile>();
+  f->path = path;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    f->lines.push_back(line);
+  }
+  cache[path] = f;
+  return f;
+}
+
+SourcePos function_pos(py::handle func) {
+  SourcePos p;
+  try {
+    py::object code = func.attr("__code__");
+    p.file = load_source_file(code.attr("co_filename").cast<std::string>());
+    p.line = code.attr("co_firstlineno").cast<int>();
+  } catch (py::error_already_set&) {
+  }
+  return p;
+}
+
+namespace {
+
+const ParsedFile& parse_file(const std::string& path, const std::shared_ptr<const SourceFile>& sf) {
+  auto& cache = parsed_cache();
+  auto it = cache.find(path);
+  if (it != cache.end()) return it->second;
+  ParsedFile pf;
+  std::string text;
+  for (auto& l : sf->lines) text += l + "\n";
+  py::module_ ast = py::module_::import("ast");
+  try {
+    pf.tree = ast.attr("parse")(text, path);
+  } catch (py::error_already_set& e) {
+    SourcePos pos{sf, 1, 0};
+    if (e.matches(PyExc_SyntaxError)) {
+      py::object v = e.value();
+      if (!v.attr("lineno").is_none()) pos.line = v.attr("lineno").cast<int>();
+      if (!v.attr("offset").is_none()) pos.col = std::max(0, v.attr("offset").cast<int>() - 1);
+      throw TranslationError(pos, "invalid syntax: " + py::str(v.attr("msg")).cast<std::string>());
+    }
+    throw TranslationError(pos, "cannot parse: " + std::string(e.what()));
+  }
+  for (py::handle node : ast.attr("walk")(pf.tree)) {
+    std::string t = node_type(node);
+    if (t == "FunctionDef" || t == "AsyncFunctionDef") {
+      auto obj = py::reinterpret_borrow<py::object>(node);
+      int line = node.attr("lineno").cast<int>();
+      pf.defs.emplace(line, obj);
+      for (py::handle d : node.attr("decorator_list")) {
+        int dl = d.attr("lineno").cast<int>();
+        if (dl != line) pf.defs.emplace(dl, obj);
+      }
+    }
+  }
+  return cache.emplace(path, std::move(pf)).first->second;
+}
+
+// Names assigned anywhere in a list of statements (not in nested functions).
+void collect_assigned(py::handle node, std::set<std::string>& out) {
+  std::string t = node_type(node);
+  if (t == "FunctionDef" || t == "AsyncFunctionDef" || t == "Lambda" || t == "ClassDef") return;
+  if (t == "Name") {
+    if (node_type(node.attr("ctx")) == "Store") out.insert(node.attr("id").cast<std::string>());
+    return;
+  }
+  static py::object iter_child_nodes = py::module_::import("ast").attr("iter_child_nodes");
+  for (py::handle child : iter_child_nodes(node)) collect_assigned(child, out);
+}
+
+struct State {
+  Block* block = nullptr;  // nullptr: this path is dead (after return/break/raise)
+  std::map<std::string, Value*> locals;
+  std::map<std::string, SourcePos> where;  // where each local was last assigned
+  std::vector<Value*> stack;               // temporaries live across control flow
+  bool dead() const { return block == nullptr; }
+};
+
+struct LoopContext {
+  Block* header;
+  std::vector<std::string> header_names;  // locals passed as header arguments
+  std::vector<State> breaks;
+};
+
+// Builtins whose calls on constant arguments are evaluated at translation time.
+const std::set<std::string> kFoldableBuiltins = {
+    "abs", "bool", "chr", "float", "int", "len", "max", "min", "ord", "str", "round", "repr", "hash", "tuple"};
+
+// Python operators the builder can fold, by flow op name.
+const std::map<std::string, std::string> kBinaryOps = {
+    {"Add", "add"}, {"Sub", "sub"}, {"Mult", "mul"}, {"Div", "truediv"}, {"FloorDiv", "floordiv"},
+    {"Mod", "mod"}, {"Pow", "pow"}, {"LShift", "lshift"}, {"RShift", "rshift"}, {"BitAnd", "and_"},
+    {"BitOr", "or_"}, {"BitXor", "xor"}, {"MatMult", "matmul"}};
+const std::map<std::string, std::string> kCompareOps = {
+    {"Lt", "lt"}, {"LtE", "le"}, {"Eq", "eq"}, {"NotEq", "ne"}, {"Gt", "gt"}, {"GtE", "ge"},
+    {"Is", "is_"}, {"IsNot", "is_not"}, {"In", "contains"}, {"NotIn", "not_contains"}};
+// The Python function computing each foldable flow op.
+const std::map<std::string, std::string> kOperatorFuncs = {
+    {"add", "add"}, {"sub", "sub"}, {"mul", "mul"}, {"truediv", "truediv"}, {"floordiv", "floordiv"},
+    {"mod", "mod"}, {"pow", "pow"}, {"lshift", "lshift"}, {"rshift", "rshift"}, {"and_", "and_"},
+    {"or_", "or_"}, {"xor", "xor"}, {"lt", "lt"}, {"le", "le"}, {"eq", "eq"}, {"ne", "ne"},
+    {"gt", "gt"}, {"ge", "ge"}, {"is_", "is_"}, {"is_not", "is_not"}, {"neg", "neg"}, {"pos", "pos"},
+    {"invert", "invert"}, {"bool", "truth"}, {"not_", "not_"}, {"getitem", "getitem"},
+    {"contains", "contains"}};
+
+class FlowBuilder {
+ public:
+  FlowBuilder(py::handle func) : func_(py::reinterpret_borrow<py::object>(func)) {}
+
+  std::unique_ptr<FunctionGraph> build() {
+    py::object code;
+    try {
+      code = func_.attr("__code__");
+    } catch (py::error_already_set&) {
+      throw TranslationError(SourcePos{}, "not a Python function: " + py::repr(func_).cast<std::string>());
+    }
+    std::string filename = code.attr("co_filename").cast<std::string>();
+    file_ = load_source_file(filename);
+    if (file_->lines.empty())
+      throw TranslationError(SourcePos{}, fmt::format("cannot read the source of {} ({})",
+                                                      py::repr(func_).cast<std::string>(), filename));
+    const ParsedFile& pf = parse_file(filename, file_);
+    int firstline = code.attr("co_firstlineno").cast<int>();
+    std::string name = func_.attr("__name__").cast<std::string>();
+    py::object def;
+    auto range = pf.defs.equal_range(firstline);
+    for (auto it = range.first; it != range.second; ++it)
+      if (it->second.attr("name").cast<std::string>() == name) def = it->second;
+    if (!def) {
+      if (name == "<lambda>")
+        throw TranslationError(SourcePos{file_, firstline, 0}, "lambda functions are not supported yet");
+      throw TranslationError(SourcePos{file_, firstline, 0}, "cannot find the source of function '" + name + "'");
+    }
+    if (node_type(def) == "AsyncFunctionDef")
+      throw TranslationError(pos_of(def), "'async def' is not RPython: coroutines cannot be translated");
+
+    globals_ = func_.attr("__globals__");
+    builtins_ = py::module_::import("builtins");
+    py::object closure = func_.attr("__closure__");
+    if (!closure.is_none()) {
+      auto freevars = code.attr("co_freevars").cast<std::vector<std::string>>();
+      py::tuple cells = closure;
+      for (size_t i = 0; i < freevars.size(); ++i) {
+        try {
+          closure_[freevars[i]] = cells[i].attr("cell_contents");
+        } catch (py::error_already_set&) {
+        }
+      }
+    }
+    auto varnames = code.attr("co_varnames").cast<std::vector<std::string>>();
+    all_locals_.insert(varnames.begin(), varnames.end());
+
+    graph_ = std::make_unique<FunctionGraph>();
+    g_ = graph_.get();
+    g_->name = func_.attr("__qualname__").cast<std::string>();
+    g_->func = func_;
+    g_->pos = pos_of(def);
+    g_->returnblock = g_->new_block({g_->new_var("result")});
+    g_->returnblock->is_final = true;
+    g_->exceptblock = g_->new_block({g_->new_var("etype"), g_->new_var("evalue")});
+    g_->exceptblock->is_final = true;
+
+    py::object args = def.attr("args");
+    if (py::len(args.attr("posonlyargs")) || py::len(args.attr("kwonlyargs")) || !args.attr("vararg").is_none() ||
+        !args.attr("kwarg").is_none())
+      throw TranslationError(pos_of(def), "only plain positional parameters (with defaults) are supported: no *args, **kwargs or keyword-only parameters");
+    std::vector<Variable*> inputs;
+    for (py::handle a : args.attr("args")) {
+      std::string an = a.attr("arg").cast<std::string>();
+      Variable* v = g_->new_var(an);
+      inputs.push_back(v);
+      g_->argnames.push_back(an);
+      st_.locals[an] = v;
+      st_.where[an] = pos_of(a);
+    }
+    g_->startblock = g_->new_block(inputs);
+    st_.block = g_->startblock;
+
+    exec_body(def.attr("body"));
+    if (!st_.dead()) {
+      Link* l = g_->new_link(st_.block, g_->returnblock, {g_->new_const_none()});
+      l->pos = SourcePos{file_, last_line(def), 0};
+    }
+    g_->remove_unreachable();
+    return std::move(graph_);
+  }
+
+ private:
+  py::object func_;
+  py::object globals_;
+  py::object builtins_;
+  std::map<std::string, py::object> closure_;
+  std::set<std::string> all_locals_;
+  std::shared_ptr<const SourceFile> file_;
+  std::unique_ptr<FunctionGraph> graph_;
+  FunctionGraph* g_ = nullptr;
+  State st_;
+  std::vector<LoopContext> loops_;
+  int hidden_counter_ = 0;
+
+  SourcePos pos_of(py::handle node) const {
+    SourcePos p;
+    p.file = file_;
+    if (py::hasattr(node, "lineno")) p.line = node.attr("lineno").cast<int>();
+    if (py::hasattr(node, "col_offset")) p.col = node.attr("col_offset").cast<int>();
+    return p;
+  }
+  int last_line(py::handle node) const {
+    if (py::hasattr(node, "end_lineno") && !node.attr("end_lineno").is_none())
+      return node.attr("end_lineno").cast<int>();
+    return pos_of(node).line;
+  }
+  [[noreturn]] void error(py::handle node, const std::string& msg) { throw TranslationError(pos_of(node), msg); }
+
+  // ---- frame manipulation --------------------------------------------------
+
+  // Moves the frame into a fresh block: every variable becomes an input.
+  State fork_into(const State& from, Block*& newblock, Link*& link) {
+    State s = from;
+    std::vector<Variable*> inputs;
+    std::vector<Value*> args;
+    std::vector<SourcePos> argpos;
+    for (auto& [name, v] : s.locals) {
+      if (v->is_const()) continue;
+      Variable* nv = g_->new_var(name);
+      inputs.push_back(nv);
+      args.push_back(v);
+      argpos.push_back(s.where[name]);
+      v = nv;
+    }
+    for (auto& v : s.stack) {
+      if (v->is_const()) continue;
+      Variable* nv = g_->new_var(static_cast<Variable*>(v)->name);
+      inputs.push_back(nv);
+      args.push_back(v);
+      argpos.push_back(SourcePos{});
+      v = nv;
+    }
+    newblock = g_->new_block(inputs);
+    link = g_->new_link(from.block, newblock, args);
+    link->argpos = argpos;
+    s.block = newblock;
+    return s;
+  }
+
+  // Joins several frames into one; a local survives when every path defines it.
+  State merge(std::vector<State> preds, SourcePos pos) {
+    std::erase_if(preds, [](const State& s) { return s.dead(); });
+    if (preds.empty()) return State{};
+    if (preds.size() == 1) return preds[0];
+    State out;
+    std::vector<Variable*> inputs;
+    std::vector<std::vector<Value*>> args(preds.size());
+    std::vector<std::vector<SourcePos>> argpos(preds.size());
+    auto join_value = [&](auto get, const std::string& hint, auto getpos) -> Value* {
+      Value* first = get(preds[0]);
+      bool all_same = first->is_const();
+      for (auto& p : preds) {
+        Value* v = get(p);
+        if (!v->is_const() || !static_cast<Constant*>(v)->value.same(static_cast<Constant*>(first)->value) ||
+            !static_cast<Constant*>(v)->llrepr.empty())
+          all_same = false;
+      }
+      if (all_same) return first;
+      Variable* nv = g_->new_var(hint);
+      inputs.push_back(nv);
+      for (size_t i = 0; i < preds.size(); ++i) {
+        args[i].push_back(get(preds[i]));
+        argpos[i].push_back(getpos(preds[i]));
+      }
+      return nv;
+    };
+    for (auto& [name, v0] : preds[0].locals) {
+      bool everywhere = true;
+      for (auto& p : preds)
+        if (!p.locals.count(name)) everywhere = false;
+      if (!everywhere) continue;
+      const std::string n = name;
+      out.locals[n] = join_value([&](State& s) { return s.locals[n]; }, n, [&](State& s) { return s.where[n]; });
+      out.where[n] = preds.back().where[n];
+    }
+    for (size_t k = 0; k < preds[0].stack.size(); ++k)
+      out.stack.push_back(join_value([&](State& s) { return s.stack[k]; }, "t", [](State&) { return SourcePos{}; }));
+    out.block = g_->new_block(inputs);
+    for (size_t i = 0; i < preds.size(); ++i) {
+      Link* l = g_->new_link(preds[i].block, out.block, args[i]);
+      l->argpos = argpos[i];
+      l->pos = pos;
+    }
+    return out;
+  }
+
+  // Splits on a condition: (frame if true, frame if false). A constant
+  // condition kills one side: this is where translation-time flags vanish.
+  std::pair<State, State> branch(Value* cond, SourcePos pos) {
+    if (cond->is_const()) {
+      bool truth = py::bool_(static_cast<Constant*>(cond)->value.obj ? static_cast<Constant*>(cond)->value.obj
+                                                                       : py::none());
+      State live = st_;
+      return truth ? std::make_pair(live, State{}) : std::make_pair(State{}, live);
+    }
+    Value* b = cond;
+    if (!is_bool_result(cond)) b = emit("bool", {cond}, pos);
+    if (b->is_const()) return branch(b, pos);
+    st_.block->exitswitch = b;
+    Block *tb, *fb;
+    Link *tl, *fl;
+    State from = st_;
+    State f = fork_into(from, fb, fl);
+    State t = fork_into(from, tb, tl);
+    ConstValue cf, ct;
+    cf.kind = ct.kind = ConstValue::Bool;
+    cf.b = false;
+    ct.b = true;
+    fl->exitcase = cf;
+    tl->exitcase = ct;
+    fl->pos = tl->pos = pos;
+    return {t, f};
+  }
+
+  bool is_bool_result(Value* v) {
+    if (v->is_const()) return false;
+    for (auto& op : st_.block->operations)
+      if (op.result == v)
+        return op.opname == "bool" || op.opname == "not_" || op.opname == "lt" || op.opname == "le" ||
+               op.opname == "eq" || op.opname == "ne" || op.opname == "gt" || op.opname == "ge" ||
+               op.opname == "is_" || op.opname == "is_not";
+    return false;
+  }
+
+  void push(Value* v) { st_.stack.push_back(v); }
+  Value* pop() {
+    Value* v = st_.stack.back();
+    st_.stack.pop_back();
+    return v;
+  }
+
+  // ---- operations ---------------------------------------------------------------
+
+  Value* emit(const std::string& opname, std::vector<Value*> args, SourcePos pos) {
+    if (Value* folded = try_fold(opname, args)) return folded;
+    Variable* res = g_->new_var("v");
+    st_.block->operations.push_back(SpaceOperation{opname, std::move(args), res, pos});
+    return res;
+  }
+
+  Constant* constant(py::handle obj) { return g_->new_const(ConstValue::from_python(obj)); }
+
+  static bool all_const(const std::vector<Value*>& args) {
+    for (auto* a : args)
+      if (!a->is_const() || !static_cast<Constant*>(a)->value.obj) return false;
+    return true;
+  }
+
+  // Evaluates an operation on constants with Python itself, so folding has
+  // Python's exact semantics. Results that a machine word cannot hold, and
+  // operations that raise, are left for run time.
+  Value* try_fold(const std::string& opname, const std::vector<Value*>& args) {
+    if (!all_const(args)) return nullptr;
+    auto it = kOperatorFuncs.find(opname);
+    if (it == kOperatorFuncs.end()) return nullptr;
+    static py::object operator_mod = py::module_::import("operator");
+    py::tuple pyargs(args.size());
+    for (size_t i = 0; i < args.size(); ++i) pyargs[i] = static_cast<Constant*>(args[i])->value.obj;
+    // Folding would hide per-type behaviour of mutable or user objects.
+    for (auto a : pyargs) {
+      if (!(a.is_none() || PyBool_Check(a.ptr()) || PyLong_CheckExact(a.ptr()) || PyFloat_CheckExact(a.ptr()) ||
+            PyUnicode_CheckExact(a.ptr()) || PyBytes_CheckExact(a.ptr()) || PyTuple_CheckExact(a.ptr()) ||
+            (opname == "is_" || opname == "is_not")))
+        return nullptr;
+    }
+    try {
+      py::object r = operator_mod.attr(it->second.c_str())(*pyargs);
+      return fold_result(r);
+    } catch (py::error_already_set&) {
+      return nullptr;
+    }
+  }
+
+  Value* fold_result(py::handle r) {
+    ConstValue cv = ConstValue::from_python(r);
+    if (PyLong_CheckExact(r.ptr()) && cv.kind != ConstValue::Int) return nullptr;  // does not fit 64 bits
+    return g_->new_const(cv);
+  }
+
+  // ---- names -------------------------------------------------------------------
+
+  Value* load_name(py::handle node) {
+    std::string name = node.attr("id").cast<std::string>();
+    auto it = st_.locals.find(name);
+    if (it != st_.locals.end()) return it->second;
+    if (all_locals_.count(name))
+      error(node, "local variable '" + name + "' is used before it is assigned on some path to here");
+    if (auto c = closure_.find(name); c != closure_.end()) return constant(c->second);
+    if (globals_.contains(py::str(name))) return constant(globals_[py::str(name)]);
+    if (py::hasattr(builtins_, name.c_str())) return constant(builtins_.attr(name.c_str()));
+    error(node, "name '" + name + "' is not defined");
+  }
+
+  void store_name(const std::string& name, Value* v, SourcePos pos) {
+    if (auto var = dynamic_cast<Variable*>(v); var && var->name == "v") var->name = name;
+    st_.locals[name] = v;
+    st_.where[name] = pos;
+  }
+
+  void assign(py::handle target, Value* v, SourcePos pos) {
+    std::string t = node_type(target);
+    if (t == "Name") {
+      store_name(target.attr("id").cast<std::string>(), v, pos);
+    } else if (t == "Tuple" || t == "List") {
+      py::list elts = target.attr("elts");
+      size_t n = py::len(elts);
+      for (auto e : elts)
+        if (node_type(e) == "Starred") error(e, "starred assignment is not supported");
+      emit("unpack_check", {v, g_->new_const_int((int64_t)n)}, pos);
+      push(v);
+      for (size_t i = 0; i < n; ++i) {
+        Value* item = emit("getitem", {st_.stack.back(), g_->new_const_int((int64_t)i)}, pos);
+        assign(elts[i], item, pos);
+      }
+      pop();
+    } else if (t == "Attribute") {
+      Value* obj = eval(target.attr("value"));
+      emit("setattr", {obj, g_->new_const_str(target.attr("attr").cast<std::string>()), v}, pos);
+    } else if (t == "Subscript") {
+      push(v);
+      Value* obj = eval(target.attr("value"));
+      push(obj);
+      Value* idx = eval(target.attr("slice"));
+      obj = pop();
+      v = pop();
+      emit("setitem", {obj, idx, v}, pos);
+    } else {
+      error(target, "cannot assign to this expression");
+    }
+  }
+
+  // ---- statements --------------------------------------------------------------
+
+  void exec_body(py::handle stmts) {
+    for (py::handle s : stmts) {
+      if (st_.dead()) return;  // code after return/break/continue
+      exec_stmt(s);
+    }
+  }
+
+  void exec_stmt(py::handle s) {
+    std::string t = node_type(s);
+    SourcePos pos = pos_of(s);
+    if (t == "Expr") {
+      eval(s.attr("value"));
+    } else if (t == "Assign") {
+      py::object value = s.attr("value");
+      py::list targets = s.attr("targets");
+      // `a, b = b, a`: evaluate the right side fully, then assign.
+      if (py::len(targets) == 1 && (node_type(targets[0]) == "Tuple" || node_type(targets[0]) == "List") &&
+          node_type(value) == "Tuple" && py::len(value.attr("elts")) == py::len(targets[0].attr("elts"))) {
+        py::list elts = value.attr("elts");
+        size_t base = st_.stack.size();
+        for (auto e : elts) push(eval(e));
+        py::list tgts = targets[0].attr("elts");
+        // The values stay on the stack: an assignment with control flow of
+        // its own renames them, and st_.stack holds the current names.
+        for (size_t i = 0; i < py::len(tgts); ++i) assign(tgts[i], st_.stack[base + i], pos);
+        st_.stack.resize(base);
+        return;
+      }
+      Value* v = eval(value);
+      push(v);
+      for (auto tg : targets) assign(tg, st_.stack.back(), pos);
+      pop();
+    } else if (t == "AnnAssign") {
+      if (!s.attr("value").is_none()) assign(s.attr("target"), eval(s.attr("value")), pos);
+    } else if (t == "AugAssign") {
+      py::object target = s.attr("target");
+      std::string op = kBinaryOps.at(node_type(s.attr("op")));
+      if (node_type(target) != "Name") error(target, "augmented assignment is only supported on local variables yet");
+      Value* cur = load_name(target);
+      push(cur);
+      Value* rhs = eval(s.attr("value"));
+      cur = pop();
+      store_name(target.attr("id").cast<std::string>(), emit("inplace_" + op, {cur, rhs}, pos), pos);
+    } else if (t == "Return") {
+      Value* v = s.attr("value").is_none() ? g_->new_const_none() : eval(s.attr("value"));
+      Link* l = g_->new_link(st_.block, g_->returnblock, {v});
+      l->pos = pos;
+      l->argpos = {pos};
+      st_ = State{};
+    } else if (t == "Pass") {
+    } else if (t == "If") {
+      Value* c = eval(s.attr("test"));
+      auto [ts, fs] = branch(c, pos);
+      st_ = ts;
+      if (!st_.dead()) exec_body(s.attr("body"));
+      State after_then = st_;
+      st_ = fs;
+      if (!st_.dead()) exec_body(s.attr("orelse"));
+      st_ = merge({after_then, st_}, pos);
+    } else if (t == "While") {
+      exec_while(s);
+    } else if (t == "For") {
+      exec_for(s);
+    } else if (t == "Break") {
+      if (loops_.empty()) error(s, "'break' outside loop");
+      loops_.back().breaks.push_back(st_);
+      st_ = State{};
+    } else if (t == "Continue") {
+      if (loops_.empty()) error(s, "'continue' outside loop");
+      jump_to_header(loops_.back(), pos);
+      st_ = State{};
+    } else if (t == "Global" || t == "Nonlocal") {
+      error(s, std::string("the '") + (t == "Global" ? "global" : "nonlocal") +
+                   "' statement is not RPython: module globals are constants after import");
+    } else if (t == "AsyncFunctionDef" || t == "AsyncFor" || t == "AsyncWith" || t == "Await") {
+      error(s, "async code is not RPython");
+    } else if (t == "Import" || t == "ImportFrom") {
+      error(s, "import inside a function is not RPython: import at module level");
+    } else if (t == "Raise" || t == "Try" || t == "Assert" || t == "With" || t == "FunctionDef" ||
+               t == "ClassDef" || t == "Delete" || t == "Match" || t == "TryStar") {
+      error(s, "'" + t + "' statements are not supported yet");
+    } else {
+      error(s, "unsupported statement: " + t);
+    }
+  }
+
+  void jump_to_header(LoopContext& loop, SourcePos pos) {
+    std::vector<Value*> args;
+    std::vector<SourcePos> argpos;
+    for (auto& n : loop.header_names) {
+      auto it = st_.locals.find(n);
+      if (it == st_.locals.end())
+        throw TranslationError(pos, "local variable '" + n + "' is deleted inside the loop");
+      args.push_back(it->second);
+      argpos.push_back(st_.where[n]);
+    }
+    Link* l = g_->new_link(st_.block, loop.header, args);
+    l->argpos = argpos;
+    l->pos = pos;
+  }
+
+  // Opens a loop: a header block taking every local that is a variable now or
+  // is reassigned by the loop; locals that stay constant stay constants.
+  void open_loop(py::handle loop_node, const std::set<std::string>& extra_assigned, SourcePos pos) {
+    std::set<std::string> assigned = extra_assigned;
+    for (py::handle b : loop_node.attr("body")) collect_assigned(b, assigned);
+    if (node_type(loop_node) == "While") collect_assigned(loop_node.attr("test"), assigned);
+    LoopContext loop;
+    std::vector<Variable*> inputs;
+    std::vector<Value*> args;
+    std::vector<SourcePos> argpos;
+    State s = st_;
+    for (auto& [name, v] : s.locals) {
+      if (v->is_const() && !assigned.count(name)) continue;
+      Variable* nv = g_->new_var(name);
+      inputs.push_back(nv);
+      args.push_back(v);
+      argpos.push_back(s.where[name]);
+      loop.header_names.push_back(name);
+      v = nv;
+    }
+    if (!s.stack.empty()) throw TranslationError(pos, "internal: loop opened with live temporaries");
+    loop.header = g_->new_block(inputs);
+    Link* l = g_->new_link(st_.block, loop.header, args);
+    l->argpos = argpos;
+    l->pos = pos;
+    s.block = loop.header;
+    st_ = s;
+    loops_.push_back(std::move(loop));
+  }
+
+  void exec_while(py::handle s) {
+    SourcePos pos = pos_of(s);
+    open_loop(s, {}, pos);
+    Value* c = eval(s.attr("test"));
+    auto [ts, fs] = branch(c, pos);
+    st_ = ts;
+    if (!st_.dead()) {
+      exec_body(s.attr("body"));
+      if (!st_.dead()) jump_to_header(loops_.back(), pos);
+    }
+    st_ = fs;
+    if (!st_.dead()) exec_body(s.attr("orelse"));
+    LoopContext loop = std::move(loops_.back());
+    loops_.pop_back();
+    loop.breaks.push_back(st_);
+    st_ = merge(loop.breaks, pos);
+  }
+
+  // `for x in range(...)` becomes a counting loop; other iterables come with
+  // the iterator protocol.
+  void exec_for(py::handle s) {
+    SourcePos pos = pos_of(s);
+    py::object iter = s.attr("iter");
+    bool is_range = false;
+    if (node_type(iter) == "Call" && py::len(iter.attr("keywords")) == 0) {
+      Value* f = eval(iter.attr("func"));
+      if (f->is_const() && static_cast<Constant*>(f)->value.obj.is(builtins_.attr("range"))) is_range = true;
+    }
+    if (!is_range) error(iter, "only 'for ... in range(...)' loops are supported yet");
+    py::list rargs = iter.attr("args");
+    size_t n = py::len(rargs);
+    if (n < 1 || n > 3) error(iter, fmt::format("range expected 1 to 3 arguments, got {}", n));
+    Value *start, *stop, *step;
+    if (n == 1) {
+      start = g_->new_const_int(0);
+      stop = eval(rargs[0]);
+      step = g_->new_const_int(1);
+    } else {
+      push(eval(rargs[0]));
+      if (n == 3) {
+        push(eval(rargs[1]));
+        step = eval(rargs[2]);
+        stop = pop();
+      } else {
+        stop = eval(rargs[1]);
+        step = g_->new_const_int(1);
+      }
+      start = pop();
+    }
+    for (Value* v : {start, stop, step}) emit("int_check", {v}, pos);
+    if (step->is_const() && static_cast<Constant*>(step)->value.kind == ConstValue::Int &&
+        static_cast<Constant*>(step)->value.i == 0)
+      error(iter, "range() arg 3 must not be zero");
+    if (!step->is_const()) emit("range_check_step", {step}, pos);
+
+    int k = hidden_counter_++;
+    std::string ni = fmt::format("#i{}", k), nstop = fmt::format("#stop{}", k), nstep = fmt::format("#step{}", k);
+    store_name(ni, start, pos);
+    store_name(nstop, stop, pos);
+    store_name(nstep, step, pos);
+    std::set<std::string> extra{ni};
+    open_loop(s, extra, pos);
+    auto cond_for = [&](bool positive) {
+      return emit(positive ? "lt" : "gt", {st_.locals[ni], st_.locals[nstop]}, pos);
+    };
+    Value* cond;
+    Value* stepv = st_.locals[nstep];
+    if (stepv->is_const()) {
+      cond = cond_for(static_cast<Constant*>(stepv)->value.i > 0);
+    } else {
+      Value* positive = emit("gt", {stepv, g_->new_const_int(0)}, pos);
+      auto [ps, ns] = branch(positive, pos);
+      st_ = ps;
+      push(cond_for(true));
+      State a = st_;
+      st_ = ns;
+      push(cond_for(false));
+      st_ = merge({a, st_}, pos);
+      cond = pop();
+    }
+    auto [ts, fs] = branch(cond, pos);
+    st_ = ts;
+    if (!st_.dead()) {
+      Value* cur = st_.locals[ni];
+      store_name(ni, emit("add", {cur, st_.locals[nstep]}, pos), pos);
+      assign(s.attr("target"), cur, pos);
+      exec_body(s.attr("body"));
+      if (!st_.dead()) jump_to_header(loops_.back(), pos);
+    }
+    st_ = fs;
+    if (!st_.dead()) exec_body(s.attr("orelse"));
+    LoopContext loop = std::move(loops_.back());
+    loops_.pop_back();
+    loop.breaks.push_back(st_);
+    st_ = merge(loop.breaks, pos);
+    for (auto* name : {&ni, &nstop, &nstep}) {
+      st_.locals.erase(*name);
+      st_.where.erase(*name);
+    }
+  }
+
+  // ---- expressions -------------------------------------------------------------
+
+  Value* eval(py::handle e) {
+    std::string t = node_type(e);
+    SourcePos pos = pos_of(e);
+    if (t == "Constant") {
+      py::object v = e.attr("value");
+      ConstValue cv = ConstValue::from_python(v);
+      if (PyLong_CheckExact(v.ptr()) && cv.kind != ConstValue::Int)
+        error(e, "integer constant does not fit in a machine word (64 bits)");
+      return g_->new_const(cv);
+    }
+    if (t == "Name") return load_name(e);
+    if (t == "BinOp") {
+      std::string op = kBinaryOps.at(node_type(e.attr("op")));
+      push(eval(e.attr("left")));
+      Value* r = eval(e.attr("right"));
+      Value* l = pop();
+      return emit(op, {l, r}, pos);
+    }
+    if (t == "UnaryOp") {
+      std::string opt = node_type(e.attr("op"));
+      Value* v = eval(e.attr("operand"));
+      if (opt == "Not") return emit("not_", {v}, pos);
+      if (opt == "USub") return emit("neg", {v}, pos);
+      if (opt == "UAdd") return emit("pos", {v}, pos);
+      return emit("invert", {v}, pos);
+    }
+    if (t == "Compare") return eval_compare(e);
+    if (t == "BoolOp") return eval_boolop(e);
+    if (t == "IfExp") {
+      Value* c = eval(e.attr("test"));
+      auto [ts, fs] = branch(c, pos);
+      std::vector<State> ends;
+      for (auto [st, branch_node] : {std::pair{ts, e.attr("body")}, std::pair{fs, e.attr("orelse")}}) {
+        if (st.dead()) continue;
+        st_ = st;
+        push(eval(branch_node));
+        ends.push_back(st_);
+      }
+      st_ = merge(ends, pos);
+      return pop();
+    }
+    if (t == "Call") return eval_call(e);
+    if (t == "Attribute") {
+      Value* obj = eval(e.attr("value"));
+      std::string attr = e.attr("attr").cast<std::string>();
+      if (obj->is_const()) {
+        py::object o = static_cast<Constant*>(obj)->value.obj;
+        // Module and class attributes are constants after import.
+        if (o && (py::isinstance<py::module_>(o) || PyType_Check(o.ptr()))) {
+          if (!py::hasattr(o, attr.c_str()))
+            error(e, fmt::format("{} has no attribute '{}'", py::repr(o).cast<std::string>(), attr));
+          return constant(o.attr(attr.c_str()));
+        }
+      }
+      return emit("getattr", {obj, g_->new_const_str(attr)}, pos);
+    }
+    if (t == "Subscript") {
+      if (node_type(e.attr("slice")) == "Slice") error(e, "slicing is not supported yet");
+      push(eval(e.attr("value")));
+      Value* idx = eval(e.attr("slice"));
+      Value* obj = pop();
+      return emit("getitem", {obj, idx}, pos);
+    }
+    if (t == "Tuple") {
+      size_t base = st_.stack.size();
+      for (auto el : e.attr("elts")) {
+        if (node_type(el) == "Starred") error(el, "starred expressions are not supported");
+        push(eval(el));
+      }
+      std::vector<Value*> items(st_.stack.begin() + base, st_.stack.end());
+      st_.stack.resize(base);
+      if (all_const(items)) {
+        py::tuple tup(items.size());
+        for (size_t i = 0; i < items.size(); ++i) tup[i] = static_cast<Constant*>(items[i])->value.obj;
+        return constant(tup);
+      }
+      return emit("newtuple", items, pos);
+    }
+    if (t == "Await") error(e, "'await' is not RPython: coroutines cannot be translated");
+    if (t == "Lambda") error(e, "lambda expressions are not supported yet");
+    if (t == "JoinedStr") error(e, "f-strings are not supported yet");
+    if (t == "List" || t == "Dict" || t == "Set" || t == "ListComp" || t == "DictComp" || t == "SetComp" ||
+        t == "GeneratorExp")
+      error(e, "'" + t + "' expressions are not supported yet");
+    error(e, "unsupported expression: " + t);
+  }
+
+  Value* eval_compare(py::handle e) {
+    SourcePos pos = pos_of(e);
+    py::list ops = e.attr("ops");
+    py::list comparators = e.attr("comparators");
+    Value* left = eval(e.attr("left"));
+    if (py::len(ops) == 1) {
+      push(left);
+      Value* right = eval(comparators[0]);
+      left = pop();
+      return emit_compare(node_type(ops[0]), left, right, pos);
+    }
+    // a < b < c: each comparison short-circuits, each operand is evaluated once.
+    std::vector<State> done;
+    size_t n = py::len(ops);
+    for (size_t i = 0; i < n; ++i) {
+      push(left);
+      Value* right = eval(comparators[i]);
+      left = pop();
+      Value* c = emit_compare(node_type(ops[i]), left, right, pos);
+      if (i + 1 == n) {
+        push(c);
+        done.push_back(st_);
+        break;
+      }
+      push(right);
+      push(c);
+      auto [ts, fs] = branch(c, pos);
+      if (!fs.dead()) {  // the chain's value is the first false comparison
+        st_ = fs;
+        Value* cv = pop();
+        pop();
+        push(cv);
+        done.push_back(st_);
+      }
+      st_ = ts;
+      if (st_.dead()) break;
+      pop();
+      left = pop();
+    }
+    st_ = merge(done, pos);
+    return pop();
+  }
+
+  Value* emit_compare(const std::string& optype, Value* l, Value* r, SourcePos pos) {
+    std::string op = kCompareOps.at(optype);
+    if (op == "contains") return emit("contains", {r, l}, pos);
+    if (op == "not_contains") return emit("not_", {emit("contains", {r, l}, pos)}, pos);
+    return emit(op, {l, r}, pos);
+  }
+
+  Value* eval_boolop(py::handle e) {
+    SourcePos pos = pos_of(e);
+    bool is_and = node_type(e.attr("op")) == "And";
+    py::list values = e.attr("values");
+    std::vector<State> done;
+    size_t n = py::len(values);
+    for (size_t i = 0; i < n; ++i) {
+      Value* v = eval(values[i]);
+      if (i + 1 == n) {
+        push(v);
+        done.push_back(st_);
+        break;
+      }
+      push(v);
+      auto [ts, fs] = branch(v, pos);
+      // `and` stops at a false value, `or` at a true one; the value is the result.
+      State& stop = is_and ? fs : ts;
+      State& go = is_and ? ts : fs;
+      if (!stop.dead()) done.push_back(stop);
+      st_ = go;
+      if (st_.dead()) break;
+      pop();
+    }
+    st_ = merge(done, pos);
+    return pop();
+  }
+
+  Value* eval_call(py::handle e) {
+    SourcePos pos = pos_of(e);
+    Value* f = eval(e.attr("func"));
+    py::object fobj;
+    if (f->is_const()) fobj = static_cast<Constant*>(f)->value.obj;
+    if (fobj) check_forbidden_call(e, fobj);
+    push(f);
+    size_t base = st_.stack.size();
+    for (auto a : e.attr("args")) {
+      if (node_type(a) == "Starred") error(a, "calls with *args are not supported");
+      push(eval(a));
+    }
+    std::vector<std::string> kwnames;
+    for (auto kw : e.attr("keywords")) {
+      if (kw.attr("arg").is_none()) error(kw, "calls with **kwargs are not supported");
+      kwnames.push_back(kw.attr("arg").cast<std::string>());
+      push(eval(kw.attr("value")));
+    }
+    std::vector<Value*> args(st_.stack.begin() + base, st_.stack.end());
+    st_.stack.resize(base);
+    f = pop();
+    if (fobj) {
+      // rpython.rlib.objectmodel.we_are_translated() is True in the binary.
+      if (py::hasattr(fobj, "_rpy_we_are_translated_")) return g_->new_const_bool(true);
+      if (kwnames.empty() && all_const(args) && is_foldable_builtin(fobj)) {
+        py::tuple pyargs(args.size());
+        for (size_t i = 0; i < args.size(); ++i) pyargs[i] = static_cast<Constant*>(args[i])->value.obj;
+        try {
+          if (Value* v = fold_result(fobj(*pyargs))) return v;
+        } catch (py::error_already_set&) {
+        }
+      }
+    }
+    std::vector<Value*> opargs{f};
+    if (kwnames.empty()) {
+      opargs.insert(opargs.end(), args.begin(), args.end());
+      return emit("simple_call", opargs, pos);
+    }
+    py::tuple shape(kwnames.size());
+    for (size_t i = 0; i < kwnames.size(); ++i) shape[i] = py::str(kwnames[i]);
+    opargs.push_back(constant(shape));
+    opargs.insert(opargs.end(), args.begin(), args.end());
+    return emit("call_kw", opargs, pos);
+  }
+
+  bool is_foldable_builtin(py::handle f) {
+    for (auto& n : kFoldableBuiltins)
+      if (f.is(builtins_.attr(n.c_str()))) return true;
+    return false;
+  }
+
+  void check_forbidden_call(py::handle e, py::handle f) {
+    for (const char* n : {"eval", "exec", "compile", "globals", "locals", "vars", "__import__", "setattr",
+                          "delattr", "getattr", "input", "open"}) {
+      if (f.is(builtins_.attr(n))) {
+        std::string why = std::string(n) == "eval" || std::string(n) == "exec" || std::string(n) == "compile"
+                              ? "code is fixed at translation time"
+                              : "it needs a dynamic view of the program";
+        if (std::string(n) == "getattr" || std::string(n) == "setattr" || std::string(n) == "delattr")
+          why = "attribute names must be constants (use unrolling_iterable to make them so)";
+        if (std::string(n) == "input" || std::string(n) == "open") why = "use rpython.rlib I/O instead";
+        error(e, std::string(n) + "() is not RPython: " + why);
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<FunctionGraph> build_flow_graph(py::handle func) {
+  FlowBuilder b(func);
+  return b.build();
+}
+
+}  // namespace rpy

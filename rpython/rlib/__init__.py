@@ -1,0 +1,1 @@
+"""rpython.rlib: the library RPython programs import."""

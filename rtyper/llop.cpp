@@ -1,0 +1,84 @@
+#include "rtyper/llop.h"
+
+#include <unordered_map>
+
+namespace rpy {
+
+const LLOpInfo* llop_info(const std::string& name) {
+  static const std::unordered_map<std::string, LLOpInfo> table = [] {
+    // Arithmetic follows Python: int_floordiv and int_mod round toward
+    // negative infinity; shifts by 64 or more give 0 or -1.
+    LLOpInfo ops[] = {
+        {"same_as", false, true, nullptr, nullptr},
+        {"int_add", false, true, nullptr, nullptr},
+        {"int_sub", false, true, nullptr, nullptr},
+        {"int_mul", false, true, nullptr, nullptr},
+        {"int_floordiv", false, true, nullptr, nullptr},
+        {"int_mod", false, true, nullptr, nullptr},
+        {"int_and", false, true, nullptr, nullptr},
+        {"int_or", false, true, nullptr, nullptr},
+        {"int_xor", false, true, nullptr, nullptr},
+        {"int_lshift", false, true, nullptr, nullptr},
+        {"int_rshift", false, true, nullptr, nullptr},
+        {"int_neg", false, true, nullptr, nullptr},
+        {"int_abs", false, true, nullptr, nullptr},
+        {"int_invert", false, true, nullptr, nullptr},
+        {"int_lt", false, true, nullptr, nullptr},
+        {"int_le", false, true, nullptr, nullptr},
+        {"int_eq", false, true, nullptr, nullptr},
+        {"int_ne", false, true, nullptr, nullptr},
+        {"int_gt", false, true, nullptr, nullptr},
+        {"int_ge", false, true, nullptr, nullptr},
+        {"int_is_true", false, true, nullptr, nullptr},
+        {"int_min", false, true, nullptr, nullptr},
+        {"int_max", false, true, nullptr, nullptr},
+        {"int_floordiv_zer", true, true, "ZeroDivisionError", "integer division or modulo by zero"},
+        {"int_mod_zer", true, true, "ZeroDivisionError", "integer division or modulo by zero"},
+        {"int_truediv_zer", true, true, "ZeroDivisionError", "division by zero"},
+        {"int_lshift_val", true, true, "ValueError", "negative shift count"},
+        {"int_rshift_val", true, true, "ValueError", "negative shift count"},
+        {"float_add", false, true, nullptr, nullptr},
+        {"float_sub", false, true, nullptr, nullptr},
+        {"float_mul", false, true, nullptr, nullptr},
+        {"float_truediv", false, true, nullptr, nullptr},
+        {"float_truediv_zer", true, true, "ZeroDivisionError", "float division by zero"},
+        {"float_floordiv_zer", true, true, "ZeroDivisionError", "float floor division by zero"},
+        {"float_mod_zer", true, true, "ZeroDivisionError", "float modulo"},
+        {"float_neg", false, true, nullptr, nullptr},
+        {"float_abs", false, true, nullptr, nullptr},
+        {"float_lt", false, true, nullptr, nullptr},
+        {"float_le", false, true, nullptr, nullptr},
+        {"float_eq", false, true, nullptr, nullptr},
+        {"float_ne", false, true, nullptr, nullptr},
+        {"float_gt", false, true, nullptr, nullptr},
+        {"float_ge", false, true, nullptr, nullptr},
+        {"float_is_true", false, true, nullptr, nullptr},
+        {"float_min", false, true, nullptr, nullptr},
+        {"float_max", false, true, nullptr, nullptr},
+        {"cast_int_to_float", false, true, nullptr, nullptr},
+        {"cast_bool_to_int", false, true, nullptr, nullptr},
+        {"cast_bool_to_float", false, true, nullptr, nullptr},
+        {"bool_not", false, true, nullptr, nullptr},
+        {"ptr_eq", false, true, nullptr, nullptr},
+        {"ptr_ne", false, true, nullptr, nullptr},
+        {"ptr_iszero", false, true, nullptr, nullptr},
+        {"ptr_nonzero", false, true, nullptr, nullptr},
+        {"malloc", false, false, nullptr, nullptr},
+        {"getfield", false, false, nullptr, nullptr},
+        {"setfield", false, false, nullptr, nullptr},
+        {"getarrayitem", false, false, nullptr, nullptr},
+        {"setarrayitem", false, false, nullptr, nullptr},
+        {"getarraysize", false, false, nullptr, nullptr},
+        {"int_index_check", true, true, "IndexError", "list index out of range"},
+        {"range_check_step", true, true, "ValueError", "range() arg 3 must not be zero"},
+        {"direct_call", true, false, nullptr, nullptr},
+    };
+    std::unordered_map<std::string, LLOpInfo> m;
+    for (auto& o : ops) m[o.name] = o;
+    return m;
+  }();
+  auto it = table.find(name);
+  return it == table.end() ? nullptr : &it->second;
+}
+
+}  // namespace rpy

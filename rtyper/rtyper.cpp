@@ -1,0 +1,562 @@
+#include "rtyper/rtyper.h"
+
+#include <fmt/format.h>
+
+#include <unordered_set>
+
+#include "rtyper/llop.h"
+
+namespace rpy {
+
+using namespace lltypes;
+
+namespace {
+bool is_int_like(const SV& s) { return s->kind == SomeValue::Integer || s->kind == SomeValue::Bool; }
+}  // namespace
+
+void RTyper::unsupported(const std::string& what) { throw TranslationError(pos_, what); }
+
+const LLType* RTyper::lltype_of(const SV& s) {
+  switch (s->kind) {
+    case SomeValue::Impossible:
+    case SomeValue::None:
+      return Void;
+    case SomeValue::Bool: return Bool;
+    case SomeValue::Integer: return Signed;
+    case SomeValue::Float: return Float;
+    case SomeValue::String: return StrPtr();
+    case SomeValue::Tuple: {
+      std::vector<const LLType*> items;
+      for (auto& i : s->items) items.push_back(lltype_of(i));
+      auto it = tuple_types_.find(items);
+      if (it != tuple_types_.end()) return ptr_to(it->second);
+      std::vector<std::pair<std::string, const LLType*>> fields;
+      for (size_t i = 0; i < items.size(); ++i) fields.push_back({fmt::format("item{}", i), items[i]});
+      LLType* t = new_gcstruct(fmt::format("tuple{}_{}", items.size(), tuple_types_.size()), fields);
+      tuple_types_[items] = t;
+      return ptr_to(t);
+    }
+    case SomeValue::List: {
+      const LLType* item = lltype_of(s->listdef->item);
+      auto it = list_types_.find(item);
+      if (it != list_types_.end()) return ptr_to(it->second);
+      LLType* arr = new_gcarray(fmt::format("array_{}", list_types_.size()), item);
+      LLType* l = new_gcstruct(fmt::format("list_{}", list_types_.size()),
+                               {{"length", Signed}, {"items", ptr_to(arr)}});
+      list_types_[item] = l;
+      return ptr_to(l);
+    }
+    case SomeValue::PBC:
+      if (s->descs.size() <= 1) return Void;
+      unsupported("calling through a variable that holds several different functions is not supported yet");
+  }
+  return Void;
+}
+
+// Cuts what the annotator proved unreachable: links not taken because their
+// switch is a known constant, blocks never reached, and the rest of a block
+// after a call that never returns.
+void RTyper::simplify_after_annotation(FunctionGraph* g) {
+  for (Block* b : g->iterblocks()) {
+    if (b->is_final) continue;
+    size_t n = 0;
+    for (; n < b->operations.size(); ++n)
+      if (!b->operations[n].result->annotation) break;
+    if (n < b->operations.size()) {
+      // Blocked at operations[n]: a call that never returns normally.
+      b->operations.resize(n + 1);
+      b->operations[n].result->annotation = s_impossible();
+      b->exits.clear();
+      b->exitswitch = nullptr;
+      continue;
+    }
+    if (b->exitswitch) {
+      SV s = bk_.annotation(b->exitswitch);
+      if (s->const_ && s->const_->kind == ConstValue::Bool) {
+        std::erase_if(b->exits, [&](Link* l) { return l->exitcase && l->exitcase->b != s->const_->b; });
+        for (Link* l : b->exits) l->exitcase.reset();
+        b->exitswitch = nullptr;
+      }
+    }
+    std::erase_if(b->exits, [](Link* l) { return !l->target->annotated; });
+  }
+  g->remove_unreachable();
+}
+
+void RTyper::specialize(const std::vector<FunctionGraph*>& graphs) {
+  for (FunctionGraph* g : graphs) {
+    g_ = g;
+    simplify_after_annotation(g);
+    auto blocks = g->iterblocks();
+    for (Block* b : blocks) {
+      for (Variable* v : b->inputargs) v->concretetype = lltype_of(v->annotation ? v->annotation : s_impossible());
+      for (auto& op : b->operations) op.result->concretetype = lltype_of(op.result->annotation);
+    }
+    for (Variable* v : g->returnblock->inputargs)
+      v->concretetype = lltype_of(v->annotation ? v->annotation : s_impossible());
+    g->exceptblock->inputargs[0]->concretetype = VtablePtr();
+    g->exceptblock->inputargs[1]->concretetype = ExceptionPtr();
+    for (Block* b : blocks) specialize_block(b);
+    for (Block* b : blocks)
+      for (Link* l : std::vector<Link*>(b->exits)) specialize_link(l);
+  }
+}
+
+void RTyper::specialize_block(Block* b) {
+  if (b->is_final) return;
+  out_.clear();
+  for (auto& op : b->operations) {
+    pos_ = op.pos;
+    rtype_op(op);
+  }
+  b->operations = std::move(out_);
+  out_.clear();
+  if (b->exitswitch) {
+    // The switch must be a Bool: the flow builder put a bool() op before it.
+    if (b->exitswitch->concretetype != Bool) throw TranslationError(pos_, "internal: exitswitch is not a Bool");
+  }
+}
+
+// Link arguments take the low-level type of the block input they fill; a
+// conversion that needs an operation gets a block of its own on the link.
+void RTyper::specialize_link(Link* l) {
+  std::vector<SpaceOperation> saved = std::move(out_);
+  out_.clear();
+  pos_ = l->pos;
+  for (size_t i = 0; i < l->args.size(); ++i) {
+    const LLType* want = l->target->inputargs[i]->concretetype;
+    l->args[i] = convert(l->args[i], want);
+  }
+  if (!out_.empty()) {
+    Block* conv = g_->new_block({});
+    conv->operations = std::move(out_);
+    conv->annotated = true;
+    // The conversion block takes the link's variables as inputs.
+    std::vector<Value*> outer_args;
+    std::unordered_map<Value*, Variable*> renamed;
+    auto rename = [&](Value* v) -> Value* {
+      if (v->is_const()) return v;
+      bool defined_here = false;
+      for (auto& op : conv->operations)
+        if (op.result == v) defined_here = true;
+      if (defined_here) return v;
+      auto it = renamed.find(v);
+      if (it != renamed.end()) return it->second;
+      Variable* nv = g_->new_var(static_cast<Variable*>(v)->name);
+      nv->concretetype = v->concretetype;
+      nv->annotation = static_cast<Variable*>(v)->annotation;
+      conv->inputargs.push_back(nv);
+      outer_args.push_back(v);
+      renamed[v] = nv;
+      return nv;
+    };
+    for (auto& op : conv->operations)
+      for (auto& a : op.args) a = rename(a);
+    std::vector<Value*> inner_args;
+    for (Value* a : l->args) inner_args.push_back(rename(a));
+    Link* inner = g_->new_link(conv, l->target, inner_args);
+    inner->pos = l->pos;
+    l->target = conv;
+    l->args = outer_args;
+    l->argpos.assign(outer_args.size(), SourcePos{});
+  }
+  out_ = std::move(saved);
+}
+
+Variable* RTyper::gen(const std::string& opname, std::vector<Value*> args, const LLType* restype, Variable* into) {
+  Variable* r = into;
+  if (!r) {
+    r = g_->new_var("v");
+    r->concretetype = restype;
+  }
+  out_.push_back(SpaceOperation{opname, std::move(args), r, pos_});
+  return r;
+}
+
+Variable* RTyper::call_external(const std::string& name, std::vector<Value*> args, Variable* into) {
+  const ExternalFunc* f = external(name);
+  std::vector<Value*> a{g_->new_llconst(name, Constant::External, f)};
+  a.back()->concretetype = Void;
+  for (size_t i = 0; i < args.size(); ++i) a.push_back(convert(args[i], f->args[i]));
+  return gen("direct_call", a, f->result, into);
+}
+
+Constant* RTyper::typed_const(const ConstValue& c, const LLType* t) {
+  Constant* k = g_->new_const(c);
+  k->concretetype = t;
+  if (t == Float && c.kind == ConstValue::Int) {
+    k->value.kind = ConstValue::Float;
+    k->value.f = (double)c.i;
+  } else if (t == Float && c.kind == ConstValue::Bool) {
+    k->value.kind = ConstValue::Float;
+    k->value.f = c.b ? 1.0 : 0.0;
+  } else if (t == Signed && c.kind == ConstValue::Bool) {
+    k->value.kind = ConstValue::Int;
+    k->value.i = c.b;
+  }
+  return k;
+}
+
+Value* RTyper::convert(Value* v, const LLType* to) {
+  if (v->is_const()) {
+    auto* c = static_cast<Constant*>(v);
+    if (c->concretetype == to) return c;
+    if (c->concretetype && c->llkind != Constant::Plain) return c;
+    const ConstValue& cv = c->value;
+    if (to == Void) return typed_const(cv, Void);
+    if ((to == Signed || to == Float) && (cv.kind == ConstValue::Int || cv.kind == ConstValue::Bool)) return typed_const(cv, to);
+    if (to == Float && cv.kind == ConstValue::Float) return typed_const(cv, to);
+    if (to == Bool && cv.kind == ConstValue::Bool) return typed_const(cv, to);
+    if (to->is_ptr() && (cv.kind == ConstValue::None || cv.kind == ConstValue::Str)) return typed_const(cv, to);
+    if (to->is_ptr() && cv.kind == ConstValue::Object && cv.obj && PyTuple_CheckExact(cv.obj.ptr()))
+      return typed_const(cv, to);
+    unsupported(fmt::format("internal: cannot represent constant {} as {}", cv.repr(), to->name()));
+  }
+  const LLType* from = v->concretetype;
+  if (from == to) return v;
+  if (to == Void) return typed_const(ConstValue{}, Void);
+  if (from == Bool && to == Signed) return gen("cast_bool_to_int", {v}, Signed);
+  if (from == Bool && to == Float) return gen("cast_bool_to_float", {v}, Float);
+  if (from == Signed && to == Float) return gen("cast_int_to_float", {v}, Float);
+  if (from == Void && to->is_ptr()) return typed_const(ConstValue{}, to);
+  unsupported(fmt::format("internal: cannot convert {} to {}", from ? from->name() : "?", to->name()));
+}
+
+Value* RTyper::to_bool(Value* v) {
+  SV s = ann(v);
+  if (s->const_ && s->kind != SomeValue::PBC) {
+    py::gil_scoped_acquire gil;
+    if (s->const_->obj) return typed_const(ConstValue::from_python(py::bool_(s->const_->obj)), Bool);
+  }
+  switch (s->kind) {
+    case SomeValue::Bool: return convert(v, Bool);
+    case SomeValue::Integer: return gen("int_is_true", {convert(v, Signed)}, Bool);
+    case SomeValue::Float: return gen("float_is_true", {v}, Bool);
+    case SomeValue::None: return typed_const(ConstValue::from_python(py::bool_(false)), Bool);
+    case SomeValue::String: {
+      Value* nonnull = nullptr;
+      if (s->can_be_none) unsupported("truth value of a str that may be None is not supported yet");
+      Variable* len = gen("getfield", {v, g_->new_llconst("length", Constant::FieldName)}, Signed);
+      (void)nonnull;
+      return gen("int_is_true", {len}, Bool);
+    }
+    case SomeValue::Tuple: return typed_const(ConstValue::from_python(py::bool_(!s->items.empty())), Bool);
+    case SomeValue::List: {
+      Variable* len = gen("getfield", {v, g_->new_llconst("length", Constant::FieldName)}, Signed);
+      return gen("int_is_true", {len}, Bool);
+    }
+    case SomeValue::PBC: return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
+    default: unsupported("truth value of " + s->str() + " is not supported");
+  }
+}
+
+Value* RTyper::to_str(Value* v) {
+  SV s = ann(v);
+  switch (s->kind) {
+    case SomeValue::Bool: return call_external("rpy_bool2str", {v});
+    case SomeValue::Integer: return call_external("rpy_int2str", {v});
+    case SomeValue::Float: return call_external("rpy_float2str", {v});
+    case SomeValue::None: {
+      ConstValue c;
+      c.kind = ConstValue::Str;
+      c.s = "None";
+      return typed_const(c, StrPtr());
+    }
+    case SomeValue::String:
+      if (s->can_be_none) unsupported("str() of a str that may be None is not supported yet");
+      return convert(v, StrPtr());
+    default: unsupported("str() of " + s->str() + " is not supported yet");
+  }
+}
+
+void RTyper::rtype_op(SpaceOperation& op) {
+  const std::string name = op.opname.rfind("inplace_", 0) == 0 ? op.opname.substr(8) : op.opname;
+  Variable* res = op.result;
+  auto A = [&](size_t i) { return ann(op.args[i]); };
+
+  static const std::map<std::string, std::string> arith = {
+      {"add", "add"}, {"sub", "sub"}, {"mul", "mul"}, {"and_", "and"}, {"or_", "or"}, {"xor", "xor"}};
+  static const std::map<std::string, std::string> cmp = {
+      {"lt", "lt"}, {"le", "le"}, {"eq", "eq"}, {"ne", "ne"}, {"gt", "gt"}, {"ge", "ge"}};
+
+  if (name == "add" && A(0)->kind == SomeValue::String) {
+    call_external("rpy_str_concat", {op.args[0], op.args[1]}, res);
+    return;
+  }
+  bool ints = is_int_like(A(0)) && (op.args.size() < 2 || is_int_like(A(1)));
+  if (arith.count(name)) {
+    if (ints) {
+      Variable* r = gen("int_" + arith.at(name), {convert(op.args[0], Signed), convert(op.args[1], Signed)}, Signed,
+                        res->concretetype == Signed ? res : nullptr);
+      if (res->concretetype == Bool) gen("int_is_true", {r}, Bool, res);
+    } else {
+      gen("float_" + arith.at(name), {convert(op.args[0], Float), convert(op.args[1], Float)}, Float, res);
+    }
+    return;
+  }
+  if (name == "truediv") {
+    if (ints) gen("int_truediv_zer", {convert(op.args[0], Signed), convert(op.args[1], Signed)}, Float, res);
+    else gen("float_truediv_zer", {convert(op.args[0], Float), convert(op.args[1], Float)}, Float, res);
+    return;
+  }
+  if (name == "floordiv" || name == "mod") {
+    if (ints) {
+      SV d = A(1);
+      bool nonzero = d->const_ && d->const_->kind == ConstValue::Int && d->const_->i != 0;
+      gen("int_" + name + (nonzero ? "" : "_zer"), {convert(op.args[0], Signed), convert(op.args[1], Signed)},
+          Signed, res);
+    } else {
+      gen("float_" + name + "_zer", {convert(op.args[0], Float), convert(op.args[1], Float)}, Float, res);
+    }
+    return;
+  }
+  if (name == "pow") {
+    if (ints) call_external("rpy_int_pow", {op.args[0], op.args[1]}, res);
+    else call_external("rpy_float_pow", {op.args[0], op.args[1]}, res);
+    return;
+  }
+  if (name == "lshift" || name == "rshift") {
+    bool nonneg = A(1)->nonneg;
+    gen("int_" + name + (nonneg ? "" : "_val"), {convert(op.args[0], Signed), convert(op.args[1], Signed)}, Signed,
+        res);
+    return;
+  }
+  if (cmp.count(name)) {
+    SV a = A(0), b = A(1);
+    if (a->is_numeric() && b->is_numeric()) {
+      if (is_int_like(a) && is_int_like(b))
+        gen("int_" + cmp.at(name), {convert(op.args[0], Signed), convert(op.args[1], Signed)}, Bool, res);
+      else
+        gen("float_" + cmp.at(name), {convert(op.args[0], Float), convert(op.args[1], Float)}, Bool, res);
+      return;
+    }
+    if (a->kind == SomeValue::String && b->kind == SomeValue::String && (name == "eq" || name == "ne")) {
+      if (a->can_be_none || b->can_be_none) unsupported("comparing a str that may be None is not supported yet");
+      if (name == "eq") call_external("rpy_str_eq", {op.args[0], op.args[1]}, res);
+      else gen("bool_not", {call_external("rpy_str_eq", {op.args[0], op.args[1]})}, Bool, res);
+      return;
+    }
+    if (name == "eq" || name == "ne") {
+      if (a->kind == SomeValue::None || b->kind == SomeValue::None) {
+        Value* other = a->kind == SomeValue::None ? op.args[1] : op.args[0];
+        SV os = a->kind == SomeValue::None ? b : a;
+        if (os->kind == SomeValue::None) {
+          gen("same_as", {typed_const(ConstValue::from_python(py::bool_(name == "eq")), Bool)}, Bool, res);
+        } else if (lltype_of(os)->is_ptr()) {
+          gen(name == "eq" ? "ptr_iszero" : "ptr_nonzero", {other}, Bool, res);
+        } else {
+          gen("same_as", {typed_const(ConstValue::from_python(py::bool_(name == "ne")), Bool)}, Bool, res);
+        }
+        return;
+      }
+    }
+    unsupported(fmt::format("comparison {} between {} and {} is not supported yet", name, a->str(), b->str()));
+  }
+  if (name == "is_" || name == "is_not") {
+    const LLType* ta = lltype_of(A(0));
+    const LLType* tb = lltype_of(A(1));
+    bool eq = name == "is_";
+    if (ta == Void && tb == Void) {
+      bool same = A(0)->kind == A(1)->kind && A(0)->const_ && A(1)->const_ && A(0)->const_->same(*A(1)->const_);
+      gen("same_as", {typed_const(ConstValue::from_python(py::bool_(same == eq)), Bool)}, Bool, res);
+    } else if (ta->is_ptr() && tb == Void) {
+      gen(eq ? "ptr_iszero" : "ptr_nonzero", {op.args[0]}, Bool, res);
+    } else if (tb->is_ptr() && ta == Void) {
+      gen(eq ? "ptr_iszero" : "ptr_nonzero", {op.args[1]}, Bool, res);
+    } else if (ta->is_ptr() && ta == tb) {
+      gen(eq ? "ptr_eq" : "ptr_ne", {op.args[0], op.args[1]}, Bool, res);
+    } else if (ta == Void || tb == Void) {
+      // None against a number or bool: never the same object.
+      gen("same_as", {typed_const(ConstValue::from_python(py::bool_(!eq)), Bool)}, Bool, res);
+    } else {
+      unsupported("'is' between " + A(0)->str() + " and " + A(1)->str() + " is not supported: use ==");
+    }
+    return;
+  }
+  if (name == "bool") {
+    Value* b = to_bool(op.args[0]);
+    gen("same_as", {b}, Bool, res);
+    return;
+  }
+  if (name == "not_") {
+    gen("bool_not", {to_bool(op.args[0])}, Bool, res);
+    return;
+  }
+  if (name == "neg" || name == "pos" || name == "invert") {
+    if (is_int_like(A(0))) {
+      Value* x = convert(op.args[0], Signed);
+      if (name == "pos") gen("same_as", {x}, Signed, res);
+      else gen(name == "neg" ? "int_neg" : "int_invert", {x}, Signed, res);
+    } else {
+      if (name == "pos") gen("same_as", {op.args[0]}, Float, res);
+      else gen("float_neg", {op.args[0]}, Float, res);
+    }
+    return;
+  }
+  if (name == "newtuple") {
+    const LLType* t = res->concretetype;
+    Constant* ctype = g_->new_llconst(t->item->struct_name, Constant::Plain);
+    ctype->concretetype = Void;
+    gen("malloc", {ctype}, t, res);
+    for (size_t i = 0; i < op.args.size(); ++i) {
+      const LLType* ft = t->item->fields[i].second;
+      gen("setfield", {res, g_->new_llconst(fmt::format("item{}", i), Constant::FieldName), convert(op.args[i], ft)},
+          Void);
+    }
+    return;
+  }
+  if (name == "getitem") {
+    SV a = A(0);
+    if (a->kind == SomeValue::Tuple) {
+      int64_t k = A(1)->const_->i;
+      if (k < 0) k += (int64_t)a->items.size();
+      const LLType* tt = lltype_of(a);
+      if (tt == Void) {  // unreachable in practice: tuples are pointers
+        unsupported("internal: tuple without representation");
+      }
+      gen("getfield", {op.args[0], g_->new_llconst(fmt::format("item{}", k), Constant::FieldName)},
+          tt->item->fields[k].second, res);
+      return;
+    }
+    if (a->kind == SomeValue::List) {
+      Value* lst = op.args[0];
+      Variable* len = gen("getfield", {lst, g_->new_llconst("length", Constant::FieldName)}, Signed);
+      Variable* idx = gen("int_index_check", {convert(op.args[1], Signed), len}, Signed);
+      const LLType* lt = lst->concretetype;
+      Variable* items = gen("getfield", {lst, g_->new_llconst("items", Constant::FieldName)}, lt->item->fields[1].second);
+      gen("getarrayitem", {items, idx}, res->concretetype, res);
+      return;
+    }
+    unsupported("getitem on " + a->str() + " is not supported yet");
+  }
+  if (name == "unpack_check" || name == "int_check") return;  // checked statically by the annotator
+  if (name == "range_check_step") {
+    gen("range_check_step", {convert(op.args[0], Signed)}, Void, res);
+    return;
+  }
+  if (name == "simple_call" || name == "call_kw") {
+    rtype_call(op);
+    return;
+  }
+  unsupported("operation '" + op.opname + "' cannot be translated yet");
+}
+
+void RTyper::rtype_call(SpaceOperation& op) {
+  SV f = ann(op.args[0]);
+  std::vector<Value*> args(op.args.begin() + 1, op.args.end());
+  std::vector<std::string> kwnames;
+  if (op.opname == "call_kw") {
+    py::tuple kw = static_cast<Constant*>(args[0])->value.obj;
+    for (auto k : kw) kwnames.push_back(k.cast<std::string>());
+    args.erase(args.begin());
+  }
+  if (f->kind == SomeValue::PBC && f->descs.size() == 1) {
+    FuncDesc* d = f->descs[0];
+    CallShape shape{args.size() - kwnames.size(), kwnames};
+    std::vector<int> binding = bind_call_args(*d, shape, op.pos);
+    FunctionGraph* callee = d->graph;
+    std::vector<Value*> llargs;
+    Constant* fn = g_->new_llconst(callee->name, Constant::Graph, callee);
+    fn->concretetype = Void;
+    llargs.push_back(fn);
+    for (size_t i = 0; i < binding.size(); ++i) {
+      const LLType* want = callee->startblock->inputargs[i]->concretetype;
+      Value* a = binding[i] >= 0 ? args[binding[i]]
+                                 : static_cast<Value*>(g_->new_const(ConstValue::from_python(d->defaults[-1 - binding[i]])));
+      llargs.push_back(convert(a, want));
+    }
+    const LLType* rt = callee->returnblock->inputargs[0]->concretetype;
+    if (rt == op.result->concretetype) {
+      gen("direct_call", llargs, rt, op.result);
+    } else {
+      Variable* r = gen("direct_call", llargs, rt);
+      if (op.result->concretetype != Void) gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
+    }
+    return;
+  }
+  if (f->kind == SomeValue::PBC && f->const_ && f->const_->obj) {
+    std::string bn = builtin_name(f->const_->obj);
+    if (!bn.empty()) {
+      rtype_builtin(bn, op, args, kwnames);
+      return;
+    }
+  }
+  unsupported("this call cannot be translated yet");
+}
+
+void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vector<Value*> args,
+                           const std::vector<std::string>& kwnames) {
+  Variable* res = op.result;
+  auto A = [&](size_t i) { return ann(args[i]); };
+  if (name == "print") {
+    size_t npos = args.size() - kwnames.size();
+    Value* sep = nullptr;
+    Value* end = nullptr;
+    for (size_t i = 0; i < kwnames.size(); ++i) {
+      Value* v = args[npos + i];
+      if (ann(v)->kind == SomeValue::None) continue;
+      (kwnames[i] == "sep" ? sep : end) = v;
+    }
+    auto strconst = [&](const char* s) {
+      ConstValue c;
+      c.kind = ConstValue::Str;
+      c.s = s;
+      return typed_const(c, StrPtr());
+    };
+    if (!sep) sep = strconst(" ");
+    if (!end) end = strconst("\n");
+    for (size_t i = 0; i < npos; ++i) {
+      if (i) call_external("rpy_stdout_write", {sep});
+      call_external("rpy_stdout_write", {to_str(args[i])});
+    }
+    call_external("rpy_stdout_write", {end}, res->concretetype == Void ? res : nullptr);
+    return;
+  }
+  if (name == "int") {
+    SV a = A(0);
+    if (is_int_like(a)) gen("same_as", {convert(args[0], Signed)}, Signed, res);
+    else if (a->kind == SomeValue::Float) call_external("rpy_float2int", {args[0]}, res);
+    else call_external("rpy_str2int", {args[0]}, res);
+    return;
+  }
+  if (name == "float") {
+    SV a = A(0);
+    if (a->is_numeric()) gen("same_as", {convert(args[0], Float)}, Float, res);
+    else call_external("rpy_str2float", {args[0]}, res);
+    return;
+  }
+  if (name == "bool") {
+    gen("same_as", {to_bool(args[0])}, Bool, res);
+    return;
+  }
+  if (name == "str" || name == "repr") {
+    if (name == "repr" && A(0)->kind == SomeValue::String) unsupported("repr() of a str is not supported yet");
+    gen("same_as", {to_str(args[0])}, StrPtr(), res);
+    return;
+  }
+  if (name == "abs") {
+    if (is_int_like(A(0))) gen("int_abs", {convert(args[0], Signed)}, Signed, res);
+    else gen("float_abs", {args[0]}, Float, res);
+    return;
+  }
+  if (name == "min" || name == "max") {
+    const LLType* t = res->concretetype;
+    std::string opn = (t == Float ? "float_" : "int_") + name;
+    Value* acc = convert(args[0], t);
+    for (size_t i = 1; i < args.size(); ++i)
+      acc = gen(opn, {acc, convert(args[i], t)}, t, i + 1 == args.size() ? res : nullptr);
+    return;
+  }
+  if (name == "len") {
+    SV a = A(0);
+    if (a->kind == SomeValue::Tuple) {
+      gen("same_as", {typed_const(ConstValue::from_python(py::int_(a->items.size())), Signed)}, Signed, res);
+      return;
+    }
+    gen("getfield", {args[0], g_->new_llconst("length", Constant::FieldName)}, Signed, res);
+    return;
+  }
+  unsupported(name + "() cannot be translated yet");
+}
+
+}  // namespace rpy

@@ -1,0 +1,112 @@
+// Python arithmetic that is too big to inline in rpy.h.
+#include <cmath>
+
+#include "runtime/rpy.h"
+
+extern "C" {
+
+Signed rpy_int_pow(Signed base, Signed exp) {
+  if (RPY_UNLIKELY(exp < 0)) {
+    // CPython returns a float here; a function typed int cannot, so this is
+    // RPython's behaviour.
+    rpy_raise_cstr(&rpy_vt_ValueError, "negative exponent in integer power");
+    return -1;
+  }
+  // Unsigned arithmetic: overflow wraps like RPython's int (no UB).
+  Unsigned result = 1, b = (Unsigned)base;
+  Unsigned e = (Unsigned)exp;
+  while (e) {
+    if (e & 1) result *= b;
+    e >>= 1;
+    if (e) b *= b;
+  }
+  return (Signed)result;
+}
+
+// a // b and a % b follow CPython's float_divmod: the remainder comes from
+// fmod (exact) and takes the divisor's sign; the quotient is derived from it
+// and rounded to the nearest integer to undo the error of the division.
+double rpy_float_floordiv(double a, double b) {
+  double mod = std::fmod(a, b);
+  double div = (a - mod) / b;
+  if (mod != 0.0) {  // true for NaN too
+    if ((b < 0) != (mod < 0)) div -= 1.0;
+  }
+  if (div != 0.0) {
+    double fl = std::floor(div);
+    if (div - fl > 0.5) fl += 1.0;
+    return fl;
+  }
+  // A zero quotient gets the sign of the true quotient.
+  return std::copysign(0.0, a / b);
+}
+
+double rpy_float_mod(double a, double b) {
+  double mod = std::fmod(a, b);
+  if (mod != 0.0) {  // true for NaN too
+    if ((b < 0) != (mod < 0)) mod += b;
+    return mod;
+  }
+  return std::copysign(0.0, b);
+}
+
+static inline bool is_odd_integer(double w) { return std::fmod(std::fabs(w), 2.0) == 1.0; }
+
+double rpy_float_pow(double v, double w) {
+  if (w == 0.0) return 1.0;
+  if (std::isnan(v)) return v;
+  if (std::isnan(w)) return v == 1.0 ? 1.0 : w;
+  if (std::isinf(w)) {
+    double av = std::fabs(v);
+    if (av == 1.0) return 1.0;
+    return ((w > 0) == (av > 1.0)) ? std::fabs(w) : 0.0;
+  }
+  if (std::isinf(v)) {
+    bool odd = is_odd_integer(w);
+    if (w > 0) return odd ? v : std::fabs(v);
+    return odd ? std::copysign(0.0, v) : 0.0;
+  }
+  if (v == 0.0) {
+    if (w < 0) {
+      rpy_raise_cstr(&rpy_vt_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+      return -1.0;
+    }
+    return is_odd_integer(w) ? v : 0.0;
+  }
+  bool negate = false;
+  if (v < 0.0) {
+    if (w != std::floor(w)) {
+      // CPython returns a complex number; RPython floats cannot.
+      rpy_raise_cstr(&rpy_vt_ValueError, "negative number cannot be raised to a fractional power");
+      return -1.0;
+    }
+    v = -v;
+    negate = is_odd_integer(w);
+  }
+  if (v == 1.0) return negate ? -1.0 : 1.0;
+  // Both operands are finite here, so an infinite result is an overflow
+  // (underflow to zero is silently accepted, as in CPython).
+  double r = std::pow(v, w);
+  if (RPY_UNLIKELY(std::isinf(r))) {
+    rpy_raise_cstr(&rpy_vt_OverflowError, "(34, 'Numerical result out of range')");
+    return -1.0;
+  }
+  return negate ? -r : r;
+}
+
+Signed rpy_float2int(double x) {
+  // 2**63 is exact as a double and no double lies in (-2**63 - 1, -2**63),
+  // so these bounds are exactly the values whose truncation fits.
+  if (RPY_LIKELY(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) return (Signed)x;
+  if (std::isnan(x)) {
+    rpy_raise_cstr(&rpy_vt_ValueError, "cannot convert float NaN to integer");
+  } else if (std::isinf(x)) {
+    rpy_raise_cstr(&rpy_vt_OverflowError, "cannot convert float infinity to integer");
+  } else {
+    // CPython would return a long.
+    rpy_raise_cstr(&rpy_vt_OverflowError, "int too large to convert");
+  }
+  return -1;
+}
+
+}  // extern "C"

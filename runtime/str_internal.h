@@ -1,0 +1,28 @@
+// Helpers shared by the runtime's string-producing files; not part of the ABI.
+#pragma once
+#include <cstddef>
+#include <string>
+
+#include "runtime/rpy.h"
+
+namespace rpy_rt {
+
+// A string object with room for nbytes of data (zeroed, NUL included).
+inline rpy_string* new_string(Signed nbytes, Signed length) {
+  auto* s = static_cast<rpy_string*>(
+      rpy_gc_malloc_atomic(RPY_TID_STRING, offsetof(rpy_string, data) + (size_t)nbytes + 1));
+  s->length = length;
+  s->nbytes = nbytes;
+  return s;
+}
+
+inline rpy_string* ascii_string(const char* p, size_t n) {
+  rpy_string* s = new_string((Signed)n, (Signed)n);
+  memcpy(s->data, p, n);
+  return s;
+}
+
+// Appends Python's repr() of the UTF-8 text [p, p+n) to out.
+void append_repr(std::string& out, const char* p, size_t n);
+
+}  // namespace rpy_rt
