@@ -4,7 +4,7 @@
 # The machine may be shared: builds never use more than 2 jobs.
 
 BUILD_DIR  ?= build
-BUILD_TYPE ?= Release
+BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= 2
 PYTHON     := /usr/bin/python3
 

@@ -1,6 +1,7 @@
 #include "annotator/annotator.h"
 
 #include <fmt/format.h>
+#include <pybind11/stl.h>
 
 #include <set>
 

@@ -1,6 +1,7 @@
 #include "annotator/bookkeeper.h"
 
 #include <fmt/format.h>
+#include <pybind11/stl.h>
 
 #include "flowspace/flowbuilder.h"
 

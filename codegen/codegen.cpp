@@ -89,8 +89,9 @@ class CodeGen {
     out += "#include \"runtime/rpy.h\"\n\n";
     out += "template <size_t N> struct rpy_prebuilt_string { rpy_gchdr hdr; Signed hash, length, nbytes; char data[N]; };\n\n";
     out += gen_types();
-    out += gen_vtables();
+    std::string vtables = gen_vtables();  // adds the class names to constants_
     out += constants_;
+    out += vtables;
     out += "\n// ---- functions ----\n";
     for (FunctionGraph* g : graphs_) out += signature(g) + ";\n";
     out += "\n" + bodies;

@@ -12,6 +12,7 @@
 #include "flowspace/flowbuilder.h"
 
 #include <fmt/format.h>
+#include <pybind11/stl.h>
 
 #include <fstream>
 #include <map>
@@ -25,9 +26,11 @@ namespace {
 
 std::string node_type(py::handle node) { return py::type::of(node).attr("__name__").cast<std::string>(); }
 
+// Caches live until the process exits, never destroyed: they hold Python
+// objects that must not be released after the interpreter finalizes.
 std::unordered_map<std::string, std::shared_ptr<const SourceFile>>& source_cache() {
-  static std::unordered_map<std::string, std::shared_ptr<const SourceFile>> cache;
-  return cache;
+  static auto* cache = new std::unordered_map<std::string, std::shared_ptr<const SourceFile>>;
+  return *cache;
 }
 
 // Per file: the parsed module and its function definitions by first line.
@@ -37,8 +40,8 @@ struct ParsedFile {
 };
 
 std::unordered_map<std::string, ParsedFile>& parsed_cache() {
-  static std::unordered_map<std::string, ParsedFile> cache;
-  return cache;
+  static auto* cache = new std::unordered_map<std::string, ParsedFile>;
+  return *cache;
 }
 
 }  // namespace
@@ -115,7 +118,7 @@ void collect_assigned(py::handle node, std::set<std::string>& out) {
     if (node_type(node.attr("ctx")) == "Store") out.insert(node.attr("id").cast<std::string>());
     return;
   }
-  static py::object iter_child_nodes = py::module_::import("ast").attr("iter_child_nodes");
+  static py::handle iter_child_nodes = py::object(py::module_::import("ast").attr("iter_child_nodes")).release();
   for (py::handle child : iter_child_nodes(node)) collect_assigned(child, out);
 }
 
@@ -410,7 +413,7 @@ class FlowBuilder {
     if (!all_const(args)) return nullptr;
     auto it = kOperatorFuncs.find(opname);
     if (it == kOperatorFuncs.end()) return nullptr;
-    static py::object operator_mod = py::module_::import("operator");
+    static py::handle operator_mod = py::module_::import("operator").release();
     py::tuple pyargs(args.size());
     for (size_t i = 0; i < args.size(); ++i) pyargs[i] = static_cast<Constant*>(args[i])->value.obj;
     // Folding would hide per-type behaviour of mutable or user objects.

@@ -150,6 +150,7 @@ Constant* FunctionGraph::new_llconst(const std::string& repr, Constant::LLKind k
   Constant* c = new_const(ConstValue{});
   c->llrepr = repr;
   c->llkind = kind;
+  c->concretetype = lltypes::Void;  // names and pointers known to codegen, not run-time values
   c->llptr = ptr;
   return c;
 }

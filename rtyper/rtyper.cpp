@@ -1,6 +1,7 @@
 #include "rtyper/rtyper.h"
 
 #include <fmt/format.h>
+#include <pybind11/stl.h>
 
 #include <unordered_set>
 
@@ -84,11 +85,12 @@ void RTyper::simplify_after_annotation(FunctionGraph* g) {
 }
 
 void RTyper::specialize(const std::vector<FunctionGraph*>& graphs) {
+  // First every variable of every graph gets its type, so that a call can
+  // convert its arguments to the callee's parameter types.
   for (FunctionGraph* g : graphs) {
     g_ = g;
     simplify_after_annotation(g);
-    auto blocks = g->iterblocks();
-    for (Block* b : blocks) {
+    for (Block* b : g->iterblocks()) {
       for (Variable* v : b->inputargs) v->concretetype = lltype_of(v->annotation ? v->annotation : s_impossible());
       for (auto& op : b->operations) op.result->concretetype = lltype_of(op.result->annotation);
     }
@@ -96,6 +98,10 @@ void RTyper::specialize(const std::vector<FunctionGraph*>& graphs) {
       v->concretetype = lltype_of(v->annotation ? v->annotation : s_impossible());
     g->exceptblock->inputargs[0]->concretetype = VtablePtr();
     g->exceptblock->inputargs[1]->concretetype = ExceptionPtr();
+  }
+  for (FunctionGraph* g : graphs) {
+    g_ = g;
+    auto blocks = g->iterblocks();
     for (Block* b : blocks) specialize_block(b);
     for (Block* b : blocks)
       for (Link* l : std::vector<Link*>(b->exits)) specialize_link(l);

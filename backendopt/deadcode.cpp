@@ -1,0 +1,103 @@
+#include <unordered_map>
+#include <unordered_set>
+
+#include "backendopt/backendopt.h"
+#include "rtyper/llop.h"
+
+namespace rpy {
+
+size_t remove_dead_code(FunctionGraph* g) {
+  size_t removed = 0;
+  for (bool changed = true; changed;) {
+    changed = false;
+    auto blocks = g->iterblocks();
+    std::unordered_set<Value*> used;
+    for (Block* b : blocks) {
+      for (auto& op : b->operations)
+        for (Value* a : op.args) used.insert(a);
+      if (b->exitswitch) used.insert(b->exitswitch);
+    }
+    // A block input is needed if its block uses it, or passes it to an input
+    // that is needed (computed by propagating backwards over links).
+    std::unordered_set<Value*> needed = used;
+    for (Block* b : {g->returnblock, g->exceptblock})
+      for (Variable* v : b->inputargs) needed.insert(v);
+    for (bool grow = true; grow;) {
+      grow = false;
+      for (Block* b : blocks)
+        for (Link* l : b->exits)
+          for (size_t i = 0; i < l->args.size(); ++i)
+            if (needed.count(l->target->inputargs[i]) && needed.insert(l->args[i]).second) grow = true;
+    }
+    for (Block* b : blocks) {
+      auto before = b->operations.size();
+      std::erase_if(b->operations, [&](const SpaceOperation& op) {
+        const LLOpInfo* info = llop_info(op.opname);
+        return info && info->pure && !info->canraise && op.result && !needed.count(op.result);
+      });
+      if (b->operations.size() != before) {
+        removed += before - b->operations.size();
+        changed = true;
+      }
+      if (b == g->startblock || b->is_final) continue;
+      // Drop unneeded inputs here and the matching args on incoming links.
+      std::vector<size_t> drop;
+      for (size_t i = 0; i < b->inputargs.size(); ++i)
+        if (!needed.count(b->inputargs[i])) drop.push_back(i);
+      if (drop.empty()) continue;
+      for (Block* p : blocks)
+        for (Link* l : p->exits)
+          if (l->target == b)
+            for (size_t k = drop.size(); k-- > 0;) {
+              l->args.erase(l->args.begin() + drop[k]);
+              if (drop[k] < l->argpos.size()) l->argpos.erase(l->argpos.begin() + drop[k]);
+            }
+      for (size_t k = drop.size(); k-- > 0;) b->inputargs.erase(b->inputargs.begin() + drop[k]);
+      removed += drop.size();
+      changed = true;
+    }
+  }
+  return removed;
+}
+
+size_t join_blocks(FunctionGraph* g) {
+  size_t merged = 0;
+  for (bool changed = true; changed;) {
+    changed = false;
+    auto blocks = g->iterblocks();
+    std::unordered_map<Block*, int> preds;
+    for (Block* b : blocks)
+      for (Link* l : b->exits) preds[l->target]++;
+    for (Block* a : blocks) {
+      if (a->is_final || a->exitswitch || a->exits.size() != 1) continue;
+      Link* l = a->exits[0];
+      Block* b = l->target;
+      if (b == a || b->is_final || b == g->startblock || preds[b] != 1) continue;
+      std::unordered_map<Value*, Value*> subst;
+      for (size_t i = 0; i < b->inputargs.size(); ++i) subst[b->inputargs[i]] = l->args[i];
+      auto S = [&](Value* v) {
+        auto it = subst.find(v);
+        return it == subst.end() ? v : it->second;
+      };
+      for (auto& op : b->operations) {
+        for (auto& x : op.args) x = S(x);
+        a->operations.push_back(op);
+      }
+      a->exitswitch = b->exitswitch ? S(b->exitswitch) : nullptr;
+      a->exits = b->exits;
+      for (Link* bl : a->exits) {
+        bl->prevblock = a;
+        for (auto& x : bl->args) x = S(x);
+      }
+      b->exits.clear();
+      b->operations.clear();
+      ++merged;
+      changed = true;
+      break;  // predecessor counts changed: recompute
+    }
+  }
+  g->remove_unreachable();
+  return merged;
+}
+
+}  // namespace rpy

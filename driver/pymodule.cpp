@@ -1,0 +1,75 @@
+// The _rpytoolchain extension module: translate.py hands it the live entry
+// point and drives the pipeline phase by phase (so it can time and report
+// each one). Errors in the user's program come back as
+// _rpytoolchain.TranslationError with the position and the message.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+
+#include "driver/translation.h"
+
+namespace py = pybind11;
+using namespace rpy;
+
+namespace {
+
+py::object g_error_type;
+
+py::tuple pos_tuple(const SourcePos& p) {
+  return py::make_tuple(p.file ? p.file->path : std::string(), p.line, p.col);
+}
+
+// Runs a phase, turning TranslationError into the Python exception.
+template <typename F>
+auto guarded(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (TranslationError& e) {
+    py::object exc = g_error_type(e.message);
+    exc.attr("message") = e.message;
+    auto [path, line, col] = std::tuple{e.pos.file ? e.pos.file->path : std::string(), e.pos.line, e.pos.col};
+    exc.attr("path") = path;
+    exc.attr("line") = line;
+    exc.attr("col") = col;
+    py::list notes;
+    for (auto& [p, m] : e.notes) notes.append(py::make_tuple(pos_tuple(p), m));
+    exc.attr("notes") = notes;
+    PyErr_SetObject(g_error_type.ptr(), exc.ptr());
+    throw py::error_already_set();
+  }
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_rpytoolchain, m) {
+  m.doc() = "RPython-3 translation toolchain core";
+  g_error_type = py::reinterpret_borrow<py::object>(PyErr_NewException("_rpytoolchain.TranslationError", PyExc_Exception, nullptr));
+  m.attr("TranslationError") = g_error_type;
+
+  m.def("set_log_level", [](const std::string& level) {
+    spdlog::set_level(spdlog::level::from_str(level));
+  });
+
+  py::class_<Translation>(m, "Translation")
+      .def(py::init<py::object>())
+      .def("annotate", [](Translation& t) { guarded([&] { t.annotate(); }); })
+      .def("rtype", [](Translation& t) { guarded([&] { t.rtype(); }); })
+      .def("backendopt", [](Translation& t, int level) { guarded([&] { t.backendopt(level); }); })
+      .def("generate_source", [](Translation& t) { return guarded([&] { return t.generate_source(); }); })
+      .def("dump_graphs", [](Translation& t) { return t.dump_graphs(); },
+           "The text form of every graph, in its current stage.")
+      .def("write_dot", [](Translation& t, const std::string& dir) { return t.write_dot(dir); },
+           "Writes one Graphviz file per graph into dir; returns the paths.")
+      .def_property_readonly("graph_count", &Translation::graph_count)
+      .def_property_readonly("block_count", &Translation::block_count)
+      .def_property_readonly("op_count", &Translation::op_count)
+      .def_property("progress", nullptr, [](Translation& t, py::object cb) {
+        t.set_progress([cb](size_t n) {
+          py::gil_scoped_acquire gil;
+          cb(n);
+        });
+      });
+}
