@@ -240,6 +240,7 @@ class CodeGen {
   std::string expr(Value* v) {
     if (!v->is_const()) return var_name(static_cast<Variable*>(v));
     auto* c = static_cast<Constant*>(v);
+    if (!c->concretetype) throw TranslationError(SourcePos{}, "internal: constant without a low-level type: " + c->repr());
     return const_expr(c->value, c->concretetype);
   }
 
@@ -435,7 +436,7 @@ class CodeGen {
     }
     const LLType* rt = g->returnblock->inputargs[0]->concretetype;
     out += " rpy_fail:\n";
-    out += rt == Void ? "    return;\n" : "    return " + ctype(rt) + "{};\n";
+    out += rt == Void ? "    return;\n" : "    return {};\n";
     out += "}\n";
     return out;
   }

@@ -683,6 +683,7 @@ class FlowBuilder {
     store_name(nstop, stop, pos);
     store_name(nstep, step, pos);
     std::set<std::string> extra{ni};
+    collect_assigned(s.attr("target"), extra);
     open_loop(s, extra, pos);
     auto cond_for = [&](bool positive) {
       return emit(positive ? "lt" : "gt", {st_.locals[ni], st_.locals[nstop]}, pos);

@@ -113,6 +113,10 @@ void RTyper::specialize_block(Block* b) {
   out_.clear();
   for (auto& op : b->operations) {
     pos_ = op.pos;
+    // Constants take the representation of what they are (a prebuilt tuple
+    // becomes a pointer to static data); rules convert further as needed.
+    for (auto& a : op.args)
+      if (a->is_const() && !a->concretetype) a = convert(a, lltype_of(ann(a)));
     rtype_op(op);
   }
   b->operations = std::move(out_);
