@@ -119,7 +119,8 @@ def load_target(path, opts, target_args):
     try:
         spec.loader.exec_module(module)
     except SyntaxError as e:
-        raise UserError(f"invalid syntax: {e.msg}", e.filename or path, e.lineno or 1,
+        msg = e.msg if e.msg.startswith("invalid syntax") else f"invalid syntax: {e.msg}"
+        raise UserError(msg, e.filename or path, e.lineno or 1,
                         max((e.offset or 1) - 1, 0))
     except Exception as e:
         raise UserError(f"importing the target raised {type(e).__name__}: {e}", path,

@@ -114,9 +114,10 @@ void Annotator::bind_block(FunctionGraph* g, Block* b, const std::vector<SV>& ce
       std::string what = v->name.empty() || v->name[0] == '#' || v->name == "v" || v->name == "t"
                              ? "a value"
                              : "'" + v->name + "'";
-      TranslationError e(here, fmt::format("type conflict: {} is {} here, but {} at {} (a variable must keep one type on every path)",
-                                           what, t_here->str(), t_before->str(), before.str()));
-      if (before.valid()) e.notes.push_back({before, fmt::format("{} gets type {} here", what, t_before->str())});
+      std::string before_str = before.file == here.file ? fmt::format("line {}", before.line) : before.str();
+      TranslationError e(here, fmt::format("type conflict: {} is {} here, but {} at {} (a variable keeps one type on every path)",
+                                           what, t_here->pretty(), t_before->pretty(), before_str));
+      if (before.valid()) e.notes.push_back({before, fmt::format("{} gets type {} here", what, t_before->pretty())});
       throw e;
     }
     if (!contains(v->annotation, u) || !contains(u, v->annotation)) {
@@ -407,7 +408,7 @@ void Annotator::check_entry_returns_int(FuncDesc* entry) {
         }
       }
   throw TranslationError(where, fmt::format("the entry point '{}' must return an int (the exit status), but returns {}",
-                                            entry->name, r->str()));
+                                            entry->name, r->pretty()));
 }
 
 }  // namespace rpy

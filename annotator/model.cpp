@@ -38,6 +38,25 @@ std::string SomeValue::str() const {
   return s;
 }
 
+std::string SomeValue::pretty() const {
+  switch (kind) {
+    case Impossible: return "no value";
+    case Bool: return "bool";
+    case Integer: return "int";
+    case Float: return "float";
+    case None: return "None";
+    case String: return can_be_none ? "str or None" : "str";
+    case Tuple: {
+      std::string s = "tuple[";
+      for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i]->pretty();
+      return s + "]";
+    }
+    case List: return "list[" + (listdef && listdef->item ? listdef->item->pretty() : "?") + "]";
+    case PBC: return descs.empty() && const_ ? const_->repr() : "function";
+  }
+  return "?";
+}
+
 SV s_impossible() {
   static SV v = make(SomeValue{});
   return v;

@@ -38,7 +38,8 @@ struct SomeValue {
 
   bool is_const() const { return const_.has_value(); }
   bool is_numeric() const { return kind == Bool || kind == Integer || kind == Float; }
-  std::string str() const;  // "int", "int>=0", "str", "tuple(int, float)", ...
+  std::string str() const;     // precise, for dumps: "int>=0", "str='abc'", "tuple(int, float)"
+  std::string pretty() const;  // for messages, in Python's words: "int", "str", "tuple[int, float]"
 };
 
 // Shared by every list value created at one place; generalizing the item

@@ -91,7 +91,8 @@ const ParsedFile& parse_file(const std::string& path, const std::shared_ptr<cons
       py::object v = e.value();
       if (!v.attr("lineno").is_none()) pos.line = v.attr("lineno").cast<int>();
       if (!v.attr("offset").is_none()) pos.col = std::max(0, v.attr("offset").cast<int>() - 1);
-      throw TranslationError(pos, "invalid syntax: " + py::str(v.attr("msg")).cast<std::string>());
+      std::string msg = py::str(v.attr("msg")).cast<std::string>();
+      throw TranslationError(pos, msg.rfind("invalid syntax", 0) == 0 ? msg : "invalid syntax: " + msg);
     }
     throw TranslationError(pos, "cannot parse: " + std::string(e.what()));
   }
