@@ -210,7 +210,7 @@ def main(argv):
         report("error", f"the toolchain is not built ({e}): run `make build` first", None, 0, 0)
         return 1
     if opts.verbose:
-        tc.set_log_level("debug")
+        tc.configure_logging("debug")
 
     timer = Timer(quiet=opts.batch)
     try:

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <pybind11/stl.h>
 
+#include "driver/log.h"
 #include "flowspace/flowbuilder.h"
 
 namespace rpy {
@@ -32,6 +33,7 @@ FunctionGraph* Bookkeeper::graph_of(FuncDesc* d) {
   if (!d->graph) {
     graphs_.push_back(build_flow_graph(d->func));
     d->graph = graphs_.back().get();
+    log::get("flowspace")->debug("built graph {}: {} blocks", d->name, d->graph->iterblocks().size());
   }
   return d->graph;
 }

@@ -1,6 +1,6 @@
 #include "backendopt/backendopt.h"
 
-#include <spdlog/spdlog.h>
+#include "driver/log.h"
 
 namespace rpy {
 
@@ -11,7 +11,7 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
     joined += join_blocks(g);
     dead += remove_dead_code(g);
   }
-  spdlog::debug("backendopt: joined {} blocks, removed {} dead operations/inputs", joined, dead);
+  log::get("backendopt")->debug("joined {} blocks, removed {} dead operations/inputs", joined, dead);
 }
 
 }  // namespace rpy

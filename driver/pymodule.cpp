@@ -4,11 +4,10 @@
 // _rpytoolchain.TranslationError with the position and the message.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include <fstream>
 
+#include "driver/log.h"
 #include "driver/translation.h"
 
 namespace py = pybind11;
@@ -49,9 +48,8 @@ PYBIND11_MODULE(_rpytoolchain, m) {
   g_error_type = py::reinterpret_borrow<py::object>(PyErr_NewException("_rpytoolchain.TranslationError", PyExc_Exception, nullptr));
   m.attr("TranslationError") = g_error_type;
 
-  m.def("set_log_level", [](const std::string& level) {
-    spdlog::set_level(spdlog::level::from_str(level));
-  });
+  m.def("configure_logging", &rpy::log::configure,
+        "'debug' for every category, or 'annotator,rtyper:trace' for some");
 
   py::class_<Translation>(m, "Translation")
       .def(py::init<py::object>())

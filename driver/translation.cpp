@@ -1,7 +1,7 @@
 #include "driver/translation.h"
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
+#include "driver/log.h"
 
 #include <filesystem>
 #include <fstream>
@@ -21,12 +21,13 @@ void Translation::annotate() {
   entry_ = annotator_.annotate_entry(entry_point_, {s_list(argv)});
   annotator_.check_entry_returns_int(entry_);
   stage_ = Annotated;
-  spdlog::debug("annotated {} graphs, {} blocks flowed", graph_count(), annotator_.blocks_flowed());
+  log::get("annotator")->debug("{} graphs annotated, {} blocks flowed", graph_count(), annotator_.blocks_flowed());
 }
 
 void Translation::rtype() {
   rtyper_.specialize(bk_.all_graphs());
   stage_ = RTyped;
+  log::get("rtyper")->debug("{} graphs rtyped: {} blocks, {} operations", graph_count(), block_count(), op_count());
 }
 
 void Translation::backendopt(int level) {
@@ -35,7 +36,9 @@ void Translation::backendopt(int level) {
 }
 
 std::string Translation::generate_source() {
-  return generate_cpp(bk_.all_graphs(), entry_->graph, CodegenOptions{});
+  std::string src = generate_cpp(bk_.all_graphs(), entry_->graph, CodegenOptions{});
+  log::get("codegen")->debug("{} bytes of C++ for {} graphs", src.size(), graph_count());
+  return src;
 }
 
 std::string Translation::dump_graphs() const {
