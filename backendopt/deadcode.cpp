@@ -62,17 +62,17 @@ size_t remove_dead_code(FunctionGraph* g) {
 
 size_t join_blocks(FunctionGraph* g) {
   size_t merged = 0;
-  for (bool changed = true; changed;) {
-    changed = false;
-    auto blocks = g->iterblocks();
-    std::unordered_map<Block*, int> preds;
-    for (Block* b : blocks)
-      for (Link* l : b->exits) preds[l->target]++;
-    for (Block* a : blocks) {
-      if (a->is_final || a->exitswitch || a->exits.size() != 1) continue;
+  auto blocks = g->iterblocks();
+  std::unordered_map<Block*, int> preds;
+  for (Block* b : blocks)
+    for (Link* l : b->exits) preds[l->target]++;
+  // Merging b into a leaves every other block's predecessor count as it was
+  // (a takes b's place), so one pass suffices; a keeps absorbing while it can.
+  for (Block* a : blocks) {
+    while (!a->is_final && !a->exitswitch && a->exits.size() == 1) {
       Link* l = a->exits[0];
       Block* b = l->target;
-      if (b == a || b->is_final || b == g->startblock || preds[b] != 1) continue;
+      if (b == a || b->is_final || b == g->startblock || preds[b] != 1) break;
       std::unordered_map<Value*, Value*> subst;
       for (size_t i = 0; i < b->inputargs.size(); ++i) subst[b->inputargs[i]] = l->args[i];
       auto S = [&](Value* v) {
@@ -91,9 +91,8 @@ size_t join_blocks(FunctionGraph* g) {
       }
       b->exits.clear();
       b->operations.clear();
+      b->exitswitch = nullptr;
       ++merged;
-      changed = true;
-      break;  // predecessor counts changed: recompute
     }
   }
   g->remove_unreachable();

@@ -252,6 +252,7 @@ class FlowBuilder {
   State st_;
   std::vector<LoopContext> loops_;
   int hidden_counter_ = 0;
+  std::set<Value*> bool_results_;  // results of operations that give a bool
 
   SourcePos pos_of(py::handle node) const {
     SourcePos p;
@@ -373,15 +374,7 @@ class FlowBuilder {
     return {t, f};
   }
 
-  bool is_bool_result(Value* v) {
-    if (v->is_const()) return false;
-    for (auto& op : st_.block->operations)
-      if (op.result == v)
-        return op.opname == "bool" || op.opname == "not_" || op.opname == "lt" || op.opname == "le" ||
-               op.opname == "eq" || op.opname == "ne" || op.opname == "gt" || op.opname == "ge" ||
-               op.opname == "is_" || op.opname == "is_not";
-    return false;
-  }
+  bool is_bool_result(Value* v) { return bool_results_.count(v) > 0; }
 
   void push(Value* v) { st_.stack.push_back(v); }
   Value* pop() {
@@ -395,6 +388,8 @@ class FlowBuilder {
   Value* emit(const std::string& opname, std::vector<Value*> args, SourcePos pos) {
     if (Value* folded = try_fold(opname, args)) return folded;
     Variable* res = g_->new_var("v");
+    static const std::set<std::string> bool_ops = {"bool", "not_", "lt", "le", "eq", "ne", "gt", "ge", "is_", "is_not"};
+    if (bool_ops.count(opname)) bool_results_.insert(res);
     st_.block->operations.push_back(SpaceOperation{opname, std::move(args), res, pos});
     return res;
   }

@@ -244,10 +244,8 @@ Value* RTyper::to_bool(Value* v) {
     case SomeValue::Float: return gen("float_is_true", {v}, Bool);
     case SomeValue::None: return typed_const(ConstValue::from_python(py::bool_(false)), Bool);
     case SomeValue::String: {
-      Value* nonnull = nullptr;
       if (s->can_be_none) unsupported("truth value of a str that may be None is not supported yet");
       Variable* len = gen("getfield", {v, g_->new_llconst("length", Constant::FieldName)}, Signed);
-      (void)nonnull;
       return gen("int_is_true", {len}, Bool);
     }
     case SomeValue::Tuple: return typed_const(ConstValue::from_python(py::bool_(!s->items.empty())), Bool);

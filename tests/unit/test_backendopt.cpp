@@ -6,6 +6,8 @@
 #include "backendopt/backendopt.h"
 #include "rtyper/lltype.h"
 
+#include <set>
+
 using namespace rpy;
 
 namespace {
@@ -254,10 +256,10 @@ BOOST_AUTO_TEST_CASE(merged_switch_is_renamed) {
   BOOST_TEST(t.g.dump() ==
              "graph sw2(x_3: Signed)\n"
              "block2(x_3: Signed):\n"
-             "    v_6: Signed = int_add(x_3, 1)\n"
-             "    v_5: Bool = int_is_true(v_6)\n"
-             "    exitswitch: v_5\n"
-             "    True: -> return(v_6)\n"
+             "    v_5: Signed = int_add(x_3, 1)\n"
+             "    v_6: Bool = int_is_true(v_5)\n"
+             "    exitswitch: v_6\n"
+             "    True: -> return(v_5)\n"
              "    False: -> return(0)\n");
 }
 
@@ -321,8 +323,8 @@ BOOST_AUTO_TEST_CASE(calls_and_raising_ops_stay) {
              "graph effects(x_3: Signed)\n"
              "block2(x_3: Signed):\n"
              "    v_4: Void = direct_call(rpy_print_int, x_3)\n"
-             "    v_6: Signed = int_floordiv_zer(x_3, 0)\n"
-             "    v_8: Signed = int_mod_zer(x_3, x_3)\n"
+             "    v_5: Signed = int_floordiv_zer(x_3, 0)\n"
+             "    v_6: Signed = int_mod_zer(x_3, x_3)\n"
              "    -> return(x_3)\n");
 }
 
@@ -466,8 +468,8 @@ BOOST_AUTO_TEST_CASE(join_then_dead_code) {
   BOOST_TEST(t.g.dump() ==
              "graph both(x_3: Signed)\n"
              "block2(x_3: Signed):\n"
-             "    v_8: Signed = int_add(x_3, 1)\n"
-             "    -> return(v_8)\n");
+             "    v_7: Signed = int_add(x_3, 1)\n"
+             "    -> return(v_7)\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
