@@ -237,6 +237,12 @@ def main(argv):
     except UserError as e:
         report_error(e)
         return 1
+    except Exception as e:  # a toolchain bug, not the user's
+        if opts.verbose:
+            traceback.print_exc()
+        report("error", f"internal error in the toolchain ({type(e).__name__}: {e}); "
+               "please report it with the target file (--verbose shows more)", None, 0, 0)
+        return 2
     print(f"[translation] {translation.graph_count} graphs, {translation.block_count} blocks, "
           f"{translation.op_count} operations", flush=True)
 

@@ -246,6 +246,11 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     return s_none();
   }
   if (name == "range_check_step") return s_none();
+  if (name == "range_len") {
+    for (auto& a : args)
+      if (!is_int_like(a)) type_error(fmt::format("'{}' object cannot be interpreted as an integer", pyname(a)));
+    return s_int(true);
+  }
   if (name == "simple_call" || name == "call_kw") {
     CallShape shape;
     std::vector<SV> cargs(args.begin() + 1, args.end());

@@ -296,6 +296,7 @@ class CodeGen {
     if (n == "bool_not") return r + "!" + a[0] + ";";
     if (n == "ptr_iszero") return r + "(" + a[0] + " == nullptr);";
     if (n == "ptr_nonzero") return r + "(" + a[0] + " != nullptr);";
+    if (n == "int_range_len") return r + "rpy_range_len(" + a[0] + ", " + a[1] + ", " + a[2] + ");";
     if (n == "int_floordiv") return r + "rpy_int_floordiv(" + a[0] + ", " + a[1] + ");";
     if (n == "int_mod") return r + "rpy_int_mod(" + a[0] + ", " + a[1] + ");";
     if (n == "int_lshift") return r + "rpy_int_lshift(" + a[0] + ", " + a[1] + ");";

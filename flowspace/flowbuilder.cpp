@@ -350,8 +350,7 @@ class FlowBuilder {
   // condition kills one side: this is where translation-time flags vanish.
   std::pair<State, State> branch(Value* cond, SourcePos pos) {
     if (cond->is_const()) {
-      bool truth = py::bool_(static_cast<Constant*>(cond)->value.obj ? static_cast<Constant*>(cond)->value.obj
-                                                                       : py::none());
+      bool truth = static_cast<Constant*>(cond)->value.truth();
       State live = st_;
       return truth ? std::make_pair(live, State{}) : std::make_pair(State{}, live);
     }
@@ -398,7 +397,7 @@ class FlowBuilder {
 
   static bool all_const(const std::vector<Value*>& args) {
     for (auto* a : args)
-      if (!a->is_const() || !static_cast<Constant*>(a)->value.obj) return false;
+      if (!a->is_const() || !static_cast<Constant*>(a)->llrepr.empty()) return false;
     return true;
   }
 
@@ -407,11 +406,22 @@ class FlowBuilder {
   // operations that raise, are left for run time.
   Value* try_fold(const std::string& opname, const std::vector<Value*>& args) {
     if (!all_const(args)) return nullptr;
+    if (opname == "range_len") {
+      static py::handle range_type = py::object(py::module_::import("builtins").attr("range")).release();
+      try {
+        py::object r = range_type(static_cast<Constant*>(args[0])->value.to_python(),
+                                  static_cast<Constant*>(args[1])->value.to_python(),
+                                  static_cast<Constant*>(args[2])->value.to_python());
+        return fold_result(py::int_(py::len(r)));
+      } catch (py::error_already_set&) {
+        return nullptr;
+      }
+    }
     auto it = kOperatorFuncs.find(opname);
     if (it == kOperatorFuncs.end()) return nullptr;
     static py::handle operator_mod = py::module_::import("operator").release();
     py::tuple pyargs(args.size());
-    for (size_t i = 0; i < args.size(); ++i) pyargs[i] = static_cast<Constant*>(args[i])->value.obj;
+    for (size_t i = 0; i < args.size(); ++i) pyargs[i] = static_cast<Constant*>(args[i])->value.to_python();
     // Folding would hide per-type behaviour of mutable or user objects.
     for (auto a : pyargs) {
       if (!(a.is_none() || PyBool_Check(a.ptr()) || PyLong_CheckExact(a.ptr()) || PyFloat_CheckExact(a.ptr()) ||
@@ -673,37 +683,24 @@ class FlowBuilder {
       error(iter, "range() arg 3 must not be zero");
     if (!step->is_const()) emit("range_check_step", {step}, pos);
 
+    // The loop counts the iterations left, computed once: the index itself
+    // may leave the 64-bit range after the last iteration, a count cannot.
+    Value* count = emit("range_len", {start, stop, step}, pos);
     int k = hidden_counter_++;
-    std::string ni = fmt::format("#i{}", k), nstop = fmt::format("#stop{}", k), nstep = fmt::format("#step{}", k);
+    std::string ni = fmt::format("#i{}", k), nleft = fmt::format("#left{}", k), nstep = fmt::format("#step{}", k);
     store_name(ni, start, pos);
-    store_name(nstop, stop, pos);
+    store_name(nleft, count, pos);
     store_name(nstep, step, pos);
-    std::set<std::string> extra{ni};
+    std::set<std::string> extra{ni, nleft};
     collect_assigned(s.attr("target"), extra);
     open_loop(s, extra, pos);
-    auto cond_for = [&](bool positive) {
-      return emit(positive ? "lt" : "gt", {st_.locals[ni], st_.locals[nstop]}, pos);
-    };
-    Value* cond;
-    Value* stepv = st_.locals[nstep];
-    if (stepv->is_const()) {
-      cond = cond_for(static_cast<Constant*>(stepv)->value.i > 0);
-    } else {
-      Value* positive = emit("gt", {stepv, g_->new_const_int(0)}, pos);
-      auto [ps, ns] = branch(positive, pos);
-      st_ = ps;
-      push(cond_for(true));
-      State a = st_;
-      st_ = ns;
-      push(cond_for(false));
-      st_ = merge({a, st_}, pos);
-      cond = pop();
-    }
+    Value* cond = emit("gt", {st_.locals[nleft], g_->new_const_int(0)}, pos);
     auto [ts, fs] = branch(cond, pos);
     st_ = ts;
     if (!st_.dead()) {
       Value* cur = st_.locals[ni];
       store_name(ni, emit("add", {cur, st_.locals[nstep]}, pos), pos);
+      store_name(nleft, emit("sub", {st_.locals[nleft], g_->new_const_int(1)}, pos), pos);
       assign(s.attr("target"), cur, pos);
       exec_body(s.attr("body"));
       if (!st_.dead()) jump_to_header(loops_.back(), pos);
@@ -714,7 +711,7 @@ class FlowBuilder {
     loops_.pop_back();
     loop.breaks.push_back(st_);
     st_ = merge(loop.breaks, pos);
-    for (auto* name : {&ni, &nstop, &nstep}) {
+    for (auto* name : {&ni, &nleft, &nstep}) {
       st_.locals.erase(*name);
       st_.where.erase(*name);
     }
@@ -795,7 +792,7 @@ class FlowBuilder {
       st_.stack.resize(base);
       if (all_const(items)) {
         py::tuple tup(items.size());
-        for (size_t i = 0; i < items.size(); ++i) tup[i] = static_cast<Constant*>(items[i])->value.obj;
+        for (size_t i = 0; i < items.size(); ++i) tup[i] = static_cast<Constant*>(items[i])->value.to_python();
         return constant(tup);
       }
       return emit("newtuple", items, pos);
@@ -912,7 +909,7 @@ class FlowBuilder {
       if (py::hasattr(fobj, "_rpy_we_are_translated_")) return g_->new_const_bool(true);
       if (kwnames.empty() && all_const(args) && is_foldable_builtin(fobj)) {
         py::tuple pyargs(args.size());
-        for (size_t i = 0; i < args.size(); ++i) pyargs[i] = static_cast<Constant*>(args[i])->value.obj;
+        for (size_t i = 0; i < args.size(); ++i) pyargs[i] = static_cast<Constant*>(args[i])->value.to_python();
         try {
           if (Value* v = fold_result(fobj(*pyargs))) return v;
         } catch (py::error_already_set&) {

@@ -46,6 +46,31 @@ ConstValue ConstValue::from_python(py::handle h) {
   return c;
 }
 
+py::object ConstValue::to_python() const {
+  if (obj) return obj;
+  switch (kind) {
+    case None: return py::none();
+    case Bool: return py::bool_(b);
+    case Int: return py::int_(i);
+    case Float: return py::float_(f);
+    case Str: return py::str(s);
+    case Object: return py::none();
+  }
+  return py::none();
+}
+
+bool ConstValue::truth() const {
+  switch (kind) {
+    case None: return false;
+    case Bool: return b;
+    case Int: return i != 0;
+    case Float: return f != 0.0;
+    case Str: return !s.empty();
+    case Object: return obj && py::bool_(obj);
+  }
+  return false;
+}
+
 std::string ConstValue::repr() const {
   switch (kind) {
     case None: return "None";
@@ -53,16 +78,13 @@ std::string ConstValue::repr() const {
     case Int: return std::to_string(i);
     case Float:
     case Str:
+      // Python's own repr: escapes in strings, shortest round-trip floats.
+      return py::repr(to_python()).cast<std::string>();
     case Object:
-      if (obj) {
-        py::gil_scoped_acquire gil;
-        if (kind == Object && PyCallable_Check(obj.ptr()) && py::hasattr(obj, "__qualname__"))
-          return "<" + py::str(obj.attr("__qualname__")).cast<std::string>() + ">";
-        return py::repr(obj).cast<std::string>();
-      }
-      if (kind == Float) return fmt::format("{}", f);
-      if (kind == Str) return "'" + s + "'";
-      return "<object>";
+      if (!obj) return "<object>";
+      if (PyCallable_Check(obj.ptr()) && py::hasattr(obj, "__qualname__"))
+        return "<" + py::str(obj.attr("__qualname__")).cast<std::string>() + ">";
+      return py::repr(obj).cast<std::string>();
   }
   return "?";
 }

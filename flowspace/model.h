@@ -61,6 +61,10 @@ struct ConstValue {
   py::object obj;   // always set for values that came from Python
 
   static ConstValue from_python(py::handle h);  // raises if h is an int outside 64 bits
+  // The Python object for this value (made from kind and payload when the
+  // constant was created by the toolchain, not taken from Python).
+  py::object to_python() const;
+  bool truth() const;
   std::string repr() const;
   bool same(const ConstValue& o) const;
 };

@@ -69,6 +69,7 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"getarrayitem", false, false, nullptr, nullptr},
         {"setarrayitem", false, false, nullptr, nullptr},
         {"getarraysize", false, false, nullptr, nullptr},
+        {"int_range_len", false, true, nullptr, nullptr},  // len(range(a, b, c)), c != 0
         {"int_index_check", true, true, "IndexError", "list index out of range"},
         {"range_check_step", true, true, "ValueError", "range() arg 3 must not be zero"},
         {"direct_call", true, false, nullptr, nullptr},

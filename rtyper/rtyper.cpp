@@ -194,6 +194,8 @@ Variable* RTyper::call_external(const std::string& name, std::vector<Value*> arg
 Constant* RTyper::typed_const(const ConstValue& c, const LLType* t) {
   Constant* k = g_->new_const(c);
   k->concretetype = t;
+  // The converted value is no longer the Python object it came from.
+  if (c.kind != ConstValue::Object) k->value.obj = py::object();
   if (t == Float && c.kind == ConstValue::Int) {
     k->value.kind = ConstValue::Float;
     k->value.f = (double)c.i;
@@ -234,10 +236,7 @@ Value* RTyper::convert(Value* v, const LLType* to) {
 
 Value* RTyper::to_bool(Value* v) {
   SV s = ann(v);
-  if (s->const_ && s->kind != SomeValue::PBC) {
-    py::gil_scoped_acquire gil;
-    if (s->const_->obj) return typed_const(ConstValue::from_python(py::bool_(s->const_->obj)), Bool);
-  }
+  if (s->const_ && s->kind != SomeValue::PBC) return typed_const(ConstValue::from_python(py::bool_(s->const_->truth())), Bool);
   switch (s->kind) {
     case SomeValue::Bool: return convert(v, Bool);
     case SomeValue::Integer: return gen("int_is_true", {convert(v, Signed)}, Bool);
@@ -438,6 +437,11 @@ void RTyper::rtype_op(SpaceOperation& op) {
     unsupported("getitem on " + a->str() + " is not supported yet");
   }
   if (name == "unpack_check" || name == "int_check") return;  // checked statically by the annotator
+  if (name == "range_len") {
+    gen("int_range_len", {convert(op.args[0], Signed), convert(op.args[1], Signed), convert(op.args[2], Signed)},
+        Signed, res);
+    return;
+  }
   if (name == "range_check_step") {
     gen("range_check_step", {convert(op.args[0], Signed)}, Void, res);
     return;

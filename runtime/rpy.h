@@ -116,6 +116,12 @@ static inline Signed rpy_int_lshift(Signed a, Signed b) {  // b >= 0 checked by 
 static inline Signed rpy_int_rshift(Signed a, Signed b) {  // b >= 0 checked by caller
   return b >= 64 ? (a < 0 ? -1 : 0) : (a >> b);
 }
+// len(range(start, stop, step)) for step != 0; cannot overflow.
+static inline Signed rpy_range_len(Signed start, Signed stop, Signed step) {
+  if (step > 0)
+    return start < stop ? (Signed)(((Unsigned)stop - (Unsigned)start - 1) / (Unsigned)step + 1) : 0;
+  return start > stop ? (Signed)(((Unsigned)start - (Unsigned)stop - 1) / (0 - (Unsigned)step) + 1) : 0;
+}
 Signed rpy_int_pow(Signed base, Signed exp);  // wraps; exp < 0 raises ValueError
 double rpy_float_floordiv(double a, double b);  // b != 0 checked by caller
 double rpy_float_mod(double a, double b);       // b != 0 checked by caller
