@@ -69,6 +69,7 @@ void Annotator::schedule(FunctionGraph* g, Block* b) {
 }
 
 FuncDesc* Annotator::annotate_entry(py::handle func, const std::vector<SV>& args) {
+  bk_.reflow = [this](FunctionGraph* g, Block* b) { schedule(g, b); };
   FuncDesc* d = bk_.get_desc(func);
   if (!d) throw TranslationError(SourcePos{}, "the entry point is not a Python function");
   FunctionGraph* g = bk_.graph_of(d);
@@ -129,10 +130,8 @@ void Annotator::bind_block(FunctionGraph* g, Block* b, const std::vector<SV>& ce
   if (changed && !b->is_final) schedule(g, b);
   if (changed && b == g->returnblock) {
     // A function's return value generalized: its callers reflow.
-    if (g->func) {
-      if (FuncDesc* d = bk_.get_desc(g->func))
-        for (auto [cg, cb] : d->callers) schedule(cg, cb);
-    }
+    if (FuncDesc* d = bk_.desc_of(g))
+      for (auto [cg, cb] : d->callers) schedule(cg, cb);
   }
 }
 
@@ -140,7 +139,7 @@ void Annotator::flowin(FunctionGraph* g, Block* b) {
   for (auto& op : b->operations) {
     SV r = consider_op(g, b, op);
     if (!r) return;  // blocked: an argument has no value yet
-    if (op.result->annotation) {
+    if (op.result->annotation && !contains(r, op.result->annotation)) {
       SV u = union_of(op.result->annotation, r);
       if (!u) throw TranslationError(op.pos, "internal: operation result type changed: " + op.result->annotation->str() + " to " + r->str());
       r = u;
@@ -148,15 +147,23 @@ void Annotator::flowin(FunctionGraph* g, Block* b) {
     op.result->annotation = r;
   }
   std::optional<bool> known;
+  SV sw;
   if (b->exitswitch) {
-    SV s = bk_.annotation(b->exitswitch);
-    if (s->kind == SomeValue::Impossible) return;
-    if (s->const_ && s->const_->kind == ConstValue::Bool) known = s->const_->b;
+    sw = bk_.annotation(b->exitswitch);
+    if (sw->kind == SomeValue::Impossible) return;
+    if (sw->const_ && sw->const_->kind == ConstValue::Bool) known = sw->const_->b;
   }
   for (Link* l : b->exits) {
     if (known && l->exitcase && l->exitcase->kind == ConstValue::Bool && l->exitcase->b != *known) continue;
     std::vector<SV> cells;
     for (Value* a : l->args) cells.push_back(bk_.annotation(a));
+    // What the switch proves on this exit (isinstance, `is None`).
+    if (sw && l->exitcase && l->exitcase->kind == ConstValue::Bool) {
+      auto& facts = l->exitcase->b ? sw->known_if_true : sw->known_if_false;
+      for (auto& [var, narrowed] : facts)
+        for (size_t i = 0; i < l->args.size(); ++i)
+          if (l->args[i] == var) cells[i] = narrowed;
+    }
     bool blocked = false;
     for (auto& c : cells)
       if (c->kind == SomeValue::Impossible) blocked = true;
@@ -196,11 +203,41 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     type_error(fmt::format("'{}' not supported between instances of '{}' and '{}'", kOpSymbols.at(name),
                            pyname(a), pyname(c)));
   }
-  if (name == "is_" || name == "is_not") return s_bool();
+  if (name == "is_" || name == "is_not") {
+    SomeValue r = *s_bool();
+    // `x is None` / `x is not None` tell which exit x may be None on.
+    for (int side = 0; side < 2; ++side) {
+      Value* other = op.args[1 - side];
+      if (args[side]->kind == SomeValue::None && !other->is_const() && args[1 - side]->can_be_none) {
+        SomeValue nonnull = *args[1 - side];
+        nonnull.can_be_none = false;
+        auto& when_none = name == "is_" ? r.known_if_true : r.known_if_false;
+        auto& when_not = name == "is_" ? r.known_if_false : r.known_if_true;
+        when_none.push_back({static_cast<Variable*>(other), s_none()});
+        when_not.push_back({static_cast<Variable*>(other), std::make_shared<const SomeValue>(nonnull)});
+      }
+    }
+    if (args[0]->kind == SomeValue::None && args[1]->kind == SomeValue::None) return s_bool(name == "is_");
+    return std::make_shared<const SomeValue>(std::move(r));
+  }
   if (name == "bool" || name == "not_") {
-    if (args[0]->kind == SomeValue::PBC && args[0]->descs.empty() && !args[0]->const_)
-      type_error("truth value of " + args[0]->str() + " is not supported");
-    return s_bool();
+    const SV& a = args[0];
+    if (a->kind == SomeValue::PBC && a->descs.empty() && !a->const_ && a->method_name.empty())
+      type_error("truth value of " + a->str() + " is not supported");
+    if (a->kind == SomeValue::None) return s_bool(name == "not_");
+    if (a->kind == SomeValue::Instance && !a->can_be_none) return s_bool(name == "bool");
+    SomeValue r = *s_bool();
+    if (a->kind == SomeValue::Bool) {
+      r.known_if_true = a->known_if_true;
+      r.known_if_false = a->known_if_false;
+    }
+    if (a->kind == SomeValue::Instance && !op.args[0]->is_const()) {
+      SomeValue nonnull = *a;
+      nonnull.can_be_none = false;
+      r.known_if_true.push_back({static_cast<Variable*>(op.args[0]), std::make_shared<const SomeValue>(nonnull)});
+    }
+    if (name == "not_") std::swap(r.known_if_true, r.known_if_false);
+    return std::make_shared<const SomeValue>(std::move(r));
   }
   if (name == "neg" || name == "pos" || name == "invert") {
     const SV& a = args[0];
@@ -246,6 +283,14 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     return s_none();
   }
   if (name == "range_check_step") return s_none();
+  if (name == "exception_init") {
+    if (args[0]->kind != SomeValue::Instance || !args[0]->classdef->root()->builtin_exception)
+      type_error("an exception's __init__ called on a non-exception");
+    for (size_t i = 1; i < args.size(); ++i)
+      if (!(args[i]->is_numeric() || args[i]->kind == SomeValue::String))
+        type_error("an exception's argument must be a str or a number, not " + args[i]->pretty());
+    return s_none();
+  }
   if (name == "range_len") {
     for (auto& a : args)
       if (!is_int_like(a)) type_error(fmt::format("'{}' object cannot be interpreted as an integer", pyname(a)));
@@ -262,6 +307,13 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     shape.npositional = cargs.size() - shape.kwnames.size();
     return consider_call(g, b, op, args[0], cargs, shape);
   }
+  if (name == "getattr" && args[0]->kind == SomeValue::Instance)
+    return getattr_instance(g, b, op, args[0], static_cast<Constant*>(op.args[1])->value.s);
+  if (name == "setattr") {
+    if (args[0]->kind != SomeValue::Instance)
+      type_error(fmt::format("cannot set attributes on a '{}' value", pyname(args[0])));
+    return setattr_instance(g, op, args[0], static_cast<Constant*>(op.args[1])->value.s, args[2]);
+  }
   if (name == "getattr") {
     type_error(fmt::format("'{}' object has no attribute '{}' (attribute access is supported on modules and classes only yet)",
                            pyname(args[0]), static_cast<Constant*>(op.args[1])->value.s));
@@ -272,33 +324,236 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
 SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f, std::vector<SV> args,
                             const CallShape& shape) {
   if (f->kind == SomeValue::Impossible) return nullptr;
+  for (auto& a : args)
+    if (a->kind == SomeValue::Impossible) return nullptr;
   if (f->kind == SomeValue::PBC && !f->descs.empty()) {
-    for (auto& a : args)
-      if (a->kind == SomeValue::Impossible) return nullptr;
+    CallShape sh = shape;
+    bool is_method = !f->method_name.empty();
+    if (is_method) sh.npositional += 1;
     SV result = s_impossible();
+    bool blocked = false;
     for (FuncDesc* d : f->descs) {
-      SV r = call_function(d, g, b, op, args, shape);
+      std::vector<SV> a = args;
+      // A method's self is an instance of the class that defines it.
+      if (is_method) a.insert(a.begin(), s_instance(d->selfclass));
+      SV r = call_function(d, g, b, op, a, sh);
+      if (r->kind == SomeValue::Impossible) blocked = true;
       SV u = union_of(result, r);
-      if (!u) throw TranslationError(op.pos, "the functions called here return incompatible types");
+      if (!u) throw TranslationError(op.pos, fmt::format("the functions called here return incompatible types: {} and {}",
+                                                         result->pretty(), r->pretty()));
       result = u;
     }
-    if (result->kind == SomeValue::Impossible) return nullptr;
+    if (f->descs.size() > 1) unify_family(f->descs, op);
+    if (result->kind == SomeValue::Impossible || (blocked && f->descs.size() == 1)) return nullptr;
     return result;
   }
   if (f->kind == SomeValue::PBC && f->const_ && f->const_->obj) {
-    std::string bn = builtin_name(f->const_->obj);
-    if (!bn.empty()) {
-      for (auto& a : args)
-        if (a->kind == SomeValue::Impossible) return nullptr;
-      return consider_builtin(bn, op, args, shape);
-    }
-    py::gil_scoped_acquire gil;
-    if (PyType_Check(f->const_->obj.ptr()))
-      throw TranslationError(op.pos, "instantiating " + f->str() + " is not supported yet");
-    if (PyCallable_Check(f->const_->obj.ptr()))
+    py::object obj = f->const_->obj;
+    std::string bn = builtin_name(obj);
+    if (!bn.empty()) return consider_builtin(bn, op, args, shape);
+    if (PyType_Check(obj.ptr())) return instantiate(g, b, op, obj, args, shape);
+    if (PyCallable_Check(obj.ptr()))
       throw TranslationError(op.pos, "calling " + f->str() + " is not supported: it is not an RPython function");
   }
   throw TranslationError(op.pos, fmt::format("'{}' object is not callable", pyname(f)));
+}
+
+void Annotator::unify_family(const std::vector<FuncDesc*>& descs, SpaceOperation& op) {
+  size_t nparams = descs[0]->graph->startblock->inputargs.size();
+  for (FuncDesc* d : descs)
+    if (d->graph->startblock->inputargs.size() != nparams)
+      throw TranslationError(op.pos, fmt::format("the functions called here take different numbers of arguments ({} and {})",
+                                                 descs[0]->name, d->name));
+  bool is_method = descs[0]->selfclass != nullptr;
+  std::vector<SV> params(nparams, s_impossible());
+  SV ret = s_impossible();
+  for (FuncDesc* d : descs) {
+    for (size_t i = is_method ? 1 : 0; i < nparams; ++i) {
+      SV u = union_of(params[i], bk_.annotation(d->graph->startblock->inputargs[i]));
+      if (!u) throw TranslationError(op.pos, fmt::format("argument {} of the functions called here has incompatible types", i));
+      params[i] = u;
+    }
+    SV u = union_of(ret, bk_.annotation(d->graph->returnblock->inputargs[0]));
+    if (!u) throw TranslationError(op.pos, "the functions called here return incompatible types");
+    ret = u;
+  }
+  for (FuncDesc* d : descs) {
+    std::vector<SV> cells;
+    for (size_t i = 0; i < nparams; ++i)
+      cells.push_back(is_method && i == 0 ? bk_.annotation(d->graph->startblock->inputargs[0]) : params[i]);
+    bool blocked = false;
+    for (auto& c : cells)
+      if (c->kind == SomeValue::Impossible) blocked = true;
+    if (!blocked) bind_block(d->graph, d->graph->startblock, cells, {}, op.pos);
+    if (ret->kind != SomeValue::Impossible) bind_block(d->graph, d->graph->returnblock, {ret}, {}, op.pos);
+  }
+}
+
+SV Annotator::instantiate(FunctionGraph* g, Block* b, SpaceOperation& op, py::handle cls,
+                          const std::vector<SV>& args, const CallShape& shape) {
+  ClassDef* cd = bk_.getclassdef(cls, op.pos);
+  cd->instantiated = true;
+  SV inst = s_instance(cd);
+  if (cd->builtin_exception || (cd->root()->builtin_exception && !bk_.lookup_class_attr(cd, "__init__"))) {
+    // BaseException(...) keeps its arguments for str(e): one printable value.
+    if (args.size() > 1 || !shape.kwnames.empty())
+      throw TranslationError(op.pos, "exceptions are created with at most one argument (its message)");
+    if (args.size() == 1 && !(args[0]->is_numeric() || args[0]->kind == SomeValue::String))
+      throw TranslationError(op.pos, "an exception's argument must be a str or a number, not " + args[0]->pretty());
+    return inst;
+  }
+  FuncDesc* init = bk_.method_impl(cd, "__init__");
+  if (!init) {
+    if (!args.empty())
+      throw TranslationError(op.pos, cd->name + "() takes no arguments (the class has no __init__)");
+    return inst;
+  }
+  std::vector<SV> a = args;
+  a.insert(a.begin(), s_instance(init->selfclass));
+  CallShape sh = shape;
+  sh.npositional += 1;
+  SV r = call_function(init, g, b, op, a, sh);
+  if (r->kind == SomeValue::Impossible) return nullptr;
+  return inst;
+}
+
+Attribute& Annotator::attribute(ClassDef* cd, const std::string& name) {
+  if (ClassDef* owner = cd->attr_owner(name)) return owner->attrs[name];
+  // New on cd: subclasses that already have it give it up to cd.
+  Attribute merged;
+  merged.s_value = s_impossible();
+  for (ClassDef* sub : cd->subtree()) {
+    if (sub == cd) continue;
+    auto it = sub->attrs.find(name);
+    if (it == sub->attrs.end()) continue;
+    SV u = union_of(merged.s_value, it->second.s_value);
+    if (!u)
+      throw TranslationError(it->second.first_read, fmt::format("attribute '{}' has type {} in {} and {} elsewhere",
+                                                                 name, it->second.s_value->pretty(), sub->name,
+                                                                 merged.s_value->pretty()));
+    merged.s_value = u;
+    merged.readers.insert(it->second.readers.begin(), it->second.readers.end());
+    merged.assigned |= it->second.assigned;
+    if (!merged.first_read.valid()) merged.first_read = it->second.first_read;
+    sub->attrs.erase(it);
+  }
+  for (auto [rg, rb] : merged.readers) schedule(rg, rb);
+  return cd->attrs[name] = merged;
+}
+
+SV Annotator::getattr_instance(FunctionGraph* g, Block* b, SpaceOperation& op, const SV& obj,
+                               const std::string& name) {
+  ClassDef* cd = obj->classdef;
+  cd->lookups.insert({g, b});
+  py::object clsattr = bk_.lookup_class_attr(cd, name);
+  if (clsattr && PyFunction_Check(clsattr.ptr())) {
+    SomeValue m;
+    m.kind = SomeValue::PBC;
+    m.method_name = name;
+    m.classdef = cd;
+    SomeValue self = *obj;
+    self.can_be_none = false;
+    m.bound_self = std::make_shared<const SomeValue>(self);
+    for (ClassDef* c : cd->subtree())
+      if (FuncDesc* d = bk_.method_impl(c, name))
+        if (std::find(m.descs.begin(), m.descs.end(), d) == m.descs.end()) m.descs.push_back(d);
+    std::sort(m.descs.begin(), m.descs.end());
+    return std::make_shared<const SomeValue>(std::move(m));
+  }
+  if (clsattr) {
+    if (PyObject_TypeCheck(clsattr.ptr(), &PyStaticMethod_Type) || PyObject_TypeCheck(clsattr.ptr(), &PyClassMethod_Type) ||
+        PyObject_TypeCheck(clsattr.ptr(), &PyProperty_Type))
+      throw TranslationError(op.pos, fmt::format("'{}.{}' is a staticmethod, classmethod or property: not supported yet",
+                                                 cd->name, name));
+    for (ClassDef* c : cd->subtree()) {
+      py::object v = bk_.lookup_class_attr(c, name);
+      if (!v.is(clsattr))
+        throw TranslationError(op.pos, fmt::format("class attribute '{}' has different values in {} and {}: "
+                                                   "not supported yet (make it an instance attribute)",
+                                                   name, cd->name, c->name));
+    }
+    Constant tmp;
+    tmp.value = ConstValue::from_python(clsattr);
+    return bk_.annotation(&tmp);
+  }
+  Attribute& at = attribute(cd, name);
+  at.readers.insert({g, b});
+  if (!at.first_read.valid()) at.first_read = op.pos;
+  if (at.s_value->kind == SomeValue::Impossible) return nullptr;  // until someone assigns it
+  return at.s_value;
+}
+
+SV Annotator::setattr_instance(FunctionGraph* g, SpaceOperation& op, const SV& obj, const std::string& name,
+                               const SV& value) {
+  ClassDef* cd = obj->classdef;
+  if (cd->immutable_fields.count(name)) {
+    FuncDesc* d = bk_.desc_of(g);
+    bool in_init = d && d->selfclass && d->func.attr("__name__").cast<std::string>() == "__init__" &&
+                   (d->selfclass->issubclass(cd) || cd->issubclass(d->selfclass));
+    if (!in_init)
+      throw TranslationError(op.pos, fmt::format("'{}' is an immutable field of {} (_immutable_fields_): it can only "
+                                                 "be assigned in __init__",
+                                                 name, cd->name));
+  }
+  if (py::object clsattr = bk_.lookup_class_attr(cd, name); clsattr && PyFunction_Check(clsattr.ptr()))
+    throw TranslationError(op.pos, fmt::format("assigning '{}' on an instance would hide the method {}.{}", name,
+                                               cd->name, name));
+  Attribute& at = attribute(cd, name);
+  SV v = without_const(value);
+  SV u = union_of(at.s_value, v);
+  if (!u)
+    throw TranslationError(op.pos, fmt::format("type conflict: attribute '{}.{}' is {} here, but {} elsewhere", cd->name,
+                                               name, v->pretty(), at.s_value->pretty()));
+  at.assigned = true;
+  if (!contains(at.s_value, u) || !contains(u, at.s_value)) {
+    at.s_value = u;
+    for (auto [rg, rb] : at.readers) schedule(rg, rb);
+  }
+  return s_none();
+}
+
+SV Annotator::isinstance(SpaceOperation& op, const std::vector<SV>& args) {
+  py::object spec = args[1]->const_ ? args[1]->const_->obj : py::object();
+  if (!spec) throw TranslationError(op.pos, "isinstance() needs a class (or tuple of classes) known at translation time");
+  std::vector<py::object> classes;
+  if (PyTuple_Check(spec.ptr())) {
+    for (auto c : spec) classes.push_back(py::reinterpret_borrow<py::object>(c));
+  } else {
+    classes.push_back(spec);
+  }
+  const SV& x = args[0];
+  py::module_ builtins = py::module_::import("builtins");
+  if (x->kind != SomeValue::Instance && x->kind != SomeValue::None) {
+    // Plain values: the answer is known from the annotation.
+    bool result = false;
+    for (auto& c : classes) {
+      if ((c.is(builtins.attr("int")) && (x->kind == SomeValue::Integer || x->kind == SomeValue::Bool)) ||
+          (c.is(builtins.attr("bool")) && x->kind == SomeValue::Bool) ||
+          (c.is(builtins.attr("float")) && x->kind == SomeValue::Float) ||
+          (c.is(builtins.attr("str")) && x->kind == SomeValue::String && !x->can_be_none) ||
+          (c.is(builtins.attr("tuple")) && x->kind == SomeValue::Tuple))
+        result = true;
+    }
+    return s_bool(result);
+  }
+  if (x->kind == SomeValue::None) return s_bool(false);
+  ClassDef* common = nullptr;
+  bool always = false, never = true;
+  for (auto& c : classes) {
+    if (!PyType_Check(c.ptr())) throw TranslationError(op.pos, "isinstance() arg 2 must be a class or a tuple of classes");
+    ClassDef* cd = bk_.getclassdef(c, op.pos);
+    if (x->classdef->issubclass(cd)) always = true;
+    if (x->classdef->issubclass(cd) || cd->issubclass(x->classdef)) never = false;
+    common = common ? common->commonbase(cd) : cd;
+  }
+  if (always && !x->can_be_none) return s_bool(true);
+  if (never) return s_bool(false);
+  SomeValue r = *s_bool();
+  if (!op.args[1]->is_const() || op.args[0]->is_const()) return std::make_shared<const SomeValue>(std::move(r));
+  // Known on the True exit: an instance of the class (of their common base).
+  if (common && common->issubclass(x->classdef) && classes.size() >= 1)
+    r.known_if_true.push_back({static_cast<Variable*>(op.args[0]), s_instance(common)});
+  return std::make_shared<const SomeValue>(std::move(r));
 }
 
 SV Annotator::call_function(FuncDesc* d, FunctionGraph* caller, Block* b, SpaceOperation& op,
@@ -394,7 +649,20 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     fail("object of type '" + pyname(a) + "' has no len()");
   }
   if (name == "range") fail("range() is supported only directly in 'for ... in range(...)' yet");
+  if (name == "isinstance") {
+    nargs(2, 2);
+    return isinstance(op, args);
+  }
   fail(name + "() is not supported yet");
+}
+
+void Annotator::check_attributes() {
+  for (ClassDef* cd : bk_.all_classdefs())
+    for (auto& [name, at] : cd->attrs)
+      if (!at.assigned && at.first_read.valid())
+        throw TranslationError(at.first_read, fmt::format("attribute '{}' of {} is read but never assigned on any "
+                                                          "instance of the class or its subclasses",
+                                                          name, cd->name));
 }
 
 void Annotator::check_entry_returns_int(FuncDesc* entry) {

@@ -18,6 +18,8 @@ class Annotator {
   FuncDesc* annotate_entry(py::handle func, const std::vector<SV>& args);
   // After the fixpoint: the entry point must return an int.
   void check_entry_returns_int(FuncDesc* entry);
+  // After the fixpoint: attributes read somewhere but assigned nowhere.
+  void check_attributes();
 
   size_t blocks_flowed() const { return blocks_flowed_; }
   // Called every few blocks so the driver can show progress.
@@ -39,6 +41,15 @@ class Annotator {
   SV consider_op(FunctionGraph* g, Block* b, SpaceOperation& op);
   SV consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f, std::vector<SV> args, const CallShape& shape);
   SV consider_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args, const CallShape& shape);
+  SV instantiate(FunctionGraph* g, Block* b, SpaceOperation& op, py::handle cls, const std::vector<SV>& args,
+                 const CallShape& shape);
+  SV getattr_instance(FunctionGraph* g, Block* b, SpaceOperation& op, const SV& obj, const std::string& name);
+  SV setattr_instance(FunctionGraph* g, SpaceOperation& op, const SV& obj, const std::string& name, const SV& value);
+  Attribute& attribute(ClassDef* cd, const std::string& name);
+  // All the implementations a call may reach get one signature: the union of
+  // their parameters (but self) and of their results.
+  void unify_family(const std::vector<FuncDesc*>& descs, SpaceOperation& op);
+  SV isinstance(SpaceOperation& op, const std::vector<SV>& args);
   SV call_function(FuncDesc* d, FunctionGraph* caller, Block* b, SpaceOperation& op, const std::vector<SV>& args,
                    const CallShape& shape);
 };

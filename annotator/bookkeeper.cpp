@@ -8,13 +8,97 @@
 
 namespace rpy {
 
-FuncDesc* Bookkeeper::get_desc(py::handle func) {
+static bool is_builtin_class(py::handle cls) {
+  return py::str(cls.attr("__module__")).cast<std::string>() == "builtins";
+}
+
+// The exception classes the runtime raises itself: always in the program.
+static const char* const kRuntimeExceptions[] = {
+    "Exception", "ValueError", "ZeroDivisionError", "OverflowError", "IndexError", "KeyError",
+    "TypeError", "AssertionError", "StopIteration", "RuntimeError", "MemoryError", "NotImplementedError",
+    "OSError"};
+
+Bookkeeper::Bookkeeper() {
+  py::module_ builtins = py::module_::import("builtins");
+  for (const char* n : kRuntimeExceptions) getclassdef(builtins.attr(n));
+}
+
+ClassDef* Bookkeeper::classdef_if_known(py::handle cls) const {
+  auto it = classdefs_.find(cls.ptr());
+  return it == classdefs_.end() ? nullptr : it->second.get();
+}
+
+ClassDef* Bookkeeper::getclassdef(py::handle cls, const SourcePos& pos) {
+  if (ClassDef* known = classdef_if_known(cls)) return known;
+  std::string name = cls.attr("__qualname__").cast<std::string>();
+  py::module_ builtins = py::module_::import("builtins");
+  bool is_exc = PyType_IsSubtype((PyTypeObject*)cls.ptr(), (PyTypeObject*)PyExc_BaseException);
+  ClassDef* base = nullptr;
+  if (is_builtin_class(cls)) {
+    if (!is_exc) throw TranslationError(pos, "built-in class '" + name + "' cannot be used as an RPython class");
+    if (!cls.is(builtins.attr("BaseException"))) base = getclassdef(cls.attr("__base__"), pos);
+  } else {
+    py::object chosen;
+    for (auto b : py::reinterpret_borrow<py::tuple>(cls.attr("__bases__"))) {
+      if (b.is(builtins.attr("object"))) continue;
+      py::dict d = b.attr("__dict__");
+      if (d.contains("_mixin_") && py::bool_(d["_mixin_"])) continue;
+      if (chosen)
+        throw TranslationError(pos, "class '" + name +
+                                        "' has several base classes: RPython has single inheritance (mark the "
+                                        "others `_mixin_ = True`)");
+      chosen = py::reinterpret_borrow<py::object>(b);
+    }
+    if (chosen) base = getclassdef(chosen, pos);
+  }
+  auto cd = std::make_unique<ClassDef>();
+  cd->cls = py::reinterpret_borrow<py::object>(cls);
+  cd->name = name;
+  cd->base = base;
+  cd->builtin_exception = is_exc && is_builtin_class(cls);
+  if (base) cd->immutable_fields = base->immutable_fields;
+  for (auto k : py::reinterpret_borrow<py::tuple>(cls.attr("__mro__"))) {
+    py::dict d = k.attr("__dict__");
+    if (!d.contains("_immutable_fields_")) continue;
+    for (auto f : d["_immutable_fields_"]) {
+      std::string fname = py::str(f).cast<std::string>();
+      while (!fname.empty() && (fname.back() == '?' || fname.back() == ']' || fname.back() == '*' || fname.back() == '['))
+        fname.pop_back();
+      cd->immutable_fields.insert(fname);
+    }
+  }
+  ClassDef* r = cd.get();
+  classdefs_[cls.ptr()] = std::move(cd);
+  classdef_order_.push_back(r);
+  if (base) {
+    base->subdefs.push_back(r);
+    // Method families and class attributes looked up on an ancestor may now
+    // reach this class too.
+    for (ClassDef* c = base; c; c = c->base)
+      if (reflow)
+        for (auto [g, b] : c->lookups) reflow(g, b);
+  }
+  return r;
+}
+
+py::object Bookkeeper::lookup_class_attr(ClassDef* cd, const std::string& name) const {
+  for (auto k : py::reinterpret_borrow<py::tuple>(cd->cls.attr("__mro__"))) {
+    if (is_builtin_class(k)) continue;
+    py::dict d = k.attr("__dict__");
+    if (d.contains(name.c_str())) return d[name.c_str()];
+  }
+  return py::object();
+}
+
+FuncDesc* Bookkeeper::get_desc(py::handle func, ClassDef* selfclass) {
   if (!PyFunction_Check(func.ptr())) return nullptr;
-  auto it = descs_.find(func.ptr());
+  auto key = std::make_pair(func.ptr(), selfclass);
+  auto it = descs_.find(key);
   if (it != descs_.end()) return it->second.get();
   auto d = std::make_unique<FuncDesc>();
   d->func = py::reinterpret_borrow<py::object>(func);
   d->name = func.attr("__qualname__").cast<std::string>();
+  d->selfclass = selfclass;
   py::object code = func.attr("__code__");
   int argcount = code.attr("co_argcount").cast<int>();
   py::tuple varnames = code.attr("co_varnames");
@@ -25,14 +109,35 @@ FuncDesc* Bookkeeper::get_desc(py::handle func) {
   d->pos = function_pos(func);
   FuncDesc* r = d.get();
   order_.push_back(r);
-  descs_[func.ptr()] = std::move(d);
+  descs_[key] = std::move(d);
   return r;
+}
+
+FuncDesc* Bookkeeper::desc_of(const FunctionGraph* g) const {
+  auto it = desc_of_graph_.find(g);
+  return it == desc_of_graph_.end() ? nullptr : it->second;
+}
+
+FuncDesc* Bookkeeper::method_impl(ClassDef* cd, const std::string& name) {
+  for (auto k : py::reinterpret_borrow<py::tuple>(cd->cls.attr("__mro__"))) {
+    if (is_builtin_class(k)) continue;
+    py::dict d = k.attr("__dict__");
+    if (!d.contains(name.c_str())) continue;
+    py::object f = d[name.c_str()];
+    if (!PyFunction_Check(f.ptr())) return nullptr;
+    ClassDef* owner = classdef_if_known(k);
+    // A mixin is no class of its own: its methods belong to each user.
+    return get_desc(f, owner ? owner : cd);
+  }
+  return nullptr;
 }
 
 FunctionGraph* Bookkeeper::graph_of(FuncDesc* d) {
   if (!d->graph) {
     graphs_.push_back(build_flow_graph(d->func));
     d->graph = graphs_.back().get();
+    if (d->selfclass) d->graph->name = d->selfclass->name + "." + d->func.attr("__name__").cast<std::string>();
+    desc_of_graph_[d->graph] = d;
     log::get("flowspace")->debug("built graph {}: {} blocks", d->name, d->graph->iterblocks().size());
   }
   return d->graph;

@@ -2,12 +2,14 @@
 // objects. One FuncDesc per user function, whose flow graph is built the
 // first time a call to it is annotated.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "annotator/classdef.h"
 #include "annotator/model.h"
 #include "flowspace/model.h"
 
@@ -16,6 +18,9 @@ namespace rpy {
 struct FuncDesc {
   py::object func;
   std::string name;
+  // For a method: the class `self` belongs to. A mixin's method gets one
+  // desc (and graph) per class using it, as if copied into each.
+  ClassDef* selfclass = nullptr;
   FunctionGraph* graph = nullptr;
   std::vector<std::string> argnames;
   std::vector<py::object> defaults;  // for the last len(defaults) parameters
@@ -41,7 +46,22 @@ std::string builtin_name(py::handle obj);
 
 class Bookkeeper {
  public:
-  FuncDesc* get_desc(py::handle func);  // nullptr if not a Python function
+  Bookkeeper();
+  FuncDesc* get_desc(py::handle func, ClassDef* selfclass = nullptr);  // nullptr if not a Python function
+  FuncDesc* desc_of(const FunctionGraph* g) const;
+  // The implementation of method `name` that an instance of exactly `cd`
+  // runs: nullptr when `cd` has no such method.
+  FuncDesc* method_impl(ClassDef* cd, const std::string& name);
+  // The ClassDef of a Python class (created with its bases on first use);
+  // throws TranslationError at `pos` for classes outside RPython.
+  ClassDef* getclassdef(py::handle cls, const SourcePos& pos = {});
+  ClassDef* classdef_if_known(py::handle cls) const;
+  const std::vector<ClassDef*>& all_classdefs() const { return classdef_order_; }
+  // What `cls.name` finds at class level (through the MRO, user classes and
+  // mixins only): a null object when nothing does.
+  py::object lookup_class_attr(ClassDef* cd, const std::string& name) const;
+  // Set by the annotator: reflows a block when a class hierarchy grows.
+  std::function<void(FunctionGraph*, Block*)> reflow;
   std::vector<FunctionGraph*> all_graphs() const;
   FunctionGraph* graph_of(FuncDesc* d);  // builds the flow graph on first use
 
@@ -49,7 +69,10 @@ class Bookkeeper {
   SV annotation(const Value* v);
 
  private:
-  std::map<PyObject*, std::unique_ptr<FuncDesc>> descs_;
+  std::map<std::pair<PyObject*, ClassDef*>, std::unique_ptr<FuncDesc>> descs_;
+  std::map<const FunctionGraph*, FuncDesc*> desc_of_graph_;
+  std::map<PyObject*, std::unique_ptr<ClassDef>> classdefs_;
+  std::vector<ClassDef*> classdef_order_;
   std::vector<FuncDesc*> order_;
   std::vector<std::unique_ptr<FunctionGraph>> graphs_;
 };

@@ -1,5 +1,7 @@
 #include "annotator/model.h"
 
+#include "annotator/classdef.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -26,7 +28,9 @@ std::string SomeValue::str() const {
       break;
     }
     case List: s = "list(" + (listdef && listdef->item ? listdef->item->str() : "?") + ")"; break;
+    case Instance: s = (classdef ? classdef->name : "?") + std::string(can_be_none ? "-or-None" : ""); break;
     case PBC: {
+      if (!method_name.empty()) return "method " + (classdef ? classdef->name : "?") + "." + method_name;
       if (const_) return const_->repr();
       s = "function{";
       for (size_t i = 0; i < descs.size(); ++i) s += (i ? ", " : "") + std::string("?");
@@ -52,7 +56,10 @@ std::string SomeValue::pretty() const {
       return s + "]";
     }
     case List: return "list[" + (listdef && listdef->item ? listdef->item->pretty() : "?") + "]";
-    case PBC: return descs.empty() && const_ ? const_->repr() : "function";
+    case Instance: return (classdef ? classdef->name : "?") + std::string(can_be_none ? " or None" : "");
+    case PBC:
+      if (!method_name.empty()) return "method " + (classdef ? classdef->name : "?") + "." + method_name;
+      return descs.empty() && const_ ? const_->repr() : "function";
   }
   return "?";
 }
@@ -106,6 +113,14 @@ SV s_list(std::shared_ptr<ListDef> def) {
   SomeValue v;
   v.kind = SomeValue::List;
   v.listdef = std::move(def);
+  return make(std::move(v));
+}
+
+SV s_instance(ClassDef* cd, bool can_be_none) {
+  SomeValue v;
+  v.kind = SomeValue::Instance;
+  v.classdef = cd;
+  v.can_be_none = can_be_none;
   return make(std::move(v));
 }
 
@@ -170,6 +185,14 @@ SV union_of(const SV& a, const SV& b) {
     v.const_.reset();
     return make(std::move(v));
   }
+  if ((K(a) == SomeValue::Instance || K(a) == SomeValue::None) &&
+      (K(b) == SomeValue::Instance || K(b) == SomeValue::None)) {
+    if (K(a) == SomeValue::None) return s_instance(b->classdef, true);
+    if (K(b) == SomeValue::None) return s_instance(a->classdef, true);
+    ClassDef* common = a->classdef->commonbase(b->classdef);
+    if (!common) return nullptr;  // unrelated classes
+    return s_instance(common, a->can_be_none || b->can_be_none);
+  }
   if (K(a) == SomeValue::Tuple && K(b) == SomeValue::Tuple) {
     if (a->items.size() != b->items.size()) return nullptr;
     std::vector<SV> items;
@@ -181,6 +204,21 @@ SV union_of(const SV& a, const SV& b) {
     return s_tuple(std::move(items));
   }
   if (K(a) == SomeValue::PBC && K(b) == SomeValue::PBC) {
+    if (!a->method_name.empty() || !b->method_name.empty()) {
+      if (a->method_name != b->method_name) return nullptr;
+      SV self = union_of(a->bound_self, b->bound_self);
+      if (!self || self->kind != SomeValue::Instance) return nullptr;
+      SomeValue v;
+      v.kind = SomeValue::PBC;
+      v.method_name = a->method_name;
+      v.bound_self = self;
+      v.classdef = self->classdef;
+      v.descs = a->descs;
+      for (auto* d : b->descs)
+        if (std::find(v.descs.begin(), v.descs.end(), d) == v.descs.end()) v.descs.push_back(d);
+      std::sort(v.descs.begin(), v.descs.end());
+      return make(std::move(v));
+    }
     // Two different function constants: a family called through a pointer.
     if (a->descs.empty() || b->descs.empty()) return nullptr;
     SomeValue v;
@@ -209,6 +247,8 @@ bool contains(const SV& general, const SV& specific) {
       if (!contains(general->items[i], u->items[i])) return false;
   }
   if (u->kind == SomeValue::PBC && u->descs != general->descs) return false;
+  if (u->kind == SomeValue::Instance && u->classdef != general->classdef) return false;
+  if (u->kind == SomeValue::PBC && u->bound_self && !contains(general->bound_self, u->bound_self)) return false;
   return true;
 }
 

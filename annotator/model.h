@@ -15,6 +15,7 @@
 namespace rpy {
 
 struct FuncDesc;  // annotator/bookkeeper.h
+struct ClassDef;  // annotator/classdef.h
 struct ListDef;
 
 struct SomeValue {
@@ -27,14 +28,23 @@ struct SomeValue {
     String,
     Tuple,
     List,
-    PBC,  // prebuilt constants: functions, builtins, modules, frozen objects
+    PBC,       // prebuilt constants: functions, builtins, modules, frozen objects
+    Instance,  // an instance of `classdef` or of a subclass
   } kind = Impossible;
   bool nonneg = false;       // Integer (Bool is always non-negative)
-  bool can_be_none = false;  // String, List
+  bool can_be_none = false;  // String, List, Instance
   std::optional<ConstValue> const_;
   std::vector<SV> items;            // Tuple
   std::shared_ptr<ListDef> listdef;  // List
   std::vector<FuncDesc*> descs;     // PBC of user functions, sorted by address
+  ClassDef* classdef = nullptr;     // Instance; for a bound method: the receiver's class
+  // A bound method (PBC whose descs are the implementations a call may reach):
+  // the method name and the receiver's annotation.
+  std::string method_name;
+  SV bound_self;
+  // On a bool: what each outcome proves about other variables (isinstance,
+  // `is None`): the annotation a variable has on the True and False exits.
+  std::vector<std::pair<Variable*, SV>> known_if_true, known_if_false;
 
   bool is_const() const { return const_.has_value(); }
   bool is_numeric() const { return kind == Bool || kind == Integer || kind == Float; }
@@ -59,6 +69,7 @@ SV s_str(bool can_be_none = false);
 SV s_const(const ConstValue& c);  // the most precise SomeValue for a constant
 SV s_tuple(std::vector<SV> items);
 SV s_list(std::shared_ptr<ListDef> def);
+SV s_instance(ClassDef* cd, bool can_be_none = false);
 
 // The lattice join; nullptr when the two can not be merged.
 SV union_of(const SV& a, const SV& b);

@@ -13,32 +13,13 @@
 #include "rtyper/externals.h"
 #include "rtyper/llop.h"
 #include "rtyper/lltype.h"
+#include "rtyper/rtyper.h"
 
 namespace rpy {
 
 namespace {
 
 using namespace lltypes;
-
-// The built-in exception classes and their bases, in preorder. Their vtables
-// are part of every program (the runtime raises them).
-const std::vector<std::pair<std::string, std::string>> kBuiltinExceptions = {
-    {"Exception", ""},
-    {"ArithmeticError", "Exception"},
-    {"ZeroDivisionError", "ArithmeticError"},
-    {"OverflowError", "ArithmeticError"},
-    {"LookupError", "Exception"},
-    {"IndexError", "LookupError"},
-    {"KeyError", "LookupError"},
-    {"ValueError", "Exception"},
-    {"TypeError", "Exception"},
-    {"AssertionError", "Exception"},
-    {"StopIteration", "Exception"},
-    {"RuntimeError", "Exception"},
-    {"NotImplementedError", "RuntimeError"},
-    {"MemoryError", "Exception"},
-    {"OSError", "Exception"},
-};
 
 std::string sanitize(const std::string& s) {
   std::string r;
@@ -71,8 +52,8 @@ size_t utf8_length(const std::string& s) {
 
 class CodeGen {
  public:
-  CodeGen(const std::vector<FunctionGraph*>& graphs, FunctionGraph* entry, const CodegenOptions& opts)
-      : graphs_(graphs), entry_(entry), opts_(opts) {}
+  CodeGen(const std::vector<FunctionGraph*>& graphs, FunctionGraph* entry, RTyper& rtyper, const CodegenOptions& opts)
+      : graphs_(graphs), entry_(entry), rtyper_(rtyper), opts_(opts) {}
 
   std::string run() {
     for (FunctionGraph* g : graphs_) {
@@ -91,10 +72,11 @@ class CodeGen {
     out += "template <size_t N> struct rpy_prebuilt_string { rpy_gchdr hdr; Signed hash, length, nbytes; char data[N]; };\n\n";
     out += gen_types();
     std::string vtables = gen_vtables();  // adds the class names to constants_
+    out += vtable_decls_;
     out += constants_;
-    out += vtables;
     out += "\n// ---- functions ----\n";
     for (FunctionGraph* g : graphs_) out += signature(g) + ";\n";
+    out += vtables;
     out += "\n" + bodies;
     out += gen_main();
     return out;
@@ -103,10 +85,13 @@ class CodeGen {
  private:
   const std::vector<FunctionGraph*>& graphs_;
   FunctionGraph* entry_;
+  RTyper& rtyper_;
   CodegenOptions opts_;
+  std::map<const LLType*, std::string> func_typedefs_;
   std::unordered_map<FunctionGraph*, std::string> fnames_;
   std::set<std::string> used_names_;
   std::string constants_;
+  std::string vtable_decls_;
   std::map<std::string, std::string> string_consts_;  // value -> C expression
   std::map<PyObject*, std::string> tuple_consts_;
   int nconst_ = 0;
@@ -118,6 +103,13 @@ class CodeGen {
     return "rpy_" + sanitize(s->struct_name);
   }
 
+  static std::string func_typedef_name(const LLType* f) {
+    const auto& all = all_func_types();
+    for (size_t i = 0; i < all.size(); ++i)
+      if (all[i] == f) return fmt::format("rpy_fn{}", i);
+    return "rpy_fn_unknown";
+  }
+
   static std::string ctype(const LLType* t) {
     switch (t->kind) {
       case LLType::Void: return "void";
@@ -127,9 +119,20 @@ class CodeGen {
       case LLType::Bool: return "bool";
       case LLType::Char: return "char";
       case LLType::Ptr:
+        if (t->item->kind == LLType::Func) return func_typedef_name(t->item);
         return (t->item->kind == LLType::Struct && !t->item->gc ? "const " : "") + struct_cname(t->item) + "*";
       default: return struct_cname(t);
     }
+  }
+
+  std::string struct_def(const LLType* t) {
+    std::string d = "struct " + struct_cname(t);
+    if (t->super) d += " : " + struct_cname(t->super);
+    d += " {\n";
+    if (!t->super && t->gc) d += "  rpy_gchdr hdr;\n";
+    for (auto& [n, ft] : t->fields)
+      if (ft != Void) d += "  " + ctype(ft) + " " + n + ";\n";
+    return d + "};\n";
   }
 
   std::string gen_types() {
@@ -139,10 +142,7 @@ class CodeGen {
       const_cast<LLType*>(t)->type_id = (int)tid++;
       fwd += "struct " + struct_cname(t) + ";\n";
       if (t->kind == LLType::Struct) {
-        defs += "struct " + struct_cname(t) + " {\n  rpy_gchdr hdr;\n";
-        for (auto& [n, ft] : t->fields)
-          if (ft != Void) defs += "  " + ctype(ft) + " " + n + ";\n";
-        defs += "};\n";
+        defs += struct_def(t);
       } else {
         defs += "struct " + struct_cname(t) + " {\n  rpy_gchdr hdr;\n  Signed length;\n";
         if (t->item != Void) defs += "  " + ctype(t->item) + " items[];\n";
@@ -150,27 +150,63 @@ class CodeGen {
       }
       defs += fmt::format("enum : uint32_t {{ TID_{} = {} }};\n", struct_cname(t), t->type_id);
     }
-    return "// ---- types ----\n" + fwd + defs + "\n";
+    std::string fns;
+    for (const LLType* f : all_func_types()) {
+      std::string args;
+      for (size_t i = 0; i < f->func_args.size(); ++i) args += (i ? ", " : "") + ctype(f->func_args[i]);
+      fns += "typedef " + ctype(f->item) + " (*" + func_typedef_name(f) + ")(" + args + ");\n";
+    }
+    // Vtable structs, bases first (classdefs are created base first).
+    std::string vts;
+    for (ClassDef* cd : rtyper_.bookkeeper().all_classdefs())
+      if (cd->vtable_struct) {
+        fwd += "struct " + struct_cname(cd->vtable_struct) + ";\n";
+        vts += struct_def(cd->vtable_struct);
+      }
+    return "// ---- types ----\n" + fwd + fns + defs + vts + "\n";
+  }
+
+  static std::string vtable_name(const ClassDef* cd) {
+    if (cd->builtin_exception) return "rpy_vt_" + cd->name;
+    return fmt::format("rpy_vtu{}_{}", cd->subclassrange_min, sanitize(cd->name));
+  }
+
+  // The initializer of cd's vtable viewed as vtable struct `vs` (a base of
+  // cd's own, or its own): nested braces, one level per struct.
+  std::string vtable_init(ClassDef* cd, const LLType* vs) {
+    if (!vs->super) {  // the runtime's rpy_vtable
+      return fmt::format("{{{}, {}, {}}}", cd->subclassrange_min, cd->subclassrange_max, string_const(cd->name));
+    }
+    std::string init = "{" + vtable_init(cd, vs->super);
+    for (auto& [field, ft] : vs->fields) {
+      // Which class's slot is it? Find the slot by its struct.
+      std::string value = "nullptr";
+      for (auto& [key, slot] : rtyper_.method_slots()) {
+        if (key.first->vtable_struct != vs || slot.field != field) continue;
+        if (FuncDesc* d = rtyper_.bookkeeper().method_impl(cd, key.second); d && d->graph && fnames_.count(d->graph))
+          value = "reinterpret_cast<" + ctype(ft) + ">(&" + fnames_[d->graph] + ")";
+      }
+      init += ", " + value;
+    }
+    return init + "}";
   }
 
   std::string gen_vtables() {
-    std::string out = "// ---- built-in exception classes ----\n";
-    std::map<std::string, std::vector<std::string>> children;
-    for (auto& [n, b] : kBuiltinExceptions)
-      if (!b.empty()) children[b].push_back(n);
-    std::map<std::string, std::pair<int, int>> range;
-    int counter = 0;
-    std::function<void(const std::string&)> number = [&](const std::string& n) {
-      int lo = counter++;
-      for (auto& c : children[n]) number(c);
-      range[n] = {lo, counter};
-    };
-    number("Exception");
-    for (auto& [n, b] : kBuiltinExceptions) {
-      out += fmt::format("extern \"C\" const rpy_vtable rpy_vt_{} = {{{}, {}, {}}};\n", n, range[n].first,
-                         range[n].second, string_const(n));
+    std::string out = "\n// ---- classes ----\n";
+    for (ClassDef* cd : rtyper_.bookkeeper().all_classdefs()) {
+      const LLType* vs = cd->vtable_struct;
+      if (cd->builtin_exception && vs && !vs->fields.empty())
+        throw TranslationError(SourcePos{}, "internal: method slots on built-in exception class " + cd->name);
+      if (cd->builtin_exception || !vs) {
+        std::string linkage = cd->builtin_exception ? "extern \"C\" " : "";
+        vtable_decls_ += (cd->builtin_exception ? linkage : "extern ") + std::string("const rpy_vtable ") + vtable_name(cd) + ";\n";
+        out += fmt::format("{}const rpy_vtable {} = {};\n", linkage, vtable_name(cd), vtable_init(cd, VtablePtr()->item));
+      } else {
+        vtable_decls_ += "extern const " + struct_cname(vs) + " " + vtable_name(cd) + ";\n";
+        out += "const " + struct_cname(vs) + " " + vtable_name(cd) + " = " + vtable_init(cd, vs) + ";\n";
+      }
     }
-    return out + "\n";
+    return out;
   }
 
   // ---- constants ---------------------------------------------------------------
@@ -241,6 +277,8 @@ class CodeGen {
   std::string expr(Value* v) {
     if (!v->is_const()) return var_name(static_cast<Variable*>(v));
     auto* c = static_cast<Constant*>(v);
+    if (c->llkind == Constant::Vtable)
+      return "((const rpy_vtable*)&" + vtable_name(static_cast<const ClassDef*>(c->llptr)) + ")";
     if (!c->concretetype) throw TranslationError(SourcePos{}, "internal: constant without a low-level type: " + c->repr());
     return const_expr(c->value, c->concretetype);
   }
@@ -275,13 +313,17 @@ class CodeGen {
         {"int_and", "&"}, {"int_or", "|"}, {"int_xor", "^"}, {"int_lt", "<"}, {"int_le", "<="},
         {"int_eq", "=="}, {"int_ne", "!="}, {"int_gt", ">"}, {"int_ge", ">="}, {"float_add", "+"},
         {"float_sub", "-"}, {"float_mul", "*"}, {"float_truediv", "/"}, {"float_lt", "<"}, {"float_le", "<="},
-        {"float_eq", "=="}, {"float_ne", "!="}, {"float_gt", ">"}, {"float_ge", ">="}, {"ptr_eq", "=="},
-        {"ptr_ne", "!="}};
+        {"float_eq", "=="}, {"float_ne", "!="}, {"float_gt", ">"}, {"float_ge", ">="}};
     static const std::map<std::string, std::string> wrapping = {{"int_add", "+"}, {"int_sub", "-"}, {"int_mul", "*"}};
     if (auto it = binops.find(n); it != binops.end()) return r + "(" + a[0] + " " + it->second + " " + a[1] + ");";
     if (auto it = wrapping.find(n); it != wrapping.end())
       return r + "(Signed)((Unsigned)" + a[0] + " " + it->second + " (Unsigned)" + a[1] + ");";
     if (n == "same_as") return r.empty() ? ";" : r + a[0] + ";";
+    if (n == "ptr_eq") return r + "((const void*)" + a[0] + " == (const void*)" + a[1] + ");";
+    if (n == "ptr_ne") return r + "((const void*)" + a[0] + " != (const void*)" + a[1] + ");";
+    if (n == "cast_pointer") return r + "(" + ctype(op.result->concretetype) + ")" + a[0] + ";";
+    if (n == "isinstance_range")
+      return r + "rpy_isinstance_range((const rpy_object*)" + a[0] + ", " + a[1] + ", " + a[2] + ");";
     if (n == "int_neg") return r + "(Signed)(0 - (Unsigned)" + a[0] + ");";
     if (n == "int_abs") return r + "(" + a[0] + " < 0 ? (Signed)(0 - (Unsigned)" + a[0] + ") : " + a[0] + ");";
     if (n == "int_invert") return r + "~" + a[0] + ";";
@@ -321,8 +363,8 @@ class CodeGen {
              raise_builtin(info->exc, info->exc_msg) + " } " + r + "rpy_i; }";
     if (n == "malloc") {
       const LLType* t = op.result->concretetype->item;
-      return r + "(" + struct_cname(t) + "*)rpy_gc_malloc(TID_" + struct_cname(t) + ", sizeof(" + struct_cname(t) +
-             "));";
+      std::string tid = t->runtime_cname.empty() ? "TID_" + struct_cname(t) : std::to_string(t->type_id);
+      return r + "(" + struct_cname(t) + "*)rpy_gc_malloc(" + tid + ", sizeof(" + struct_cname(t) + "));";
     }
     if (n == "getfield") return r + a[0] + "->" + static_cast<Constant*>(op.args[1])->llrepr + ";";
     if (n == "setfield") {
@@ -332,6 +374,14 @@ class CodeGen {
     if (n == "getarrayitem") return r + a[0] + "->items[" + a[1] + "];";
     if (n == "setarrayitem") return a[0] + "->items[" + a[1] + "] = " + a[2] + ";";
     if (n == "getarraysize") return r + a[0] + "->length;";
+    if (n == "indirect_call") {
+      std::string args;
+      for (size_t i = 1; i < op.args.size(); ++i) {
+        if (op.args[i]->concretetype == Void) continue;
+        args += (args.empty() ? "" : ", ") + a[i];
+      }
+      return r + a[0] + "(" + args + ");\n    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) goto rpy_fail;";
+    }
     if (n == "direct_call") {
       auto* fn = static_cast<Constant*>(op.args[0]);
       std::string callee;
@@ -468,9 +518,9 @@ class CodeGen {
 
 }  // namespace
 
-std::string generate_cpp(const std::vector<FunctionGraph*>& graphs, FunctionGraph* entry,
+std::string generate_cpp(const std::vector<FunctionGraph*>& graphs, FunctionGraph* entry, RTyper& rtyper,
                          const CodegenOptions& opts) {
-  CodeGen cg(graphs, entry, opts);
+  CodeGen cg(graphs, entry, rtyper, opts);
   return cg.run();
 }
 

@@ -13,7 +13,9 @@ struct CodegenOptions {
   bool line_directives = true;
 };
 
-std::string generate_cpp(const std::vector<FunctionGraph*>& graphs, FunctionGraph* entry,
+class RTyper;
+
+std::string generate_cpp(const std::vector<FunctionGraph*>& graphs, FunctionGraph* entry, RTyper& rtyper,
                          const CodegenOptions& opts);
 
 }  // namespace rpy

@@ -19,6 +19,7 @@ void Translation::annotate() {
   argv->item = s_str();
   annotator_.progress = progress_;
   entry_ = annotator_.annotate_entry(entry_point_, {s_list(argv)});
+  annotator_.check_attributes();
   annotator_.check_entry_returns_int(entry_);
   stage_ = Annotated;
   log::get("annotator")->debug("{} graphs annotated, {} blocks flowed", graph_count(), annotator_.blocks_flowed());
@@ -36,7 +37,7 @@ void Translation::backendopt(int level) {
 }
 
 std::string Translation::generate_source() {
-  std::string src = generate_cpp(bk_.all_graphs(), entry_->graph, CodegenOptions{});
+  std::string src = generate_cpp(bk_.all_graphs(), entry_->graph, rtyper_, CodegenOptions{});
   log::get("codegen")->debug("{} bytes of C++ for {} graphs", src.size(), graph_count());
   return src;
 }

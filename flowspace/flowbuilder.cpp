@@ -883,14 +883,58 @@ class FlowBuilder {
     return pop();
   }
 
+  // `super().name`: the attribute found after the method's class in the MRO,
+  // known at translation time, with `self` (the first parameter) to pass.
+  py::object resolve_super(py::handle call_node, const std::string& attr) {
+    auto cls_it = closure_.find("__class__");
+    if (cls_it == closure_.end() || g_->argnames.empty())
+      error(call_node, "super() without arguments is only supported in a method");
+    py::object sup = builtins_.attr("super")(cls_it->second, cls_it->second);
+    if (!py::hasattr(sup, attr.c_str()))
+      error(call_node, fmt::format("super() has no attribute '{}'", attr));
+    return sup.attr(attr.c_str());
+  }
+
+  bool is_super_call(py::handle node) {
+    if (node_type(node) != "Call" || py::len(node.attr("args")) || py::len(node.attr("keywords"))) return false;
+    py::object fn = node.attr("func");
+    if (node_type(fn) != "Name" || fn.attr("id").cast<std::string>() != "super") return false;
+    return !st_.locals.count("super") && !globals_.contains("super");
+  }
+
+  // Calls of __init__ of object or of a built-in exception class, through
+  // super() or Base.__init__(self, ...): nothing to do, or set str(e).
+  Value* builtin_init_call(py::handle fobj, std::vector<Value*> args, SourcePos pos) {
+    if (fobj.is(builtins_.attr("object").attr("__init__"))) return g_->new_const_none();
+    return emit("exception_init", std::move(args), pos);
+  }
+
+  static bool is_builtin_init(py::handle fobj, py::handle builtins) {
+    if (fobj.is(builtins.attr("object").attr("__init__"))) return true;
+    if (!py::hasattr(fobj, "__objclass__") || !py::hasattr(fobj, "__name__")) return false;
+    py::object owner = fobj.attr("__objclass__");
+    return PyType_Check(owner.ptr()) &&
+           PyType_IsSubtype((PyTypeObject*)owner.ptr(), (PyTypeObject*)PyExc_BaseException) &&
+           fobj.attr("__name__").cast<std::string>() == "__init__";
+  }
+
   Value* eval_call(py::handle e) {
     SourcePos pos = pos_of(e);
-    Value* f = eval(e.attr("func"));
+    py::object fnode = e.attr("func");
+    Value* f;
+    Value* implicit_self = nullptr;
+    if (node_type(fnode) == "Attribute" && is_super_call(fnode.attr("value"))) {
+      f = constant(resolve_super(fnode.attr("value"), fnode.attr("attr").cast<std::string>()));
+      implicit_self = st_.locals.at(g_->argnames[0]);
+    } else {
+      f = eval(fnode);
+    }
     py::object fobj;
     if (f->is_const()) fobj = static_cast<Constant*>(f)->value.obj;
     if (fobj) check_forbidden_call(e, fobj);
     push(f);
     size_t base = st_.stack.size();
+    if (implicit_self) push(implicit_self);
     for (auto a : e.attr("args")) {
       if (node_type(a) == "Starred") error(a, "calls with *args are not supported");
       push(eval(a));
@@ -904,6 +948,7 @@ class FlowBuilder {
     std::vector<Value*> args(st_.stack.begin() + base, st_.stack.end());
     st_.stack.resize(base);
     f = pop();
+    if (fobj && kwnames.empty() && is_builtin_init(fobj, builtins_)) return builtin_init_call(fobj, args, pos);
     if (fobj) {
       // rpython.rlib.objectmodel.we_are_translated() is True in the binary.
       if (py::hasattr(fobj, "_rpy_we_are_translated_")) return g_->new_const_bool(true);

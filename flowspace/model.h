@@ -89,8 +89,8 @@ struct Constant : Value {
   // Low-level constants the rtyper makes that are not Python values
   // (a function pointer, a field name, a type): described by `llrepr`.
   std::string llrepr;
-  enum LLKind { Plain, Graph, External, FieldName } llkind = Plain;
-  const void* llptr = nullptr;  // Graph: the FunctionGraph*; External: the ExternalFunc*
+  enum LLKind { Plain, Graph, External, FieldName, Vtable } llkind = Plain;
+  const void* llptr = nullptr;  // Graph: FunctionGraph*; External: ExternalFunc*; Vtable: ClassDef*
   bool is_const() const override { return true; }
   std::string repr() const override;
 };

@@ -73,6 +73,10 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"int_index_check", true, true, "IndexError", "list index out of range"},
         {"range_check_step", true, true, "ValueError", "range() arg 3 must not be zero"},
         {"direct_call", true, false, nullptr, nullptr},
+        {"indirect_call", true, false, nullptr, nullptr},  // first argument: a function pointer
+        {"cast_pointer", false, true, nullptr, nullptr},   // between a struct and one it extends
+        // x is not None and type(x) in [min, max): isinstance by subclass range
+        {"isinstance_range", false, false, nullptr, nullptr},
     };
     std::unordered_map<std::string, LLOpInfo> m;
     for (auto& o : ops) m[o.name] = o;

@@ -17,14 +17,26 @@ std::string LLType::name() const {
     case Ptr: return "Ptr(" + item->name() + ")";
     case Struct: return (gc ? "GcStruct " : "Struct ") + struct_name;
     case Array: return (gc ? "GcArray " : "Array ") + struct_name;
+    case Func: {
+      std::string r = "Func(";
+      for (size_t i = 0; i < func_args.size(); ++i) r += (i ? ", " : "") + func_args[i]->name();
+      return r + ") -> " + item->name();
+    }
   }
   return "?";
 }
 
 const LLType* LLType::field_type(const std::string& f) const {
-  for (auto& [n, t] : fields)
-    if (n == f) return t;
+  for (const LLType* s = this; s; s = s->super)
+    for (auto& [n, t] : s->fields)
+      if (n == f) return t;
   return nullptr;
+}
+
+bool LLType::is_substruct_of(const LLType* other) const {
+  for (const LLType* s = this; s; s = s->super)
+    if (s == other) return true;
+  return false;
 }
 
 namespace lltypes {
@@ -90,12 +102,24 @@ const LLType* VtablePtr() {
   return p;
 }
 
+const LLType* ObjectStruct() {
+  static const LLType* p = [] {
+    LLType* s = make(LLType::Struct);
+    s->struct_name = "rpy_object";
+    s->runtime_cname = "rpy_object";
+    s->fields = {{"typeptr", VtablePtr()}};
+    return s;
+  }();
+  return p;
+}
+
 const LLType* ExceptionPtr() {
   static const LLType* p = [] {
     LLType* s = make(LLType::Struct);
     s->struct_name = "rpy_exception";
     s->runtime_cname = "rpy_exception";
-    s->fields = {{"typeptr", VtablePtr()}, {"msg", StrPtr()}};
+    s->super = ObjectStruct();
+    s->fields = {{"msg", StrPtr()}};
     s->type_id = 2;  // RPY_TID_EXCEPTION
     return ptr_to(s);
   }();
@@ -119,6 +143,34 @@ LLType* new_gcarray(const std::string& name, const LLType* item) {
 }
 
 const std::vector<const LLType*>& all_gc_types() { return gc_types(); }
+
+LLType* new_struct(const std::string& name, std::vector<std::pair<std::string, const LLType*>> fields) {
+  LLType* s = make(LLType::Struct);
+  s->struct_name = name;
+  s->fields = std::move(fields);
+  s->gc = false;
+  return s;
+}
+
+namespace {
+std::vector<const LLType*>& func_types() {
+  static std::vector<const LLType*> v;
+  return v;
+}
+}  // namespace
+
+const LLType* func_type(const std::vector<const LLType*>& args, const LLType* result) {
+  for (const LLType* f : func_types())
+    if (f->func_args == args && f->item == result) return f;
+  LLType* f = make(LLType::Func);
+  f->func_args = args;
+  f->item = result;
+  f->gc = false;
+  func_types().push_back(f);
+  return f;
+}
+
+const std::vector<const LLType*>& all_func_types() { return func_types(); }
 
 }  // namespace lltypes
 }  // namespace rpy

@@ -8,13 +8,17 @@
 namespace rpy {
 
 struct LLType {
-  enum Kind { Void, Signed, Unsigned, Float, Bool, Char, Ptr, Struct, Array } kind;
+  enum Kind { Void, Signed, Unsigned, Float, Bool, Char, Ptr, Struct, Array, Func } kind;
   // Struct: name and fields in layout order; a GcStruct starts with the GC
   // header (implicit, not in `fields`). The last field may be an inlined
   // Array (a varsize struct, like the string).
   std::string struct_name;
   std::vector<std::pair<std::string, const LLType*>> fields;
-  const LLType* item = nullptr;   // Array: item type; Ptr: the pointed-to type
+  const LLType* item = nullptr;   // Array: item type; Ptr: the pointed-to type; Func: the result
+  // Struct: the struct this one extends (its fields come first: instances of
+  // a subclass start with their base class's layout).
+  const LLType* super = nullptr;
+  std::vector<const LLType*> func_args;  // Func
   bool gc = true;
   // For types the runtime defines itself (rpy.h): the C name codegen uses
   // instead of emitting a declaration.
@@ -25,7 +29,8 @@ struct LLType {
   std::string name() const;
   bool is_ptr() const { return kind == Ptr; }
   bool is_gc_ptr() const { return kind == Ptr && item->gc; }
-  const LLType* field_type(const std::string& f) const;
+  const LLType* field_type(const std::string& f) const;  // searches the supers too
+  bool is_substruct_of(const LLType* other) const;
 };
 
 namespace lltypes {
@@ -46,6 +51,12 @@ const LLType* ptr_to(const LLType* target);
 // the rtyper's own caches).
 LLType* new_gcstruct(const std::string& name, std::vector<std::pair<std::string, const LLType*>> fields);
 LLType* new_gcarray(const std::string& name, const LLType* item);
+// A non-GC struct (vtables).
+LLType* new_struct(const std::string& name, std::vector<std::pair<std::string, const LLType*>> fields);
+const LLType* func_type(const std::vector<const LLType*>& args, const LLType* result);
+// The runtime's rpy_object {hdr, typeptr}: the root of every instance struct.
+const LLType* ObjectStruct();
+const std::vector<const LLType*>& all_func_types();
 const std::vector<const LLType*>& all_gc_types();
 }  // namespace lltypes
 

@@ -47,7 +47,9 @@ const LLType* RTyper::lltype_of(const SV& s) {
       list_types_[item] = l;
       return ptr_to(l);
     }
+    case SomeValue::Instance: return ptr_to(inst_struct(s->classdef));
     case SomeValue::PBC:
+      if (!s->method_name.empty()) return lltype_of(s->bound_self);
       if (s->descs.size() <= 1) return Void;
       unsupported("calling through a variable that holds several different functions is not supported yet");
   }
@@ -85,6 +87,7 @@ void RTyper::simplify_after_annotation(FunctionGraph* g) {
 }
 
 void RTyper::specialize(const std::vector<FunctionGraph*>& graphs) {
+  number_classes();
   // First every variable of every graph gets its type, so that a call can
   // convert its arguments to the callee's parameter types.
   for (FunctionGraph* g : graphs) {
@@ -106,6 +109,10 @@ void RTyper::specialize(const std::vector<FunctionGraph*>& graphs) {
     for (Block* b : blocks)
       for (Link* l : std::vector<Link*>(b->exits)) specialize_link(l);
   }
+  // Every user class gets a vtable struct of its own, extending its base's:
+  // it must hold the method slots of its ancestors.
+  for (ClassDef* cd : bk_.all_classdefs())
+    if (!cd->builtin_exception) vtable_struct(cd);
 }
 
 void RTyper::specialize_block(Block* b) {
@@ -231,6 +238,9 @@ Value* RTyper::convert(Value* v, const LLType* to) {
   if (from == Bool && to == Float) return gen("cast_bool_to_float", {v}, Float);
   if (from == Signed && to == Float) return gen("cast_int_to_float", {v}, Float);
   if (from == Void && to->is_ptr()) return typed_const(ConstValue{}, to);
+  if (from && from->is_ptr() && to->is_ptr() &&
+      (from->item->is_substruct_of(to->item) || to->item->is_substruct_of(from->item)))
+    return gen("cast_pointer", {v}, to);
   unsupported(fmt::format("internal: cannot convert {} to {}", from ? from->name() : "?", to->name()));
 }
 
@@ -253,6 +263,9 @@ Value* RTyper::to_bool(Value* v) {
       return gen("int_is_true", {len}, Bool);
     }
     case SomeValue::PBC: return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
+    case SomeValue::Instance:
+      if (!s->can_be_none) return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
+      return gen("ptr_nonzero", {v}, Bool);
     default: unsupported("truth value of " + s->str() + " is not supported");
   }
 }
@@ -343,6 +356,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
       else gen("bool_not", {call_external("rpy_str_eq", {op.args[0], op.args[1]})}, Bool, res);
       return;
     }
+    if ((name == "eq" || name == "ne") && a->kind == SomeValue::Instance && b->kind == SomeValue::Instance) {
+      gen(name == "eq" ? "ptr_eq" : "ptr_ne", {op.args[0], op.args[1]}, Bool, res);
+      return;
+    }
     if (name == "eq" || name == "ne") {
       if (a->kind == SomeValue::None || b->kind == SomeValue::None) {
         Value* other = a->kind == SomeValue::None ? op.args[1] : op.args[0];
@@ -370,7 +387,7 @@ void RTyper::rtype_op(SpaceOperation& op) {
       gen(eq ? "ptr_iszero" : "ptr_nonzero", {op.args[0]}, Bool, res);
     } else if (tb->is_ptr() && ta == Void) {
       gen(eq ? "ptr_iszero" : "ptr_nonzero", {op.args[1]}, Bool, res);
-    } else if (ta->is_ptr() && ta == tb) {
+    } else if (ta->is_ptr() && tb->is_ptr()) {
       gen(eq ? "ptr_eq" : "ptr_ne", {op.args[0], op.args[1]}, Bool, res);
     } else if (ta == Void || tb == Void) {
       // None against a number or bool: never the same object.
@@ -437,6 +454,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
     unsupported("getitem on " + a->str() + " is not supported yet");
   }
   if (name == "unpack_check" || name == "int_check") return;  // checked statically by the annotator
+  if (name == "exception_init") {
+    set_exception_args(op.args[0], std::vector<Value*>(op.args.begin() + 1, op.args.end()));
+    return;
+  }
   if (name == "range_len") {
     gen("int_range_len", {convert(op.args[0], Signed), convert(op.args[1], Signed), convert(op.args[2], Signed)},
         Signed, res);
@@ -450,6 +471,14 @@ void RTyper::rtype_op(SpaceOperation& op) {
     rtype_call(op);
     return;
   }
+  if (name == "getattr" && A(0)->kind == SomeValue::Instance) {
+    rtype_getattr_instance(op);
+    return;
+  }
+  if (name == "setattr") {
+    rtype_setattr_instance(op);
+    return;
+  }
   unsupported("operation '" + op.opname + "' cannot be translated yet");
 }
 
@@ -461,6 +490,10 @@ void RTyper::rtype_call(SpaceOperation& op) {
     py::tuple kw = static_cast<Constant*>(args[0])->value.obj;
     for (auto k : kw) kwnames.push_back(k.cast<std::string>());
     args.erase(args.begin());
+  }
+  if (f->kind == SomeValue::PBC && !f->method_name.empty()) {
+    rtype_method_call(op, f, args, kwnames);
+    return;
   }
   if (f->kind == SomeValue::PBC && f->descs.size() == 1) {
     FuncDesc* d = f->descs[0];
@@ -490,6 +523,10 @@ void RTyper::rtype_call(SpaceOperation& op) {
     std::string bn = builtin_name(f->const_->obj);
     if (!bn.empty()) {
       rtype_builtin(bn, op, args, kwnames);
+      return;
+    }
+    if (PyType_Check(f->const_->obj.ptr())) {
+      rtype_instantiate(op, f->const_->obj, args, kwnames);
       return;
     }
   }
@@ -557,6 +594,12 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     Value* acc = convert(args[0], t);
     for (size_t i = 1; i < args.size(); ++i)
       acc = gen(opn, {acc, convert(args[i], t)}, t, i + 1 == args.size() ? res : nullptr);
+    return;
+  }
+  if (name == "isinstance") {
+    SV r = ann(res);
+    if (r->const_) gen("same_as", {typed_const(*r->const_, Bool)}, Bool, res);
+    else rtype_isinstance(args[0], A(1), res);
     return;
   }
   if (name == "len") {

@@ -18,6 +18,18 @@ class RTyper {
   void specialize(const std::vector<FunctionGraph*>& graphs);
   const LLType* lltype_of(const SV& s);
 
+  // Classes (rtyper/rclass.cpp).
+  const LLType* inst_struct(ClassDef* cd);
+  const LLType* vtable_struct(ClassDef* cd);
+  struct MethodSlot {
+    std::string field;      // the vtable field
+    const LLType* fntype;   // Ptr(Func)
+  };
+  // Slots per class, in the order they were created: codegen fills them with
+  // each subclass's implementation.
+  const std::map<std::pair<ClassDef*, std::string>, MethodSlot>& method_slots() const { return slots_; }
+  Bookkeeper& bookkeeper() { return bk_; }
+
  private:
   Bookkeeper& bk_;
   FunctionGraph* g_ = nullptr;
@@ -25,6 +37,23 @@ class RTyper {
   SourcePos pos_;
   std::map<std::vector<const LLType*>, LLType*> tuple_types_;
   std::map<const LLType*, LLType*> list_types_;
+  std::map<std::pair<ClassDef*, std::string>, MethodSlot> slots_;
+  bool classes_numbered_ = false;
+
+  void number_classes();
+  void rtype_getattr_instance(SpaceOperation& op);
+  void rtype_setattr_instance(SpaceOperation& op);
+  void rtype_instantiate(SpaceOperation& op, py::handle cls, std::vector<Value*> args,
+                         const std::vector<std::string>& kwnames);
+  void rtype_method_call(SpaceOperation& op, const SV& f, std::vector<Value*> args,
+                         const std::vector<std::string>& kwnames);
+  Value* rtype_isinstance(Value* x, const SV& classes_spec, Variable* into);
+  Constant* vtable_const(ClassDef* cd);
+  void set_exception_args(Value* exc, const std::vector<Value*>& args);
+  // The call's arguments in the callee's parameter order, defaults filled in,
+  // each converted to the parameter's type; `self` first for methods.
+  std::vector<Value*> call_args(FuncDesc* d, const std::vector<Value*>& args, const std::vector<std::string>& kwnames,
+                                Value* self, const SourcePos& pos);
 
   void simplify_after_annotation(FunctionGraph* g);
   void specialize_block(Block* b);

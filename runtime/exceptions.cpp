@@ -15,9 +15,9 @@ void rpy_raise_cstr(const rpy_vtable* type, const char* msg) {
   // raise, the exception being raised here is the one left pending.
   rpy_string* m = msg ? rpy_str_from_utf8(msg, (Signed)strlen(msg)) : nullptr;
   auto* e = static_cast<rpy_exception*>(rpy_gc_malloc(RPY_TID_EXCEPTION, sizeof(rpy_exception)));
-  e->base.typeptr = type;
+  e->typeptr = type;
   e->msg = m;
-  rpy_exc_value = &e->base;
+  rpy_exc_value = static_cast<rpy_object*>(e);
   rpy_exc_type = type;
 }
 

@@ -42,9 +42,10 @@ struct rpy_object {
 };
 
 // Built-in exception instances: the base layout every exception shares.
-struct rpy_exception {
-  rpy_object base;
-  rpy_string* msg;  // NULL when raised without an argument
+// Generated instance structs derive from rpy_object (or this) in C++, so a
+// subclass's fields follow its base's, as the rtyper lays them out.
+struct rpy_exception : rpy_object {
+  rpy_string* msg;  // str(e); NULL when raised without an argument
 };
 
 // The vtables of built-in exception classes are emitted by codegen (they sit
@@ -76,6 +77,11 @@ int rpy_report_uncaught(void);
 static inline bool rpy_vtable_issubclass(const rpy_vtable* sub, const rpy_vtable* sup) {
   return sup->subclassrange_min <= sub->subclassrange_min &&
          sub->subclassrange_min < sup->subclassrange_max;
+}
+
+// isinstance(obj, C) for C's subclass range; false for None.
+static inline bool rpy_isinstance_range(const rpy_object* obj, Signed min, Signed max) {
+  return obj != nullptr && min <= obj->typeptr->subclassrange_min && obj->typeptr->subclassrange_min < max;
 }
 
 // ---- process ----------------------------------------------------------------

@@ -91,11 +91,11 @@ BOOST_AUTO_TEST_CASE(raise_cstr_builds_an_instance) {
 
 BOOST_AUTO_TEST_CASE(raise_instance_takes_type_from_instance) {
   auto* e = static_cast<rpy_exception*>(rpy_gc_malloc(RPY_TID_EXCEPTION, sizeof(rpy_exception)));
-  e->base.typeptr = &rpy_vt_IndexError;
+  e->typeptr = &rpy_vt_IndexError;
   e->msg = S("list index out of range", 23);
-  rpy_raise_instance(&e->base);
+  rpy_raise_instance(static_cast<rpy_object*>(e));
   BOOST_TEST(rpy_exc_type == &rpy_vt_IndexError);
-  BOOST_TEST(rpy_exc_value == &e->base);
+  BOOST_TEST(rpy_exc_value == static_cast<rpy_object*>(e));
 }
 
 BOOST_AUTO_TEST_CASE(issubclass_by_range) {

@@ -1,0 +1,39 @@
+#include "runtime/jit/optimizer.h"
+
+#include <unordered_map>
+
+namespace rpy::jit {
+
+Trace copy_trace(const Trace& trace) {
+  Trace out;
+  std::unordered_map<const Value*, Value*> map;
+  auto mapped = [&](Value* v) -> Value* {
+    if (const Const* c = Const::cast(v))
+      return c->class_descr() ? out.const_class(c->class_descr()) : out.constant(c->rt_value());
+    auto it = map.find(v);
+    return it == map.end() ? v : it->second;  // unknown values stay; verify() reports them
+  };
+  for (const InputArg* a : trace.inputargs) map[a] = out.add_inputarg(a->kind(), a->name);
+  for (const Op* op : trace.ops) {
+    std::vector<Value*> args;
+    args.reserve(op->args.size());
+    for (Value* v : op->args) args.push_back(mapped(v));
+    Op* copy = out.append(op->opcode(), std::move(args), op->descr);
+    for (Value* v : op->fail_args) copy->fail_args.push_back(mapped(v));
+    copy->name = op->name;
+    copy->source_line = op->source_line;
+    map[op] = copy;
+  }
+  return out;
+}
+
+void optimize_trace_file(Optimizer& optimizer, TraceFile& file) {
+  file.loop = optimizer.optimize_loop(file.loop, *file.descrs);
+  bind_labels(file.loop);
+  for (auto& bridge : file.bridges) {
+    bridge->trace = optimizer.optimize_bridge(bridge->trace, file.loop, *file.descrs);
+    bind_labels(bridge->trace);
+  }
+}
+
+}  // namespace rpy::jit

@@ -1,0 +1,131 @@
+// Operations and traces: the IR every JIT stage reads and writes.
+//
+// A Trace is a linear list of operations over its input arguments. A
+// TraceFile is what `rpyjit run` reads and what the tracer will produce: the
+// loop, the bridges attached to its guards, and the descrs they share.
+#pragma once
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "runtime/jit/descr.h"
+#include "runtime/jit/opcode.h"
+#include "runtime/jit/value.h"
+
+namespace rpy::jit {
+
+class Op final : public Value {
+ public:
+  static Op* cast(Value* v) { return v && v->is_op() ? static_cast<Op*>(v) : nullptr; }
+  static const Op* cast(const Value* v) { return v && v->is_op() ? static_cast<const Op*>(v) : nullptr; }
+
+  Opcode opcode() const { return opcode_; }
+  const OpInfo& info() const { return op_info(opcode_); }
+  bool has_result() const { return kind() != Kind::Void; }
+
+  std::vector<Value*> args;
+  Descr* descr = nullptr;
+  // For guards: the values the exit hands to the interpreter (or to the
+  // bridge attached to this guard), in order.
+  std::vector<Value*> fail_args;
+  // 1-based line in the text the op was parsed from; 0 when a pass made it.
+  int source_line = 0;
+
+  Value* arg(size_t i) const { return args[i]; }
+  FailDescr* fail_descr() const { return descr && descr->type() == Descr::Type::Fail ? static_cast<FailDescr*>(descr) : nullptr; }
+  FieldDescr* field_descr() const { return descr && descr->type() == Descr::Type::Field ? static_cast<FieldDescr*>(descr) : nullptr; }
+  StructDescr* struct_descr() const { return descr && descr->type() == Descr::Type::Struct ? static_cast<StructDescr*>(descr) : nullptr; }
+  ArrayDescr* array_descr() const { return descr && descr->type() == Descr::Type::Array ? static_cast<ArrayDescr*>(descr) : nullptr; }
+  CallDescr* call_descr() const { return descr && descr->type() == Descr::Type::Call ? static_cast<CallDescr*>(descr) : nullptr; }
+  TargetToken* target() const { return descr && descr->type() == Descr::Type::Target ? static_cast<TargetToken*>(descr) : nullptr; }
+
+ private:
+  friend class Trace;
+  Op(Opcode opcode, uint32_t id) : Value(op_info(opcode).result, Origin::Result, id), opcode_(opcode) {}
+  Opcode opcode_;
+};
+
+class Trace {
+ public:
+  Trace() = default;
+  Trace(Trace&&) = default;
+  Trace& operator=(Trace&&) = default;
+
+  std::vector<InputArg*> inputargs;
+  std::vector<Op*> ops;
+
+  InputArg* add_inputarg(Kind kind, std::string name = {});
+  // Makes an operation owned by this trace without placing it, for passes
+  // that decide later where (or whether) it goes.
+  Op* make_op(Opcode opcode, std::vector<Value*> args = {}, Descr* descr = nullptr);
+  // make_op + push_back.
+  Op* append(Opcode opcode, std::vector<Value*> args = {}, Descr* descr = nullptr);
+
+  // Constants are deduplicated per trace.
+  Const* const_int(int64_t v);
+  Const* const_float(double v);
+  Const* const_ref(void* p);
+  Const* const_null() { return const_ref(nullptr); }
+  Const* const_class(const StructDescr* s);
+  Const* constant(const RtValue& v);
+
+  // Upper bound of Value::id() over the values of this trace.
+  uint32_t value_count() const { return static_cast<uint32_t>(owned_.size()); }
+
+ private:
+  Const* intern(RtValue v, const StructDescr* class_descr);
+  std::vector<std::unique_ptr<Value>> owned_;
+  struct ConstKey {
+    Kind kind;
+    int64_t bits;
+    const StructDescr* class_descr;
+    bool operator==(const ConstKey&) const = default;
+  };
+  struct ConstKeyHash {
+    size_t operator()(const ConstKey& k) const {
+      return std::hash<int64_t>()(k.bits) ^ (static_cast<size_t>(k.kind) << 3) ^ std::hash<const void*>()(k.class_descr);
+    }
+  };
+  std::unordered_map<ConstKey, Const*, ConstKeyHash> consts_;
+};
+
+struct Bridge {
+  FailDescr* guard = nullptr;  // the exit the bridge continues from
+  Trace trace;                 // its inputargs receive the guard's fail args
+};
+
+// Not movable: target tokens point at the traces inside it, so it lives
+// behind a unique_ptr (parse_trace_file returns one).
+struct TraceFile {
+  TraceFile() = default;
+  TraceFile(const TraceFile&) = delete;
+  TraceFile& operator=(const TraceFile&) = delete;
+
+  std::shared_ptr<DescrTable> descrs = std::make_shared<DescrTable>();
+  Trace loop;
+  std::vector<std::unique_ptr<Bridge>> bridges;
+
+  const Bridge* bridge_for(const FailDescr* guard) const;
+  // The guard or finish whose FailDescr is `exit`, searching loop and bridges.
+  const Op* op_for_exit(const FailDescr* exit) const;
+};
+
+// Semantic checks: argument counts and kinds, descr types, definitions
+// before uses (and, after a label, only the label's arguments and later
+// results), guards carrying fail args, ovf ops followed by an overflow guard,
+// a final jump or finish, jumps matching their label, bridges matching their
+// guard. The parser reports these with positions; passes can run it on
+// their output in tests.
+struct VerifyError {
+  const Op* op = nullptr;  // null for errors about a trace's inputargs
+  int arg_index = -1;      // which argument is wrong, when one is
+  std::string message;
+};
+std::vector<VerifyError> verify(const TraceFile& file);
+
+// Points every label's TargetToken at that label in `trace`: after a pass
+// builds a new trace, jumps resolve to its labels.
+void bind_labels(const Trace& trace);
+
+}  // namespace rpy::jit

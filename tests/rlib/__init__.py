@@ -1,0 +1,1 @@
+"""Unit tests of the rpython library (run untranslated on CPython)."""
