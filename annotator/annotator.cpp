@@ -11,6 +11,9 @@ namespace {
 
 bool is_int_like(const SV& s) { return s->kind == SomeValue::Integer || s->kind == SomeValue::Bool; }
 bool is_str(const SV& s) { return s->kind == SomeValue::String; }
+bool is_exception(const SV& s) {
+  return s->kind == SomeValue::Instance && !s->can_be_none && s->classdef->root()->builtin_exception;
+}
 
 // Python's spelling of a type, for messages that mirror CPython's.
 std::string pyname(const SV& s) {
@@ -23,6 +26,7 @@ std::string pyname(const SV& s) {
     case SomeValue::Tuple: return "tuple";
     case SomeValue::List: return "list";
     case SomeValue::PBC: return s->descs.empty() ? s->str() : "function";
+    case SomeValue::Instance: return s->classdef ? s->classdef->name : "instance";
     default: return s->str();
   }
 }
@@ -148,13 +152,16 @@ void Annotator::flowin(FunctionGraph* g, Block* b) {
   }
   std::optional<bool> known;
   SV sw;
-  if (b->exitswitch) {
+  if (b->exitswitch && !b->canraise()) {
     sw = bk_.annotation(b->exitswitch);
     if (sw->kind == SomeValue::Impossible) return;
     if (sw->const_ && sw->const_->kind == ConstValue::Bool) known = sw->const_->b;
   }
   for (Link* l : b->exits) {
     if (known && l->exitcase && l->exitcase->kind == ConstValue::Bool && l->exitcase->b != *known) continue;
+    // The exception exit: any exception may come out of the operation.
+    if (l->last_exc_value)
+      l->last_exc_value->annotation = s_instance(bk_.getclassdef(py::module_::import("builtins").attr("BaseException")));
     std::vector<SV> cells;
     for (Value* a : l->args) cells.push_back(bk_.annotation(a));
     // What the switch proves on this exit (isinstance, `is None`).
@@ -283,6 +290,15 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     return s_none();
   }
   if (name == "range_check_step") return s_none();
+  if (name == "type_of") {
+    if (args[0]->kind != SomeValue::Instance) type_error("type() of a " + pyname(args[0]) + " is not supported");
+    return s_class(args[0]->classdef);
+  }
+  if (name == "exc_match") {
+    if (!args[1]->const_)
+      type_error("an except clause needs a class (or tuple of classes) known at translation time");
+    return isinstance(op, args);
+  }
   if (name == "exception_init") {
     if (args[0]->kind != SomeValue::Instance || !args[0]->classdef->root()->builtin_exception)
       type_error("an exception's __init__ called on a non-exception");
@@ -591,7 +607,7 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     }
     for (size_t i = 0; i < shape.npositional; ++i) {
       const SV& a = args[i];
-      if (!(a->is_numeric() || is_str(a) || a->kind == SomeValue::None))
+      if (!(a->is_numeric() || is_str(a) || a->kind == SomeValue::None || is_exception(a)))
         fail("print() of a " + pyname(a) + " is not supported yet");
     }
     return s_none();
@@ -613,7 +629,8 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
   if (name == "str" || name == "repr") {
     nargs(1, 1);
     const SV& a = args[0];
-    if (a->is_numeric() || is_str(a) || a->kind == SomeValue::None) return s_str();
+    if (a->is_numeric() || is_str(a) || a->kind == SomeValue::None || (name == "str" && is_exception(a)))
+      return s_str();
     fail(name + "() of a " + pyname(a) + " is not supported yet");
   }
   if (name == "abs") {

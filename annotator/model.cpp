@@ -29,6 +29,7 @@ std::string SomeValue::str() const {
     }
     case List: s = "list(" + (listdef && listdef->item ? listdef->item->str() : "?") + ")"; break;
     case Instance: s = (classdef ? classdef->name : "?") + std::string(can_be_none ? "-or-None" : ""); break;
+    case Class: s = "type(" + (classdef ? classdef->name : "?") + ")"; break;
     case PBC: {
       if (!method_name.empty()) return "method " + (classdef ? classdef->name : "?") + "." + method_name;
       if (const_) return const_->repr();
@@ -57,6 +58,7 @@ std::string SomeValue::pretty() const {
     }
     case List: return "list[" + (listdef && listdef->item ? listdef->item->pretty() : "?") + "]";
     case Instance: return (classdef ? classdef->name : "?") + std::string(can_be_none ? " or None" : "");
+    case Class: return "type[" + (classdef ? classdef->name : "?") + "]";
     case PBC:
       if (!method_name.empty()) return "method " + (classdef ? classdef->name : "?") + "." + method_name;
       return descs.empty() && const_ ? const_->repr() : "function";
@@ -121,6 +123,13 @@ SV s_instance(ClassDef* cd, bool can_be_none) {
   v.kind = SomeValue::Instance;
   v.classdef = cd;
   v.can_be_none = can_be_none;
+  return make(std::move(v));
+}
+
+SV s_class(ClassDef* cd) {
+  SomeValue v;
+  v.kind = SomeValue::Class;
+  v.classdef = cd;
   return make(std::move(v));
 }
 
@@ -193,6 +202,10 @@ SV union_of(const SV& a, const SV& b) {
     if (!common) return nullptr;  // unrelated classes
     return s_instance(common, a->can_be_none || b->can_be_none);
   }
+  if (K(a) == SomeValue::Class && K(b) == SomeValue::Class) {
+    ClassDef* common = a->classdef->commonbase(b->classdef);
+    return common ? s_class(common) : nullptr;
+  }
   if (K(a) == SomeValue::Tuple && K(b) == SomeValue::Tuple) {
     if (a->items.size() != b->items.size()) return nullptr;
     std::vector<SV> items;
@@ -247,7 +260,7 @@ bool contains(const SV& general, const SV& specific) {
       if (!contains(general->items[i], u->items[i])) return false;
   }
   if (u->kind == SomeValue::PBC && u->descs != general->descs) return false;
-  if (u->kind == SomeValue::Instance && u->classdef != general->classdef) return false;
+  if ((u->kind == SomeValue::Instance || u->kind == SomeValue::Class) && u->classdef != general->classdef) return false;
   if (u->kind == SomeValue::PBC && u->bound_self && !contains(general->bound_self, u->bound_self)) return false;
   return true;
 }

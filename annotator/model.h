@@ -30,6 +30,7 @@ struct SomeValue {
     List,
     PBC,       // prebuilt constants: functions, builtins, modules, frozen objects
     Instance,  // an instance of `classdef` or of a subclass
+    Class,     // a class object: `classdef` or a subclass (type(x), exception types)
   } kind = Impossible;
   bool nonneg = false;       // Integer (Bool is always non-negative)
   bool can_be_none = false;  // String, List, Instance
@@ -70,6 +71,7 @@ SV s_const(const ConstValue& c);  // the most precise SomeValue for a constant
 SV s_tuple(std::vector<SV> items);
 SV s_list(std::shared_ptr<ListDef> def);
 SV s_instance(ClassDef* cd, bool can_be_none = false);
+SV s_class(ClassDef* cd);
 
 // The lattice join; nullptr when the two can not be merged.
 SV union_of(const SV& a, const SV& b);

@@ -295,10 +295,12 @@ class CodeGen {
     return s + ")";
   }
 
-  std::string fail_stmt(FunctionGraph* g) { return "goto rpy_fail;"; }
+  // Where an operation that raised goes: out of the function, or to the
+  // exception exit of the block when the block catches.
+  std::string fail_label_ = "rpy_fail";
 
   std::string raise_builtin(const char* exc, const char* msg) {
-    return fmt::format("rpy_raise_cstr(&rpy_vt_{}, {}); goto rpy_fail;", exc, c_string_literal(msg));
+    return fmt::format("rpy_raise_cstr(&rpy_vt_{}, {}); goto {};", exc, c_string_literal(msg), fail_label_);
   }
 
   std::string gen_op(FunctionGraph* g, const SpaceOperation& op) {
@@ -380,7 +382,7 @@ class CodeGen {
         if (op.args[i]->concretetype == Void) continue;
         args += (args.empty() ? "" : ", ") + a[i];
       }
-      return r + a[0] + "(" + args + ");\n    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) goto rpy_fail;";
+      return r + a[0] + "(" + args + ");\n    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) goto " + fail_label_ + ";";
     }
     if (n == "direct_call") {
       auto* fn = static_cast<Constant*>(op.args[0]);
@@ -401,7 +403,7 @@ class CodeGen {
         first = false;
       }
       std::string call = r + callee + "(" + args + ");";
-      if (canraise) call += "\n    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) goto rpy_fail;";
+      if (canraise) call += "\n    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) goto " + fail_label_ + ";";
       return call;
     }
     throw TranslationError(op.pos, "internal: codegen has no rule for " + n);
@@ -462,12 +464,15 @@ class CodeGen {
       for (auto& op : b->operations)
         if (op.result && op.result->concretetype != Void)
           out += "  " + ctype(op.result->concretetype) + " " + var_name(op.result) + "{};\n";
+      for (Link* l : b->exits)
+        if (l->last_exc_value) out += "  " + ctype(l->last_exc_value->concretetype) + " " + var_name(l->last_exc_value) + "{};\n";
     }
     out += fmt::format("  goto block{};\n", g->startblock->id);
     int last_line = -1;
     for (Block* b : blocks) {
       if (b->is_final) continue;
       out += fmt::format(" block{}:\n", b->id);
+      fail_label_ = b->canraise() ? fmt::format("rpy_exc_block{}", b->id) : "rpy_fail";
       for (auto& op : b->operations) {
         out += line_directive(op.pos, last_line);
         out += "    " + gen_op(g, op) + "\n";
@@ -475,6 +480,14 @@ class CodeGen {
       if (b->exits.empty()) {
         // Reached only after a call that cannot return normally.
         out += "    goto rpy_fail;\n";
+      } else if (b->canraise()) {
+        // exits[0]: no exception; exits[1]: the exception, caught here.
+        out += gen_link(g, b->exits[0], "    ");
+        Link* el = b->exits[1];
+        out += " " + fail_label_ + ":\n";
+        out += "    " + var_name(el->last_exc_value) + " = (" + ctype(el->last_exc_value->concretetype) +
+               ")rpy_exc_value;\n    rpy_exc_type = nullptr;\n    rpy_exc_value = nullptr;\n";
+        out += gen_link(g, el, "    ");
       } else if (b->exitswitch) {
         Link* t = nullptr;
         Link* f = nullptr;

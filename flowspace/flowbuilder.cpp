@@ -131,6 +131,25 @@ struct State {
   bool dead() const { return block == nullptr; }
 };
 
+// A try body (or except/else clauses under a finally) being built: where
+// exceptions raised inside it go. Each raised state has the exception
+// instance on top of its stack.
+struct Protect {
+  enum Kind { Except, Finally } kind;
+  std::vector<State> raised;
+  py::object finalbody;  // Finally
+  size_t loop_depth;     // loops open when it began: break/continue cross it if inside
+  size_t stack_depth;    // temporaries of expressions cut short by the exception are dropped
+};
+
+// Operations that never raise: inside a try body every other operation ends
+// its block with an exception exit.
+const std::set<std::string> kNonRaisingOps = {
+    "add", "sub", "mul", "and_", "or_", "xor", "inplace_add", "inplace_sub", "inplace_mul", "inplace_and_",
+    "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "eq", "ne", "gt", "ge", "is_",
+    "is_not", "bool", "not_", "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr",
+    "type_of", "exception_init", "exc_match"};
+
 struct LoopContext {
   Block* header;
   std::vector<std::string> header_names;  // locals passed as header arguments
@@ -253,6 +272,8 @@ class FlowBuilder {
   std::vector<LoopContext> loops_;
   int hidden_counter_ = 0;
   std::set<Value*> bool_results_;  // results of operations that give a bool
+  std::vector<Protect> protects_;
+  std::vector<std::string> handled_exc_;  // hidden locals holding the exception of enclosing handlers
 
   SourcePos pos_of(py::handle node) const {
     SourcePos p;
@@ -390,10 +411,165 @@ class FlowBuilder {
     static const std::set<std::string> bool_ops = {"bool", "not_", "lt", "le", "eq", "ne", "gt", "ge", "is_", "is_not"};
     if (bool_ops.count(opname)) bool_results_.insert(res);
     st_.block->operations.push_back(SpaceOperation{opname, std::move(args), res, pos});
+    if (!protects_.empty() && !kNonRaisingOps.count(opname)) return split_after_raising_op(res, pos);
     return res;
   }
 
   Constant* constant(py::handle obj) { return g_->new_const(ConstValue::from_python(obj)); }
+
+  // Inside a try: the block ends after an operation that can raise. Its
+  // normal exit continues with the result; its exception exit carries the
+  // frame from before the operation, plus the exception, to the handlers.
+  Value* split_after_raising_op(Variable* res, SourcePos pos) {
+    State before = st_;
+    before.stack.resize(protects_.back().stack_depth);
+    push(res);
+    Block *nb, *eb;
+    Link *nl, *el;
+    State normal = fork_into(st_, nb, nl);
+    State exc = fork_into(before, eb, el);
+    Variable* ev = g_->new_var("evalue");
+    Variable* ev_in = g_->new_var("e");
+    el->args.push_back(ev);
+    el->argpos.push_back(SourcePos{});
+    el->last_exc_value = ev;
+    eb->inputargs.push_back(ev_in);
+    nl->pos = el->pos = pos;
+    exc.stack.push_back(ev_in);
+    before.block->exitswitch = g_->last_exception();
+    protects_.back().raised.push_back(exc);
+    st_ = normal;
+    return pop();
+  }
+
+  // Raises `evalue`: to the innermost handler, or out of the function.
+  void raise_value(Value* evalue, SourcePos pos) {
+    if (!protects_.empty()) {
+      State s = st_;
+      s.stack.resize(protects_.back().stack_depth);
+      s.stack.push_back(evalue);
+      protects_.back().raised.push_back(s);
+    } else {
+      Value* etype = emit("type_of", {evalue}, pos);
+      Link* l = g_->new_link(st_.block, g_->exceptblock, {etype, evalue});
+      l->pos = pos;
+    }
+    st_ = State{};
+  }
+
+  // Runs the finally bodies that a return/break/continue leaves, innermost
+  // first; `from` is the index of the outermost protect it crosses. Returns
+  // false when a finally body ends the path itself.
+  bool run_finallies(size_t from) {
+    for (size_t i = protects_.size(); i-- > from;) {
+      if (protects_[i].kind != Protect::Finally) continue;
+      std::vector<Protect> above(std::make_move_iterator(protects_.begin() + i), std::make_move_iterator(protects_.end()));
+      protects_.resize(i);
+      py::object body = above[0].finalbody;
+      exec_body(body);
+      protects_.insert(protects_.end(), std::make_move_iterator(above.begin()), std::make_move_iterator(above.end()));
+      if (st_.dead()) return false;
+    }
+    return true;
+  }
+
+  size_t protects_inside_loop() const {
+    size_t i = protects_.size();
+    while (i > 0 && protects_[i - 1].loop_depth >= loops_.size()) --i;
+    return i;
+  }
+
+  std::string hidden(const char* what) { return fmt::format("#{}{}", what, hidden_counter_++); }
+
+  void exec_raise(py::handle s, SourcePos pos) {
+    py::object exc = s.attr("exc");
+    Value* ev;
+    if (exc.is_none()) {
+      if (handled_exc_.empty()) error(s, "a bare 'raise' must be inside an except clause");
+      ev = st_.locals.at(handled_exc_.back());
+    } else {
+      ev = eval(exc);
+      if (ev->is_const() && PyType_Check(static_cast<Constant*>(ev)->value.obj.ptr()))
+        ev = emit("simple_call", {ev}, pos);  // `raise E` instantiates E
+      if (st_.dead()) return;
+    }
+    raise_value(ev, pos);
+  }
+
+  void exec_try(py::handle s, SourcePos pos) {
+    py::list handlers = s.attr("handlers");
+    py::list finalbody = s.attr("finalbody");
+    bool has_finally = py::len(finalbody) > 0;
+    bool has_handlers = py::len(handlers) > 0;
+    if (has_finally) protects_.push_back(Protect{Protect::Finally, {}, finalbody, loops_.size(), st_.stack.size()});
+    if (has_handlers) protects_.push_back(Protect{Protect::Except, {}, py::object(), loops_.size(), st_.stack.size()});
+    exec_body(s.attr("body"));
+    std::vector<State> raised;
+    if (has_handlers) {
+      raised = std::move(protects_.back().raised);
+      protects_.pop_back();
+    }
+    if (!st_.dead()) exec_body(s.attr("orelse"));
+    std::vector<State> ends{st_};
+    if (has_handlers) {
+      st_ = merge(raised, pos);
+      for (auto h : handlers) {
+        if (st_.dead()) break;
+        SourcePos hpos = pos_of(h);
+        State matched;
+        if (h.attr("type").is_none()) {
+          matched = st_;
+          st_ = State{};
+        } else {
+          Value* cls = eval(h.attr("type"));
+          Value* cond = emit("exc_match", {st_.stack.back(), cls}, hpos);
+          auto [t, f] = branch(cond, hpos);
+          matched = t;
+          st_ = f;
+        }
+        if (matched.dead()) continue;
+        State saved = st_;
+        st_ = matched;
+        Value* ev = pop();
+        std::string slot = hidden("exc");
+        store_name(slot, ev, hpos);
+        std::string as;
+        if (!h.attr("name").is_none()) {
+          as = h.attr("name").cast<std::string>();
+          store_name(as, ev, hpos);
+        }
+        handled_exc_.push_back(slot);
+        exec_body(h.attr("body"));
+        handled_exc_.pop_back();
+        if (!st_.dead()) {
+          st_.locals.erase(slot);
+          if (!as.empty()) st_.locals.erase(as);  // Python 3 unbinds the name after the handler
+        }
+        ends.push_back(st_);
+        st_ = saved;
+      }
+      if (!st_.dead()) raise_value(pop(), pos);  // no clause matched: propagate
+    }
+    st_ = merge(ends, pos);
+    if (has_finally) {
+      Protect fin = std::move(protects_.back());
+      protects_.pop_back();
+      if (!st_.dead()) exec_body(finalbody);
+      State normal = st_;
+      if (!fin.raised.empty()) {
+        st_ = merge(fin.raised, pos);
+        std::string slot = hidden("finexc");
+        store_name(slot, pop(), pos);
+        exec_body(finalbody);
+        if (!st_.dead()) {
+          Value* ev = st_.locals.at(slot);
+          st_.locals.erase(slot);
+          raise_value(ev, pos);
+        }
+      }
+      st_ = normal;
+    }
+  }
 
   static bool all_const(const std::vector<Value*>& args) {
     for (auto* a : args)
@@ -542,6 +718,13 @@ class FlowBuilder {
       store_name(target.attr("id").cast<std::string>(), emit("inplace_" + op, {cur, rhs}, pos), pos);
     } else if (t == "Return") {
       Value* v = s.attr("value").is_none() ? g_->new_const_none() : eval(s.attr("value"));
+      if (st_.dead()) return;
+      if (!protects_.empty()) {
+        std::string slot = hidden("ret");
+        store_name(slot, v, pos);
+        if (!run_finallies(0)) return;
+        v = st_.locals.at(slot);
+      }
       Link* l = g_->new_link(st_.block, g_->returnblock, {v});
       l->pos = pos;
       l->argpos = {pos};
@@ -562,12 +745,28 @@ class FlowBuilder {
       exec_for(s);
     } else if (t == "Break") {
       if (loops_.empty()) error(s, "'break' outside loop");
+      if (!run_finallies(protects_inside_loop())) return;
       loops_.back().breaks.push_back(st_);
       st_ = State{};
     } else if (t == "Continue") {
       if (loops_.empty()) error(s, "'continue' outside loop");
+      if (!run_finallies(protects_inside_loop())) return;
       jump_to_header(loops_.back(), pos);
       st_ = State{};
+    } else if (t == "Raise") {
+      exec_raise(s, pos);
+    } else if (t == "Try") {
+      exec_try(s, pos);
+    } else if (t == "Assert") {
+      Value* c = eval(s.attr("test"));
+      auto [ts, fs] = branch(c, pos);
+      st_ = fs;
+      if (!st_.dead()) {
+        std::vector<Value*> args{constant(builtins_.attr("AssertionError"))};
+        if (!s.attr("msg").is_none()) args.push_back(eval(s.attr("msg")));
+        if (!st_.dead()) raise_value(emit("simple_call", args, pos), pos);
+      }
+      st_ = ts;
     } else if (t == "Global" || t == "Nonlocal") {
       error(s, std::string("the '") + (t == "Global" ? "global" : "nonlocal") +
                    "' statement is not RPython: module globals are constants after import");
@@ -575,7 +774,7 @@ class FlowBuilder {
       error(s, "async code is not RPython");
     } else if (t == "Import" || t == "ImportFrom") {
       error(s, "import inside a function is not RPython: import at module level");
-    } else if (t == "Raise" || t == "Try" || t == "Assert" || t == "With" || t == "FunctionDef" ||
+    } else if (t == "With" || t == "FunctionDef" ||
                t == "ClassDef" || t == "Delete" || t == "Match" || t == "TryStar") {
       error(s, "'" + t + "' statements are not supported yet");
     } else {

@@ -109,6 +109,16 @@ std::string Constant::repr() const {
   return value.repr();
 }
 
+bool Block::canraise() const {
+  auto* c = dynamic_cast<const Constant*>(exitswitch);
+  return c && c->llrepr == "last_exception";
+}
+
+Constant* FunctionGraph::last_exception() {
+  if (!last_exception_) last_exception_ = new_llconst("last_exception", Constant::Plain);
+  return last_exception_;
+}
+
 Block* FunctionGraph::new_block(std::vector<Variable*> inputargs) {
   blocks_.push_back(std::make_unique<Block>());
   Block* b = blocks_.back().get();
@@ -241,7 +251,8 @@ std::string FunctionGraph::dump() const {
     if (b->exitswitch) out += "    exitswitch: " + b->exitswitch->repr() + "\n";
     for (Link* l : b->exits) {
       out += "    ";
-      if (l->exitcase) out += l->exitcase->repr() + ": ";
+      if (l->last_exc_value) out += "except " + l->last_exc_value->repr() + ": ";
+      else if (l->exitcase) out += l->exitcase->repr() + ": ";
       out += "-> " + label(l->target) + "(" + value_list(l->args) + ")\n";
     }
   }

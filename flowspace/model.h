@@ -115,16 +115,24 @@ struct Link {
   // Where each arg was last assigned (for "came from" in type conflicts).
   std::vector<SourcePos> argpos;
   SourcePos pos;  // the statement that transfers control
+  // On the exception exit of a block that can raise: the variable, listed in
+  // `args`, that receives the exception instance. It is defined by the link
+  // itself, not by the block.
+  Variable* last_exc_value = nullptr;
 };
 
 struct Block {
   std::vector<Variable*> inputargs;
   std::vector<SpaceOperation> operations;
-  Value* exitswitch = nullptr;  // a Bool variable for two-way exits
+  // A Bool variable for two-way exits; or the graph's `last_exception`
+  // marker: the last operation can raise, exits[0] is taken when it does
+  // not, exits[1] (carrying last_exc_value) when it does.
+  Value* exitswitch = nullptr;
   std::vector<Link*> exits;
   bool is_final = false;  // return block and except block
   int id = 0;
   bool annotated = false;  // reached by the annotator
+  bool canraise() const;
 };
 
 // Owns every block, link and value of one graph.
@@ -136,6 +144,7 @@ struct FunctionGraph {
   py::object func;               // the Python function it was built from (may be None)
   SourcePos pos;
   std::vector<std::string> argnames;
+  Constant* last_exception();  // the exitswitch marker of blocks that can raise
 
   Block* new_block(std::vector<Variable*> inputargs = {});
   Link* new_link(Block* from, Block* to, std::vector<Value*> args);
@@ -156,6 +165,7 @@ struct FunctionGraph {
   std::vector<std::unique_ptr<Block>> blocks_;
   std::vector<std::unique_ptr<Link>> links_;
   std::vector<std::unique_ptr<Value>> values_;
+  Constant* last_exception_ = nullptr;
   int next_var_id_ = 0;
   int next_block_id_ = 0;
 };

@@ -14,6 +14,7 @@ const ExternalFunc* external(const std::string& name) {
         {"rpy_str_concat", {S, S}, S, false, true, "str.concat"},
         {"rpy_str_eq", {S, S}, Bool, false, true, "str.eq"},
         {"rpy_str_repr", {S}, S, false, true, "str.repr"},
+        {"rpy_exc_str", {ExceptionPtr()}, S, false, false, ""},
         {"rpy_int2str", {Signed}, S, false, true, "str.from_int"},
         {"rpy_float2str", {Float}, S, false, true, "str.from_float"},
         {"rpy_bool2str", {Bool}, S, false, true, "str.from_bool"},

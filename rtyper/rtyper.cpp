@@ -48,6 +48,7 @@ const LLType* RTyper::lltype_of(const SV& s) {
       return ptr_to(l);
     }
     case SomeValue::Instance: return ptr_to(inst_struct(s->classdef));
+    case SomeValue::Class: return VtablePtr();
     case SomeValue::PBC:
       if (!s->method_name.empty()) return lltype_of(s->bound_self);
       if (s->descs.size() <= 1) return Void;
@@ -73,7 +74,7 @@ void RTyper::simplify_after_annotation(FunctionGraph* g) {
       b->exitswitch = nullptr;
       continue;
     }
-    if (b->exitswitch) {
+    if (b->exitswitch && !b->canraise()) {
       SV s = bk_.annotation(b->exitswitch);
       if (s->const_ && s->const_->kind == ConstValue::Bool) {
         std::erase_if(b->exits, [&](Link* l) { return l->exitcase && l->exitcase->b != s->const_->b; });
@@ -96,6 +97,8 @@ void RTyper::specialize(const std::vector<FunctionGraph*>& graphs) {
     for (Block* b : g->iterblocks()) {
       for (Variable* v : b->inputargs) v->concretetype = lltype_of(v->annotation ? v->annotation : s_impossible());
       for (auto& op : b->operations) op.result->concretetype = lltype_of(op.result->annotation);
+      for (Link* l : b->exits)
+        if (l->last_exc_value) l->last_exc_value->concretetype = lltype_of(l->last_exc_value->annotation);
     }
     for (Variable* v : g->returnblock->inputargs)
       v->concretetype = lltype_of(v->annotation ? v->annotation : s_impossible());
@@ -128,7 +131,7 @@ void RTyper::specialize_block(Block* b) {
   }
   b->operations = std::move(out_);
   out_.clear();
-  if (b->exitswitch) {
+  if (b->exitswitch && !b->canraise()) {
     // The switch must be a Bool: the flow builder put a bool() op before it.
     if (b->exitswitch->concretetype != Bool) throw TranslationError(pos_, "internal: exitswitch is not a Bool");
   }
@@ -285,6 +288,9 @@ Value* RTyper::to_str(Value* v) {
     case SomeValue::String:
       if (s->can_be_none) unsupported("str() of a str that may be None is not supported yet");
       return convert(v, StrPtr());
+    case SomeValue::Instance:
+      if (s->classdef->root()->builtin_exception) return call_external("rpy_exc_str", {v});
+      unsupported("str() of " + s->str() + " is not supported yet");
     default: unsupported("str() of " + s->str() + " is not supported yet");
   }
 }
@@ -454,6 +460,16 @@ void RTyper::rtype_op(SpaceOperation& op) {
     unsupported("getitem on " + a->str() + " is not supported yet");
   }
   if (name == "unpack_check" || name == "int_check") return;  // checked statically by the annotator
+  if (name == "type_of") {
+    gen("getfield", {op.args[0], g_->new_llconst("typeptr", Constant::FieldName)}, VtablePtr(), res);
+    return;
+  }
+  if (name == "exc_match") {
+    SV r = ann(res);
+    if (r->const_) gen("same_as", {typed_const(*r->const_, Bool)}, Bool, res);
+    else rtype_isinstance(op.args[0], A(1), res);
+    return;
+  }
   if (name == "exception_init") {
     set_exception_args(op.args[0], std::vector<Value*>(op.args.begin() + 1, op.args.end()));
     return;

@@ -58,3 +58,9 @@ int rpy_report_uncaught(void) {
 }
 
 }  // extern "C"
+
+rpy_string* rpy_exc_str(rpy_exception* e) {
+  if (e->msg) return e->msg;
+  static rpy_string* empty = rpy_str_from_utf8("", 0);
+  return empty;
+}

@@ -71,6 +71,8 @@ extern rpy_object* rpy_exc_value;
 void rpy_raise_cstr(const rpy_vtable* type, const char* msg);
 // Raise an existing instance.
 void rpy_raise_instance(rpy_object* exc);
+// str(e) of an exception: its message, or "" when it has none.
+rpy_string* rpy_exc_str(rpy_exception* e);
 // Print "Name: message" (or "Name") to stderr after flushing stdout; returns 1.
 int rpy_report_uncaught(void);
 // isinstance against a vtable, by subclass range.
