@@ -151,7 +151,8 @@ const std::set<std::string> kNonRaisingOps = {
     "type_of", "exception_init", "exc_match"};
 
 struct LoopContext {
-  Block* header;
+  Block* header;  // nullptr for an unrolled loop: `continue` ends the current copy
+  std::vector<State> continues;
   std::vector<std::string> header_names;  // locals passed as header arguments
   std::vector<State> breaks;
 };
@@ -783,6 +784,10 @@ class FlowBuilder {
   }
 
   void jump_to_header(LoopContext& loop, SourcePos pos) {
+    if (!loop.header) {
+      loop.continues.push_back(st_);
+      return;
+    }
     std::vector<Value*> args;
     std::vector<SourcePos> argpos;
     for (auto& n : loop.header_names) {
@@ -847,6 +852,38 @@ class FlowBuilder {
 
   // `for x in range(...)` becomes a counting loop; other iterables come with
   // the iterator protocol.
+  // `for x in CONST` over a constant tuple or an unrolling_iterable: one copy
+  // of the body per item, with x a constant in each.
+  // `for x in CONST` over a constant tuple or an unrolling_iterable: one copy
+  // of the body per item, with x a constant in each.
+  static py::object unrollable_items(Value* it) {
+    if (!it->is_const()) return py::object();
+    py::object obj = static_cast<Constant*>(it)->value.obj;
+    if (obj && PyTuple_CheckExact(obj.ptr())) return obj;
+    if (obj && py::hasattr(obj, "_rpy_special_") &&
+        py::str(obj.attr("_rpy_special_")).cast<std::string>() == "unrolling_iterable")
+      return py::tuple(obj);
+    return py::object();
+  }
+
+  void exec_unrolled_for(py::handle s, py::object items, SourcePos pos) {
+    std::vector<State> breaks;
+    for (auto item : items) {
+      if (st_.dead()) break;
+      loops_.push_back(LoopContext{nullptr, {}, {}, {}});
+      assign(s.attr("target"), constant(item), pos);
+      exec_body(s.attr("body"));
+      LoopContext loop = std::move(loops_.back());
+      loops_.pop_back();
+      breaks.insert(breaks.end(), loop.breaks.begin(), loop.breaks.end());
+      loop.continues.push_back(st_);
+      st_ = merge(loop.continues, pos);
+    }
+    if (!st_.dead()) exec_body(s.attr("orelse"));
+    breaks.push_back(st_);
+    st_ = merge(breaks, pos);
+  }
+
   void exec_for(py::handle s) {
     SourcePos pos = pos_of(s);
     py::object iter = s.attr("iter");
@@ -855,7 +892,14 @@ class FlowBuilder {
       Value* f = eval(iter.attr("func"));
       if (f->is_const() && static_cast<Constant*>(f)->value.obj.is(builtins_.attr("range"))) is_range = true;
     }
-    if (!is_range) error(iter, "only 'for ... in range(...)' loops are supported yet");
+    if (!is_range) {
+      Value* it = eval(iter);
+      if (py::object items = unrollable_items(it)) {
+        exec_unrolled_for(s, items, pos);
+        return;
+      }
+      error(iter, "only 'for' loops over range(...), constant tuples and unrolling_iterable are supported yet");
+    }
     py::list rargs = iter.attr("args");
     size_t n = py::len(rargs);
     if (n < 1 || n > 3) error(iter, fmt::format("range expected 1 to 3 arguments, got {}", n));
