@@ -87,12 +87,25 @@ FuncDesc* Annotator::annotate_entry(py::handle func, const std::vector<SV>& args
 }
 
 void Annotator::complete() {
+  // An error in a block may only mean its inputs are not general enough yet
+  // (a loop variable still seen as None): the block waits, and the error is
+  // reported only if the block is still failing at the fixpoint.
   while (!pending_.empty()) {
     auto [g, b] = pending_.front();
     pending_.pop_front();
     scheduled_.erase(b);
-    flowin(g, b);
+    try {
+      flowin(g, b);
+      blocked_.erase(b);
+    } catch (TranslationError& e) {
+      if (!blocked_.count(b)) blocked_order_.push_back(b);
+      blocked_.insert_or_assign(b, e);
+    }
     if (progress && (++blocks_flowed_ % 256) == 0) progress(blocks_flowed_);
+  }
+  for (Block* b : blocked_order_) {
+    auto it = blocked_.find(b);
+    if (it != blocked_.end()) throw it->second;
   }
 }
 
@@ -297,7 +310,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   if (name == "exc_match") {
     if (!args[1]->const_)
       type_error("an except clause needs a class (or tuple of classes) known at translation time");
-    return isinstance(op, args);
+    return isinstance(op, op.args[0], args);
   }
   if (name == "exception_init") {
     if (args[0]->kind != SomeValue::Instance || !args[0]->classdef->root()->builtin_exception)
@@ -450,6 +463,7 @@ Attribute& Annotator::attribute(ClassDef* cd, const std::string& name) {
     merged.s_value = u;
     merged.readers.insert(it->second.readers.begin(), it->second.readers.end());
     merged.assigned |= it->second.assigned;
+    merged.class_default |= it->second.class_default;
     if (!merged.first_read.valid()) merged.first_read = it->second.first_read;
     sub->attrs.erase(it);
   }
@@ -476,27 +490,38 @@ SV Annotator::getattr_instance(FunctionGraph* g, Block* b, SpaceOperation& op, c
     std::sort(m.descs.begin(), m.descs.end());
     return std::make_shared<const SomeValue>(std::move(m));
   }
-  if (clsattr) {
-    if (PyObject_TypeCheck(clsattr.ptr(), &PyStaticMethod_Type) || PyObject_TypeCheck(clsattr.ptr(), &PyClassMethod_Type) ||
-        PyObject_TypeCheck(clsattr.ptr(), &PyProperty_Type))
-      throw TranslationError(op.pos, fmt::format("'{}.{}' is a staticmethod, classmethod or property: not supported yet",
-                                                 cd->name, name));
-    for (ClassDef* c : cd->subtree()) {
-      py::object v = bk_.lookup_class_attr(c, name);
-      if (!v.is(clsattr))
-        throw TranslationError(op.pos, fmt::format("class attribute '{}' has different values in {} and {}: "
-                                                   "not supported yet (make it an instance attribute)",
-                                                   name, cd->name, c->name));
-    }
-    Constant tmp;
-    tmp.value = ConstValue::from_python(clsattr);
-    return bk_.annotation(&tmp);
-  }
+  if (clsattr && (PyObject_TypeCheck(clsattr.ptr(), &PyStaticMethod_Type) ||
+                  PyObject_TypeCheck(clsattr.ptr(), &PyClassMethod_Type) || PyObject_TypeCheck(clsattr.ptr(), &PyProperty_Type)))
+    throw TranslationError(op.pos, fmt::format("'{}.{}' is a staticmethod, classmethod or property: not supported yet",
+                                               cd->name, name));
   Attribute& at = attribute(cd, name);
+  add_class_defaults(cd->attr_owner(name), name, at, op.pos);
   at.readers.insert({g, b});
   if (!at.first_read.valid()) at.first_read = op.pos;
   if (at.s_value->kind == SomeValue::Impossible) return nullptr;  // until someone assigns it
   return at.s_value;
+}
+
+// Class-level values of an attribute are the initial values of the instance
+// field: their types join the field's. An attribute only ever set at class
+// level, with one value everywhere, stays a constant.
+void Annotator::add_class_defaults(ClassDef* owner, const std::string& name, Attribute& at, const SourcePos& pos) {
+  for (ClassDef* c : owner->subtree()) {
+    py::object v = bk_.lookup_class_attr(c, name);
+    if (!v || PyFunction_Check(v.ptr())) continue;
+    Constant tmp;
+    tmp.value = ConstValue::from_python(v);
+    SV sv = bk_.annotation(&tmp);
+    SV u = union_of(at.s_value, at.assigned ? without_const(sv) : sv);
+    if (!u)
+      throw TranslationError(pos, fmt::format("type conflict: attribute '{}' is {} on class {} but {} elsewhere", name,
+                                              sv->pretty(), c->name, at.s_value->pretty()));
+    if (!contains(at.s_value, u) || !contains(u, at.s_value)) {
+      at.s_value = u;
+      for (auto [rg, rb] : at.readers) schedule(rg, rb);
+    }
+    at.class_default = true;
+  }
 }
 
 SV Annotator::setattr_instance(FunctionGraph* g, SpaceOperation& op, const SV& obj, const std::string& name,
@@ -515,12 +540,16 @@ SV Annotator::setattr_instance(FunctionGraph* g, SpaceOperation& op, const SV& o
     throw TranslationError(op.pos, fmt::format("assigning '{}' on an instance would hide the method {}.{}", name,
                                                cd->name, name));
   Attribute& at = attribute(cd, name);
+  if (!at.assigned) {  // class defaults were kept as constants until now
+    at.assigned = true;
+    at.s_value = without_const(at.s_value);
+  }
+  add_class_defaults(cd->attr_owner(name), name, at, op.pos);
   SV v = without_const(value);
   SV u = union_of(at.s_value, v);
   if (!u)
     throw TranslationError(op.pos, fmt::format("type conflict: attribute '{}.{}' is {} here, but {} elsewhere", cd->name,
                                                name, v->pretty(), at.s_value->pretty()));
-  at.assigned = true;
   if (!contains(at.s_value, u) || !contains(u, at.s_value)) {
     at.s_value = u;
     for (auto [rg, rb] : at.readers) schedule(rg, rb);
@@ -528,7 +557,7 @@ SV Annotator::setattr_instance(FunctionGraph* g, SpaceOperation& op, const SV& o
   return s_none();
 }
 
-SV Annotator::isinstance(SpaceOperation& op, const std::vector<SV>& args) {
+SV Annotator::isinstance(SpaceOperation& op, Value* xv, const std::vector<SV>& args) {
   py::object spec = args[1]->const_ ? args[1]->const_->obj : py::object();
   if (!spec) throw TranslationError(op.pos, "isinstance() needs a class (or tuple of classes) known at translation time");
   std::vector<py::object> classes;
@@ -565,10 +594,10 @@ SV Annotator::isinstance(SpaceOperation& op, const std::vector<SV>& args) {
   if (always && !x->can_be_none) return s_bool(true);
   if (never) return s_bool(false);
   SomeValue r = *s_bool();
-  if (!op.args[1]->is_const() || op.args[0]->is_const()) return std::make_shared<const SomeValue>(std::move(r));
+  if (xv->is_const()) return std::make_shared<const SomeValue>(std::move(r));
   // Known on the True exit: an instance of the class (of their common base).
-  if (common && common->issubclass(x->classdef) && classes.size() >= 1)
-    r.known_if_true.push_back({static_cast<Variable*>(op.args[0]), s_instance(common)});
+  if (common && common->issubclass(x->classdef))
+    r.known_if_true.push_back({static_cast<Variable*>(xv), s_instance(common)});
   return std::make_shared<const SomeValue>(std::move(r));
 }
 
@@ -668,7 +697,7 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
   if (name == "range") fail("range() is supported only directly in 'for ... in range(...)' yet");
   if (name == "isinstance") {
     nargs(2, 2);
-    return isinstance(op, args);
+    return isinstance(op, op.args[op.opname == "simple_call" ? 1 : 2], args);
   }
   fail(name + "() is not supported yet");
 }
@@ -676,7 +705,7 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
 void Annotator::check_attributes() {
   for (ClassDef* cd : bk_.all_classdefs())
     for (auto& [name, at] : cd->attrs)
-      if (!at.assigned && at.first_read.valid())
+      if (!at.assigned && !at.class_default && at.first_read.valid())
         throw TranslationError(at.first_read, fmt::format("attribute '{}' of {} is read but never assigned on any "
                                                           "instance of the class or its subclasses",
                                                           name, cd->name));

@@ -30,6 +30,8 @@ class Annotator {
   std::deque<std::pair<FunctionGraph*, Block*>> pending_;
   std::unordered_map<Variable*, SourcePos> origin_;  // where an input's type came from
   std::set<Block*> scheduled_;
+  std::map<Block*, TranslationError> blocked_;  // blocks whose last flow failed, with the error
+  std::vector<Block*> blocked_order_;
   size_t blocks_flowed_ = 0;
 
   void schedule(FunctionGraph* g, Block* b);
@@ -46,10 +48,11 @@ class Annotator {
   SV getattr_instance(FunctionGraph* g, Block* b, SpaceOperation& op, const SV& obj, const std::string& name);
   SV setattr_instance(FunctionGraph* g, SpaceOperation& op, const SV& obj, const std::string& name, const SV& value);
   Attribute& attribute(ClassDef* cd, const std::string& name);
+  void add_class_defaults(ClassDef* owner, const std::string& name, Attribute& at, const SourcePos& pos);
   // All the implementations a call may reach get one signature: the union of
   // their parameters (but self) and of their results.
   void unify_family(const std::vector<FuncDesc*>& descs, SpaceOperation& op);
-  SV isinstance(SpaceOperation& op, const std::vector<SV>& args);
+  SV isinstance(SpaceOperation& op, Value* x, const std::vector<SV>& args);
   SV call_function(FuncDesc* d, FunctionGraph* caller, Block* b, SpaceOperation& op, const std::vector<SV>& args,
                    const CallShape& shape);
 };

@@ -85,7 +85,13 @@ py::object Bookkeeper::lookup_class_attr(ClassDef* cd, const std::string& name) 
   for (auto k : py::reinterpret_borrow<py::tuple>(cd->cls.attr("__mro__"))) {
     if (is_builtin_class(k)) continue;
     py::dict d = k.attr("__dict__");
-    if (d.contains(name.c_str())) return d[name.c_str()];
+    if (!d.contains(name.c_str())) continue;
+    py::object v = d[name.c_str()];
+    // __slots__ entries are descriptors for instance fields, not values.
+    if (Py_TYPE(v.ptr())->tp_descr_set && !PyType_Check(v.ptr()) && !PyFunction_Check(v.ptr()) &&
+        !PyObject_TypeCheck(v.ptr(), &PyProperty_Type))
+      return py::object();
+    return v;
   }
   return py::object();
 }

@@ -21,6 +21,7 @@ struct Attribute {
   std::set<std::pair<FunctionGraph*, Block*>> readers;  // reflowed when s_value generalizes
   SourcePos first_read;                                  // for "read but never assigned"
   bool assigned = false;
+  bool class_default = false;  // some class in the hierarchy gives it a value
 };
 
 struct ClassDef {

@@ -7,6 +7,11 @@
 
 namespace rpy {
 
+// Whether codegen may leave the block from the middle of this operation
+// (a raising llop, a call that can raise): in a block that canraise(), such
+// an operation goes to the exception exit, elsewhere out of the function.
+bool op_can_raise(const SpaceOperation& op);
+
 // Removes pure operations whose results are unused and block inputs that no
 // one reads, to a fixpoint. Returns how many operations and inputs went.
 size_t remove_dead_code(FunctionGraph* g);
@@ -14,8 +19,25 @@ size_t remove_dead_code(FunctionGraph* g);
 // other exit. Returns how many blocks were merged.
 size_t join_blocks(FunctionGraph* g);
 
-// --opt=0: nothing; 1 and up: the passes above. Inlining, malloc removal
-// and if-chain merging plug in here.
+// constfold.cpp: evaluates pure operations on constants, propagates
+// constants into block inputs, prunes switches on constants and exception
+// exits no operation can take. Returns how many things it changed.
+size_t constant_fold(FunctionGraph* g);
+
+// inline.cpp: inlines direct_calls to small, non-recursive graphs, callees
+// before callers. `threshold` bounds the callee's weighted operation count.
+// Returns how many calls were inlined.
+size_t inline_functions(const std::vector<FunctionGraph*>& graphs, double threshold);
+// Inlines the direct_call at block->operations[index] (a call to a graph),
+// if the rules in inline.cpp allow it. Returns whether it did.
+bool inline_call(FunctionGraph* caller, Block* block, size_t index);
+
+// mallocremoval.cpp: replaces GC structs that never escape their graph by
+// one variable per field. Returns how many mallocs went.
+size_t remove_mallocs(FunctionGraph* g);
+
+// --opt=0: nothing; 1: constant folding, joining, dead code; 2: also
+// inlining and malloc removal; 3: with a larger inlining threshold.
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level);
 
 }  // namespace rpy

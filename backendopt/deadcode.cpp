@@ -1,10 +1,23 @@
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "backendopt/backendopt.h"
+#include "rtyper/externals.h"
 #include "rtyper/llop.h"
 
 namespace rpy {
+
+bool op_can_raise(const SpaceOperation& op) {
+  if (op.opname == "direct_call" && !op.args.empty()) {
+    auto* fn = dynamic_cast<const Constant*>(op.args[0]);
+    if (fn && fn->llkind == Constant::External && fn->llptr)
+      return static_cast<const ExternalFunc*>(fn->llptr)->canraise;
+    return true;
+  }
+  const LLOpInfo* info = llop_info(op.opname);
+  return !info || info->canraise;
+}
 
 size_t remove_dead_code(FunctionGraph* g) {
   size_t removed = 0;
@@ -73,6 +86,9 @@ size_t join_blocks(FunctionGraph* g) {
       Link* l = a->exits[0];
       Block* b = l->target;
       if (b == a || b->is_final || b == g->startblock || preds[b] != 1) break;
+      // Codegen sends every raising operation of a canraise block to its
+      // exception exit: a's own raising operations must not become caught.
+      if (b->canraise() && std::any_of(a->operations.begin(), a->operations.end(), op_can_raise)) break;
       std::unordered_map<Value*, Value*> subst;
       for (size_t i = 0; i < b->inputargs.size(); ++i) subst[b->inputargs[i]] = l->args[i];
       auto S = [&](Value* v) {

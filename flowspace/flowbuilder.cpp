@@ -711,12 +711,37 @@ class FlowBuilder {
     } else if (t == "AugAssign") {
       py::object target = s.attr("target");
       std::string op = kBinaryOps.at(node_type(s.attr("op")));
-      if (node_type(target) != "Name") error(target, "augmented assignment is only supported on local variables yet");
-      Value* cur = load_name(target);
-      push(cur);
-      Value* rhs = eval(s.attr("value"));
-      cur = pop();
-      store_name(target.attr("id").cast<std::string>(), emit("inplace_" + op, {cur, rhs}, pos), pos);
+      std::string tt = node_type(target);
+      if (tt == "Name") {
+        Value* cur = load_name(target);
+        push(cur);
+        Value* rhs = eval(s.attr("value"));
+        cur = pop();
+        store_name(target.attr("id").cast<std::string>(), emit("inplace_" + op, {cur, rhs}, pos), pos);
+      } else if (tt == "Attribute") {
+        // obj.a op= v: obj is evaluated once.
+        Value* obj = eval(target.attr("value"));
+        Constant* attr = g_->new_const_str(target.attr("attr").cast<std::string>());
+        push(obj);
+        push(emit("getattr", {obj, attr}, pos));
+        Value* rhs = eval(s.attr("value"));
+        Value* cur = pop();
+        Value* r = emit("inplace_" + op, {cur, rhs}, pos);
+        obj = pop();
+        emit("setattr", {obj, attr, r}, pos);
+      } else if (tt == "Subscript") {
+        push(eval(target.attr("value")));
+        push(eval(target.attr("slice")));
+        push(emit("getitem", {st_.stack[st_.stack.size() - 2], st_.stack.back()}, pos));
+        Value* rhs = eval(s.attr("value"));
+        Value* cur = pop();
+        Value* r = emit("inplace_" + op, {cur, rhs}, pos);
+        Value* idx = pop();
+        Value* obj = pop();
+        emit("setitem", {obj, idx, r}, pos);
+      } else {
+        error(target, "cannot use augmented assignment on this expression");
+      }
     } else if (t == "Return") {
       Value* v = s.attr("value").is_none() ? g_->new_const_none() : eval(s.attr("value"));
       if (st_.dead()) return;

@@ -120,6 +120,18 @@ void RTyper::rtype_instantiate(SpaceOperation& op, py::handle cls, std::vector<V
   Constant* ctype = g_->new_llconst(st->struct_name, Constant::Plain);
   Variable* p = gen("malloc", {ctype}, pt, op.result->concretetype == pt ? op.result : nullptr);
   gen("setfield", {p, g_->new_llconst("typeptr", Constant::FieldName), vtable_const(cd)}, Void);
+  // Fields start with the class-level value of the attribute, if any.
+  for (ClassDef* c = cd; c; c = c->base)
+    for (auto& [name, at] : c->attrs) {
+      if (!at.class_default) continue;
+      py::object v = bk_.lookup_class_attr(cd, name);
+      if (!v || PyFunction_Check(v.ptr())) continue;
+      const LLType* ft = inst_struct(c)->field_type("a_" + name);
+      if (ft == Void) continue;
+      gen("setfield", {p, g_->new_llconst("a_" + name, Constant::FieldName),
+                       convert(g_->new_const(ConstValue::from_python(v)), ft)},
+          Void);
+    }
   if (cd->root()->builtin_exception) {
     // str(e) is fixed at creation from the arguments, as BaseException does.
     std::vector<Value*> positional(args.begin(), args.end() - kwnames.size());

@@ -1,0 +1,306 @@
+// Inlining of direct_calls to graphs.
+//
+// Rules (what keeps exceptions right, given how codegen treats them: after
+// an operation that can raise, control leaves the function -- or, in a block
+// that canraise(), goes to that block's exception exit):
+//
+//  * A call in a block that canraise() is never inlined: every raising
+//    operation of the inlined body would have to reach that block's exception
+//    exit, which needs the body split after each of them. Not done (yet).
+//  * Anywhere else, a raising call leaves the caller. So does a raising
+//    operation of the inlined body outside the callee's own try blocks, so
+//    the callee is copied as it is: its canraise blocks keep their own
+//    exception exits (the handler is copied too), and its links to its
+//    except block become links to the caller's except block, which raises
+//    the same instance and leaves.
+//  * The callee's return block becomes a link to a new block holding the
+//    rest of the caller's block; the caller's variables live after the call
+//    ride along every copied block as extra inputs (dead code removal drops
+//    the ones a path does not need).
+//
+// Heuristic: callees first (so a callee is measured after its own calls are
+// inlined), never a graph on a cycle of direct calls, a callee only when its
+// weighted size is below the threshold, unless its Python function says
+// `_always_inline_`; never when it says `_dont_inline_`. A caller stops
+// growing past a fixed budget, so a big function calling many helpers does
+// not explode.
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "backendopt/backendopt.h"
+#include "rtyper/lltype.h"
+
+namespace rpy {
+
+namespace {
+
+FunctionGraph* called_graph(const SpaceOperation& op) {
+  if (op.opname != "direct_call" || op.args.empty()) return nullptr;
+  auto* fn = dynamic_cast<Constant*>(op.args[0]);
+  if (!fn || fn->llkind != Constant::Graph || !fn->llptr) return nullptr;
+  return const_cast<FunctionGraph*>(static_cast<const FunctionGraph*>(fn->llptr));
+}
+
+// Copies in C++ are free, so they do not count against the threshold.
+double op_weight(const SpaceOperation& op) {
+  if (op.opname == "same_as" || op.opname == "cast_pointer") return 0;
+  if (op.opname == "direct_call" || op.opname == "indirect_call") return 2;
+  return 1;
+}
+
+double graph_weight(const FunctionGraph* g) {
+  double w = 0;
+  for (Block* b : g->iterblocks()) {
+    if (b->is_final) continue;
+    w += 0.5;  // a jump, and a block the C++ compiler must lay out
+    for (auto& op : b->operations) w += op_weight(op);
+  }
+  return w;
+}
+
+bool func_flag(const FunctionGraph* g, const char* name) {
+  if (!g->func || g->func.is_none()) return false;
+  try {
+    return py::bool_(py::getattr(g->func, name, py::bool_(false)));
+  } catch (py::error_already_set&) {
+    return false;
+  }
+}
+
+Variable* copy_var(FunctionGraph* g, const Variable* v) {
+  Variable* n = g->new_var(v->name);
+  n->concretetype = v->concretetype;
+  n->annotation = v->annotation;
+  return n;
+}
+
+// Graphs on a cycle of direct calls (including calling themselves), and all
+// graphs in an order where callees come before their callers.
+struct CallGraph {
+  std::vector<FunctionGraph*> bottom_up;
+  std::unordered_set<FunctionGraph*> recursive;
+
+  explicit CallGraph(const std::vector<FunctionGraph*>& graphs) {
+    std::unordered_map<FunctionGraph*, std::vector<FunctionGraph*>> callees;
+    std::unordered_set<FunctionGraph*> known(graphs.begin(), graphs.end());
+    for (FunctionGraph* g : graphs)
+      for (Block* b : g->iterblocks())
+        for (auto& op : b->operations)
+          if (FunctionGraph* c = called_graph(op); c && known.count(c)) callees[g].push_back(c);
+    // Tarjan: SCCs come out callees first.
+    std::unordered_map<FunctionGraph*, int> index, low;
+    std::unordered_set<FunctionGraph*> onstack;
+    std::vector<FunctionGraph*> stack;
+    int counter = 0;
+    std::function<void(FunctionGraph*)> visit = [&](FunctionGraph* v) {
+      index[v] = low[v] = counter++;
+      stack.push_back(v);
+      onstack.insert(v);
+      for (FunctionGraph* w : callees[v]) {
+        if (!index.count(w)) {
+          visit(w);
+          low[v] = std::min(low[v], low[w]);
+        } else if (onstack.count(w)) {
+          low[v] = std::min(low[v], index[w]);
+        }
+      }
+      if (low[v] != index[v]) return;
+      std::vector<FunctionGraph*> scc;
+      FunctionGraph* w;
+      do {
+        w = stack.back();
+        stack.pop_back();
+        onstack.erase(w);
+        scc.push_back(w);
+      } while (w != v);
+      bool self = std::count(callees[v].begin(), callees[v].end(), v) > 0;
+      for (FunctionGraph* x : scc) {
+        if (scc.size() > 1 || self) recursive.insert(x);
+        bottom_up.push_back(x);
+      }
+    };
+    for (FunctionGraph* g : graphs)
+      if (!index.count(g)) visit(g);
+  }
+};
+
+constexpr double kCallerBudget = 3000;
+
+// Returns the continuation block, or nullptr when the call is not inlinable.
+Block* inline_at(FunctionGraph* caller, Block* block, size_t index) {
+  if (index >= block->operations.size() || block->canraise() || block->is_final) return nullptr;
+  SpaceOperation call = block->operations[index];
+  FunctionGraph* callee = called_graph(call);
+  if (!callee || callee == caller || !callee->startblock || !callee->returnblock) return nullptr;
+  if (call.args.size() - 1 != callee->startblock->inputargs.size()) return nullptr;
+  Variable* result = call.result;
+  if (result && result->concretetype != callee->returnblock->inputargs[0]->concretetype) return nullptr;
+  if (!result) {
+    result = caller->new_var("v");
+    result->concretetype = callee->returnblock->inputargs[0]->concretetype;
+  }
+
+  // The caller's variables still needed after the call, in a stable order.
+  std::unordered_set<Value*> used_after;
+  for (size_t i = index + 1; i < block->operations.size(); ++i)
+    for (Value* a : block->operations[i].args) used_after.insert(a);
+  if (block->exitswitch) used_after.insert(block->exitswitch);
+  for (Link* l : block->exits)
+    for (Value* a : l->args) used_after.insert(a);
+  std::vector<Variable*> live;
+  for (Variable* v : block->inputargs)
+    if (used_after.count(v)) live.push_back(v);
+  for (size_t i = 0; i < index; ++i)
+    if (Variable* r = block->operations[i].result; r && used_after.count(r)) live.push_back(r);
+
+  // The rest of the block moves to a continuation taking (result, live...).
+  Block* cont = caller->new_block({result});
+  std::unordered_map<Value*, Value*> csubst;
+  for (Variable* v : live) {
+    Variable* n = copy_var(caller, v);
+    cont->inputargs.push_back(n);
+    csubst[v] = n;
+  }
+  auto CS = [&](Value* v) {
+    auto it = csubst.find(v);
+    return it == csubst.end() ? v : it->second;
+  };
+  for (size_t i = index + 1; i < block->operations.size(); ++i) {
+    SpaceOperation op = block->operations[i];
+    for (auto& a : op.args) a = CS(a);
+    cont->operations.push_back(std::move(op));
+  }
+  cont->exitswitch = block->exitswitch ? CS(block->exitswitch) : nullptr;
+  cont->exits = block->exits;
+  for (Link* l : cont->exits) {
+    l->prevblock = cont;
+    for (auto& a : l->args) a = CS(a);
+  }
+  block->operations.resize(index);
+  block->exitswitch = nullptr;
+  block->exits.clear();
+
+  // A copy of the callee's blocks, each also carrying `live`.
+  std::unordered_map<Value*, Value*> vmap;
+  std::unordered_map<Block*, Block*> bmap;
+  std::unordered_map<Block*, std::vector<Value*>> extra;
+  auto M = [&](Value* v) -> Value* {
+    if (auto it = vmap.find(v); it != vmap.end()) return it->second;
+    if (v->is_const()) {
+      auto* c = static_cast<Constant*>(v);
+      Constant* n = caller->new_const(c->value);
+      n->concretetype = c->concretetype;
+      n->llrepr = c->llrepr;
+      n->llkind = c->llkind;
+      n->llptr = c->llptr;
+      vmap[v] = n;
+      return n;
+    }
+    Variable* n = copy_var(caller, static_cast<Variable*>(v));
+    vmap[v] = n;
+    return n;
+  };
+  auto cblocks = callee->iterblocks();
+  for (Block* cb : cblocks) {
+    if (cb->is_final) continue;
+    Block* nb = caller->new_block();
+    for (Variable* v : cb->inputargs) nb->inputargs.push_back(static_cast<Variable*>(M(v)));
+    for (Variable* v : live) {
+      Variable* n = copy_var(caller, v);
+      nb->inputargs.push_back(n);
+      extra[cb].push_back(n);
+    }
+    bmap[cb] = nb;
+  }
+  for (Block* cb : cblocks) {
+    if (cb->is_final) continue;
+    Block* nb = bmap[cb];
+    for (auto& op : cb->operations) {
+      SpaceOperation n = op;
+      for (auto& a : n.args) a = M(a);
+      if (op.result) n.result = static_cast<Variable*>(M(op.result));
+      nb->operations.push_back(std::move(n));
+    }
+    if (cb->canraise()) nb->exitswitch = caller->last_exception();
+    else if (cb->exitswitch) nb->exitswitch = M(cb->exitswitch);
+    for (Link* l : cb->exits) {
+      Variable* exc = l->last_exc_value ? static_cast<Variable*>(M(l->last_exc_value)) : nullptr;
+      std::vector<Value*> args;
+      for (Value* a : l->args) args.push_back(M(a));
+      Block* target;
+      if (l->target == callee->returnblock) {
+        target = cont;
+      } else if (l->target == callee->exceptblock) {
+        target = caller->exceptblock;
+      } else {
+        target = bmap.at(l->target);
+      }
+      if (target != caller->exceptblock) args.insert(args.end(), extra[cb].begin(), extra[cb].end());
+      Link* nl = caller->new_link(nb, target, std::move(args));
+      nl->exitcase = l->exitcase;
+      nl->pos = l->pos;
+      nl->last_exc_value = exc;
+      for (size_t i = 0; i < l->argpos.size() && i < nl->argpos.size(); ++i) nl->argpos[i] = l->argpos[i];
+    }
+  }
+
+  std::vector<Value*> entry(call.args.begin() + 1, call.args.end());
+  entry.insert(entry.end(), live.begin(), live.end());
+  Link* in = caller->new_link(block, bmap.at(callee->startblock), std::move(entry));
+  in->pos = call.pos;
+  return cont;
+}
+
+}  // namespace
+
+bool inline_call(FunctionGraph* caller, Block* block, size_t index) { return inline_at(caller, block, index) != nullptr; }
+
+size_t inline_functions(const std::vector<FunctionGraph*>& graphs, double threshold) {
+  CallGraph cg(graphs);
+  std::unordered_map<FunctionGraph*, double> weight;
+  auto W = [&](FunctionGraph* g) {
+    auto it = weight.find(g);
+    if (it != weight.end()) return it->second;
+    return weight[g] = graph_weight(g);
+  };
+  std::unordered_map<FunctionGraph*, int> flags;  // 1: always, 2: never
+  auto F = [&](FunctionGraph* g) {
+    auto it = flags.find(g);
+    if (it != flags.end()) return it->second;
+    int f = func_flag(g, "_dont_inline_") ? 2 : func_flag(g, "_always_inline_") ? 1 : 0;
+    return flags[g] = f;
+  };
+  size_t inlined = 0;
+  for (FunctionGraph* g : cg.bottom_up) {
+    double gw = W(g);
+    bool changed = false;
+    // Only the caller's own blocks are scanned, plus the continuations that
+    // inlining creates: a copied body was already considered in its callee.
+    std::vector<Block*> work = g->iterblocks();
+    for (size_t wi = 0; wi < work.size(); ++wi) {
+      Block* b = work[wi];
+      if (b->is_final || b->canraise()) continue;
+      for (size_t i = 0; i < b->operations.size(); ++i) {
+        FunctionGraph* callee = called_graph(b->operations[i]);
+        if (!callee || callee == g || cg.recursive.count(callee)) continue;
+        int flag = F(callee);
+        if (flag == 2) continue;
+        double cw = W(callee);
+        if (flag != 1 && (cw >= threshold || gw + cw > kCallerBudget)) continue;
+        Block* cont = inline_at(g, b, i);
+        if (!cont) continue;
+        ++inlined;
+        gw += cw;
+        changed = true;
+        work.push_back(cont);  // the rest of b's operations
+        break;
+      }
+    }
+    if (changed) weight[g] = graph_weight(g);
+  }
+  return inlined;
+}
+
+}  // namespace rpy
