@@ -74,6 +74,7 @@ void Annotator::schedule(FunctionGraph* g, Block* b) {
 
 FuncDesc* Annotator::annotate_entry(py::handle func, const std::vector<SV>& args) {
   bk_.reflow = [this](FunctionGraph* g, Block* b) { schedule(g, b); };
+  bk_.on_prebuilt_instance = [this](py::handle obj, ClassDef* cd) { see_prebuilt_instance(obj, cd); };
   FuncDesc* d = bk_.get_desc(func);
   if (!d) throw TranslationError(SourcePos{}, "the entry point is not a Python function");
   FunctionGraph* g = bk_.graph_of(d);
@@ -335,6 +336,16 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     }
     shape.npositional = cargs.size() - shape.kwnames.size();
     return consider_call(g, b, op, args[0], cargs, shape);
+  }
+  if (name == "getattr" && args[0]->kind == SomeValue::PBC && args[0]->const_ && args[0]->const_->obj) {
+    // An attribute of a frozen prebuilt object is a constant.
+    py::object o = args[0]->const_->obj;
+    const std::string& attr = static_cast<Constant*>(op.args[1])->value.s;
+    if (!py::hasattr(o, attr.c_str()))
+      type_error(fmt::format("{} has no attribute '{}'", args[0]->str(), attr));
+    Constant tmp;
+    tmp.value = ConstValue::from_python(o.attr(attr.c_str()));
+    return bk_.annotation(&tmp);
   }
   if (name == "getattr" && args[0]->kind == SomeValue::Instance)
     return getattr_instance(g, b, op, args[0], static_cast<Constant*>(op.args[1])->value.s);
@@ -700,6 +711,32 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     return isinstance(op, op.args[op.opname == "simple_call" ? 1 : 2], args);
   }
   fail(name + "() is not supported yet");
+}
+
+// A prebuilt instance's attributes are values its class's fields hold.
+void Annotator::see_prebuilt_instance(py::handle obj, ClassDef* cd) {
+  if (!py::hasattr(obj, "__dict__")) return;
+  py::dict d = obj.attr("__dict__");
+  for (auto [k, v] : d) {
+    std::string name = py::str(k).cast<std::string>();
+    Constant tmp;
+    tmp.value = ConstValue::from_python(v);
+    SV sv = without_const(bk_.annotation(&tmp));
+    Attribute& at = attribute(cd, name);
+    if (!at.assigned) {
+      at.assigned = true;
+      at.s_value = without_const(at.s_value);
+    }
+    SV u = union_of(at.s_value, sv);
+    if (!u)
+      throw TranslationError(SourcePos{}, fmt::format("type conflict: attribute '{}.{}' of a prebuilt instance is {}, "
+                                                      "but {} elsewhere",
+                                                      cd->name, name, sv->pretty(), at.s_value->pretty()));
+    if (!contains(at.s_value, u) || !contains(u, at.s_value)) {
+      at.s_value = u;
+      for (auto [rg, rb] : at.readers) schedule(rg, rb);
+    }
+  }
 }
 
 void Annotator::check_attributes() {

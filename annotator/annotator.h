@@ -20,6 +20,7 @@ class Annotator {
   void check_entry_returns_int(FuncDesc* entry);
   // After the fixpoint: attributes read somewhere but assigned nowhere.
   void check_attributes();
+  void see_prebuilt_instance(py::handle obj, ClassDef* cd);
 
   size_t blocks_flowed() const { return blocks_flowed_; }
   // Called every few blocks so the driver can show progress.

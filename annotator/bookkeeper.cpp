@@ -163,13 +163,36 @@ SV Bookkeeper::annotation(const Value* v) {
   auto* c = static_cast<const Constant*>(v);
   SV s = s_const(c->value);
   if (s->kind == SomeValue::PBC && c->value.obj) {
-    if (FuncDesc* d = get_desc(c->value.obj)) {
+    py::handle o = c->value.obj;
+    if (FuncDesc* d = get_desc(o)) {
       SomeValue pbc = *s;
       pbc.descs = {d};
       return std::make_shared<const SomeValue>(std::move(pbc));
     }
+    if (is_prebuilt_instance(o)) {
+      ClassDef* cd = getclassdef(py::type::handle_of(o));
+      if (prebuilt_.insert(o.ptr()).second) {
+        prebuilt_order_.push_back(py::reinterpret_borrow<py::object>(o));
+        cd->instantiated = true;
+        if (on_prebuilt_instance) on_prebuilt_instance(o, cd);
+      }
+      return s_instance(cd);
+    }
   }
   return s;
+}
+
+bool Bookkeeper::is_prebuilt_instance(py::handle o) const {
+  if (PyType_Check(o.ptr()) || PyFunction_Check(o.ptr()) || PyModule_Check(o.ptr()) || PyCallable_Check(o.ptr()))
+    return false;
+  py::handle t = py::type::handle_of(o);
+  if (is_builtin_class(t) && !PyObject_IsInstance(o.ptr(), PyExc_BaseException)) return false;
+  // Frozen objects (_freeze_() true) stay constants whose attributes fold.
+  if (py::hasattr(o, "_freeze_")) {
+    py::object f = o.attr("_freeze_");
+    if (PyCallable_Check(f.ptr()) && py::bool_(f())) return false;
+  }
+  return true;
 }
 
 std::vector<int> bind_call_args(const FuncDesc& desc, const CallShape& shape, const SourcePos& callpos) {

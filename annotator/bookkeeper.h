@@ -62,6 +62,12 @@ class Bookkeeper {
   py::object lookup_class_attr(ClassDef* cd, const std::string& name) const;
   // Set by the annotator: reflows a block when a class hierarchy grows.
   std::function<void(FunctionGraph*, Block*)> reflow;
+  // Set by the annotator: a module-level instance was reached; its
+  // attributes' values join the class's attribute types.
+  std::function<void(py::handle, ClassDef*)> on_prebuilt_instance;
+  bool is_prebuilt_instance(py::handle o) const;
+  // Every prebuilt instance reached, in the order they were found.
+  const std::vector<py::object>& prebuilt_instances() const { return prebuilt_order_; }
   std::vector<FunctionGraph*> all_graphs() const;
   FunctionGraph* graph_of(FuncDesc* d);  // builds the flow graph on first use
 
@@ -73,6 +79,8 @@ class Bookkeeper {
   std::map<const FunctionGraph*, FuncDesc*> desc_of_graph_;
   std::map<PyObject*, std::unique_ptr<ClassDef>> classdefs_;
   std::vector<ClassDef*> classdef_order_;
+  std::set<PyObject*> prebuilt_;
+  std::vector<py::object> prebuilt_order_;
   std::vector<FuncDesc*> order_;
   std::vector<std::unique_ptr<FunctionGraph>> graphs_;
 };

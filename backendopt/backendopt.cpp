@@ -6,12 +6,34 @@ namespace rpy {
 
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level) {
   if (level <= 0) return;
-  size_t dead = 0, joined = 0;
-  for (FunctionGraph* g : graphs) {
+  auto log = log::get("backendopt");
+  size_t folded = 0, dead = 0, joined = 0, inlined = 0, mallocs = 0;
+  auto cleanup = [&](FunctionGraph* g) {
+    folded += constant_fold(g);
     joined += join_blocks(g);
     dead += remove_dead_code(g);
+  };
+  for (FunctionGraph* g : graphs) cleanup(g);
+  if (level >= 2) {
+    // Inlining exposes tuples and instances that malloc removal can then
+    // take apart, and the folding after it can make more callees small
+    // enough: a couple of rounds catch most of it.
+    double threshold = level >= 3 ? 120 : 32;
+    for (int round = 0; round < 3; ++round) {
+      size_t n = inline_functions(graphs, threshold);
+      size_t m = 0;
+      for (FunctionGraph* g : graphs) {
+        m += remove_mallocs(g);
+        cleanup(g);
+      }
+      log->debug("round {}: inlined {} calls, removed {} mallocs", round + 1, n, m);
+      inlined += n;
+      mallocs += m;
+      if (n == 0 && m == 0) break;
+    }
   }
-  log::get("backendopt")->debug("joined {} blocks, removed {} dead operations/inputs", joined, dead);
+  log->debug("inlined {} calls, removed {} mallocs, {} constant folds, joined {} blocks, removed {} dead operations/inputs",
+             inlined, mallocs, folded, joined, dead);
 }
 
 }  // namespace rpy

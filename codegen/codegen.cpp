@@ -73,6 +73,7 @@ class CodeGen {
     out += gen_types();
     std::string vtables = gen_vtables();  // adds the class names to constants_
     out += vtable_decls_;
+    out += instance_decls_;
     out += constants_;
     out += "\n// ---- functions ----\n";
     for (FunctionGraph* g : graphs_) out += signature(g) + ";\n";
@@ -94,6 +95,8 @@ class CodeGen {
   std::string vtable_decls_;
   std::map<std::string, std::string> string_consts_;  // value -> C expression
   std::map<PyObject*, std::string> tuple_consts_;
+  std::map<PyObject*, std::string> instance_consts_;
+  std::string instance_decls_;
   int nconst_ = 0;
 
   // ---- types -----------------------------------------------------------------
@@ -242,6 +245,41 @@ class CodeGen {
     return expr;
   }
 
+  // A module-level instance as static data; its name exists before its
+  // initializer is built, so instances may point to each other.
+  std::string instance_const(py::handle obj) {
+    auto it = instance_consts_.find(obj.ptr());
+    if (it != instance_consts_.end()) return it->second;
+    ClassDef* cd = rtyper_.bookkeeper().classdef_if_known(py::type::handle_of(obj));
+    const LLType* st = rtyper_.inst_struct(cd);
+    std::string name = fmt::format("rpy_pi{}", nconst_++);
+    std::string expr = "(&" + name + ")";
+    instance_consts_[obj.ptr()] = expr;
+    instance_decls_ += "extern " + struct_cname(st) + " " + name + ";\n";
+    std::string init = instance_init(obj, cd, st);
+    constants_ += struct_cname(st) + " " + name + " = " + init + ";\n";
+    return expr;
+  }
+
+  std::string instance_init(py::handle obj, ClassDef* cd, const LLType* s) {
+    if (s == ObjectStruct()) {
+      std::string tid = cd->inst_struct->runtime_cname.empty() ? "TID_" + struct_cname(cd->inst_struct)
+                                                               : std::to_string(cd->inst_struct->type_id);
+      return fmt::format("{{{{{}, RPY_GCFLAG_PREBUILT}}, (const rpy_vtable*)&{}}}", tid, vtable_name(cd));
+    }
+    std::string init = "{" + instance_init(obj, cd, s->super);
+    py::dict d = py::hasattr(obj, "__dict__") ? py::dict(obj.attr("__dict__")) : py::dict();
+    for (auto& [field, ft] : s->fields) {
+      if (ft == Void) continue;
+      std::string attr = field.rfind("a_", 0) == 0 ? field.substr(2) : field;
+      py::object v;
+      if (d.contains(attr.c_str())) v = d[attr.c_str()];
+      else v = rtyper_.bookkeeper().lookup_class_attr(cd, attr);
+      init += ", " + (v ? const_expr(ConstValue::from_python(v), ft) : std::string("{}"));
+    }
+    return init + "}";
+  }
+
   static std::string float_literal(double f) {
     if (std::isnan(f)) return std::signbit(f) ? "(-__builtin_nan(\"\"))" : "__builtin_nan(\"\")";
     if (std::isinf(f)) return f > 0 ? "__builtin_inf()" : "(-__builtin_inf())";
@@ -264,6 +302,8 @@ class CodeGen {
         if (c.kind == ConstValue::None) return "nullptr";
         if (c.kind == ConstValue::Str) return string_const(c.s);
         if (c.kind == ConstValue::Object && c.obj && PyTuple_CheckExact(c.obj.ptr())) return tuple_const(c, t);
+        if (c.kind == ConstValue::Object && c.obj && rtyper_.bookkeeper().is_prebuilt_instance(c.obj))
+          return "((" + ctype(t) + ")" + instance_const(c.obj) + ")";
         break;
       default: break;
     }
@@ -277,6 +317,8 @@ class CodeGen {
   std::string expr(Value* v) {
     if (!v->is_const()) return var_name(static_cast<Variable*>(v));
     auto* c = static_cast<Constant*>(v);
+    if (c->llkind == Constant::Graph && c->concretetype && c->concretetype->is_ptr())
+      return "reinterpret_cast<" + ctype(c->concretetype) + ">(&" + fnames_.at((FunctionGraph*)c->llptr) + ")";
     if (c->llkind == Constant::Vtable)
       return "((const rpy_vtable*)&" + vtable_name(static_cast<const ClassDef*>(c->llptr)) + ")";
     if (!c->concretetype) throw TranslationError(SourcePos{}, "internal: constant without a low-level type: " + c->repr());

@@ -1035,7 +1035,12 @@ class FlowBuilder {
       if (obj->is_const()) {
         py::object o = static_cast<Constant*>(obj)->value.obj;
         // Module and class attributes are constants after import.
-        if (o && (py::isinstance<py::module_>(o) || PyType_Check(o.ptr()))) {
+        bool frozen = false;
+        if (o && py::hasattr(o, "_freeze_")) {
+          py::object fr = o.attr("_freeze_");
+          frozen = PyCallable_Check(fr.ptr()) && py::bool_(fr());
+        }
+        if (o && (py::isinstance<py::module_>(o) || PyType_Check(o.ptr()) || frozen)) {
           if (!py::hasattr(o, attr.c_str()))
             error(e, fmt::format("{} has no attribute '{}'", py::repr(o).cast<std::string>(), attr));
           return constant(o.attr(attr.c_str()));

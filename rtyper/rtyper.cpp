@@ -52,7 +52,7 @@ const LLType* RTyper::lltype_of(const SV& s) {
     case SomeValue::PBC:
       if (!s->method_name.empty()) return lltype_of(s->bound_self);
       if (s->descs.size() <= 1) return Void;
-      unsupported("calling through a variable that holds several different functions is not supported yet");
+      return family_fnptr_type(s->descs);
   }
   return Void;
 }
@@ -201,6 +201,20 @@ Variable* RTyper::call_external(const std::string& name, std::vector<Value*> arg
   return gen("direct_call", a, f->result, into);
 }
 
+// A variable holding one of several functions is a function pointer; the
+// functions of the family share one low-level signature (the annotator
+// unified them).
+const LLType* RTyper::family_fnptr_type(const std::vector<FuncDesc*>& descs) {
+  FunctionGraph* g = bk_.graph_of(descs[0]);
+  std::vector<const LLType*> args;
+  for (Variable* v : g->startblock->inputargs) {
+    const LLType* t = lltype_of(v->annotation ? v->annotation : s_impossible());
+    if (t != Void) args.push_back(t);
+  }
+  SV r = g->returnblock->inputargs[0]->annotation;
+  return ptr_to(func_type(args, lltype_of(r ? r : s_impossible())));
+}
+
 Constant* RTyper::typed_const(const ConstValue& c, const LLType* t) {
   Constant* k = g_->new_const(c);
   k->concretetype = t;
@@ -232,6 +246,17 @@ Value* RTyper::convert(Value* v, const LLType* to) {
     if (to->is_ptr() && (cv.kind == ConstValue::None || cv.kind == ConstValue::Str)) return typed_const(cv, to);
     if (to->is_ptr() && cv.kind == ConstValue::Object && cv.obj && PyTuple_CheckExact(cv.obj.ptr()))
       return typed_const(cv, to);
+    if (to->is_ptr() && to->item->kind == LLType::Struct && cv.kind == ConstValue::Object && cv.obj &&
+        bk_.is_prebuilt_instance(cv.obj))
+      return typed_const(cv, to);
+    if (to->is_ptr() && to->item->kind == LLType::Func && cv.obj) {
+      FuncDesc* d = bk_.get_desc(cv.obj);
+      if (d && d->graph) {
+        Constant* fc = g_->new_llconst(d->graph->name, Constant::Graph, d->graph);
+        fc->concretetype = to;
+        return fc;
+      }
+    }
     unsupported(fmt::format("internal: cannot represent constant {} as {}", cv.repr(), to->name()));
   }
   const LLType* from = v->concretetype;
@@ -487,6 +512,12 @@ void RTyper::rtype_op(SpaceOperation& op) {
     rtype_call(op);
     return;
   }
+  if (name == "getattr" && A(0)->kind == SomeValue::PBC) {
+    SV r = ann(res);
+    if (!r->const_) unsupported("attribute of a prebuilt object that is not a constant");
+    if (res->concretetype != Void) gen("same_as", {convert(g_->new_const(*r->const_), res->concretetype)}, res->concretetype, res);
+    return;
+  }
   if (name == "getattr" && A(0)->kind == SomeValue::Instance) {
     rtype_getattr_instance(op);
     return;
@@ -509,6 +540,41 @@ void RTyper::rtype_call(SpaceOperation& op) {
   }
   if (f->kind == SomeValue::PBC && !f->method_name.empty()) {
     rtype_method_call(op, f, args, kwnames);
+    return;
+  }
+  if (f->kind == SomeValue::PBC && f->descs.size() > 1) {
+    // Through a function pointer: the arguments are bound once for all the
+    // functions, so they must agree on parameters and on the defaults used.
+    FuncDesc* d0 = f->descs[0];
+    CallShape shape{args.size() - kwnames.size(), kwnames};
+    std::vector<int> binding = bind_call_args(*d0, shape, op.pos);
+    for (FuncDesc* d : f->descs) {
+      if (d->argnames != d0->argnames)
+        unsupported(fmt::format("the functions called here ({} and {}) must have the same parameter names", d0->name,
+                                d->name));
+      for (int k : binding) {
+        if (k >= 0) continue;
+        size_t di = (size_t)(-1 - k);
+        size_t idx0 = d0->argnames.size() - d0->defaults.size() + di;
+        size_t dd = idx0 - (d->argnames.size() - d->defaults.size());
+        if (idx0 < d->argnames.size() - d->defaults.size() || !d->defaults[dd].equal(d0->defaults[di]))
+          unsupported(fmt::format("the functions called here ({} and {}) have different defaults for '{}'",
+                                  d0->name, d->name, d0->argnames[idx0]));
+      }
+    }
+    Value* fn = convert(op.args[0], lltype_of(f));
+    std::vector<Value*> llargs{fn};
+    FunctionGraph* g0 = d0->graph;
+    for (size_t i = 0; i < binding.size(); ++i) {
+      const LLType* want = g0->startblock->inputargs[i]->concretetype;
+      Value* a = binding[i] >= 0 ? args[binding[i]]
+                                 : static_cast<Value*>(g_->new_const(ConstValue::from_python(d0->defaults[-1 - binding[i]])));
+      llargs.push_back(convert(a, want));
+    }
+    const LLType* rt = g0->returnblock->inputargs[0]->concretetype;
+    Variable* r = gen("indirect_call", llargs, rt, rt == op.result->concretetype ? op.result : nullptr);
+    if (r != op.result && op.result->concretetype != Void)
+      gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
     return;
   }
   if (f->kind == SomeValue::PBC && f->descs.size() == 1) {

@@ -69,6 +69,7 @@ class RTyper {
   // `v` (with annotation `s`) as a value of low-level type `to`.
   Value* convert(Value* v, const LLType* to);
   Constant* typed_const(const ConstValue& c, const LLType* t);
+  const LLType* family_fnptr_type(const std::vector<FuncDesc*>& descs);
   Value* to_str(Value* v);
   Value* to_bool(Value* v);
   SV ann(Value* v) { return bk_.annotation(v); }

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "runtime/jit/cfunction.h"
+#include "runtime/jit/resume.h"
 
 namespace rpy::jit {
 
@@ -52,7 +53,8 @@ class Interpreter {
       const OpInfo& info = op.info();
       if (info.is_guard()) {
         if (guard_holds(op)) continue;
-        std::vector<RtValue> values = gather(op.fail_args);
+        // Virtuals among the fail arguments are allocated now (resume.h).
+        std::vector<RtValue> values = resume_fail_args(op.fail_args, heap_, [&](const Value* v) { return get(v); });
         auto it = compiled_.bridges.find(op.fail_descr());
         if (it == compiled_.bridges.end()) return ExitState{op.fail_descr(), std::move(values)};
         const Trace& bridge = *it->second;

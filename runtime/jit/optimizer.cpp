@@ -1,5 +1,6 @@
 #include "runtime/jit/optimizer.h"
 
+#include <functional>
 #include <unordered_map>
 
 namespace rpy::jit {
@@ -7,11 +8,19 @@ namespace rpy::jit {
 Trace copy_trace(const Trace& trace) {
   Trace out;
   std::unordered_map<const Value*, Value*> map;
-  auto mapped = [&](Value* v) -> Value* {
+  std::function<Value*(Value*)> mapped = [&](Value* v) -> Value* {
     if (const Const* c = Const::cast(v))
       return c->class_descr() ? out.const_class(c->class_descr()) : out.constant(c->rt_value());
     auto it = map.find(v);
-    return it == map.end() ? v : it->second;  // unknown values stay; verify() reports them
+    if (it != map.end()) return it->second;
+    if (const VirtualValue* vv = VirtualValue::cast(v)) {  // resume data: copied deeply, sharing kept
+      VirtualValue* copy = out.make_virtual(vv->descr);
+      copy->name = vv->name;
+      map[v] = copy;
+      for (Value* item : vv->items) copy->items.push_back(mapped(item));
+      return copy;
+    }
+    return v;  // unknown values stay; verify() reports them
   };
   for (const InputArg* a : trace.inputargs) map[a] = out.add_inputarg(a->kind(), a->name);
   for (const Op* op : trace.ops) {

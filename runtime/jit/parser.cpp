@@ -71,6 +71,8 @@ class LineScanner {
   LineScanner(std::string_view text, int line) : text_(text), line_(line) {}
 
   int pos() const { return static_cast<int>(pos_); }
+  std::string_view text() const { return text_; }
+  void seek(size_t pos) { pos_ = pos; }
   void skip_spaces() {
     while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) pos_++;
   }
@@ -382,12 +384,19 @@ class Parser {
     if (info.is_guard()) {
       if (!s.accept('['))
         s.fail("a guard needs its fail arguments in brackets, e.g. [i0, p1] (or [] for none)");
+      // Virtuals ({p9: T(...); ...} after the fail arguments) are named
+      // first, so fail arguments and items may refer to any of them.
+      std::vector<std::pair<std::string, VirtualValue*>> virtuals;
+      size_t brace = s.text().find('{', s.pos());
+      if (brace != std::string_view::npos) declare_virtuals(s, brace, virtuals);
       if (!s.accept(']')) {
         do {
           op->fail_args.push_back(parse_value(s));
         } while (s.accept(','));
         s.expect(']', "',' or ']'");
       }
+      if (!virtuals.empty()) parse_virtuals(s, virtuals);
+      for (auto& [name, v] : virtuals) vars_.erase(name);
     }
     if (!s.at_end()) s.fail(info.is_guard() ? "unexpected text after the fail arguments"
                                             : "unexpected text after the operation");
@@ -403,6 +412,73 @@ class Parser {
     if (*opcode == Opcode::label) place_label(s, name_col, *op);
     current_->ops.push_back(op);
     sources_[op] = std::move(src);
+  }
+
+  void declare_virtuals(const LineScanner& s, size_t brace, std::vector<std::pair<std::string, VirtualValue*>>& out) {
+    LineScanner v = s;
+    v.seek(brace + 1);
+    for (;;) {
+      v.skip_spaces();
+      size_t col = v.pos();
+      std::string name(v.word());
+      auto kind = kind_from_var_name(name);
+      if (!kind || *kind != Kind::Ref) v.fail_at(col, "a virtual is named like a ref, e.g. p9");
+      if (vars_.count(name)) v.fail_at(col, "'" + name + "' is already defined");
+      v.expect(':', "':' and the virtual's descr, e.g. p9: T(value=i1)");
+      size_t dcol = (v.skip_spaces(), v.pos());
+      std::string dname(v.identifier("a struct or array descr"));
+      Descr* d = file_->descrs->find(dname);
+      if (!d || (d->type() != Descr::Type::Struct && d->type() != Descr::Type::Array))
+        v.fail_at(dcol, "a virtual needs a struct or array descr; '" + dname + "' is neither");
+      VirtualValue* vv = current_->make_virtual(d);
+      vv->name = name;
+      vars_[name] = vv;
+      out.push_back({name, vv});
+      std::string_view rest = v.text().substr(v.pos());
+      size_t stop = rest.find_first_of(";}");
+      if (stop == std::string_view::npos) v.fail("expected ';' or '}' after the virtual");
+      v.seek(v.pos() + stop);
+      if (v.accept('}')) break;
+      v.expect(';', "';'");
+    }
+  }
+
+  void parse_virtuals(LineScanner& s, std::vector<std::pair<std::string, VirtualValue*>>& virtuals) {
+    s.expect('{', "'{'");
+    for (auto& [name, vv] : virtuals) {
+      s.word();
+      s.expect(':', "':'");
+      s.identifier("a descr");
+      if (const StructDescr* st = vv->struct_descr()) {
+        for (const FieldDescr* f : st->fields()) vv->items.push_back(zero_of(f->kind()));
+        s.expect('(', "'(' and the fields, e.g. T(value=i1)");
+        if (!s.accept(')')) {
+          do {
+            size_t col = (s.skip_spaces(), s.pos());
+            std::string field(s.identifier("a field name"));
+            FieldDescr* f = st->field(field);
+            if (!f) s.fail_at(col, st->name() + " has no field '" + field + "'");
+            s.expect('=', "'='");
+            size_t k = std::find(st->fields().begin(), st->fields().end(), f) - st->fields().begin();
+            vv->items[k] = parse_value(s);
+          } while (s.accept(','));
+          s.expect(')', "',' or ')'");
+        }
+      } else {
+        s.expect('[', "'[' and the items, e.g. A[i1, 0]");
+        if (!s.accept(']')) {
+          do vv->items.push_back(parse_value(s));
+          while (s.accept(','));
+          s.expect(']', "',' or ']'");
+        }
+      }
+      if (!s.accept(';')) break;
+    }
+    s.expect('}', "'}'");
+  }
+
+  Value* zero_of(Kind k) {
+    return k == Kind::Ref ? current_->const_null() : k == Kind::Float ? current_->const_float(0.0) : current_->const_int(0);
   }
 
   void place_label(LineScanner& s, size_t col, Op& op) {

@@ -1,6 +1,8 @@
 #include "runtime/jit/printer.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace rpy::jit {
 
@@ -110,6 +112,34 @@ std::string format_op(const Op& op, ValueNamer& names, int exit_index) {
       else out += names.name_of(v);
     }
     out += ']';
+    // Resume data of the virtuals among the fail arguments, each once.
+    std::vector<const VirtualValue*> virtuals;
+    std::function<void(const Value*)> collect = [&](const Value* v) {
+      const VirtualValue* vv = VirtualValue::cast(v);
+      if (!vv || std::find(virtuals.begin(), virtuals.end(), vv) != virtuals.end()) return;
+      virtuals.push_back(vv);
+      for (const Value* item : vv->items) collect(item);
+    };
+    for (const Value* v : op.fail_args) collect(v);
+    if (!virtuals.empty()) {
+      out += " {";
+      for (size_t k = 0; k < virtuals.size(); k++) {
+        const VirtualValue& vv = *virtuals[k];
+        if (k) out += "; ";
+        out += names.name_of(&vv) + ": " + vv.descr->name();
+        const StructDescr* s = vv.struct_descr();
+        out += s ? '(' : '[';
+        for (size_t j = 0; j < vv.items.size(); j++) {
+          if (j) out += ", ";
+          if (s) out += s->fields()[j]->field_name() + "=";
+          const Value* item = vv.items[j];
+          if (const Const* c = Const::cast(item)) out += format_const(*c);
+          else out += names.name_of(item);
+        }
+        out += s ? ')' : ']';
+      }
+      out += '}';
+    }
   }
   return out;
 }

@@ -23,6 +23,13 @@ Op* Trace::make_op(Opcode opcode, std::vector<Value*> args, Descr* descr) {
   return raw;
 }
 
+VirtualValue* Trace::make_virtual(Descr* descr) {
+  auto v = std::make_unique<VirtualValue>(descr, value_count());
+  VirtualValue* raw = v.get();
+  owned_.push_back(std::move(v));
+  return raw;
+}
+
 Op* Trace::append(Opcode opcode, std::vector<Value*> args, Descr* descr) {
   Op* op = make_op(opcode, std::move(args), descr);
   ops.push_back(op);
@@ -153,12 +160,41 @@ class Verifier {
       return;
     }
     if (v->is_const()) return;
+    if (const VirtualValue* vv = VirtualValue::cast(v)) {
+      if (!in_fail_args) {
+        error(&op, index, "a virtual can only be a fail argument");
+        return;
+      }
+      check_virtual(op, vv);
+      return;
+    }
     if (!visible_.count(v)) {
       std::string what = in_fail_args ? "fail argument" : "argument";
       std::string name = v->name.empty() ? "a value" : "'" + v->name + "'";
       error(&op, in_fail_args ? -1 : index,
             what + " " + name + " is not defined here (values used after a label must be its arguments)");
     }
+  }
+
+  void check_virtual(const Op& op, const VirtualValue* vv) {
+    if (!checked_virtuals_.insert(vv).second) return;
+    size_t expected = 0;
+    if (const StructDescr* s = vv->struct_descr()) {
+      expected = s->fields().size();
+      for (size_t k = 0; k < vv->items.size() && k < expected; k++)
+        if (vv->items[k] && vv->items[k]->kind() != s->fields()[k]->kind())
+          error(&op, -1, "virtual " + s->name() + ": field " + s->fields()[k]->field_name() + " is " +
+                             kind_word(s->fields()[k]->kind()));
+    } else if (const ArrayDescr* a = vv->array_descr()) {
+      expected = vv->items.size();
+      for (const Value* item : vv->items)
+        if (item && item->kind() != a->item_kind()) error(&op, -1, "virtual " + a->name() + ": items are " + kind_word(a->item_kind()));
+    } else {
+      error(&op, -1, "a virtual needs a struct or array descr");
+      return;
+    }
+    if (vv->items.size() != expected) error(&op, -1, "virtual " + vv->descr->name() + " has the wrong number of fields");
+    for (const Value* item : vv->items) check_use(op, item, -1, true);
   }
 
   void verify_op(const Trace& trace, const Op& op, const Op* prev, const Op* next) {
@@ -285,6 +321,7 @@ class Verifier {
   const TraceFile& file_;
   std::vector<VerifyError>& errors_;
   std::unordered_set<const Value*> visible_;
+  std::unordered_set<const VirtualValue*> checked_virtuals_;
 };
 
 }  // namespace

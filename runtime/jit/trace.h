@@ -46,6 +46,25 @@ class Op final : public Value {
   Opcode opcode_;
 };
 
+// Resume data for an object the optimizer removed (a "virtual"): it stands
+// in a guard's fail arguments, and when the guard fails the executor (or the
+// backend, through resume.h) allocates the object and stores `items` into
+// it. A struct virtual (descr: StructDescr) has one item per field, in
+// declaration order; an array virtual (descr: ArrayDescr) one per element.
+// Items are values of the trace, constants, or other virtuals (sharing and
+// cycles allowed). Printed after the fail arguments:
+//   guard_true(i3) [i2, p9] {p9: T(value=i2, next=NULL); p10: A[i2, 0]}
+class VirtualValue final : public Value {
+ public:
+  static VirtualValue* cast(Value* v) { return v && v->is_virtual() ? static_cast<VirtualValue*>(v) : nullptr; }
+  static const VirtualValue* cast(const Value* v) { return v && v->is_virtual() ? static_cast<const VirtualValue*>(v) : nullptr; }
+  VirtualValue(Descr* descr, uint32_t id) : Value(Kind::Ref, Origin::Virtual, id), descr(descr) {}
+  Descr* descr;
+  std::vector<Value*> items;
+  StructDescr* struct_descr() const { return descr->type() == Descr::Type::Struct ? static_cast<StructDescr*>(descr) : nullptr; }
+  ArrayDescr* array_descr() const { return descr->type() == Descr::Type::Array ? static_cast<ArrayDescr*>(descr) : nullptr; }
+};
+
 class Trace {
  public:
   Trace() = default;
@@ -59,6 +78,8 @@ class Trace {
   // Makes an operation owned by this trace without placing it, for passes
   // that decide later where (or whether) it goes.
   Op* make_op(Opcode opcode, std::vector<Value*> args = {}, Descr* descr = nullptr);
+  // A virtual for fail arguments (items filled by the caller).
+  VirtualValue* make_virtual(Descr* descr);
   // make_op + push_back.
   Op* append(Opcode opcode, std::vector<Value*> args = {}, Descr* descr = nullptr);
 

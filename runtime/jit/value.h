@@ -34,7 +34,9 @@ std::string float_repr(double x);
 
 class Value {
  public:
-  enum class Origin : uint8_t { InputArg, Result, Const };
+  // Virtual: a fail argument standing for an object the optimizer removed
+  // (VirtualValue in trace.h); only guards' fail arguments hold one.
+  enum class Origin : uint8_t { InputArg, Result, Const, Virtual };
 
   Value(const Value&) = delete;
   Value& operator=(const Value&) = delete;
@@ -45,6 +47,7 @@ class Value {
   bool is_const() const { return origin_ == Origin::Const; }
   bool is_inputarg() const { return origin_ == Origin::InputArg; }
   bool is_op() const { return origin_ == Origin::Result; }
+  bool is_virtual() const { return origin_ == Origin::Virtual; }
   // Dense index within the owning trace: executors keep per-value state in
   // a vector indexed by it instead of a hash map.
   uint32_t id() const { return id_; }
