@@ -304,6 +304,22 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     return s_none();
   }
   if (name == "range_check_step") return s_none();
+  if (name == "add_ovf" || name == "sub_ovf" || name == "mul_ovf" || name == "lshift_ovf" || name == "neg_ovf") {
+    for (auto& a : args)
+      if (!is_int_like(a)) type_error("ovfcheck() of a " + pyname(a) + " operation: only int operations can overflow");
+    return s_int();
+  }
+  if (name == "intmask") {
+    if (!is_int_like(args[0])) type_error("intmask() of a " + pyname(args[0]));
+    return s_int();
+  }
+  if (name == "instantiate") {
+    if (!args[0]->const_ || !args[0]->const_->obj || !PyType_Check(args[0]->const_->obj.ptr()))
+      type_error("instantiate() needs a class known at translation time");
+    ClassDef* cd = bk_.getclassdef(args[0]->const_->obj, op.pos);
+    cd->instantiated = true;
+    return s_instance(cd);
+  }
   if (name == "type_of") {
     if (args[0]->kind != SomeValue::Instance) type_error("type() of a " + pyname(args[0]) + " is not supported");
     return s_class(args[0]->classdef);

@@ -24,23 +24,39 @@ size_t remove_dead_code(FunctionGraph* g) {
   for (bool changed = true; changed;) {
     changed = false;
     auto blocks = g->iterblocks();
-    std::unordered_set<Value*> used;
+    // Liveness from the roots (operations with effects, switches, what the
+    // return and except blocks receive) backwards through the operations
+    // that compute them and the links that carry them: a value that only
+    // goes round a loop into more removable operations is not needed.
+    auto removable = [](const SpaceOperation& op) {
+      const LLOpInfo* info = llop_info(op.opname);
+      return info && info->pure && !info->canraise && op.result;
+    };
+    std::unordered_set<Value*> needed;
+    std::unordered_map<Value*, const SpaceOperation*> producer;
+    std::vector<Value*> work;
+    auto need = [&](Value* v) {
+      if (needed.insert(v).second) work.push_back(v);
+    };
+    std::unordered_map<Variable*, std::vector<Value*>> incoming;  // input -> link args feeding it
     for (Block* b : blocks) {
-      for (auto& op : b->operations)
-        for (Value* a : op.args) used.insert(a);
-      if (b->exitswitch) used.insert(b->exitswitch);
+      for (auto& op : b->operations) {
+        if (removable(op)) producer[op.result] = &op;
+        else for (Value* a : op.args) need(a);
+      }
+      if (b->exitswitch) need(b->exitswitch);
+      for (Link* l : b->exits)
+        for (size_t i = 0; i < l->args.size(); ++i) incoming[l->target->inputargs[i]].push_back(l->args[i]);
     }
-    // A block input is needed if its block uses it, or passes it to an input
-    // that is needed (computed by propagating backwards over links).
-    std::unordered_set<Value*> needed = used;
     for (Block* b : {g->returnblock, g->exceptblock})
-      for (Variable* v : b->inputargs) needed.insert(v);
-    for (bool grow = true; grow;) {
-      grow = false;
-      for (Block* b : blocks)
-        for (Link* l : b->exits)
-          for (size_t i = 0; i < l->args.size(); ++i)
-            if (needed.count(l->target->inputargs[i]) && needed.insert(l->args[i]).second) grow = true;
+      for (Variable* v : b->inputargs) need(v);
+    while (!work.empty()) {
+      Value* v = work.back();
+      work.pop_back();
+      if (auto it = producer.find(v); it != producer.end())
+        for (Value* a : it->second->args) need(a);
+      if (auto it = incoming.find(static_cast<Variable*>(v)); !v->is_const() && it != incoming.end())
+        for (Value* a : it->second) need(a);
     }
     for (Block* b : blocks) {
       auto before = b->operations.size();

@@ -401,6 +401,15 @@ class CodeGen {
       return check(a[1] + " == 0.0", r + "rpy_float_floordiv(" + a[0] + ", " + a[1] + ");");
     if (n == "float_mod_zer") return check(a[1] + " == 0.0", r + "rpy_float_mod(" + a[0] + ", " + a[1] + ");");
     if (n == "range_check_step") return check(a[0] + " == 0", ";");
+    if (n == "int_add_ovf" || n == "int_sub_ovf" || n == "int_mul_ovf") {
+      std::string b = n == "int_add_ovf" ? "add" : n == "int_sub_ovf" ? "sub" : "mul";
+      return check("__builtin_" + b + "_overflow(" + a[0] + ", " + a[1] + ", &" + var_name(op.result) + ")", ";");
+    }
+    if (n == "int_neg_ovf")
+      return check(a[0] + " == INT64_MIN", r + "-" + a[0] + ";");
+    if (n == "int_lshift_ovf")
+      return check(a[1] + " < 0 || " + a[1] + " >= 64 || ((" + a[0] + " << " + a[1] + ") >> " + a[1] + ") != " + a[0],
+                   r + "(Signed)((Unsigned)" + a[0] + " << " + a[1] + ");");
     if (n == "int_index_check")
       return "{ Signed rpy_i = " + a[0] + "; if (rpy_i < 0) rpy_i += " + a[1] +
              "; if (RPY_UNLIKELY((Unsigned)rpy_i >= (Unsigned)" + a[1] + ")) { " +

@@ -1223,6 +1223,9 @@ class FlowBuilder {
     f = pop();
     if (fobj && kwnames.empty() && is_builtin_init(fobj, builtins_)) return builtin_init_call(fobj, args, pos);
     if (fobj) {
+      if (Value* v = special_call(e, fobj, args, kwnames, pos)) return v;
+    }
+    if (fobj) {
       // rpython.rlib.objectmodel.we_are_translated() is True in the binary.
       if (py::hasattr(fobj, "_rpy_we_are_translated_")) return g_->new_const_bool(true);
       if (kwnames.empty() && all_const(args) && is_foldable_builtin(fobj)) {
@@ -1244,6 +1247,69 @@ class FlowBuilder {
     opargs.push_back(constant(shape));
     opargs.insert(opargs.end(), args.begin(), args.end());
     return emit("call_kw", opargs, pos);
+  }
+
+  // Functions of rpython.rlib the translator gives a meaning of its own,
+  // recognised by their `_rpy_special_` mark. nullptr: an ordinary call.
+  Value* special_call(py::handle e, py::handle fobj, const std::vector<Value*>& args,
+                      const std::vector<std::string>& kwnames, SourcePos pos) {
+    py::object f = py::reinterpret_borrow<py::object>(fobj);
+    if (py::hasattr(f, "__func__")) f = f.attr("__func__");  // a bound method of a prebuilt JitDriver
+    if (!py::hasattr(f, "_rpy_special_")) return nullptr;
+    std::string kind = py::str(f.attr("_rpy_special_")).cast<std::string>();
+    auto need = [&](size_t n) {
+      if (args.size() - kwnames.size() < n) error(e, kind + "() needs " + std::to_string(n) + " argument(s)");
+    };
+    // JIT hints mean nothing without the JIT.
+    static const std::set<std::string> noops = {
+        "jit_merge_point", "can_enter_jit", "loop_header", "assert_green", "record_exact_class",
+        "record_exact_value", "enter_portal_frame", "leave_portal_frame", "jit_debug", "keepalive_until_here",
+        "set_param", "set_user_param", "make_sure_not_resized", "check_nonneg", "debug_start", "debug_stop"};
+    if (noops.count(kind)) return g_->new_const_none();
+    if (kind == "promote" || kind == "promote_string" || kind == "promote_unicode" || kind == "hint" ||
+        kind == "record_known_result") {
+      need(1);
+      return args[0];
+    }
+    if (kind == "we_are_jitted" || kind == "isconstant" || kind == "isvirtual") return g_->new_const_bool(false);
+    if (kind == "intmask") {
+      need(1);
+      if (args[0]->is_const()) {
+        try {
+          if (Value* v = fold_result(f(static_cast<Constant*>(args[0])->value.to_python()))) return v;
+        } catch (py::error_already_set&) {
+        }
+      }
+      return emit("intmask", {args[0]}, pos);
+    }
+    if (kind == "instantiate") {
+      need(1);
+      return emit("instantiate", {args[0]}, pos);
+    }
+    if (kind == "ovfcheck") {
+      // ovfcheck(a + b): the operation inside is checked, not its result.
+      need(1);
+      py::object arg = py::list(e.attr("args"))[0];
+      std::string t = node_type(arg);
+      static const std::map<std::string, std::string> ovf = {
+          {"Add", "add_ovf"}, {"Sub", "sub_ovf"}, {"Mult", "mul_ovf"}, {"LShift", "lshift_ovf"}};
+      SpaceOperation* last = st_.block && !st_.block->operations.empty() ? &st_.block->operations.back() : nullptr;
+      std::string checked;
+      if (t == "BinOp" && ovf.count(node_type(arg.attr("op")))) checked = ovf.at(node_type(arg.attr("op")));
+      if (t == "UnaryOp" && node_type(arg.attr("op")) == "USub") checked = "neg_ovf";
+      if (!checked.empty() && last && last->result == args[0]) {
+        last->opname = checked;
+        // Now it can raise: inside a try, the block ends here.
+        if (!protects_.empty()) return split_after_raising_op(static_cast<Variable*>(args[0]), pos);
+        return args[0];
+      }
+      if (args[0]->is_const()) {
+        py::object v = static_cast<Constant*>(args[0])->value.to_python();
+        if (PyLong_Check(v.ptr())) return args[0];  // folded already, and it fits
+      }
+      error(e, "ovfcheck() must directly wrap an integer +, -, * or << (or unary -)");
+    }
+    return nullptr;
   }
 
   bool is_foldable_builtin(py::handle f) {

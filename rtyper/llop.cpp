@@ -35,6 +35,12 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"int_floordiv_zer", true, true, "ZeroDivisionError", "integer division or modulo by zero"},
         {"int_mod_zer", true, true, "ZeroDivisionError", "integer division or modulo by zero"},
         {"int_truediv_zer", true, true, "ZeroDivisionError", "division by zero"},
+        // ovfcheck(): the message is rpython.rlib.rarithmetic.ovfcheck's
+        {"int_add_ovf", true, true, "OverflowError", "signed integer expression did overflow"},
+        {"int_sub_ovf", true, true, "OverflowError", "signed integer expression did overflow"},
+        {"int_mul_ovf", true, true, "OverflowError", "signed integer expression did overflow"},
+        {"int_lshift_ovf", true, true, "OverflowError", "signed integer expression did overflow"},
+        {"int_neg_ovf", true, true, "OverflowError", "signed integer expression did overflow"},
         {"int_lshift_val", true, true, "ValueError", "negative shift count"},
         {"int_rshift_val", true, true, "ValueError", "negative shift count"},
         {"float_add", false, true, nullptr, nullptr},

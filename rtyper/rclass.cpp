@@ -113,7 +113,7 @@ void RTyper::rtype_setattr_instance(SpaceOperation& op) {
 }
 
 void RTyper::rtype_instantiate(SpaceOperation& op, py::handle cls, std::vector<Value*> args,
-                               const std::vector<std::string>& kwnames) {
+                               const std::vector<std::string>& kwnames, bool call_init) {
   ClassDef* cd = bk_.classdef_if_known(cls);
   const LLType* st = inst_struct(cd);
   const LLType* pt = ptr_to(st);
@@ -137,7 +137,7 @@ void RTyper::rtype_instantiate(SpaceOperation& op, py::handle cls, std::vector<V
     std::vector<Value*> positional(args.begin(), args.end() - kwnames.size());
     set_exception_args(p, positional);
   }
-  if (FuncDesc* init = bk_.method_impl(cd, "__init__"); init && !cd->builtin_exception) {
+  if (FuncDesc* init = call_init ? bk_.method_impl(cd, "__init__") : nullptr; init && !cd->builtin_exception) {
     std::vector<Value*> llargs{g_->new_llconst(init->graph->name, Constant::Graph, init->graph)};
     for (Value* a : call_args(init, args, kwnames, p, op.pos)) llargs.push_back(a);
     gen("direct_call", llargs, init->graph->returnblock->inputargs[0]->concretetype);

@@ -485,6 +485,22 @@ void RTyper::rtype_op(SpaceOperation& op) {
     unsupported("getitem on " + a->str() + " is not supported yet");
   }
   if (name == "unpack_check" || name == "int_check") return;  // checked statically by the annotator
+  if (name == "add_ovf" || name == "sub_ovf" || name == "mul_ovf" || name == "lshift_ovf") {
+    gen("int_" + name, {convert(op.args[0], Signed), convert(op.args[1], Signed)}, Signed, res);
+    return;
+  }
+  if (name == "neg_ovf") {
+    gen("int_neg_ovf", {convert(op.args[0], Signed)}, Signed, res);
+    return;
+  }
+  if (name == "intmask") {
+    gen("same_as", {convert(op.args[0], Signed)}, Signed, res);
+    return;
+  }
+  if (name == "instantiate") {
+    rtype_instantiate(op, A(0)->const_->obj, {}, {}, /*call_init=*/false);
+    return;
+  }
   if (name == "type_of") {
     gen("getfield", {op.args[0], g_->new_llconst("typeptr", Constant::FieldName)}, VtablePtr(), res);
     return;

@@ -44,7 +44,7 @@ class RTyper {
   void rtype_getattr_instance(SpaceOperation& op);
   void rtype_setattr_instance(SpaceOperation& op);
   void rtype_instantiate(SpaceOperation& op, py::handle cls, std::vector<Value*> args,
-                         const std::vector<std::string>& kwnames);
+                         const std::vector<std::string>& kwnames, bool call_init = true);
   void rtype_method_call(SpaceOperation& op, const SV& f, std::vector<Value*> args,
                          const std::vector<std::string>& kwnames);
   Value* rtype_isinstance(Value* x, const SV& classes_spec, Variable* into);

@@ -8,10 +8,12 @@ A trace file says what it expects in comments:
   # expect-error: LINE: TEXT     rpyjit exits 1 and stderr's first line is
                                  `FILE:LINE: error: ...TEXT...`
 
-For a file with `# expect:` the runner checks `run --interp`, with and
-without `--no-opt` (both must print the expected line), and that the text
-form round-trips: `rpyjit print` of the printed text gives the same text.
-When the x86-64 backend exists, add `run` without --interp here.
+For a file with `# expect:` the runner checks `run --interp` and `run`
+(the x86-64 backend), each with and without `--no-opt`: all four must print
+the expected line. It also checks that the text form round-trips: `rpyjit
+print` of the printed text gives the same text. For `# expect-error:` files
+only the reference executor runs (the error is undefined behaviour, which
+machine code does not detect).
 
     tests/run_jit_traces.py [NAME-SUBSTRING ...]
 
@@ -64,11 +66,12 @@ def check(path):
         return problems
     if expect is None:
         return ["no `# expect:` or `# expect-error:` line"]
-    for mode in (["--no-opt"], []):
-        rc, out, err = run(["run", "--interp"] + mode + [path] + args)
-        if rc != 0 or out.strip() != expect:
-            problems.append("run --interp %s: status %d, stdout %r, expected %r; stderr: %s"
-                            % (" ".join(mode), rc, out.strip(), expect, err.strip()))
+    for backend in (["--interp"], []):
+        for mode in (["--no-opt"], []):
+            rc, out, err = run(["run"] + backend + mode + [path] + args)
+            if rc != 0 or out.strip() != expect:
+                problems.append("run %s: status %d, stdout %r, expected %r; stderr: %s"
+                                % (" ".join(backend + mode), rc, out.strip(), expect, err.strip()))
     rc, printed, err = run(["print", path])
     if rc != 0:
         problems.append("print failed: " + err)

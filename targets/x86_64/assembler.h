@@ -92,6 +92,8 @@ class TraceAssembler {
 
   Encoder enc;
   int max_slots = 0;
+  size_t entry_offset = 0;     // loops: where the entry function starts
+  size_t epilogue_offset = 0;  // loops: the shared exit path
 
  private:
   // ---- register allocation (regalloc.cpp)
@@ -130,6 +132,8 @@ class TraceAssembler {
   void emit_prologue();
   void emit_epilogue();
   void emit_stubs();
+  void emit_exit_code(GuardInfo* g);
+  void alu_value(AluOp op, Reg dst, const Value* v);
   void emit_pool();
   bool fuses_with_next(const Trace& trace, size_t i) const;
   void op_int_binary(const Op* op);
@@ -183,8 +187,8 @@ class TraceAssembler {
   std::vector<PendingLabel> labels_;
   std::vector<size_t> pool_refs_;  // pool index of each enc.rip_fixups entry, in order
   std::vector<std::pair<int64_t, int64_t>> pool_;
-  std::vector<size_t> epilogue_jumps_;
-  size_t epilogue_offset_ = SIZE_MAX;
+  bool has_epilogue_ = false;
+  int fused_cond_ = -1;  // a comparison left its condition in the flags for the next guard
 };
 
 }  // namespace rpy::jit::x86

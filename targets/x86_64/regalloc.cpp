@@ -298,6 +298,30 @@ void TraceAssembler::enter_label(const Op* label) {
       // One location per label argument: a jump back writes only that one.
       slot_used_[slot_of_[v->id()]] = false;
       slot_of_[v->id()] = -1;
+    } else if (reg_of_[v->id()] < 0 && last_use_[v->id()] > static_cast<int>(pos_)) {
+      // Bring it into a free register if there is one: the loop body then
+      // starts with its values in registers, and the jump back keeps them.
+      bool is_float = v->kind() == Kind::Float;
+      int free_reg = -1;
+      if (is_float) {
+        for (int r = 0; r < 15 && free_reg < 0; r++)
+          if (!xmm_owner_[r]) free_reg = r;
+      } else {
+        for (Reg r : {RBX, R12, R13, R14, R15, RAX, RCX, RDX, RSI, RDI, R8, R9, R10})
+          if (!gpr_owner_[r]) { free_reg = r; break; }
+      }
+      if (free_reg >= 0) {
+        int s = slot_of_[v->id()];
+        if (is_float) {
+          enc.movsd(static_cast<x86::Xmm>(free_reg), slot_mem(s));
+          bind_xmm(v, static_cast<x86::Xmm>(free_reg));
+        } else {
+          enc.mov(static_cast<Reg>(free_reg), slot_mem(s));
+          bind_gpr(v, static_cast<Reg>(free_reg));
+        }
+        slot_used_[s] = false;
+        slot_of_[v->id()] = -1;
+      }
     }
     locs.push_back(loc(v));
   }

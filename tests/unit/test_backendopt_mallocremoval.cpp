@@ -31,6 +31,8 @@ void cleanup(FunctionGraph* g) {
 
 }  // namespace
 
+BOOST_AUTO_TEST_SUITE(mallocremoval)
+
 BOOST_AUTO_TEST_CASE(local_tuple_becomes_its_fields) {
   G t("local", {"x"});
   Block* s = t.g.startblock;
@@ -194,3 +196,5 @@ BOOST_AUTO_TEST_CASE(passed_along_an_exception_exit_is_kept) {
   t.canraise(s, ok, {p}, handler, {p});
   BOOST_TEST(remove_mallocs(&t.g) == 0u);
 }
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -2,13 +2,19 @@
 //
 //   rpyjit run [--no-opt] [--interp] [--dump-opt] [--dump-asm] FILE ARG...
 //   rpyjit print FILE
+//   rpyjit fuzz [--seed S] [--count N] [--show] [--quiet]
 //
 // `run` parses FILE, optimizes it (unless --no-opt), compiles the loop and
-// its bridges and runs it with ARG... bound to the loop's input arguments,
+// its bridges with the x86-64 backend (or, with --interp, the reference
+// executor) and runs it with ARG... bound to the loop's input arguments,
 // then prints `exit N v1 v2 ...`. `print` parses and prints the canonical
-// text, for checking the format. Diagnostics go to stderr; --dump-opt and
-// --dump-asm write there too so stdout stays the one exit line.
+// text, for checking the format. `fuzz` runs N random traces from seed S on
+// both and reports every difference. Diagnostics go to stderr; --dump-opt
+// and --dump-asm write there too so stdout stays the one exit line.
+#include <unistd.h>
+
 #include <charconv>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -18,9 +24,12 @@
 #include <vector>
 
 #include "runtime/jit/llgraph.h"
+#include "runtime/jit/opt/optimizeopt.h"
 #include "runtime/jit/optimizer.h"
 #include "runtime/jit/parser.h"
 #include "runtime/jit/printer.h"
+#include "targets/x86_64/backend.h"
+#include "tools/rpyjit/fuzz.h"
 #include "tools/rpyjit/test_functions.h"
 
 namespace {
@@ -28,8 +37,9 @@ namespace {
 using namespace rpy::jit;
 
 constexpr const char* kUsage =
-    "usage: rpyjit run [--no-opt] [--interp] [--dump-opt] [--dump-asm] FILE ARG...\n"
-    "       rpyjit print FILE\n";
+    "usage: rpyjit run [--no-opt] [--opt=PASSES] [--interp] [--dump-opt] [--dump-asm] FILE ARG...\n"
+    "       rpyjit print FILE\n"
+    "       rpyjit fuzz [--seed S] [--count N] [--show] [--quiet]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "rpyjit: error: " << message << "\n" << kUsage;
@@ -100,12 +110,17 @@ int cmd_print(const std::vector<std::string>& args) {
 
 int cmd_run(const std::vector<std::string>& args) {
   bool optimize = true, interp = false, dump_opt = false, dump_asm = false;
+  opt::OptOptions opt_options;
   size_t k = 0;
   for (; k < args.size() && args[k].starts_with("--"); k++) {
     if (args[k] == "--no-opt") optimize = false;
     else if (args[k] == "--interp") interp = true;
     else if (args[k] == "--dump-opt") dump_opt = true;
     else if (args[k] == "--dump-asm") dump_asm = true;
+    else if (args[k].starts_with("--opt=")) {  // which passes, e.g. --opt=rewrite,pure (default all)
+      std::string error;
+      if (!opt_options.parse(std::string_view(args[k]).substr(6), &error)) return usage_error(error);
+    }
     else return usage_error("unknown option " + args[k]);
   }
   if (k == args.size()) return usage_error("run needs a FILE");
@@ -128,32 +143,105 @@ int cmd_run(const std::vector<std::string>& args) {
     }
 
   if (optimize) {
-    // The optimizer passes are not written yet; the identity optimizer
-    // keeps the pipeline (and --dump-opt) in place for them.
-    NoOptimizer optimizer;
+    // The optimizer (runtime/jit/opt/). Only the reference executor rebuilds
+    // virtuals from a guard's resume data (resume.h) so far; for the
+    // machine-code backend guards get real objects as fail arguments.
+    opt_options.virtual_fail_args = interp;
+    opt::ChainOptimizer optimizer(opt_options);
     optimize_trace_file(optimizer, *file);
+    if (auto errors = verify(*file); !errors.empty()) {
+      std::cerr << print_trace_file(*file) << "rpyjit: internal error: the optimized trace is invalid: "
+                << errors.front().message << "\n";
+      return 3;
+    }
   }
   if (dump_opt) std::cerr << print_trace_file(*file);
 
-  if (!interp) {
-    std::cerr << "rpyjit: error: the x86-64 backend is not built yet; use --interp\n";
-    return 1;
-  }
   JitHeap heap;
-  LLGraphBackend backend(heap);
+  std::unique_ptr<Backend> backend;
+  if (interp) backend = std::make_unique<LLGraphBackend>(heap);
+  else backend = std::make_unique<X86Backend>(heap);
   try {
-    auto compiled = backend.compile_loop(file->loop);
-    for (const auto& bridge : file->bridges) backend.compile_bridge(*compiled, *bridge->guard, bridge->trace);
-    if (dump_asm) std::cerr << "rpyjit: note: --dump-asm shows nothing with --interp (no machine code)\n";
-    ExitState exit = backend.execute(*compiled, values);
+    auto compiled = backend->compile_loop(file->loop);
+    for (const auto& bridge : file->bridges) backend->compile_bridge(*compiled, *bridge->guard, bridge->trace);
+    if (dump_asm) {
+      if (interp) std::cerr << "rpyjit: note: --dump-asm shows nothing with --interp (no machine code)\n";
+      else std::cerr << backend->disassemble(*compiled);
+    }
+    ExitState exit = backend->execute(*compiled, values);
     std::cout << format_exit(exit) << "\n";
   } catch (const ExecutionError& e) {
     std::cerr << path;
     if (e.op && e.op->source_line) std::cerr << ":" << e.op->source_line;
     std::cerr << ": error: " << e.what() << "\n";
     return 1;
+  } catch (const std::runtime_error& e) {
+    std::cerr << path << ": error: " << backend->name() << " backend: " << e.what() << "\n";
+    return 1;
   }
   return 0;
+}
+
+// A backend bug may crash instead of mismatching: say which seed did it.
+volatile uint64_t fuzz_current_seed = 0;
+void fuzz_crash_handler(int sig) {
+  char buf[96];
+  int n = std::snprintf(buf, sizeof buf, "CRASH seed %llu (signal %d)\n",
+                        static_cast<unsigned long long>(fuzz_current_seed), sig);
+  if (n > 0) (void)!write(2, buf, static_cast<size_t>(n));
+  _exit(3);
+}
+
+bool parse_u64(const std::string& text, uint64_t& out) {
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && p == text.data() + text.size();
+}
+
+// Random traces on the reference executor and the x86-64 backend, with and
+// without the optimizer; prints each mismatch as a runnable trace file.
+int cmd_fuzz(const std::vector<std::string>& args) {
+  uint64_t seed = 1, count = 1000;
+  bool show = false, quiet = false;
+  for (size_t k = 0; k < args.size(); k++) {
+    if (args[k] == "--seed" && k + 1 < args.size()) {
+      if (!parse_u64(args[++k], seed)) return usage_error("--seed takes a number");
+    } else if (args[k] == "--count" && k + 1 < args.size()) {
+      if (!parse_u64(args[++k], count)) return usage_error("--count takes a number");
+    } else if (args[k] == "--show") {
+      show = true;
+    } else if (args[k] == "--quiet") {
+      quiet = true;
+    } else {
+      return usage_error("unknown fuzz option " + args[k]);
+    }
+  }
+  uint64_t matched = 0, skipped = 0, mismatched = 0;
+  NoOptimizer identity;
+  std::signal(SIGSEGV, fuzz_crash_handler);
+  std::signal(SIGBUS, fuzz_crash_handler);
+  std::signal(SIGILL, fuzz_crash_handler);
+  std::signal(SIGFPE, fuzz_crash_handler);
+  for (uint64_t s = seed; s < seed + count; s++) {
+    fuzz_current_seed = s;
+    FuzzCase c = generate_fuzz_case(s);
+    if (show) std::cout << c.text << "# args: " << c.args_text() << "\n";
+    for (Optimizer* opt : {static_cast<Optimizer*>(nullptr), static_cast<Optimizer*>(&identity)}) {
+      FuzzOutcome o = run_fuzz_case(c, opt);
+      if (o.status == FuzzOutcome::Status::Skipped) { skipped++; break; }
+      if (o.status == FuzzOutcome::Status::Match) { matched++; continue; }
+      mismatched++;
+      std::cout << "MISMATCH seed " << s << (opt ? " (optimized)" : "") << "\n"
+                << "  reference: " << o.expected << "\n  x86_64:    " << o.actual << "\n";
+      if (!o.note.empty()) std::cout << "  " << o.note << "\n";
+      std::cout << c.text << "# args: " << c.args_text() << std::endl;
+      break;
+    }
+    if (!quiet && (s - seed + 1) % 10000 == 0)
+      std::cerr << "rpyjit fuzz: " << s - seed + 1 << " cases, " << mismatched << " mismatches\n";
+  }
+  std::cout << "fuzz: seeds " << seed << ".." << seed + count - 1 << ": " << matched << " runs matched, "
+            << skipped << " cases skipped (undefined in the reference), " << mismatched << " mismatches\n";
+  return mismatched ? 1 : 0;
 }
 
 }  // namespace
@@ -165,6 +253,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "run") return cmd_run(args);
   if (command == "print") return cmd_print(args);
+  if (command == "fuzz") return cmd_fuzz(args);
   if (command == "-h" || command == "--help") {
     std::cout << kUsage;
     return 0;

@@ -1,6 +1,6 @@
 # After backendopt: the unused pure computations are gone, the division
-# (which can raise) and the call (which prints) stay, and the chain of
-# single-exit blocks left by folded branches is joined.
+# (which can raise) and the prints of the inlined `shout` stay, and the
+# chain of single-exit blocks left by folded branches is joined.
 from rpython.rlib.objectmodel import we_are_translated
 
 CHECKS = False

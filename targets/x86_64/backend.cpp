@@ -1,0 +1,148 @@
+#include "targets/x86_64/backend.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+
+#include "targets/x86_64/assembler.h"
+
+namespace rpy::jit {
+
+using x86::GuardInfo;
+using x86::Loc;
+using x86::TraceAssembler;
+using x86::X86Loop;
+
+X86Backend::X86Backend(JitHeap& heap) : heap_(heap) {}
+X86Backend::~X86Backend() = default;
+
+std::unique_ptr<CompiledLoop> X86Backend::compile_loop(const Trace& loop) {
+  auto compiled = std::make_unique<X86Loop>();
+  compiled->n_inputargs = loop.inputargs.size();
+  TraceAssembler as(*compiled, heap_, memory_.address_of_next());
+  as.assemble_loop(loop);
+  uint8_t* code = memory_.install(as.enc.code.data(), as.enc.size());
+  as.finish_install(code);
+  compiled->entry = code + as.entry_offset;
+  compiled->epilogue = code + as.epilogue_offset;
+  compiled->frame_words = std::max(compiled->frame_words, x86::kSpillBase + as.max_slots);
+  compiled->pieces.push_back(x86::CodePiece{"loop", code, as.enc.size()});
+  return compiled;
+}
+
+void X86Backend::compile_bridge(CompiledLoop& loop, const FailDescr& guard, const Trace& bridge) {
+  auto& l = static_cast<X86Loop&>(loop);
+  auto it = l.guards_by_descr.find(&guard);
+  if (it == l.guards_by_descr.end() || it->second.empty())
+    throw std::runtime_error("x86: no guard " + guard.name() + " to attach a bridge to");
+  std::vector<GuardInfo*> copies = it->second;
+  GuardInfo* first = copies.front();
+  if (first->jumps.empty() && first->locs.size() != bridge.inputargs.size())
+    throw std::runtime_error("x86: bridge does not match guard " + guard.name());
+
+  TraceAssembler as(l, heap_, memory_.address_of_next());
+  as.assemble_bridge(bridge, first->locs);
+  uint8_t* code = memory_.install(as.enc.code.data(), as.enc.size());
+  as.finish_install(code);
+  l.frame_words = std::max(l.frame_words, x86::kSpillBase + as.max_slots);
+  l.pieces.push_back(x86::CodePiece{"bridge " + std::to_string(guard.index()), code, as.enc.size()});
+
+  auto redirect = [&](GuardInfo* g, uint8_t* target) {
+    for (uint8_t* at : g->jumps) {
+      int32_t rel = static_cast<int32_t>(target - (at + 4));
+      memory_.patch(at, &rel, 4);
+    }
+  };
+  redirect(first, code);
+  // Other copies of the guard (an optimizer may duplicate one) may hold
+  // their values elsewhere: each gets a stub moving them where the bridge
+  // expects them.
+  for (size_t k = 1; k < copies.size(); k++) {
+    TraceAssembler adapter(l, heap_, memory_.address_of_next());
+    adapter.assemble_adapter(copies[k]->locs, first->locs, code);
+    uint8_t* at = memory_.install(adapter.enc.code.data(), adapter.enc.size());
+    redirect(copies[k], at);
+  }
+}
+
+ExitState X86Backend::execute(CompiledLoop& loop, std::span<const RtValue> args) {
+  auto& l = static_cast<X86Loop&>(loop);
+  if (args.size() != l.n_inputargs)
+    throw ExecutionError(nullptr, "the loop takes " + std::to_string(l.n_inputargs) + " arguments, not " +
+                                      std::to_string(args.size()));
+  std::vector<uint64_t> frame(static_cast<size_t>(l.frame_words) + 1, 0);
+  for (size_t k = 0; k < args.size(); k++) std::memcpy(&frame[x86::kSpillBase + k], &args[k].i, 8);
+  auto entry = reinterpret_cast<const GuardInfo* (*)(uint64_t*)>(l.entry);
+  const GuardInfo* g = entry(frame.data());
+  ExitState state;
+  state.exit = g->descr;
+  for (size_t k = 0; k < g->locs.size(); k++) {
+    const Loc& loc = g->locs[k];
+    RtValue v;
+    v.kind = g->kinds[k];
+    switch (loc.type) {
+      case Loc::Gpr: std::memcpy(&v.i, &frame[loc.n], 8); break;
+      case Loc::Xmm: std::memcpy(&v.i, &frame[x86::kXmmSaveBase + loc.n], 8); break;
+      case Loc::Stack: std::memcpy(&v.i, &frame[x86::kSpillBase + loc.n], 8); break;
+      case Loc::Imm: v.i = loc.imm; break;
+      default: throw std::logic_error("x86: exit value without a location");
+    }
+    state.values.push_back(v);
+  }
+  return state;
+}
+
+std::string objdump_disassemble(const uint8_t* bytes, size_t size, uint64_t vma, bool intel) {
+  char path[] = "/tmp/rpyjit-asm-XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0) return "(cannot write a temporary file for objdump)\n";
+  size_t done = 0;
+  while (done < size) {
+    ssize_t n = write(fd, bytes + done, size - done);
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  close(fd);
+  char vma_text[32];
+  std::snprintf(vma_text, sizeof vma_text, "0x%llx", static_cast<unsigned long long>(vma));
+  std::string cmd = std::string("objdump -D -b binary -mi386:x86-64 ") + (intel ? "-M intel " : "") +
+                    "--adjust-vma=" + vma_text + " " + path + " 2>&1";
+  std::string out;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    if (pclose(p) != 0) out = "(objdump failed)\n" + out;
+  } else {
+    out = "(cannot run objdump)\n";
+  }
+  unlink(path);
+  // Keep the instruction lines only: drop objdump's file header.
+  size_t start = out.find("<.data>:\n");
+  if (start != std::string::npos) out = out.substr(start + 9);
+  return out;
+}
+
+std::string X86Backend::disassemble(const CompiledLoop& loop) const {
+  const auto& l = static_cast<const X86Loop&>(loop);
+  std::string out;
+  for (const x86::CodePiece& p : l.pieces) {
+    char header[128];
+    std::snprintf(header, sizeof header, "# %s: %zu bytes at %p\n", p.title.c_str(), p.size,
+                  static_cast<void*>(p.start));
+    out += header;
+    if (p.title == "loop") {
+      char entry[96];
+      std::snprintf(entry, sizeof entry, "# entry at %p, epilogue at %p\n", static_cast<void*>(l.entry),
+                    static_cast<void*>(l.epilogue));
+      out += entry;
+    }
+    out += objdump_disassemble(p.start, p.size, reinterpret_cast<uint64_t>(p.start));
+  }
+  return out;
+}
+
+}  // namespace rpy::jit
