@@ -116,16 +116,18 @@ void Annotator::bind_block(FunctionGraph* g, Block* b, const std::vector<SV>& ce
   for (size_t i = 0; i < b->inputargs.size(); ++i) {
     Variable* v = b->inputargs[i];
     SourcePos here = i < where.size() && where[i].valid() ? where[i] : fallback;
+    SV cell = cells[i];
+    if (b->loop_header && cell->const_ && cell->kind != SomeValue::PBC) cell = without_const(cell);
     if (!v->annotation) {
-      v->annotation = cells[i];
+      v->annotation = cell;
       origin_[v] = here;
       continue;
     }
-    SV u = union_of(v->annotation, cells[i]);
+    SV u = union_of(v->annotation, cell);
     if (!u) {
       // Report at the later of the two places; name both types.
       SourcePos before = origin_[v];
-      SV t_here = cells[i], t_before = v->annotation;
+      SV t_here = cell, t_before = v->annotation;
       if (before.valid() && here.valid() && before.line > here.line) {
         std::swap(before, here);
         std::swap(t_here, t_before);
@@ -156,7 +158,20 @@ void Annotator::bind_block(FunctionGraph* g, Block* b, const std::vector<SV>& ce
 void Annotator::flowin(FunctionGraph* g, Block* b) {
   for (auto& op : b->operations) {
     SV r = consider_op(g, b, op);
-    if (!r) return;  // blocked: an argument has no value yet
+    if (!r) {
+      // Blocked: an argument (or a callee's result) has no value yet. A
+      // call that has not returned yet may still raise: the exception exit
+      // of a block that catches is taken regardless.
+      if (b->canraise() && &op == &b->operations.back()) {
+        Link* el = b->exits[1];
+        el->last_exc_value->annotation =
+            s_instance(bk_.getclassdef(py::module_::import("builtins").attr("BaseException")));
+        std::vector<SV> cells;
+        for (Value* a : el->args) cells.push_back(bk_.annotation(a));
+        bind_block(g, el->target, cells, el->argpos, el->pos);
+      }
+      return;
+    }
     if (op.result->annotation && !contains(r, op.result->annotation)) {
       SV u = union_of(op.result->annotation, r);
       if (!u) throw TranslationError(op.pos, "internal: operation result type changed: " + op.result->annotation->str() + " to " + r->str());
@@ -203,6 +218,30 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   }
   auto type_error = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
 
+  // Constant arguments (a specialization's, a default's): fold with Python.
+  static const std::map<std::string, const char*> foldable = {
+      {"add", "add"}, {"sub", "sub"}, {"mul", "mul"}, {"floordiv", "floordiv"}, {"mod", "mod"},
+      {"truediv", "truediv"}, {"and_", "and_"}, {"or_", "or_"}, {"xor", "xor"}, {"lshift", "lshift"},
+      {"rshift", "rshift"}, {"lt", "lt"}, {"le", "le"}, {"eq", "eq"}, {"ne", "ne"}, {"gt", "gt"}, {"ge", "ge"},
+      {"neg", "neg"}, {"pos", "pos"}, {"invert", "invert"}, {"not_", "not_"}, {"bool", "truth"}, {"is_", "is_"},
+      {"is_not", "is_not"}};
+  if (auto f = foldable.find(strip_inplace(name)); f != foldable.end()) {
+    bool all_const = !args.empty();
+    for (auto& a : args)
+      if (!a->const_ || a->kind == SomeValue::PBC || a->kind == SomeValue::Tuple) all_const = false;
+    if (all_const) {
+      static py::handle operator_mod = py::object(py::module_::import("operator")).release();
+      py::tuple pyargs(args.size());
+      for (size_t i = 0; i < args.size(); ++i) pyargs[i] = args[i]->const_->to_python();
+      try {
+        py::object r = operator_mod.attr(f->second)(*pyargs);
+        ConstValue cv = ConstValue::from_python(r);
+        if (cv.kind != ConstValue::Object) return s_const(cv);
+      } catch (py::error_already_set&) {
+        // raises at run time: annotate as usual
+      }
+    }
+  }
   std::string base = strip_inplace(name);
   if (kOpSymbols.count(base) && base != "lt" && base != "le" && base != "gt" && base != "ge" && base != "eq" &&
       base != "ne") {
@@ -307,6 +346,21 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   if (name == "add_ovf" || name == "sub_ovf" || name == "mul_ovf" || name == "lshift_ovf" || name == "neg_ovf") {
     for (auto& a : args)
       if (!is_int_like(a)) type_error("ovfcheck() of a " + pyname(a) + " operation: only int operations can overflow");
+    return s_int();
+  }
+  if (name == "hash" || name == "identity_hash") {
+    const SV& a = args[0];
+    bool ok = a->is_numeric() || is_str(a) || a->kind == SomeValue::None || a->kind == SomeValue::Tuple ||
+              a->kind == SomeValue::Instance;
+    if (!ok || (name == "identity_hash" && a->kind != SomeValue::Instance))
+      type_error(fmt::format("{}() of a {} is not supported", name == "hash" ? "compute_hash" : "compute_identity_hash",
+                             pyname(a)));
+    if (a->kind == SomeValue::Tuple)
+      for (auto& it : a->items)
+        if (it->kind == SomeValue::Tuple || it->kind == SomeValue::Instance)
+          type_error("compute_hash() of a tuple holding " + it->pretty() + " is not supported yet");
+    if (name == "hash" && a->kind == SomeValue::Instance && bk_.lookup_class_attr(a->classdef, "__hash__"))
+      type_error("compute_hash() of an instance with __hash__ is not supported yet");
     return s_int();
   }
   if (name == "intmask") {
@@ -631,16 +685,92 @@ SV Annotator::isinstance(SpaceOperation& op, Value* xv, const std::vector<SV>& a
 SV Annotator::call_function(FuncDesc* d, FunctionGraph* caller, Block* b, SpaceOperation& op,
                             const std::vector<SV>& args, const CallShape& shape) {
   std::vector<int> binding = bind_call_args(*d, shape, op.pos);
-  FunctionGraph* callee = bk_.graph_of(d);
   std::vector<SV> cells;
   for (int k : binding) {
     if (k >= 0) cells.push_back(args[k]);
     else cells.push_back(s_const(ConstValue::from_python(d->defaults[-1 - k])));
   }
+  if (py::hasattr(d->func, "_annspecialcase_")) {
+    std::string tag = py::str(d->func.attr("_annspecialcase_")).cast<std::string>();
+    if (tag == "specialize:memo" || tag == "specialize:memo()") {
+      // Evaluated now, on the constant arguments: the call is its result.
+      py::tuple pyargs(cells.size());
+      for (size_t i = 0; i < cells.size(); ++i) {
+        if (!cells[i]->const_ || !cells[i]->const_->obj)
+          throw TranslationError(op.pos, fmt::format("specialize:memo function {}() called with a non-constant "
+                                                     "argument '{}' ({})",
+                                                     d->name, d->argnames[i], cells[i]->pretty()));
+        pyargs[i] = cells[i]->const_->to_python();
+      }
+      py::object result;
+      try {
+        result = d->func(*pyargs);
+      } catch (py::error_already_set& e) {
+        throw TranslationError(op.pos, fmt::format("specialize:memo function {}() raised {}", d->name, e.what()));
+      }
+      bk_.memo_result[&op] = result;
+      Constant tmp;
+      tmp.value = ConstValue::from_python(result);
+      return bk_.annotation(&tmp);
+    }
+    d = bk_.specialized(d, specialization_key(d, tag, cells, op));
+    bk_.call_target[&op] = d;
+  }
+  FunctionGraph* callee = bk_.graph_of(d);
   d->callers.insert({caller, b});
   std::vector<SourcePos> where(cells.size(), op.pos);
   bind_block(callee, callee->startblock, cells, where, op.pos);
   return bk_.annotation(callee->returnblock->inputargs[0]);
+}
+
+// Which version of a specialized function a call gets (the tags set by
+// rpython.rlib.objectmodel.specialize).
+std::string Annotator::specialization_key(FuncDesc* d, const std::string& tag, const std::vector<SV>& cells,
+                                          SpaceOperation& op) {
+  auto indices = [&](const std::string& t) {
+    std::vector<size_t> idx;
+    auto lp = t.find('(');
+    if (lp == std::string::npos || t.find(')') == lp + 1) {
+      for (size_t i = 0; i < cells.size(); ++i) idx.push_back(i);
+      return idx;
+    }
+    std::string inner = t.substr(lp + 1, t.find(')') - lp - 1);
+    size_t start = 0;
+    while (start < inner.size()) {
+      size_t comma = inner.find(',', start);
+      std::string num = inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!num.empty()) idx.push_back(std::stoul(num));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    return idx;
+  };
+  std::string key;
+  if (tag.rfind("specialize:argtype", 0) == 0 || tag.rfind("specialize:ll", 0) == 0) {
+    for (size_t i : indices(tag)) {
+      if (i >= cells.size()) throw TranslationError(op.pos, "specialize:argtype index out of range for " + d->name);
+      SV t = without_const(cells[i]);
+      key += (key.empty() ? "" : "_") + (t->kind == SomeValue::Instance ? t->classdef->name : t->pretty());
+    }
+  } else if (tag.rfind("specialize:arg", 0) == 0) {
+    for (size_t i : indices(tag)) {
+      if (i >= cells.size()) throw TranslationError(op.pos, "specialize:arg index out of range for " + d->name);
+      if (!cells[i]->const_)
+        throw TranslationError(op.pos, fmt::format("{}() is specialized on argument '{}', which must be a constant "
+                                                   "here (it is {})",
+                                                   d->name, d->argnames[i], cells[i]->pretty()));
+      const ConstValue& c = *cells[i]->const_;
+      key += (key.empty() ? "" : "_") +
+             (c.kind == ConstValue::Object ? fmt::format("obj{}", (uintptr_t)c.obj.ptr()) : c.repr());
+    }
+  } else if (tag.rfind("specialize:call_location", 0) == 0) {
+    key = fmt::format("line{}_{}", op.pos.line, op.pos.col);
+  } else {
+    throw TranslationError(op.pos, fmt::format("unknown specialization '{}' on {}", tag, d->name));
+  }
+  std::string clean;
+  for (char c : key) clean += std::isalnum((unsigned char)c) ? c : '_';
+  return clean;
 }
 
 SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,

@@ -54,6 +54,8 @@ class Annotator {
   // their parameters (but self) and of their results.
   void unify_family(const std::vector<FuncDesc*>& descs, SpaceOperation& op);
   SV isinstance(SpaceOperation& op, Value* x, const std::vector<SV>& args);
+  std::string specialization_key(FuncDesc* d, const std::string& tag, const std::vector<SV>& cells,
+                                 SpaceOperation& op);
   SV call_function(FuncDesc* d, FunctionGraph* caller, Block* b, SpaceOperation& op, const std::vector<SV>& args,
                    const CallShape& shape);
 };

@@ -119,6 +119,24 @@ FuncDesc* Bookkeeper::get_desc(py::handle func, ClassDef* selfclass) {
   return r;
 }
 
+FuncDesc* Bookkeeper::specialized(FuncDesc* d, const std::string& key) {
+  auto it = d->specializations.find(key);
+  if (it != d->specializations.end()) return it->second;
+  auto nd = std::make_unique<FuncDesc>();
+  nd->func = d->func;
+  nd->name = d->name;
+  nd->selfclass = d->selfclass;
+  nd->spec_key = key;
+  nd->argnames = d->argnames;
+  nd->defaults = d->defaults;
+  nd->pos = d->pos;
+  FuncDesc* r = nd.get();
+  order_.push_back(r);
+  spec_descs_.push_back(std::move(nd));
+  d->specializations[key] = r;
+  return r;
+}
+
 FuncDesc* Bookkeeper::desc_of(const FunctionGraph* g) const {
   auto it = desc_of_graph_.find(g);
   return it == desc_of_graph_.end() ? nullptr : it->second;
@@ -143,6 +161,7 @@ FunctionGraph* Bookkeeper::graph_of(FuncDesc* d) {
     graphs_.push_back(build_flow_graph(d->func));
     d->graph = graphs_.back().get();
     if (d->selfclass) d->graph->name = d->selfclass->name + "." + d->func.attr("__name__").cast<std::string>();
+    if (!d->spec_key.empty()) d->graph->name += "__" + d->spec_key;
     desc_of_graph_[d->graph] = d;
     log::get("flowspace")->debug("built graph {}: {} blocks", d->name, d->graph->iterblocks().size());
   }

@@ -21,6 +21,8 @@ struct FuncDesc {
   // For a method: the class `self` belongs to. A mixin's method gets one
   // desc (and graph) per class using it, as if copied into each.
   ClassDef* selfclass = nullptr;
+  std::string spec_key;              // for a specialized version: what it is specialized for
+  std::map<std::string, FuncDesc*> specializations;
   FunctionGraph* graph = nullptr;
   std::vector<std::string> argnames;
   std::vector<py::object> defaults;  // for the last len(defaults) parameters
@@ -52,6 +54,12 @@ class Bookkeeper {
   // The implementation of method `name` that an instance of exactly `cd`
   // runs: nullptr when `cd` has no such method.
   FuncDesc* method_impl(ClassDef* cd, const std::string& name);
+  // The version of `d` specialized for `key` (its own graph).
+  FuncDesc* specialized(FuncDesc* d, const std::string& key);
+  // What a call operation resolved to, when not simply its callee's desc:
+  // a specialized version, or a constant result (specialize:memo).
+  std::map<const SpaceOperation*, FuncDesc*> call_target;
+  std::map<const SpaceOperation*, py::object> memo_result;
   // The ClassDef of a Python class (created with its bases on first use);
   // throws TranslationError at `pos` for classes outside RPython.
   ClassDef* getclassdef(py::handle cls, const SourcePos& pos = {});
@@ -77,6 +85,7 @@ class Bookkeeper {
  private:
   std::map<std::pair<PyObject*, ClassDef*>, std::unique_ptr<FuncDesc>> descs_;
   std::map<const FunctionGraph*, FuncDesc*> desc_of_graph_;
+  std::vector<std::unique_ptr<FuncDesc>> spec_descs_;
   std::map<PyObject*, std::unique_ptr<ClassDef>> classdefs_;
   std::vector<ClassDef*> classdef_order_;
   std::set<PyObject*> prebuilt_;

@@ -4,9 +4,13 @@
 // an operation that can raise, control leaves the function -- or, in a block
 // that canraise(), goes to that block's exception exit):
 //
-//  * A call in a block that canraise() is never inlined: every raising
-//    operation of the inlined body would have to reach that block's exception
-//    exit, which needs the body split after each of them. Not done (yet).
+//  * A call in a block that canraise() is inlined only when the callee
+//    cannot raise at all (no operation that can raise, no link to its except
+//    block): otherwise every raising operation of the inlined body would
+//    have to reach that block's exception exit, which needs the body split
+//    after each of them. Not done (yet). The rest of the block keeps the
+//    exception exit, and so does the part before the call when one of its
+//    operations can raise.
 //  * Anywhere else, a raising call leaves the caller. So does a raising
 //    operation of the inlined body outside the callee's own try blocks, so
 //    the callee is copied as it is: its canraise blocks keep their own
@@ -58,6 +62,17 @@ double graph_weight(const FunctionGraph* g) {
     for (auto& op : b->operations) w += op_weight(op);
   }
   return w;
+}
+
+// Whether a call to g can return with an exception set.
+bool graph_can_raise(const FunctionGraph* g) {
+  for (Block* b : g->iterblocks()) {
+    for (auto& op : b->operations)
+      if (op_can_raise(op)) return true;
+    for (Link* l : b->exits)
+      if (l->target == g->exceptblock) return true;
+  }
+  return false;
 }
 
 bool func_flag(const FunctionGraph* g, const char* name) {
@@ -130,10 +145,21 @@ constexpr double kCallerBudget = 3000;
 
 // Returns the continuation block, or nullptr when the call is not inlinable.
 Block* inline_at(FunctionGraph* caller, Block* block, size_t index) {
-  if (index >= block->operations.size() || block->canraise() || block->is_final) return nullptr;
+  if (index >= block->operations.size() || block->is_final) return nullptr;
   SpaceOperation call = block->operations[index];
   FunctionGraph* callee = called_graph(call);
   if (!callee || callee == caller || !callee->startblock || !callee->returnblock) return nullptr;
+  bool in_try = block->canraise();
+  if (in_try && (block->exits.size() != 2 || graph_can_raise(callee))) return nullptr;
+  if (in_try) {
+    // The copy of the exception exit left on the part before the call can
+    // only carry what that part defines.
+    std::unordered_set<Value*> later;
+    for (size_t i = index; i < block->operations.size(); ++i)
+      if (block->operations[i].result) later.insert(block->operations[i].result);
+    for (Value* a : block->exits[1]->args)
+      if (later.count(a)) return nullptr;
+  }
   if (call.args.size() - 1 != callee->startblock->inputargs.size()) return nullptr;
   Variable* result = call.result;
   if (result && result->concretetype != callee->returnblock->inputargs[0]->concretetype) return nullptr;
@@ -181,6 +207,7 @@ Block* inline_at(FunctionGraph* caller, Block* block, size_t index) {
   block->operations.resize(index);
   block->exitswitch = nullptr;
   block->exits.clear();
+  Link* catcher = in_try ? cont->exits[1] : nullptr;
 
   // A copy of the callee's blocks, each also carrying `live`.
   std::unordered_map<Value*, Value*> vmap;
@@ -250,6 +277,24 @@ Block* inline_at(FunctionGraph* caller, Block* block, size_t index) {
   entry.insert(entry.end(), live.begin(), live.end());
   Link* in = caller->new_link(block, bmap.at(callee->startblock), std::move(entry));
   in->pos = call.pos;
+  if (catcher && std::any_of(block->operations.begin(), block->operations.end(), op_can_raise)) {
+    // The operations before the call are still caught: block keeps a copy
+    // of the exception exit, in terms of its own variables.
+    std::unordered_map<Value*, Value*> back;
+    for (auto& [orig, copy] : csubst) back[copy] = orig;
+    Variable* exc = copy_var(caller, catcher->last_exc_value);
+    back[catcher->last_exc_value] = exc;
+    std::vector<Value*> args;
+    for (Value* a : catcher->args) {
+      auto it = back.find(a);
+      args.push_back(it == back.end() ? a : it->second);
+    }
+    Link* el = caller->new_link(block, catcher->target, std::move(args));
+    el->last_exc_value = exc;
+    el->pos = catcher->pos;
+    el->argpos = catcher->argpos;
+    block->exitswitch = caller->last_exception();
+  }
   return cont;
 }
 
@@ -281,7 +326,7 @@ size_t inline_functions(const std::vector<FunctionGraph*>& graphs, double thresh
     std::vector<Block*> work = g->iterblocks();
     for (size_t wi = 0; wi < work.size(); ++wi) {
       Block* b = work[wi];
-      if (b->is_final || b->canraise()) continue;
+      if (b->is_final) continue;
       for (size_t i = 0; i < b->operations.size(); ++i) {
         FunctionGraph* callee = called_graph(b->operations[i]);
         if (!callee || callee == g || cg.recursive.count(callee)) continue;

@@ -148,7 +148,7 @@ const std::set<std::string> kNonRaisingOps = {
     "add", "sub", "mul", "and_", "or_", "xor", "inplace_add", "inplace_sub", "inplace_mul", "inplace_and_",
     "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "eq", "ne", "gt", "ge", "is_",
     "is_not", "bool", "not_", "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr",
-    "type_of", "exception_init", "exc_match"};
+    "type_of", "exception_init", "exc_match", "hash", "identity_hash", "intmask"};
 
 struct LoopContext {
   Block* header;  // nullptr for an unrolled loop: `continue` ends the current copy
@@ -502,6 +502,14 @@ class FlowBuilder {
     py::list finalbody = s.attr("finalbody");
     bool has_finally = py::len(finalbody) > 0;
     bool has_handlers = py::len(handlers) > 0;
+    // The try body starts a block of its own: a block's exception exit must
+    // only catch its last operation, never one that ran before the `try`.
+    if (!st_.block->operations.empty()) {
+      Block* nb;
+      Link* nl;
+      st_ = fork_into(st_, nb, nl);
+      nl->pos = pos;
+    }
     if (has_finally) protects_.push_back(Protect{Protect::Finally, {}, finalbody, loops_.size(), st_.stack.size()});
     if (has_handlers) protects_.push_back(Protect{Protect::Except, {}, py::object(), loops_.size(), st_.stack.size()});
     exec_body(s.attr("body"));
@@ -849,6 +857,7 @@ class FlowBuilder {
     }
     if (!s.stack.empty()) throw TranslationError(pos, "internal: loop opened with live temporaries");
     loop.header = g_->new_block(inputs);
+    loop.header->loop_header = true;
     Link* l = g_->new_link(st_.block, loop.header, args);
     l->argpos = argpos;
     l->pos = pos;
@@ -1222,6 +1231,25 @@ class FlowBuilder {
     st_.stack.resize(base);
     f = pop();
     if (fobj && kwnames.empty() && is_builtin_init(fobj, builtins_)) return builtin_init_call(fobj, args, pos);
+    if (fobj && (fobj.is(builtins_.attr("getattr")) || fobj.is(builtins_.attr("setattr")))) {
+      // getattr(x, NAME) with a name known at translation time (e.g. built
+      // from an unrolling_iterable item) is an attribute access.
+      bool is_get = fobj.is(builtins_.attr("getattr"));
+      size_t want = is_get ? 2 : 3;
+      if (!kwnames.empty() || args.size() != want || !args[1]->is_const() ||
+          static_cast<Constant*>(args[1])->value.kind != ConstValue::Str)
+        error(e, std::string(is_get ? "getattr" : "setattr") +
+                     "() is only RPython with a constant attribute name (use unrolling_iterable to make it one) "
+                     "and no default");
+      std::string attr = static_cast<Constant*>(args[1])->value.s;
+      if (is_get && args[0]->is_const()) {
+        py::object o = static_cast<Constant*>(args[0])->value.obj;
+        if (o && (py::isinstance<py::module_>(o) || PyType_Check(o.ptr())) && py::hasattr(o, attr.c_str()))
+          return constant(o.attr(attr.c_str()));
+      }
+      if (is_get) return emit("getattr", {args[0], g_->new_const_str(attr)}, pos);
+      return emit("setattr", {args[0], g_->new_const_str(attr), args[2]}, pos);
+    }
     if (fobj) {
       if (Value* v = special_call(e, fobj, args, kwnames, pos)) return v;
     }
@@ -1282,6 +1310,16 @@ class FlowBuilder {
       }
       return emit("intmask", {args[0]}, pos);
     }
+    if (kind == "compute_hash" || kind == "compute_identity_hash") {
+      need(1);
+      if (kind == "compute_hash" && args[0]->is_const()) {
+        try {
+          if (Value* v = fold_result(f(static_cast<Constant*>(args[0])->value.to_python()))) return v;
+        } catch (py::error_already_set&) {
+        }
+      }
+      return emit(kind == "compute_hash" ? "hash" : "identity_hash", {args[0]}, pos);
+    }
     if (kind == "instantiate") {
       need(1);
       return emit("instantiate", {args[0]}, pos);
@@ -1319,8 +1357,8 @@ class FlowBuilder {
   }
 
   void check_forbidden_call(py::handle e, py::handle f) {
-    for (const char* n : {"eval", "exec", "compile", "globals", "locals", "vars", "__import__", "setattr",
-                          "delattr", "getattr", "input", "open"}) {
+    for (const char* n : {"eval", "exec", "compile", "globals", "locals", "vars", "__import__", "delattr", "input",
+                          "open"}) {
       if (f.is(builtins_.attr(n))) {
         std::string why = std::string(n) == "eval" || std::string(n) == "exec" || std::string(n) == "compile"
                               ? "code is fixed at translation time"

@@ -132,6 +132,10 @@ struct Block {
   bool is_final = false;  // return block and except block
   int id = 0;
   bool annotated = false;  // reached by the annotator
+  // The header of a loop: the annotator does not keep constants in its
+  // inputs (the first iteration's values would freeze the loop variables
+  // while a call that has not returned yet blocks the back edge).
+  bool loop_header = false;
   bool canraise() const;
 };
 

@@ -272,6 +272,44 @@ Value* RTyper::convert(Value* v, const LLType* to) {
   unsupported(fmt::format("internal: cannot convert {} to {}", from ? from->name() : "?", to->name()));
 }
 
+// compute_hash(): the algorithms of rpython.rlib.objectmodel, bit for bit.
+Value* RTyper::hash_of(Value* v, bool identity) {
+  SV s = ann(v);
+  auto K = [&](int64_t k) { return typed_const(ConstValue::from_python(py::int_(k)), Signed); };
+  if (identity || s->kind == SomeValue::Instance) {
+    if (s->kind != SomeValue::Instance) unsupported("identity hash of a " + s->pretty());
+    return call_external("rpy_identity_hash", {convert(v, ptr_to(ObjectStruct()))});
+  }
+  switch (s->kind) {
+    case SomeValue::Bool:
+    case SomeValue::Integer: return convert(v, Signed);
+    case SomeValue::None: return K(0);
+    case SomeValue::String: return call_external("rpy_str_hash", {v});
+    case SomeValue::Float: return call_external("rpy_float_hash", {v});
+    case SomeValue::Tuple: {
+      // CPython 2's tuple hash over the items' hashes.
+      const LLType* tt = convert(v, lltype_of(s))->concretetype;
+      Value* tv = convert(v, tt);
+      int64_t n = (int64_t)s->items.size();
+      Value* x = K(0x345678);
+      int64_t mult = 1000003;
+      for (int64_t i = 0; i < n; ++i) {
+        Variable* item = gen("getfield", {tv, g_->new_llconst(fmt::format("item{}", i), Constant::FieldName)},
+                             tt->item->fields[i].second);
+        item->annotation = s->items[i];
+        Value* y = hash_of(item, false);
+        Variable* xy = gen("int_xor", {x, y}, Signed);
+        x = gen("int_mul", {xy, K(mult)}, Signed);
+        mult = (int64_t)((uint64_t)mult + 82520 + (uint64_t)(n + n));
+      }
+      Variable* r = gen("int_add", {x, K(97531)}, Signed);
+      Variable* is_m1 = gen("int_eq", {r, K(-1)}, Bool);
+      return gen("int_sub", {r, gen("cast_bool_to_int", {is_m1}, Signed)}, Signed);
+    }
+    default: unsupported("compute_hash() of a " + s->pretty());
+  }
+}
+
 Value* RTyper::to_bool(Value* v) {
   SV s = ann(v);
   if (s->const_ && s->kind != SomeValue::PBC) return typed_const(ConstValue::from_python(py::bool_(s->const_->truth())), Bool);
@@ -493,6 +531,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
     gen("int_neg_ovf", {convert(op.args[0], Signed)}, Signed, res);
     return;
   }
+  if (name == "hash" || name == "identity_hash") {
+    gen("same_as", {hash_of(op.args[0], name == "identity_hash")}, Signed, res);
+    return;
+  }
   if (name == "intmask") {
     gen("same_as", {convert(op.args[0], Signed)}, Signed, res);
     return;
@@ -593,8 +635,15 @@ void RTyper::rtype_call(SpaceOperation& op) {
       gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
     return;
   }
+  if (auto m = bk_.memo_result.find(&op); m != bk_.memo_result.end()) {
+    if (op.result->concretetype != Void)
+      gen("same_as", {convert(g_->new_const(ConstValue::from_python(m->second)), op.result->concretetype)},
+          op.result->concretetype, op.result);
+    return;
+  }
   if (f->kind == SomeValue::PBC && f->descs.size() == 1) {
     FuncDesc* d = f->descs[0];
+    if (auto t = bk_.call_target.find(&op); t != bk_.call_target.end()) d = t->second;
     CallShape shape{args.size() - kwnames.size(), kwnames};
     std::vector<int> binding = bind_call_args(*d, shape, op.pos);
     FunctionGraph* callee = d->graph;

@@ -72,6 +72,7 @@ class RTyper {
   const LLType* family_fnptr_type(const std::vector<FuncDesc*>& descs);
   Value* to_str(Value* v);
   Value* to_bool(Value* v);
+  Value* hash_of(Value* v, bool identity);
   SV ann(Value* v) { return bk_.annotation(v); }
   [[noreturn]] void unsupported(const std::string& what);
 };

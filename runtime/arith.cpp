@@ -110,3 +110,22 @@ Signed rpy_float2int(double x) {
 }
 
 }  // extern "C"
+
+// compute_hash(float), as rpython.rlib.objectmodel._hash_float.
+Signed rpy_float_hash(double f) {
+  if (std::isnan(f)) return 0;
+  if (std::isinf(f)) return f > 0 ? 314159 : -271828;
+  if (f == std::floor(f) && -9.2e18 < f && f < 9.2e18) return (Signed)f;
+  int expo;
+  double v = std::frexp(f, &expo);
+  v *= 2147483648.0;
+  Signed hipart = (Signed)v;
+  v = (v - (double)hipart) * 2147483648.0;
+  return (Signed)((Unsigned)hipart + (Unsigned)(Signed)v + ((Unsigned)(Signed)expo << 15));
+}
+
+Signed rpy_identity_hash(const void* p) {
+  // Boehm does not move objects; the precise GC will keep a hash field.
+  Unsigned a = (Unsigned)(uintptr_t)p;
+  return (Signed)(a >> 4 ^ a >> 20);
+}

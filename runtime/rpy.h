@@ -101,6 +101,11 @@ Signed rpy_str2int(rpy_string* s);    // int(s), base 10; raises ValueError
 double rpy_str2float(rpy_string* s);  // float(s); raises ValueError
 rpy_string* rpy_str_repr(rpy_string* s);  // repr(s), CPython 3.11 quoting and escapes
 
+// compute_hash() as rpython.rlib.objectmodel defines it.
+Signed rpy_str_hash(rpy_string* s);
+Signed rpy_float_hash(double f);
+Signed rpy_identity_hash(const void* p);
+
 // ---- output ------------------------------------------------------------------
 void rpy_stdout_write(rpy_string* s);  // buffered; flushed at exit and before stderr output
 void rpy_stdout_flush(void);  // e.g. before reading stdin or writing fd 1/2 directly

@@ -371,3 +371,19 @@ double rpy_str2float(rpy_string* s) {
 }
 
 }  // extern "C"
+
+// compute_hash(str): rpython.rlib.objectmodel's algorithm over the UTF-8
+// bytes, bit for bit, cached in the string (0 means not computed yet).
+Signed rpy_str_hash(rpy_string* s) {
+  if (s->hash != 0) return s->hash;
+  Signed n = s->nbytes;
+  if (n == 0) return 0;
+  const unsigned char* b = (const unsigned char*)s->data;
+  Unsigned x = (Unsigned)b[0] << 7;
+  for (Signed i = 0; i < n; ++i) x = (1000003 * x) ^ b[i];
+  x ^= (Unsigned)n;
+  Signed h = (Signed)x;
+  if (h == -1) h = -2;
+  s->hash = h;
+  return h;
+}

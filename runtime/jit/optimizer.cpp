@@ -43,6 +43,17 @@ void optimize_trace_file(Optimizer& optimizer, TraceFile& file) {
     bridge->trace = optimizer.optimize_bridge(bridge->trace, file.loop, *file.descrs);
     bind_labels(bridge->trace);
   }
+  // A guard the optimizer proved always true is gone; the bridges attached
+  // to it (and to guards only inside those) can never run: drop them.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t k = 0; k < file.bridges.size(); k++)
+      if (!file.op_for_exit(file.bridges[k]->guard)) {
+        file.bridges.erase(file.bridges.begin() + static_cast<long>(k));
+        changed = true;
+        break;
+      }
+  }
 }
 
 }  // namespace rpy::jit

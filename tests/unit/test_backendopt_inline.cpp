@@ -144,8 +144,9 @@ BOOST_AUTO_TEST_CASE(callee_try_block_is_copied_with_its_handler) {
   BOOST_TEST(canraise == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(call_inside_a_try_block_is_not_inlined) {
-  Add1 callee;
+BOOST_AUTO_TEST_CASE(call_inside_a_try_block_to_a_raising_callee_is_not_inlined) {
+  G callee("div", {"x"});
+  callee.ret(callee.g.startblock, callee.op(callee.g.startblock, "int_floordiv_zer", {callee.c(7), callee.arg(0)}));
   G t("caller", {"a"});
   Block* s = t.g.startblock;
   Variable* r = t.call(s, &callee.g, {t.arg(0)});
@@ -157,6 +158,37 @@ BOOST_AUTO_TEST_CASE(call_inside_a_try_block_is_not_inlined) {
   BOOST_TEST(!inline_call(&t.g, s, 0));
   BOOST_TEST(inline_functions({&t.g, &callee.g}, 1000) == 0u);
   BOOST_TEST(t.g.dump() == before);
+}
+
+BOOST_AUTO_TEST_CASE(call_inside_a_try_block_to_a_callee_that_cannot_raise) {
+  // try: q = 10 // a; r = add1(q) except: return 0 -- add1 cannot raise, so
+  // it is inlined; the division before it keeps its exception exit.
+  Add1 callee;
+  G t("caller", {"a"});
+  Block* s = t.g.startblock;
+  Variable* q = t.op(s, "int_floordiv_zer", {t.c(10), t.arg(0)});
+  Variable* r = t.call(s, &callee.g, {q});
+  Variable* ev = t.var("ev", lltypes::ExceptionPtr());
+  Variable* ha = t.var("ha");
+  Block* handler = t.block({ev, ha});
+  t.ret(handler, ha);
+  t.canraise(s, t.g.returnblock, {r}, handler, {t.arg(0)});
+  BOOST_TEST(inline_call(&t.g, s, 1));
+  check_consistent(t.g);
+  BOOST_TEST(count_ops(t.g, "direct_call") == 0u);
+  BOOST_TEST(s->canraise());
+  BOOST_REQUIRE(s->exits.size() == 2u);
+  BOOST_TEST(s->exits[1]->target == handler);
+  BOOST_TEST(s->exits[1]->args[1] == t.arg(0));
+  // Nothing after the division can raise: folding drops the other copy of
+  // the exception exit.
+  constant_fold(&t.g);
+  join_blocks(&t.g);
+  remove_dead_code(&t.g);
+  check_consistent(t.g);
+  size_t canraise = 0;
+  for (Block* b : t.g.iterblocks()) canraise += b->canraise();
+  BOOST_TEST(canraise == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(void_callee_and_two_calls_in_one_block) {

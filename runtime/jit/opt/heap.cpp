@@ -122,10 +122,11 @@ class OptHeap final : public Optimization {
     next(op);
   }
 
-  void export_short(std::vector<ShortOp>& out) override {
+  void export_short(std::vector<ShortOp>& out, const std::unordered_set<const Value*>& allowed) override {
     for (auto& [descr, entries] : cache_)
       for (const Entry& e : entries) {
         Value* obj = ctx->resolve(e.obj);
+        if (!allowed.count(obj)) continue;
         Value* value = ctx->resolve(e.value);
         if (obj->is_const() || ctx->vinfo(value) || value->is_const()) continue;
         if (!e.index) {

@@ -211,7 +211,8 @@ class OptIntBounds final : public Optimization {
   // `v` is known to be true (nonzero) or false (zero): narrow it and, when
   // it is a comparison, the values it compared.
   void learn_bool(Value* v, bool truth) {
-    v = ctx->resolve(v);
+    // Its defining op before resolving: rewrite may already have made the
+    // value the constant the guard proves.
     ValueInfo* vi = ctx->info(v);
     Op* cmp = vi ? vi->defining : nullptr;
     if (truth) {

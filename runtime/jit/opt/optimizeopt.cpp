@@ -345,12 +345,44 @@ void OptContext::run(const Trace& input, size_t begin, size_t end) {
 
 // ---- the Optimizer ----------------------------------------------------------
 
+// Removes operations without side effects whose results nothing uses (what
+// folding and forwarding leave behind), walking backwards so chains go too.
+void remove_dead_ops(Trace& trace) {
+  std::vector<char> used(trace.value_count(), 0);
+  std::vector<const Value*> work;
+  auto use = [&](const Value* v) {
+    work.push_back(v);
+    while (!work.empty()) {
+      const Value* x = work.back();
+      work.pop_back();
+      if (x->is_const() || used[x->id()]) continue;
+      used[x->id()] = 1;
+      if (const VirtualValue* vv = VirtualValue::cast(x))
+        for (const Value* item : vv->items) work.push_back(item);
+    }
+  };
+  std::vector<Op*> kept;
+  kept.reserve(trace.ops.size());
+  for (size_t k = trace.ops.size(); k-- > 0;) {
+    Op* op = trace.ops[k];
+    const OpInfo& info = op->info();
+    if (op->has_result() && info.has_no_side_effect() && !used[op->id()]) continue;
+    for (const Value* a : op->args) use(a);
+    for (const Value* a : op->fail_args) use(a);
+    kept.push_back(op);
+  }
+  std::reverse(kept.begin(), kept.end());
+  trace.ops = std::move(kept);
+}
+
 Trace ChainOptimizer::optimize(const Trace& trace, DescrTable& descrs) {
   Trace out;
-  if (options_.unroll && unroll_trace(trace, out, descrs, options_)) return out;
-  OptContext ctx(out, descrs, options_);
-  for (InputArg* a : trace.inputargs) ctx.bind(a, out.add_inputarg(a->kind(), a->name));
-  ctx.run(trace, 0, trace.ops.size());
+  if (!(options_.unroll && unroll_trace(trace, out, descrs, options_))) {
+    OptContext ctx(out, descrs, options_);
+    for (InputArg* a : trace.inputargs) ctx.bind(a, out.add_inputarg(a->kind(), a->name));
+    ctx.run(trace, 0, trace.ops.size());
+  }
+  remove_dead_ops(out);
   return out;
 }
 

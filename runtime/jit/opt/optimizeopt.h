@@ -22,6 +22,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "runtime/jit/optimizer.h"
@@ -97,7 +98,8 @@ class Optimization {
   // At a label: everything known so far may be false after it.
   virtual void reset() {}
   // Unrolling: what the pass knows, and learning it in the next context.
-  virtual void export_short(std::vector<ShortOp>&) {}
+  // Only operations whose non-constant arguments are all in `allowed`.
+  virtual void export_short(std::vector<ShortOp>&, const std::unordered_set<const Value*>& allowed) {}
   virtual void import_short(const ShortOp&) {}
 
   void next(Op* op);

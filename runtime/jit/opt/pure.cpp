@@ -92,8 +92,11 @@ class OptPure final : public Optimization {
     table_.emplace(key, op);
   }
 
-  void export_short(std::vector<ShortOp>& out) override {
+  void export_short(std::vector<ShortOp>& out, const std::unordered_set<const Value*>& allowed) override {
     for (auto& [key, result] : table_) {
+      bool ok = true;
+      for (size_t k = 0; k < key.nargs && ok; k++) ok = key.args[k]->is_const() || allowed.count(ctx->resolve(key.args[k]));
+      if (!ok) continue;
       if (key.opcode == Opcode::int_add_ovf || key.opcode == Opcode::int_sub_ovf || key.opcode == Opcode::int_mul_ovf)
         continue;
       Value* r = ctx->resolve(result);

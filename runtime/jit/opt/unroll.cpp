@@ -105,8 +105,20 @@ class Unroller {
     int leaves = 0;
     std::vector<SlotState> state;
     for (Value* v : pre_end) state.push_back(describe(pre, v, 0, leaves, shared));
+    // Everything the jump carries, virtuals' fields included: the short
+    // preamble can only replay operations on those.
+    std::unordered_set<const Value*> carried;
+    std::vector<Value*> work(pre_end.begin(), pre_end.end());
+    while (!work.empty()) {
+      Value* v = pre.resolve(work.back());
+      work.pop_back();
+      if (v->is_const() || !carried.insert(v).second) continue;
+      if (VirtualInfo* vi = pre.vinfo(v))
+        for (Value* item : vi->items)
+          if (item) work.push_back(item);
+    }
     std::vector<ShortOp> shorts;
-    for (auto& p : pre.passes()) p->export_short(shorts);
+    for (auto& p : pre.passes()) p->export_short(shorts, carried);
 
     for (int round = 0; round < kMaxRounds; round++) {
       // Leaves of the state in the preamble: real, distinct variables.
@@ -116,7 +128,6 @@ class Unroller {
       for (Value* v : label_args) pre.distinct_variable(v, distinct);
       label_args = distinct;
       size_t mark = out_.ops.size();
-      if (getenv("RPY_UNROLL_DEBUG")) fprintf(stderr, "unroll round %d\n", round);
       if (peel(pre, state, label_args, shorts, label_index, jump_index, target)) return true;
       out_.ops.resize(mark);
     }
