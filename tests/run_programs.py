@@ -203,8 +203,13 @@ def run_binary(prog, env):
         prog.fail("; ".join(heads), "\n".join(bodies))
 
 
+EXAMPLES_DIR = os.path.join(os.path.dirname(HERE), "examples")
+
+
 def select(names):
-    all_progs = sorted(glob.glob(os.path.join(PROGRAMS_DIR, "*.py")))
+    # The example targets are end-to-end programs too.
+    all_progs = (sorted(glob.glob(os.path.join(PROGRAMS_DIR, "*.py"))) +
+                 sorted(glob.glob(os.path.join(EXAMPLES_DIR, "target*.py"))))
     if not names:
         return all_progs, []
     chosen, missing = [], []
