@@ -156,6 +156,8 @@ void Annotator::bind_block(FunctionGraph* g, Block* b, const std::vector<SV>& ce
 }
 
 void Annotator::flowin(FunctionGraph* g, Block* b) {
+  cur_graph_ = g;
+  cur_block_ = b;
   for (auto& op : b->operations) {
     SV r = consider_op(g, b, op);
     if (!r) {
@@ -251,6 +253,14 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
                              pyname(args[0]), pyname(args[1])));
     return r;
   }
+  if ((name == "eq" || name == "ne") && args[0]->kind == SomeValue::Instance &&
+      (has_method(args[0], "__eq__") || has_method(args[0], "__ne__"))) {
+    bool blocked;
+    std::string m = name == "ne" && has_method(args[0], "__ne__") ? "__ne__" : "__eq__";
+    SV r = special_method(op, 0, args[0], m, {args[1]}, &blocked);
+    if (blocked) return nullptr;
+    return s_bool();
+  }
   if (name == "lt" || name == "le" || name == "gt" || name == "ge" || name == "eq" || name == "ne") {
     const SV &a = args[0], &c = args[1];
     if (a->is_numeric() && c->is_numeric()) return s_bool();
@@ -285,6 +295,13 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     if (a->kind == SomeValue::PBC && a->descs.empty() && !a->const_ && a->method_name.empty())
       type_error("truth value of " + a->str() + " is not supported");
     if (a->kind == SomeValue::None) return s_bool(name == "not_");
+    if (a->kind == SomeValue::Instance && !a->can_be_none &&
+        (has_method(a, "__bool__") || has_method(a, "__len__"))) {
+      bool blocked;
+      special_method(op, 0, a, has_method(a, "__bool__") ? "__bool__" : "__len__", {}, &blocked);
+      if (blocked) return nullptr;
+      return s_bool();
+    }
     if (a->kind == SomeValue::Instance && !a->can_be_none) return s_bool(name == "bool");
     SomeValue r = *s_bool();
     if (a->kind == SomeValue::Bool) {
@@ -320,6 +337,19 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       return s_none();
     }
     type_error("cannot unpack a value of type " + pyname(a) + " (only tuples are supported yet)");
+  }
+  if ((name == "getitem" || name == "setitem" || name == "contains") && args[0]->kind == SomeValue::Instance) {
+    static const std::map<std::string, std::string> dunder = {
+        {"getitem", "__getitem__"}, {"setitem", "__setitem__"}, {"contains", "__contains__"}};
+    bool blocked;
+    std::vector<SV> rest(args.begin() + 1, args.end());
+    SV r = special_method(op, 0, args[0], dunder.at(name), rest, &blocked);
+    if (blocked) return nullptr;
+    if (!r) type_error(fmt::format("'{}' object does not support {} (no {} method)", pyname(args[0]),
+                                   name == "getitem" ? "indexing" : name == "setitem" ? "item assignment" : "'in'",
+                                   dunder.at(name)));
+    if (name == "contains") return s_bool();
+    return name == "setitem" ? s_none() : r;
   }
   if (name == "getitem") {
     const SV &a = args[0], &i = args[1];
@@ -773,6 +803,24 @@ std::string Annotator::specialization_key(FuncDesc* d, const std::string& tag, c
   return clean;
 }
 
+bool Annotator::has_method(const SV& obj, const std::string& name) {
+  if (obj->kind != SomeValue::Instance) return false;
+  py::object a = bk_.lookup_class_attr(obj->classdef, name);
+  return a && PyFunction_Check(a.ptr());
+}
+
+SV Annotator::special_method(SpaceOperation& op, int slot, const SV& obj, const std::string& name,
+                             const std::vector<SV>& args, bool* blocked) {
+  *blocked = false;
+  if (!has_method(obj, name)) return nullptr;
+  SV m = getattr_instance(cur_graph_, cur_block_, op, obj, name);
+  bk_.special_calls[{&op, slot}] = m;
+  CallShape shape{args.size(), {}};
+  SV r = consider_call(cur_graph_, cur_block_, op, m, args, shape);
+  if (!r) *blocked = true;
+  return r;
+}
+
 SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
                                const CallShape& shape) {
   auto fail = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
@@ -793,6 +841,13 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     }
     for (size_t i = 0; i < shape.npositional; ++i) {
       const SV& a = args[i];
+      if (a->kind == SomeValue::Instance && (has_method(a, "__str__") || has_method(a, "__repr__"))) {
+        bool blocked;
+        SV r = special_method(op, (int)i, a, has_method(a, "__str__") ? "__str__" : "__repr__", {}, &blocked);
+        if (blocked) return nullptr;
+        if (!is_str(r)) fail("__str__ must return a str, not " + r->pretty());
+        continue;
+      }
       if (!(a->is_numeric() || is_str(a) || a->kind == SomeValue::None || is_exception(a)))
         fail("print() of a " + pyname(a) + " is not supported yet");
     }
@@ -815,6 +870,16 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
   if (name == "str" || name == "repr") {
     nargs(1, 1);
     const SV& a = args[0];
+    if (a->kind == SomeValue::Instance) {
+      std::string m = name == "str" && has_method(a, "__str__") ? "__str__" : "__repr__";
+      if (has_method(a, m)) {
+        bool blocked;
+        SV r = special_method(op, 0, a, m, {}, &blocked);
+        if (blocked) return nullptr;
+        if (!is_str(r)) fail(m + " must return a str, not " + r->pretty());
+        return s_str();
+      }
+    }
     if (a->is_numeric() || is_str(a) || a->kind == SomeValue::None || (name == "str" && is_exception(a)))
       return s_str();
     fail(name + "() of a " + pyname(a) + " is not supported yet");
@@ -843,6 +908,19 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
       return s_float();
     }
     return s_int(name == "min" ? all_nonneg : any_nonneg);
+  }
+  if (name == "len" || name == "hash" || name == "iter" || name == "next") {
+    nargs(1, 1);
+    const SV& a = args[0];
+    if (a->kind == SomeValue::Instance) {
+      std::string m = "__" + name + "__";
+      bool blocked;
+      SV r = special_method(op, 0, a, m, {}, &blocked);
+      if (blocked) return nullptr;
+      if (!r) fail(fmt::format("'{}' object has no {}()", pyname(a), m));
+      if ((name == "len" || name == "hash") && !is_int_like(r)) fail(m + " must return an int, not " + r->pretty());
+      return name == "len" ? s_int(true) : r;
+    }
   }
   if (name == "len") {
     nargs(1, 1);

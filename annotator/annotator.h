@@ -54,6 +54,14 @@ class Annotator {
   // their parameters (but self) and of their results.
   void unify_family(const std::vector<FuncDesc*>& descs, SpaceOperation& op);
   SV isinstance(SpaceOperation& op, Value* x, const std::vector<SV>& args);
+  // A special method called by an operation (len(x) -> x.__len__()):
+  // nullptr when obj's class does not define it. `slot` tells apart several
+  // calls made by one operation (print's arguments).
+  SV special_method(SpaceOperation& op, int slot, const SV& obj, const std::string& name, const std::vector<SV>& args,
+                    bool* blocked);
+  bool has_method(const SV& obj, const std::string& name);
+  FunctionGraph* cur_graph_ = nullptr;
+  Block* cur_block_ = nullptr;
   std::string specialization_key(FuncDesc* d, const std::string& tag, const std::vector<SV>& cells,
                                  SpaceOperation& op);
   SV call_function(FuncDesc* d, FunctionGraph* caller, Block* b, SpaceOperation& op, const std::vector<SV>& args,

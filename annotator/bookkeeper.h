@@ -60,6 +60,9 @@ class Bookkeeper {
   // a specialized version, or a constant result (specialize:memo).
   std::map<const SpaceOperation*, FuncDesc*> call_target;
   std::map<const SpaceOperation*, py::object> memo_result;
+  // Special methods an operation calls (__len__, __getitem__, __str__...):
+  // the bound-method annotation, per operation and slot.
+  std::map<std::pair<const SpaceOperation*, int>, SV> special_calls;
   // The ClassDef of a Python class (created with its bases on first use);
   // throws TranslationError at `pos` for classes outside RPython.
   ClassDef* getclassdef(py::handle cls, const SourcePos& pos = {});

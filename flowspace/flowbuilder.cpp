@@ -918,6 +918,49 @@ class FlowBuilder {
     st_ = merge(breaks, pos);
   }
 
+  // The iterator protocol: it = iter(x); loop: v = next(it), leaving the
+  // loop (to its else clause) on StopIteration from next() alone.
+  void exec_iterator_for(py::handle s, Value* iterable, SourcePos pos) {
+    Value* it = emit("simple_call", {constant(builtins_.attr("iter")), iterable}, pos);
+    if (st_.dead()) return;
+    std::string nit = hidden("it");
+    store_name(nit, it, pos);
+    std::set<std::string> extra;
+    collect_assigned(s.attr("target"), extra);
+    open_loop(s, extra, pos);
+    protects_.push_back(Protect{Protect::Except, {}, py::object(), loops_.size(), st_.stack.size()});
+    Value* item = emit("simple_call", {constant(builtins_.attr("next")), st_.locals.at(nit)}, pos);
+    std::vector<State> raised = std::move(protects_.back().raised);
+    protects_.pop_back();
+    State body = st_;
+    // Exhausted, or another exception from next().
+    st_ = merge(raised, pos);
+    State exhausted;
+    if (!st_.dead()) {
+      Value* cond = emit("exc_match", {st_.stack.back(), constant(builtins_.attr("StopIteration"))}, pos);
+      auto [t, f] = branch(cond, pos);
+      st_ = f;
+      if (!st_.dead()) raise_value(pop(), pos);
+      exhausted = t;
+      if (!exhausted.dead()) exhausted.stack.pop_back();
+    }
+    st_ = body;
+    if (!st_.dead()) {
+      push(item);
+      assign(s.attr("target"), st_.stack.back(), pos);
+      pop();
+      exec_body(s.attr("body"));
+      if (!st_.dead()) jump_to_header(loops_.back(), pos);
+    }
+    st_ = exhausted;
+    if (!st_.dead()) exec_body(s.attr("orelse"));
+    LoopContext loop = std::move(loops_.back());
+    loops_.pop_back();
+    loop.breaks.push_back(st_);
+    st_ = merge(loop.breaks, pos);
+    if (!st_.dead()) st_.locals.erase(nit);
+  }
+
   void exec_for(py::handle s) {
     SourcePos pos = pos_of(s);
     py::object iter = s.attr("iter");
@@ -932,7 +975,8 @@ class FlowBuilder {
         exec_unrolled_for(s, items, pos);
         return;
       }
-      error(iter, "only 'for' loops over range(...), constant tuples and unrolling_iterable are supported yet");
+      exec_iterator_for(s, it, pos);
+      return;
     }
     py::list rargs = iter.attr("args");
     size_t n = py::len(rargs);

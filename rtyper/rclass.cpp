@@ -170,16 +170,20 @@ void RTyper::set_exception_args(Value* exc, const std::vector<Value*>& args) {
 
 void RTyper::rtype_method_call(SpaceOperation& op, const SV& f, std::vector<Value*> args,
                                const std::vector<std::string>& kwnames) {
-  Value* self = op.args[0];  // the bound method: its receiver
+  // The bound method value is its receiver.
+  Value* r = call_method(f, op.args[0], args, kwnames, op.result);
+  if (r != op.result && op.result->concretetype != Void)
+    gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
+}
+
+Value* RTyper::call_method(const SV& f, Value* self, std::vector<Value*> args, const std::vector<std::string>& kwnames,
+                           Variable* into) {
   if (f->descs.size() == 1) {
     FuncDesc* d = f->descs[0];
     std::vector<Value*> llargs{g_->new_llconst(d->graph->name, Constant::Graph, d->graph)};
-    for (Value* a : call_args(d, args, kwnames, self, op.pos)) llargs.push_back(a);
+    for (Value* a : call_args(d, args, kwnames, self, pos_)) llargs.push_back(a);
     const LLType* rt = d->graph->returnblock->inputargs[0]->concretetype;
-    Variable* r = gen("direct_call", llargs, rt, rt == op.result->concretetype ? op.result : nullptr);
-    if (r != op.result && op.result->concretetype != Void)
-      gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
-    return;
+    return gen("direct_call", llargs, rt, into && rt == into->concretetype ? into : nullptr);
   }
   // Virtual dispatch through a slot of the receiver's static class.
   ClassDef* cd = f->classdef;
@@ -209,12 +213,18 @@ void RTyper::rtype_method_call(SpaceOperation& op, const SV& f, std::vector<Valu
   Variable* vtc = gen("cast_pointer", {vt}, ptr_to(vtable_struct(cd)));
   Variable* fn = gen("getfield", {vtc, g_->new_llconst(slot.field, Constant::FieldName)}, slot.fntype);
   std::vector<Value*> llargs{fn};
-  std::vector<Value*> bound = call_args(first, args, kwnames, recv, op.pos);
+  std::vector<Value*> bound = call_args(first, args, kwnames, recv, pos_);
   bound[0] = recv;
   for (Value* a : bound) llargs.push_back(a);
-  Variable* r = gen("indirect_call", llargs, rt, rt == op.result->concretetype ? op.result : nullptr);
-  if (r != op.result && op.result->concretetype != Void)
-    gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
+  return gen("indirect_call", llargs, rt, into && rt == into->concretetype ? into : nullptr);
+}
+
+// The operation calls a special method of an instance (recorded by the
+// annotator): the result, or nullptr when it does not.
+Value* RTyper::special_call(SpaceOperation& op, int slot, Value* self, std::vector<Value*> args) {
+  auto it = bk_.special_calls.find({&op, slot});
+  if (it == bk_.special_calls.end()) return nullptr;
+  return call_method(it->second, self, std::move(args), {}, nullptr);
 }
 
 Value* RTyper::rtype_isinstance(Value* x, const SV& spec, Variable* into) {

@@ -310,6 +310,16 @@ Value* RTyper::hash_of(Value* v, bool identity) {
   }
 }
 
+// The truth of a low-level value (a special method's result).
+Value* RTyper::to_bool_value(Value* v) {
+  const LLType* t = v->concretetype;
+  if (t == Bool) return v;
+  if (t == Signed) return gen("int_is_true", {v}, Bool);
+  if (t == Float) return gen("float_is_true", {v}, Bool);
+  if (t && t->is_ptr()) return gen("ptr_nonzero", {v}, Bool);
+  unsupported("truth value of a " + (t ? t->name() : std::string("?")));
+}
+
 Value* RTyper::to_bool(Value* v) {
   SV s = ann(v);
   if (s->const_ && s->kind != SomeValue::PBC) return typed_const(ConstValue::from_python(py::bool_(s->const_->truth())), Bool);
@@ -362,6 +372,26 @@ void RTyper::rtype_op(SpaceOperation& op) {
   const std::string name = op.opname.rfind("inplace_", 0) == 0 ? op.opname.substr(8) : op.opname;
   Variable* res = op.result;
   auto A = [&](size_t i) { return ann(op.args[i]); };
+  cur_op_ = &op;
+  if (name == "getitem" || name == "setitem" || name == "contains" || name == "eq" || name == "ne" || name == "bool" ||
+      name == "not_") {
+    std::vector<Value*> rest(op.args.begin() + 1, op.args.end());
+    if (Value* r = special_call(op, 0, op.args[0], rest)) {
+      auto it = bk_.special_calls.find({&op, 0});
+      const std::string& m = it->second->method_name;
+      if (name == "getitem") {
+        if (res->concretetype != Void) gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
+      } else if (name == "contains" || name == "eq" || (name == "ne" && m == "__ne__")) {
+        gen("same_as", {to_bool_value(r)}, Bool, res);
+      } else if (name == "ne") {
+        gen("bool_not", {to_bool_value(r)}, Bool, res);
+      } else if (name == "bool" || name == "not_") {
+        Value* t = to_bool_value(r);
+        gen(name == "bool" ? "same_as" : "bool_not", {t}, Bool, res);
+      }
+      return;
+    }
+  }
 
   static const std::map<std::string, std::string> arith = {
       {"add", "add"}, {"sub", "sub"}, {"mul", "mul"}, {"and_", "and"}, {"or_", "or"}, {"xor", "xor"}};
@@ -703,7 +733,8 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     if (!end) end = strconst("\n");
     for (size_t i = 0; i < npos; ++i) {
       if (i) call_external("rpy_stdout_write", {sep});
-      call_external("rpy_stdout_write", {to_str(args[i])});
+      Value* s = special_call(op, (int)i, args[i], {});
+      call_external("rpy_stdout_write", {s ? s : to_str(args[i])});
     }
     call_external("rpy_stdout_write", {end}, res->concretetype == Void ? res : nullptr);
     return;
@@ -725,8 +756,17 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     gen("same_as", {to_bool(args[0])}, Bool, res);
     return;
   }
+  if (name == "len" || name == "hash" || name == "iter" || name == "next" || name == "str" || name == "repr") {
+    if (Value* r = special_call(op, 0, args[0], {})) {
+      if (res->concretetype != Void) gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
+      return;
+    }
+  }
   if (name == "str" || name == "repr") {
-    if (name == "repr" && A(0)->kind == SomeValue::String) unsupported("repr() of a str is not supported yet");
+    if (name == "repr" && A(0)->kind == SomeValue::String) {
+      call_external("rpy_str_repr", {args[0]}, res);
+      return;
+    }
     gen("same_as", {to_str(args[0])}, StrPtr(), res);
     return;
   }

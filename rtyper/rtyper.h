@@ -48,6 +48,10 @@ class RTyper {
   void rtype_method_call(SpaceOperation& op, const SV& f, std::vector<Value*> args,
                          const std::vector<std::string>& kwnames);
   Value* rtype_isinstance(Value* x, const SV& classes_spec, Variable* into);
+  Value* call_method(const SV& f, Value* self, std::vector<Value*> args, const std::vector<std::string>& kwnames,
+                     Variable* into);
+  Value* special_call(SpaceOperation& op, int slot, Value* self, std::vector<Value*> args);
+  SpaceOperation* cur_op_ = nullptr;
   Constant* vtable_const(ClassDef* cd);
   void set_exception_args(Value* exc, const std::vector<Value*>& args);
   // The call's arguments in the callee's parameter order, defaults filled in,
@@ -72,6 +76,7 @@ class RTyper {
   const LLType* family_fnptr_type(const std::vector<FuncDesc*>& descs);
   Value* to_str(Value* v);
   Value* to_bool(Value* v);
+  Value* to_bool_value(Value* v);
   Value* hash_of(Value* v, bool identity);
   SV ann(Value* v) { return bk_.annotation(v); }
   [[noreturn]] void unsupported(const std::string& what);
