@@ -404,6 +404,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     cd->instantiated = true;
     return s_instance(cd);
   }
+  if (name == "yield_") type_error("'yield' outside a generator");
   if (name == "type_of") {
     if (args[0]->kind != SomeValue::Instance) type_error("type() of a " + pyname(args[0]) + " is not supported");
     return s_class(args[0]->classdef);

@@ -5,6 +5,7 @@
 
 #include "driver/log.h"
 #include "flowspace/flowbuilder.h"
+#include "flowspace/generator.h"
 
 namespace rpy {
 
@@ -16,7 +17,7 @@ static bool is_builtin_class(py::handle cls) {
 static const char* const kRuntimeExceptions[] = {
     "Exception", "ValueError", "ZeroDivisionError", "OverflowError", "IndexError", "KeyError",
     "TypeError", "AssertionError", "StopIteration", "RuntimeError", "MemoryError", "NotImplementedError",
-    "OSError"};
+    "OSError", "LookupError", "UnicodeEncodeError", "UnicodeDecodeError"};
 
 Bookkeeper::Bookkeeper() {
   py::module_ builtins = py::module_::import("builtins");
@@ -158,7 +159,22 @@ FuncDesc* Bookkeeper::method_impl(ClassDef* cd, const std::string& name) {
 
 FunctionGraph* Bookkeeper::graph_of(FuncDesc* d) {
   if (!d->graph) {
-    graphs_.push_back(build_flow_graph(d->func));
+    auto graph = build_flow_graph(d->func);
+    bool is_generator = d->func && py::hasattr(d->func, "__code__") &&
+                        (d->func.attr("__code__").attr("co_flags").cast<int>() & 0x20);
+    if (is_generator) {
+      // The function builds a frame object; its class's __next__ runs the body.
+      GeneratorParts parts = transform_generator(std::move(graph), d->func);
+      ClassDef* cd = getclassdef(parts.frame_class, d->pos);
+      for (auto [stub, g] : {std::pair{parts.next_stub, &parts.next}, std::pair{parts.iter_stub, &parts.iter}}) {
+        FuncDesc* m = get_desc(stub, cd);
+        graphs_.push_back(std::move(*g));
+        m->graph = graphs_.back().get();
+        desc_of_graph_[m->graph] = m;
+      }
+      graph = std::move(parts.ctor);
+    }
+    graphs_.push_back(std::move(graph));
     d->graph = graphs_.back().get();
     if (d->selfclass) d->graph->name = d->selfclass->name + "." + d->func.attr("__name__").cast<std::string>();
     if (!d->spec_key.empty()) d->graph->name += "__" + d->spec_key;

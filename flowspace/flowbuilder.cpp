@@ -148,7 +148,7 @@ const std::set<std::string> kNonRaisingOps = {
     "add", "sub", "mul", "and_", "or_", "xor", "inplace_add", "inplace_sub", "inplace_mul", "inplace_and_",
     "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "eq", "ne", "gt", "ge", "is_",
     "is_not", "bool", "not_", "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr",
-    "type_of", "exception_init", "exc_match", "hash", "identity_hash", "intmask"};
+    "type_of", "exception_init", "exc_match", "hash", "identity_hash", "intmask", "yield_"};
 
 struct LoopContext {
   Block* header;  // nullptr for an unrolled loop: `continue` ends the current copy
@@ -1124,6 +1124,11 @@ class FlowBuilder {
       return emit("newtuple", items, pos);
     }
     if (t == "Await") error(e, "'await' is not RPython: coroutines cannot be translated");
+    if (t == "Yield") {
+      Value* v = e.attr("value").is_none() ? g_->new_const_none() : eval(e.attr("value"));
+      return emit("yield_", {v}, pos);
+    }
+    if (t == "YieldFrom") error(e, "'yield from' is not supported yet");
     if (t == "Lambda") error(e, "lambda expressions are not supported yet");
     if (t == "JoinedStr") error(e, "f-strings are not supported yet");
     if (t == "List" || t == "Dict" || t == "Set" || t == "ListComp" || t == "DictComp" || t == "SetComp" ||
