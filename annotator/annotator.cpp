@@ -488,6 +488,12 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
     if (result->kind == SomeValue::Impossible || (blocked && f->descs.size() == 1)) return nullptr;
     return result;
   }
+  if (f->kind == SomeValue::Instance && has_method(f, "__call__")) {
+    // A closure object (or any instance with __call__).
+    SV m = getattr_instance(g, b, op, f, "__call__");
+    bk_.special_calls[{&op, 0}] = m;
+    return consider_call(g, b, op, m, args, shape);
+  }
   if (f->kind == SomeValue::PBC && f->const_ && f->const_->obj) {
     py::object obj = f->const_->obj;
     std::string bn = builtin_name(obj);

@@ -159,7 +159,15 @@ FuncDesc* Bookkeeper::method_impl(ClassDef* cd, const std::string& name) {
 
 FunctionGraph* Bookkeeper::graph_of(FuncDesc* d) {
   if (!d->graph) {
-    auto graph = build_flow_graph(d->func);
+    std::vector<ExtraMethod> extras;
+    auto graph = build_flow_graph(d->func, &extras);
+    for (auto& x : extras) {  // nested functions: their closure classes' __call__
+      ClassDef* cd = getclassdef(x.cls, d->pos);
+      FuncDesc* m = get_desc(x.stub, cd);
+      graphs_.push_back(std::move(x.graph));
+      m->graph = graphs_.back().get();
+      desc_of_graph_[m->graph] = m;
+    }
     bool is_generator = d->func && py::hasattr(d->func, "__code__") &&
                         (d->func.attr("__code__").attr("co_flags").cast<int>() & 0x20);
     if (is_generator) {

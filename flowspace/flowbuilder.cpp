@@ -12,6 +12,7 @@
 #include "flowspace/flowbuilder.h"
 
 #include <fmt/format.h>
+#include <pybind11/eval.h>
 #include <pybind11/stl.h>
 
 #include <fstream>
@@ -180,7 +181,8 @@ const std::map<std::string, std::string> kOperatorFuncs = {
 
 class FlowBuilder {
  public:
-  FlowBuilder(py::handle func) : func_(py::reinterpret_borrow<py::object>(func)) {}
+  FlowBuilder(py::handle func, std::vector<ExtraMethod>* extras = nullptr, bool closure_mode = false)
+      : func_(py::reinterpret_borrow<py::object>(func)), extras_(extras), closure_mode_(closure_mode) {}
 
   std::unique_ptr<FunctionGraph> build() {
     py::object code;
@@ -212,7 +214,9 @@ class FlowBuilder {
     globals_ = func_.attr("__globals__");
     builtins_ = py::module_::import("builtins");
     py::object closure = func_.attr("__closure__");
-    if (!closure.is_none()) {
+    if (closure_mode_) {
+      for (auto fv : code.attr("co_freevars")) freevars_rt_.insert(fv.cast<std::string>());
+    } else if (!closure.is_none()) {
       auto freevars = code.attr("co_freevars").cast<std::vector<std::string>>();
       py::tuple cells = closure;
       for (size_t i = 0; i < freevars.size(); ++i) {
@@ -240,6 +244,13 @@ class FlowBuilder {
         !args.attr("kwarg").is_none())
       throw TranslationError(pos_of(def), "only plain positional parameters (with defaults) are supported: no *args, **kwargs or keyword-only parameters");
     std::vector<Variable*> inputs;
+    if (closure_mode_) {
+      // A nested function is the __call__ of its closure object.
+      self_var_ = g_->new_var("self");
+      inputs.push_back(self_var_);
+      g_->argnames.push_back("self");
+      st_.locals["#self"] = self_var_;
+    }
     for (py::handle a : args.attr("args")) {
       std::string an = a.attr("arg").cast<std::string>();
       Variable* v = g_->new_var(an);
@@ -250,6 +261,22 @@ class FlowBuilder {
     }
     g_->startblock = g_->new_block(inputs);
     st_.block = g_->startblock;
+    // Variables nested functions capture live in cells shared with them.
+    for (auto cv : code.attr("co_cellvars")) {
+      std::string n = cv.cast<std::string>();
+      cellvars_.insert(n);
+      py::dict ns;
+      ns["__module__"] = func_.attr("__module__");
+      ns["__qualname__"] = py::str(g_->name + ".<cell " + n + ">");
+      py::object cell_class = builtins_.attr("type")(py::str("cell_" + n), py::make_tuple(builtins_.attr("object")), ns);
+      Value* cell = emit("simple_call", {constant(cell_class)}, g_->pos);
+      st_.locals["#cell_" + n] = cell;
+      auto it = st_.locals.find(n);
+      if (it != st_.locals.end()) {  // a parameter
+        emit("setattr", {cell, g_->new_const_str("v"), it->second}, g_->pos);
+        st_.locals.erase(it);
+      }
+    }
 
     exec_body(def.attr("body"));
     if (!st_.dead()) {
@@ -262,6 +289,11 @@ class FlowBuilder {
 
  private:
   py::object func_;
+  std::vector<ExtraMethod>* extras_ = nullptr;
+  bool closure_mode_ = false;
+  Variable* self_var_ = nullptr;
+  std::set<std::string> cellvars_;    // this function's locals captured by nested functions
+  std::set<std::string> freevars_rt_;  // (closure mode) the enclosing function's cells it uses
   py::object globals_;
   py::object builtins_;
   std::map<std::string, py::object> closure_;
@@ -482,6 +514,72 @@ class FlowBuilder {
 
   std::string hidden(const char* what) { return fmt::format("#{}{}", what, hidden_counter_++); }
 
+  // A nested function becomes an object: an instance of a class made for
+  // it, holding the cells of the variables it uses, whose __call__ is the
+  // function's body.
+  void exec_nested_def(py::handle s, SourcePos pos) {
+    if (!extras_) error(s, "nested functions are not supported here");
+    if (py::len(s.attr("decorator_list"))) error(s, "decorators on nested functions are not supported");
+    std::string name = s.attr("name").cast<std::string>();
+    int line = s.attr("lineno").cast<int>();
+    py::object code;
+    for (auto c : func_.attr("__code__").attr("co_consts")) {
+      if (py::hasattr(c, "co_name") && c.attr("co_name").cast<std::string>() == name &&
+          c.attr("co_firstlineno").cast<int>() == line)
+        code = py::reinterpret_borrow<py::object>(c);
+    }
+    if (!code) error(s, "cannot find the code of nested function '" + name + "'");
+    py::module_ types = py::module_::import("types");
+    py::module_ ast = py::module_::import("ast");
+    py::list cells;
+    std::vector<std::string> freevars;
+    for (auto fv : code.attr("co_freevars")) {
+      freevars.push_back(fv.cast<std::string>());
+      cells.append(types.attr("CellType")());
+    }
+    py::object inner = types.attr("FunctionType")(code, globals_, py::str(name), py::none(), py::tuple(cells));
+    inner.attr("__qualname__") = code.attr("co_qualname");
+    // __call__(self, <the function's parameters>), with its defaults.
+    py::object fargs = s.attr("args");
+    std::string params = "self";
+    for (auto a : fargs.attr("args")) params += ", " + a.attr("arg").cast<std::string>();
+    py::dict ns;
+    py::exec(py::str("def __call__(" + params + "):\n    pass\n"), ns);
+    py::object stub = ns["__call__"];
+    py::list defaults;
+    for (auto d : fargs.attr("defaults")) {
+      try {
+        defaults.append(ast.attr("literal_eval")(d));
+      } catch (py::error_already_set&) {
+        error(d, "the defaults of a nested function must be constants");
+      }
+    }
+    if (py::len(defaults)) stub.attr("__defaults__") = py::tuple(defaults);
+    std::string qual = code.attr("co_qualname").cast<std::string>();
+    py::dict cns;
+    cns["__module__"] = func_.attr("__module__");
+    cns["__qualname__"] = py::str(qual + ".<closure>");
+    cns["__call__"] = stub;
+    py::object cls = builtins_.attr("type")(py::str(name + "_closure"), py::make_tuple(builtins_.attr("object")), cns);
+
+    FlowBuilder nested(inner, extras_, /*closure_mode=*/true);
+    auto graph = nested.build();
+    graph->name = qual;
+    extras_->push_back(ExtraMethod{cls, stub, std::move(graph)});
+
+    Value* obj = emit("simple_call", {constant(cls)}, pos);
+    for (auto& fv : freevars) {
+      if (!is_cell(fv)) error(s, "nested function '" + name + "' uses '" + fv + "', which is not a local of the enclosing function");
+      push(obj);
+      Value* cell = cell_of(fv, pos);
+      obj = pop();
+      push(obj);
+      emit("setattr", {obj, g_->new_const_str("fv_" + fv), cell}, pos);
+      obj = pop();
+    }
+    store_var(name, obj, pos);
+  }
+
   void exec_raise(py::handle s, SourcePos pos) {
     py::object exc = s.attr("exc");
     Value* ev;
@@ -630,8 +728,28 @@ class FlowBuilder {
 
   // ---- names -------------------------------------------------------------------
 
+  // The cell holding a captured variable: this function's own, or (in a
+  // nested function) one of the closure object's.
+  Value* cell_of(const std::string& name, SourcePos pos) {
+    if (cellvars_.count(name)) return st_.locals.at("#cell_" + name);
+    return emit("getattr", {st_.locals.at("#self"), g_->new_const_str("fv_" + name)}, pos);
+  }
+  bool is_cell(const std::string& name) const { return cellvars_.count(name) || freevars_rt_.count(name); }
+
+  void store_var(const std::string& name, Value* v, SourcePos pos) {
+    if (is_cell(name)) {
+      push(v);
+      Value* cell = cell_of(name, pos);
+      v = pop();
+      emit("setattr", {cell, g_->new_const_str("v"), v}, pos);
+      return;
+    }
+    store_name(name, v, pos);
+  }
+
   Value* load_name(py::handle node) {
     std::string name = node.attr("id").cast<std::string>();
+    if (is_cell(name)) return emit("getattr", {cell_of(name, pos_of(node)), g_->new_const_str("v")}, pos_of(node));
     auto it = st_.locals.find(name);
     if (it != st_.locals.end()) return it->second;
     if (all_locals_.count(name))
@@ -651,7 +769,7 @@ class FlowBuilder {
   void assign(py::handle target, Value* v, SourcePos pos) {
     std::string t = node_type(target);
     if (t == "Name") {
-      store_name(target.attr("id").cast<std::string>(), v, pos);
+      store_var(target.attr("id").cast<std::string>(), v, pos);
     } else if (t == "Tuple" || t == "List") {
       py::list elts = target.attr("elts");
       size_t n = py::len(elts);
@@ -725,7 +843,7 @@ class FlowBuilder {
         push(cur);
         Value* rhs = eval(s.attr("value"));
         cur = pop();
-        store_name(target.attr("id").cast<std::string>(), emit("inplace_" + op, {cur, rhs}, pos), pos);
+        store_var(target.attr("id").cast<std::string>(), emit("inplace_" + op, {cur, rhs}, pos), pos);
       } else if (tt == "Attribute") {
         // obj.a op= v: obj is evaluated once.
         Value* obj = eval(target.attr("value"));
@@ -801,6 +919,10 @@ class FlowBuilder {
         if (!st_.dead()) raise_value(emit("simple_call", args, pos), pos);
       }
       st_ = ts;
+    } else if (t == "Nonlocal" && closure_mode_) {
+      // Its variables are cells already.
+    } else if (t == "FunctionDef") {
+      exec_nested_def(s, pos);
     } else if (t == "Global" || t == "Nonlocal") {
       error(s, std::string("the '") + (t == "Global" ? "global" : "nonlocal") +
                    "' statement is not RPython: module globals are constants after import");
@@ -808,7 +930,7 @@ class FlowBuilder {
       error(s, "async code is not RPython");
     } else if (t == "Import" || t == "ImportFrom") {
       error(s, "import inside a function is not RPython: import at module level");
-    } else if (t == "With" || t == "FunctionDef" ||
+    } else if (t == "With" ||
                t == "ClassDef" || t == "Delete" || t == "Match" || t == "TryStar") {
       error(s, "'" + t + "' statements are not supported yet");
     } else {
@@ -1423,8 +1545,8 @@ class FlowBuilder {
 
 }  // namespace
 
-std::unique_ptr<FunctionGraph> build_flow_graph(py::handle func) {
-  FlowBuilder b(func);
+std::unique_ptr<FunctionGraph> build_flow_graph(py::handle func, std::vector<ExtraMethod>* extras) {
+  FlowBuilder b(func, extras);
   return b.build();
 }
 

@@ -7,8 +7,17 @@
 
 namespace rpy {
 
-// Raises TranslationError for constructs outside RPython-3.
-std::unique_ptr<FunctionGraph> build_flow_graph(py::handle func);
+// A method whose graph the flow builder made itself: the __call__ of the
+// class a nested function (a closure) becomes.
+struct ExtraMethod {
+  py::object cls;
+  py::object stub;  // the Python function standing for the method (names, defaults)
+  std::unique_ptr<FunctionGraph> graph;
+};
+
+// Raises TranslationError for constructs outside RPython-3. Nested functions
+// add their classes' methods to `extras`.
+std::unique_ptr<FunctionGraph> build_flow_graph(py::handle func, std::vector<ExtraMethod>* extras = nullptr);
 
 // The position of a Python function's `def` line (for errors about a call).
 SourcePos function_pos(py::handle func);

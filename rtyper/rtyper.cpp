@@ -630,6 +630,14 @@ void RTyper::rtype_call(SpaceOperation& op) {
     rtype_method_call(op, f, args, kwnames);
     return;
   }
+  if (f->kind == SomeValue::Instance) {  // __call__
+    auto it = bk_.special_calls.find({&op, 0});
+    if (it == bk_.special_calls.end()) unsupported("calling an instance without __call__");
+    Value* r = call_method(it->second, op.args[0], args, kwnames, nullptr);
+    if (op.result->concretetype != Void)
+      gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
+    return;
+  }
   if (f->kind == SomeValue::PBC && f->descs.size() > 1) {
     // Through a function pointer: the arguments are bound once for all the
     // functions, so they must agree on parameters and on the defaults used.
