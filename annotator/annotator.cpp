@@ -488,6 +488,21 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
     if (result->kind == SomeValue::Impossible || (blocked && f->descs.size() == 1)) return nullptr;
     return result;
   }
+  if (f->kind == SomeValue::Class) {
+    // A class chosen at run time: through its constructor for this shape.
+    SV result = s_impossible();
+    std::vector<FuncDesc*> ctors;
+    for (ClassDef* cd : f->classdefs) {
+      FuncDesc* d = bk_.constructor(cd, shape);
+      ctors.push_back(d);
+      SV r = call_function(d, g, b, op, args, CallShape{args.size(), {}});
+      result = union_of(result, r);
+      if (!result) throw TranslationError(op.pos, "the classes called here have unrelated instances");
+    }
+    unify_family(ctors, op);
+    if (result->kind == SomeValue::Impossible) return nullptr;
+    return result;
+  }
   if (f->kind == SomeValue::Instance && has_method(f, "__call__")) {
     // A closure object (or any instance with __call__).
     SV m = getattr_instance(g, b, op, f, "__call__");

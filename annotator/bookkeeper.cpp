@@ -1,6 +1,7 @@
 #include "annotator/bookkeeper.h"
 
 #include <fmt/format.h>
+#include <pybind11/eval.h>
 #include <pybind11/stl.h>
 
 #include "driver/log.h"
@@ -138,6 +139,55 @@ FuncDesc* Bookkeeper::specialized(FuncDesc* d, const std::string& key) {
   return r;
 }
 
+// `cls(<args of this shape>)` as a function of its own: a class chosen at
+// run time is called through the pointer to its class's constructor for
+// the shape (all constructors of one shape have the same parameters).
+FuncDesc* Bookkeeper::constructor(ClassDef* cd, const CallShape& shape) {
+  std::string key = std::to_string(shape.npositional);
+  for (auto& k : shape.kwnames) key += "_" + k;
+  auto it = ctors_.find({cd, key});
+  if (it != ctors_.end()) return it->second;
+  std::string params;
+  for (size_t i = 0; i < shape.npositional; ++i) params += (i ? ", " : "") + fmt::format("a{}", i);
+  for (auto& k : shape.kwnames) params += (params.empty() ? "" : ", ") + k;
+  py::dict ns;
+  py::exec(py::str("def new(" + params + "):\n    pass\n"), ns);
+  py::object stub = ns["new"];
+  FuncDesc* d = get_desc(stub);
+  d->name = cd->name;
+  auto g = std::make_unique<FunctionGraph>();
+  g->name = "new_" + cd->name + "_" + key;
+  g->func = stub;
+  g->pos = d->pos;
+  g->returnblock = g->new_block({g->new_var("result")});
+  g->returnblock->is_final = true;
+  g->exceptblock = g->new_block({g->new_var("etype"), g->new_var("evalue")});
+  g->exceptblock->is_final = true;
+  std::vector<Variable*> in;
+  for (auto& n : d->argnames) {
+    in.push_back(g->new_var(n));
+    g->argnames.push_back(n);
+  }
+  g->startblock = g->new_block(in);
+  std::vector<Value*> args{g->new_const(ConstValue::from_python(cd->cls))};
+  std::string opname = "simple_call";
+  if (!shape.kwnames.empty()) {
+    opname = "call_kw";
+    py::tuple kw(shape.kwnames.size());
+    for (size_t i = 0; i < shape.kwnames.size(); ++i) kw[i] = py::str(shape.kwnames[i]);
+    args.push_back(g->new_const(ConstValue::from_python(kw)));
+  }
+  for (Variable* v : in) args.push_back(v);
+  Variable* r = g->new_var("v");
+  g->startblock->operations.push_back(SpaceOperation{opname, args, r, d->pos});
+  g->new_link(g->startblock, g->returnblock, {r});
+  graphs_.push_back(std::move(g));
+  d->graph = graphs_.back().get();
+  desc_of_graph_[d->graph] = d;
+  ctors_[{cd, key}] = d;
+  return d;
+}
+
 FuncDesc* Bookkeeper::desc_of(const FunctionGraph* g) const {
   auto it = desc_of_graph_.find(g);
   return it == desc_of_graph_.end() ? nullptr : it->second;
@@ -211,6 +261,13 @@ SV Bookkeeper::annotation(const Value* v) {
       SomeValue pbc = *s;
       pbc.descs = {d};
       return std::make_shared<const SomeValue>(std::move(pbc));
+    }
+    if (PyType_Check(o.ptr()) && !is_builtin_class(o)) {
+      // A user class: remembered so that two of them make a Class value.
+      SomeValue cls = *s;
+      cls.classdefs = {getclassdef(o)};
+      cls.classdef = cls.classdefs[0];
+      return std::make_shared<const SomeValue>(std::move(cls));
     }
     if (is_prebuilt_instance(o)) {
       ClassDef* cd = getclassdef(py::type::handle_of(o));

@@ -54,6 +54,7 @@ class Bookkeeper {
   // The implementation of method `name` that an instance of exactly `cd`
   // runs: nullptr when `cd` has no such method.
   FuncDesc* method_impl(ClassDef* cd, const std::string& name);
+  FuncDesc* constructor(ClassDef* cd, const CallShape& shape);
   // The version of `d` specialized for `key` (its own graph).
   FuncDesc* specialized(FuncDesc* d, const std::string& key);
   // What a call operation resolved to, when not simply its callee's desc:
@@ -89,6 +90,7 @@ class Bookkeeper {
   std::map<std::pair<PyObject*, ClassDef*>, std::unique_ptr<FuncDesc>> descs_;
   std::map<const FunctionGraph*, FuncDesc*> desc_of_graph_;
   std::vector<std::unique_ptr<FuncDesc>> spec_descs_;
+  std::map<std::pair<ClassDef*, std::string>, FuncDesc*> ctors_;
   std::map<PyObject*, std::unique_ptr<ClassDef>> classdefs_;
   std::vector<ClassDef*> classdef_order_;
   std::set<PyObject*> prebuilt_;

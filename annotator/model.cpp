@@ -202,9 +202,25 @@ SV union_of(const SV& a, const SV& b) {
     if (!common) return nullptr;  // unrelated classes
     return s_instance(common, a->can_be_none || b->can_be_none);
   }
-  if (K(a) == SomeValue::Class && K(b) == SomeValue::Class) {
-    ClassDef* common = a->classdef->commonbase(b->classdef);
-    return common ? s_class(common) : nullptr;
+  // Classes as values: a class constant (PBC with its classdef) or a Class.
+  auto as_class = [](const SV& x) -> bool {
+    return x->kind == SomeValue::Class || (x->kind == SomeValue::PBC && !x->classdefs.empty());
+  };
+  if (as_class(a) && as_class(b)) {
+    ClassDef* common = a->classdefs.empty() || b->classdefs.empty()
+                           ? (a->classdef && b->classdef ? a->classdef->commonbase(b->classdef) : nullptr)
+                           : a->classdefs[0]->commonbase(b->classdefs[0]);
+    std::vector<ClassDef*> all = a->classdefs;
+    for (ClassDef* c : b->classdefs)
+      if (std::find(all.begin(), all.end(), c) == all.end()) all.push_back(c);
+    for (ClassDef* c : all) common = common ? common->commonbase(c) : nullptr;
+    if (!common) return nullptr;
+    std::sort(all.begin(), all.end(), [](ClassDef* x, ClassDef* y) { return x->name < y->name; });
+    SomeValue v;
+    v.kind = SomeValue::Class;
+    v.classdef = common;
+    v.classdefs = all;
+    return make(std::move(v));
   }
   if (K(a) == SomeValue::Tuple && K(b) == SomeValue::Tuple) {
     if (a->items.size() != b->items.size()) return nullptr;
@@ -261,6 +277,7 @@ bool contains(const SV& general, const SV& specific) {
   }
   if (u->kind == SomeValue::PBC && u->descs != general->descs) return false;
   if ((u->kind == SomeValue::Instance || u->kind == SomeValue::Class) && u->classdef != general->classdef) return false;
+  if (u->kind == SomeValue::Class && u->classdefs.size() != general->classdefs.size()) return false;
   if (u->kind == SomeValue::PBC && u->bound_self && !contains(general->bound_self, u->bound_self)) return false;
   return true;
 }

@@ -39,6 +39,7 @@ struct SomeValue {
   std::shared_ptr<ListDef> listdef;  // List
   std::vector<FuncDesc*> descs;     // PBC of user functions, sorted by address
   ClassDef* classdef = nullptr;     // Instance; for a bound method: the receiver's class
+  std::vector<ClassDef*> classdefs;  // Class: the classes it may be (sorted); a class constant: itself
   // A bound method (PBC whose descs are the implementations a call may reach):
   // the method name and the receiver's annotation.
   std::string method_name;

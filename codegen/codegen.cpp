@@ -186,7 +186,14 @@ class CodeGen {
       std::string value = "nullptr";
       for (auto& [key, slot] : rtyper_.method_slots()) {
         if (key.first->vtable_struct != vs || slot.field != field) continue;
-        if (FuncDesc* d = rtyper_.bookkeeper().method_impl(cd, key.second); d && d->graph && fnames_.count(d->graph))
+        FuncDesc* d = nullptr;
+        if (key.second.rfind("__new_", 0) == 0) {
+          auto c = rtyper_.ctor_slots_.find({cd, key.second});
+          if (c != rtyper_.ctor_slots_.end()) d = c->second;
+        } else {
+          d = rtyper_.bookkeeper().method_impl(cd, key.second);
+        }
+        if (d && d->graph && fnames_.count(d->graph))
           value = "reinterpret_cast<" + ctype(ft) + ">(&" + fnames_[d->graph] + ")";
       }
       init += ", " + value;

@@ -219,6 +219,37 @@ Value* RTyper::call_method(const SV& f, Value* self, std::vector<Value*> args, c
   return gen("indirect_call", llargs, rt, into && rt == into->concretetype ? into : nullptr);
 }
 
+// cls(args) for a class known only at run time: its vtable holds, per
+// call shape, a pointer to the class's constructor.
+void RTyper::rtype_class_call(SpaceOperation& op, const SV& f, std::vector<Value*> args,
+                              const std::vector<std::string>& kwnames) {
+  CallShape shape{args.size() - kwnames.size(), kwnames};
+  std::string key = std::to_string(shape.npositional);
+  for (auto& k : kwnames) key += "_" + k;
+  ClassDef* base = f->classdef;
+  FuncDesc* first = bk_.constructor(f->classdefs[0], shape);
+  std::vector<const LLType*> argtypes;
+  for (Variable* v : first->graph->startblock->inputargs) argtypes.push_back(v->concretetype);
+  const LLType* rt = first->graph->returnblock->inputargs[0]->concretetype;
+  std::string slot_name = "__new_" + key;
+  auto skey = std::make_pair(base, slot_name);
+  if (!slots_.count(skey)) {
+    MethodSlot slot{"n_" + key, ptr_to(func_type(argtypes, rt))};
+    slots_[skey] = slot;
+    const_cast<LLType*>(vtable_struct(base))->fields.push_back({slot.field, slot.fntype});
+    for (ClassDef* cd : f->classdefs) ctor_slots_[{cd, slot_name}] = bk_.constructor(cd, shape);
+  }
+  const MethodSlot& slot = slots_[skey];
+  Value* vt = convert(op.args[0], VtablePtr());
+  Variable* vtc = gen("cast_pointer", {vt}, ptr_to(vtable_struct(base)));
+  Variable* fn = gen("getfield", {vtc, g_->new_llconst(slot.field, Constant::FieldName)}, slot.fntype);
+  std::vector<Value*> llargs{fn};
+  for (size_t i = 0; i < args.size(); ++i) llargs.push_back(convert(args[i], argtypes[i]));
+  Variable* r = gen("indirect_call", llargs, rt, rt == op.result->concretetype ? op.result : nullptr);
+  if (r != op.result && op.result->concretetype != Void)
+    gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
+}
+
 // The operation calls a special method of an instance (recorded by the
 // annotator): the result, or nullptr when it does not.
 Value* RTyper::special_call(SpaceOperation& op, int slot, Value* self, std::vector<Value*> args) {

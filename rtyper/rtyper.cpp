@@ -246,6 +246,8 @@ Value* RTyper::convert(Value* v, const LLType* to) {
     if (to->is_ptr() && (cv.kind == ConstValue::None || cv.kind == ConstValue::Str)) return typed_const(cv, to);
     if (to->is_ptr() && cv.kind == ConstValue::Object && cv.obj && PyTuple_CheckExact(cv.obj.ptr()))
       return typed_const(cv, to);
+    if (to == VtablePtr() && cv.obj && PyType_Check(cv.obj.ptr()))
+      if (ClassDef* cd = bk_.classdef_if_known(cv.obj)) return vtable_const(cd);
     if (to->is_ptr() && to->item->kind == LLType::Struct && cv.kind == ConstValue::Object && cv.obj &&
         bk_.is_prebuilt_instance(cv.obj))
       return typed_const(cv, to);
@@ -628,6 +630,10 @@ void RTyper::rtype_call(SpaceOperation& op) {
   }
   if (f->kind == SomeValue::PBC && !f->method_name.empty()) {
     rtype_method_call(op, f, args, kwnames);
+    return;
+  }
+  if (f->kind == SomeValue::Class) {
+    rtype_class_call(op, f, args, kwnames);
     return;
   }
   if (f->kind == SomeValue::Instance) {  // __call__

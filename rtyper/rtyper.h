@@ -51,6 +51,12 @@ class RTyper {
   Value* call_method(const SV& f, Value* self, std::vector<Value*> args, const std::vector<std::string>& kwnames,
                      Variable* into);
   Value* special_call(SpaceOperation& op, int slot, Value* self, std::vector<Value*> args);
+  void rtype_class_call(SpaceOperation& op, const SV& f, std::vector<Value*> args,
+                        const std::vector<std::string>& kwnames);
+ public:
+  // Constructor slots (cls(...) through a vtable): which constructor each class puts in a slot.
+  std::map<std::pair<ClassDef*, std::string>, FuncDesc*> ctor_slots_;
+ private:
   SpaceOperation* cur_op_ = nullptr;
   Constant* vtable_const(ClassDef* cd);
   void set_exception_args(Value* exc, const std::vector<Value*>& args);
