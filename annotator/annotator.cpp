@@ -438,6 +438,21 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     shape.npositional = cargs.size() - shape.kwnames.size();
     return consider_call(g, b, op, args[0], cargs, shape);
   }
+  if (name == "getattr" && args[0]->kind == SomeValue::PBC && !args[0]->frozen.empty()) {
+    const std::string& attr = static_cast<Constant*>(op.args[1])->value.s;
+    SV r = s_impossible();
+    for (auto& o : args[0]->frozen) {
+      if (!py::hasattr(o, attr.c_str())) type_error(fmt::format("{} has no attribute '{}'", py::repr(o).cast<std::string>(), attr));
+      Constant tmp;
+      tmp.value = ConstValue::from_python(o.attr(attr.c_str()));
+      SV a = bk_.annotation(&tmp);
+      SV u = union_of(r, a);
+      if (!u) type_error(fmt::format("attribute '{}' has different types on the frozen objects here", attr));
+      r = u;
+    }
+    bk_.frozen_attrs[frozen_key(args[0]->frozen)].insert(attr);
+    return r;
+  }
   if (name == "getattr" && args[0]->kind == SomeValue::PBC && args[0]->const_ && args[0]->const_->obj) {
     // An attribute of a frozen prebuilt object is a constant.
     py::object o = args[0]->const_->obj;
@@ -823,6 +838,12 @@ std::string Annotator::specialization_key(FuncDesc* d, const std::string& tag, c
   std::string clean;
   for (char c : key) clean += std::isalnum((unsigned char)c) ? c : '_';
   return clean;
+}
+
+std::string frozen_key(const std::vector<py::object>& objs) {
+  std::string k;
+  for (auto& o : objs) k += std::to_string((uintptr_t)o.ptr()) + ",";
+  return k;
 }
 
 bool Annotator::has_method(const SV& obj, const std::string& name) {

@@ -10,6 +10,9 @@
 
 namespace rpy {
 
+// The identity of a set of frozen objects (attribute reads are recorded per set).
+std::string frozen_key(const std::vector<py::object>& objs);
+
 class Annotator {
  public:
   explicit Annotator(Bookkeeper& bk) : bk_(bk) {}

@@ -64,6 +64,8 @@ class Bookkeeper {
   // Special methods an operation calls (__len__, __getitem__, __str__...):
   // the bound-method annotation, per operation and slot.
   std::map<std::pair<const SpaceOperation*, int>, SV> special_calls;
+  // Attributes read on each set of frozen objects (by frozen_key).
+  std::map<std::string, std::set<std::string>> frozen_attrs;
   // The ClassDef of a Python class (created with its bases on first use);
   // throws TranslationError at `pos` for classes outside RPython.
   ClassDef* getclassdef(py::handle cls, const SourcePos& pos = {});

@@ -32,6 +32,7 @@ std::string SomeValue::str() const {
     case Class: s = "type(" + (classdef ? classdef->name : "?") + ")"; break;
     case PBC: {
       if (!method_name.empty()) return "method " + (classdef ? classdef->name : "?") + "." + method_name;
+      if (!frozen.empty()) return fmt::format("frozen{{{}}}", frozen.size());
       if (const_) return const_->repr();
       s = "function{";
       for (size_t i = 0; i < descs.size(); ++i) s += (i ? ", " : "") + std::string("?");
@@ -61,6 +62,7 @@ std::string SomeValue::pretty() const {
     case Class: return "type[" + (classdef ? classdef->name : "?") + "]";
     case PBC:
       if (!method_name.empty()) return "method " + (classdef ? classdef->name : "?") + "." + method_name;
+      if (!frozen.empty()) return fmt::format("one of {} frozen objects", frozen.size());
       return descs.empty() && const_ ? const_->repr() : "function";
   }
   return "?";
@@ -124,6 +126,12 @@ SV s_instance(ClassDef* cd, bool can_be_none) {
   v.classdef = cd;
   v.can_be_none = can_be_none;
   return make(std::move(v));
+}
+
+bool is_frozen_object(py::handle o) {
+  if (!o || PyType_Check(o.ptr()) || !py::hasattr(o, "_freeze_")) return false;
+  py::object f = o.attr("_freeze_");
+  return PyCallable_Check(f.ptr()) && py::bool_(f());
 }
 
 SV s_class(ClassDef* cd) {
@@ -232,6 +240,25 @@ SV union_of(const SV& a, const SV& b) {
     }
     return s_tuple(std::move(items));
   }
+  // Frozen prebuilt objects: a set of them, read through a struct of
+  // their attributes.
+  auto frozen_of = [](const SV& x) -> std::vector<py::object> {
+    if (x->kind != SomeValue::PBC) return {};
+    if (!x->frozen.empty()) return x->frozen;
+    if (x->const_ && x->const_->obj && x->descs.empty() && x->classdefs.empty() && is_frozen_object(x->const_->obj))
+      return {x->const_->obj};
+    return {};
+  };
+  if (auto fa = frozen_of(a), fb = frozen_of(b); !fa.empty() && !fb.empty()) {
+    for (auto& o : fb)
+      if (std::find_if(fa.begin(), fa.end(), [&](const py::object& p) { return p.is(o); }) == fa.end())
+        fa.push_back(o);
+    std::sort(fa.begin(), fa.end(), [](const py::object& x, const py::object& y) { return x.ptr() < y.ptr(); });
+    SomeValue v;
+    v.kind = SomeValue::PBC;
+    v.frozen = fa;
+    return make(std::move(v));
+  }
   if (K(a) == SomeValue::PBC && K(b) == SomeValue::PBC) {
     if (!a->method_name.empty() || !b->method_name.empty()) {
       if (a->method_name != b->method_name) return nullptr;
@@ -276,6 +303,7 @@ bool contains(const SV& general, const SV& specific) {
       if (!contains(general->items[i], u->items[i])) return false;
   }
   if (u->kind == SomeValue::PBC && u->descs != general->descs) return false;
+  if (u->kind == SomeValue::PBC && u->frozen.size() != general->frozen.size()) return false;
   if ((u->kind == SomeValue::Instance || u->kind == SomeValue::Class) && u->classdef != general->classdef) return false;
   if (u->kind == SomeValue::Class && u->classdefs.size() != general->classdefs.size()) return false;
   if (u->kind == SomeValue::PBC && u->bound_self && !contains(general->bound_self, u->bound_self)) return false;

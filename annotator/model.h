@@ -40,6 +40,7 @@ struct SomeValue {
   std::vector<FuncDesc*> descs;     // PBC of user functions, sorted by address
   ClassDef* classdef = nullptr;     // Instance; for a bound method: the receiver's class
   std::vector<ClassDef*> classdefs;  // Class: the classes it may be (sorted); a class constant: itself
+  std::vector<py::object> frozen;    // PBC: the frozen prebuilt objects it may be (two or more)
   // A bound method (PBC whose descs are the implementations a call may reach):
   // the method name and the receiver's annotation.
   std::string method_name;
@@ -73,6 +74,8 @@ SV s_tuple(std::vector<SV> items);
 SV s_list(std::shared_ptr<ListDef> def);
 SV s_instance(ClassDef* cd, bool can_be_none = false);
 SV s_class(ClassDef* cd);
+// Whether a Python object is a frozen prebuilt constant (_freeze_() is true).
+bool is_frozen_object(py::handle o);
 
 // The lattice join; nullptr when the two can not be merged.
 SV union_of(const SV& a, const SV& b);

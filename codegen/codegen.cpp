@@ -96,6 +96,7 @@ class CodeGen {
   std::map<std::string, std::string> string_consts_;  // value -> C expression
   std::map<PyObject*, std::string> tuple_consts_;
   std::map<PyObject*, std::string> instance_consts_;
+  std::map<std::pair<PyObject*, const LLType*>, std::string> frozen_consts_;
   std::string instance_decls_;
   int nconst_ = 0;
 
@@ -161,6 +162,10 @@ class CodeGen {
     }
     // Vtable structs, bases first (classdefs are created base first).
     std::string vts;
+    for (auto& [k, st] : rtyper_.frozen_structs_) {
+      fwd += "struct " + struct_cname(st) + ";\n";
+      vts += struct_def(st);
+    }
     for (ClassDef* cd : rtyper_.bookkeeper().all_classdefs())
       if (cd->vtable_struct) {
         fwd += "struct " + struct_cname(cd->vtable_struct) + ";\n";
@@ -252,6 +257,24 @@ class CodeGen {
     return expr;
   }
 
+  // A frozen object seen through a set: a static struct of its attributes.
+  std::string frozen_const(py::handle obj, const LLType* st) {
+    auto it = frozen_consts_.find({obj.ptr(), st});
+    if (it != frozen_consts_.end()) return it->second;
+    std::string name = fmt::format("rpy_fz{}", nconst_++);
+    std::string expr = "(&" + name + ")";
+    frozen_consts_[{obj.ptr(), st}] = expr;
+    instance_decls_ += "extern const " + struct_cname(st) + " " + name + ";\n";
+    std::string init;
+    for (auto& [field, ft] : st->fields) {
+      if (ft == Void) continue;
+      py::object v = obj.attr(field.substr(2).c_str());
+      init += (init.empty() ? "" : ", ") + const_expr(ConstValue::from_python(v), ft);
+    }
+    constants_ += "const " + struct_cname(st) + " " + name + " = {" + init + "};\n";
+    return expr;
+  }
+
   // A module-level instance as static data; its name exists before its
   // initializer is built, so instances may point to each other.
   std::string instance_const(py::handle obj) {
@@ -309,6 +332,8 @@ class CodeGen {
         if (c.kind == ConstValue::None) return "nullptr";
         if (c.kind == ConstValue::Str) return string_const(c.s);
         if (c.kind == ConstValue::Object && c.obj && PyTuple_CheckExact(c.obj.ptr())) return tuple_const(c, t);
+        if (c.kind == ConstValue::Object && c.obj && !t->item->gc && t->item->struct_name.rfind("frozen_", 0) == 0)
+          return frozen_const(c.obj, t->item);
         if (c.kind == ConstValue::Object && c.obj && rtyper_.bookkeeper().is_prebuilt_instance(c.obj))
           return "((" + ctype(t) + ")" + instance_const(c.obj) + ")";
         break;

@@ -1,5 +1,7 @@
 #include "rtyper/rtyper.h"
 
+#include "annotator/annotator.h"
+
 #include <fmt/format.h>
 #include <pybind11/stl.h>
 
@@ -51,6 +53,7 @@ const LLType* RTyper::lltype_of(const SV& s) {
     case SomeValue::Class: return VtablePtr();
     case SomeValue::PBC:
       if (!s->method_name.empty()) return lltype_of(s->bound_self);
+      if (!s->frozen.empty()) return ptr_to(frozen_struct(s->frozen));
       if (s->descs.size() <= 1) return Void;
       return family_fnptr_type(s->descs);
   }
@@ -215,6 +218,26 @@ const LLType* RTyper::family_fnptr_type(const std::vector<FuncDesc*>& descs) {
   return ptr_to(func_type(args, lltype_of(r ? r : s_impossible())));
 }
 
+// A set of frozen objects is a pointer to one static struct per object,
+// holding the attributes read through the set.
+const LLType* RTyper::frozen_struct(const std::vector<py::object>& objs) {
+  std::string key = frozen_key(objs);
+  auto it = frozen_structs_.find(key);
+  if (it != frozen_structs_.end()) return it->second;
+  LLType* st = new_struct(fmt::format("frozen_{}", frozen_structs_.size()), {});
+  frozen_structs_[key] = st;
+  for (const std::string& attr : bk_.frozen_attrs[key]) {
+    SV u = s_impossible();
+    for (auto& o : objs) {
+      Constant tmp;
+      tmp.value = ConstValue::from_python(o.attr(attr.c_str()));
+      u = union_of(u, bk_.annotation(&tmp));
+    }
+    st->fields.push_back({"f_" + attr, lltype_of(without_const(u))});
+  }
+  return st;
+}
+
 Constant* RTyper::typed_const(const ConstValue& c, const LLType* t) {
   Constant* k = g_->new_const(c);
   k->concretetype = t;
@@ -245,6 +268,8 @@ Value* RTyper::convert(Value* v, const LLType* to) {
     if (to == Bool && cv.kind == ConstValue::Bool) return typed_const(cv, to);
     if (to->is_ptr() && (cv.kind == ConstValue::None || cv.kind == ConstValue::Str)) return typed_const(cv, to);
     if (to->is_ptr() && cv.kind == ConstValue::Object && cv.obj && PyTuple_CheckExact(cv.obj.ptr()))
+      return typed_const(cv, to);
+    if (to->is_ptr() && !to->item->gc && to->item->struct_name.rfind("frozen_", 0) == 0 && cv.obj)
       return typed_const(cv, to);
     if (to == VtablePtr() && cv.obj && PyType_Check(cv.obj.ptr()))
       if (ClassDef* cd = bk_.classdef_if_known(cv.obj)) return vtable_const(cd);
@@ -484,6 +509,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
     if (ta == Void && tb == Void) {
       bool same = A(0)->kind == A(1)->kind && A(0)->const_ && A(1)->const_ && A(0)->const_->same(*A(1)->const_);
       gen("same_as", {typed_const(ConstValue::from_python(py::bool_(same == eq)), Bool)}, Bool, res);
+    } else if (ta->is_ptr() && tb == Void && !A(0)->frozen.empty() && A(1)->kind == SomeValue::PBC) {
+      gen(eq ? "ptr_eq" : "ptr_ne", {op.args[0], convert(op.args[1], ta)}, Bool, res);
+    } else if (tb->is_ptr() && ta == Void && !A(1)->frozen.empty() && A(0)->kind == SomeValue::PBC) {
+      gen(eq ? "ptr_eq" : "ptr_ne", {convert(op.args[0], tb), op.args[1]}, Bool, res);
     } else if (ta->is_ptr() && tb == Void) {
       gen(eq ? "ptr_iszero" : "ptr_nonzero", {op.args[0]}, Bool, res);
     } else if (tb->is_ptr() && ta == Void) {
@@ -600,6 +629,20 @@ void RTyper::rtype_op(SpaceOperation& op) {
   }
   if (name == "simple_call" || name == "call_kw") {
     rtype_call(op);
+    return;
+  }
+  if (name == "getattr" && A(0)->kind == SomeValue::PBC && !A(0)->frozen.empty()) {
+    const std::string& attr = static_cast<Constant*>(op.args[1])->value.s;
+    const LLType* pt = lltype_of(A(0));
+    const LLType* ft = pt->item->field_type("f_" + attr);
+    if (ft == Void) {
+      SV r = ann(res);
+      if (res->concretetype != Void && r->const_)
+        gen("same_as", {convert(g_->new_const(*r->const_), res->concretetype)}, res->concretetype, res);
+      return;
+    }
+    Variable* v = gen("getfield", {convert(op.args[0], pt), g_->new_llconst("f_" + attr, Constant::FieldName)}, ft);
+    gen("same_as", {convert(v, res->concretetype)}, res->concretetype, res);
     return;
   }
   if (name == "getattr" && A(0)->kind == SomeValue::PBC) {

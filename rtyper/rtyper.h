@@ -80,6 +80,10 @@ class RTyper {
   Value* convert(Value* v, const LLType* to);
   Constant* typed_const(const ConstValue& c, const LLType* t);
   const LLType* family_fnptr_type(const std::vector<FuncDesc*>& descs);
+  const LLType* frozen_struct(const std::vector<py::object>& objs);
+ public:
+  std::map<std::string, const LLType*> frozen_structs_;  // codegen emits them
+ private:
   Value* to_str(Value* v);
   Value* to_bool(Value* v);
   Value* to_bool_value(Value* v);
