@@ -46,6 +46,7 @@ SV binary_arith(const std::string& op, const SV& a, const SV& b) {
   if (is_int_like(a) && is_int_like(b)) {
     bool both_bool = a->kind == SomeValue::Bool && b->kind == SomeValue::Bool;
     if (op == "truediv") return s_float();
+    if (a->unsigned_ || b->unsigned_) return op == "matmul" ? nullptr : s_uint();
     if ((op == "and_" || op == "or_" || op == "xor") && both_bool) return s_bool();
     bool nn = false;
     if (op == "add" || op == "mul" || op == "floordiv" || op == "pow") nn = a->nonneg && b->nonneg;
@@ -318,6 +319,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   }
   if (name == "neg" || name == "pos" || name == "invert") {
     const SV& a = args[0];
+    if (a->unsigned_) return s_uint();
     if (is_int_like(a)) return s_int(name == "pos" && a->nonneg);
     if (a->kind == SomeValue::Float && name != "invert") return s_float();
     type_error(fmt::format("bad operand type for unary {}: '{}'",
@@ -396,6 +398,14 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   if (name == "intmask") {
     if (!is_int_like(args[0])) type_error("intmask() of a " + pyname(args[0]));
     return s_int();
+  }
+  if (name == "widen") {
+    if (!is_int_like(args[0])) type_error("widen() of a " + pyname(args[0]));
+    return args[0]->unsigned_ ? s_uint() : s_int(args[0]->nonneg);
+  }
+  if (name == "cast_uint") {
+    if (!is_int_like(args[0])) type_error("r_uint() of a " + pyname(args[0]));
+    return s_uint();
   }
   if (name == "instantiate") {
     if (!args[0]->const_ || !args[0]->const_->obj || !PyType_Check(args[0]->const_->obj.ptr()))

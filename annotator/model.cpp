@@ -17,7 +17,7 @@ std::string SomeValue::str() const {
   switch (kind) {
     case Impossible: return "impossible";
     case Bool: s = "bool"; break;
-    case Integer: s = nonneg ? "int>=0" : "int"; break;
+    case Integer: s = unsigned_ ? "r_uint" : nonneg ? "int>=0" : "int"; break;
     case Float: s = "float"; break;
     case None: return "None";
     case String: s = can_be_none ? "str-or-None" : "str"; break;
@@ -48,7 +48,7 @@ std::string SomeValue::pretty() const {
   switch (kind) {
     case Impossible: return "no value";
     case Bool: return "bool";
-    case Integer: return "int";
+    case Integer: return unsigned_ ? "r_uint" : "int";
     case Float: return "float";
     case None: return "None";
     case String: return can_be_none ? "str or None" : "str";
@@ -90,6 +90,14 @@ SV s_int(bool nonneg) {
   v.nonneg = nonneg;
   return make(std::move(v));
 }
+SV s_uint() {
+  SomeValue v;
+  v.kind = SomeValue::Integer;
+  v.unsigned_ = true;
+  v.nonneg = true;
+  return make(std::move(v));
+}
+
 SV s_float() {
   SomeValue v;
   v.kind = SomeValue::Float;
@@ -147,7 +155,11 @@ SV s_const(const ConstValue& c) {
   switch (c.kind) {
     case ConstValue::None: v.kind = SomeValue::None; break;
     case ConstValue::Bool: v.kind = SomeValue::Bool; v.nonneg = true; break;
-    case ConstValue::Int: v.kind = SomeValue::Integer; v.nonneg = c.i >= 0; break;
+    case ConstValue::Int:
+      v.kind = SomeValue::Integer;
+      v.unsigned_ = c.is_unsigned;
+      v.nonneg = c.is_unsigned || c.i >= 0;
+      break;
     case ConstValue::Float: v.kind = SomeValue::Float; break;
     case ConstValue::Str: v.kind = SomeValue::String; break;
     case ConstValue::Object: {
@@ -184,6 +196,7 @@ SV union_of(const SV& a, const SV& b) {
   if ((K(a) == SomeValue::Bool || K(a) == SomeValue::Integer) &&
       (K(b) == SomeValue::Bool || K(b) == SomeValue::Integer)) {
     if (K(a) == SomeValue::Bool && K(b) == SomeValue::Bool) return s_bool();
+    if (a->unsigned_ || b->unsigned_) return s_uint();  // r_uint wins, as in RPython
     return s_int(a->nonneg && b->nonneg);
   }
   if (K(a) == SomeValue::Float && K(b) == SomeValue::Float) return s_float();
@@ -295,7 +308,8 @@ bool contains(const SV& general, const SV& specific) {
   if (!u) return false;
   if (u == general) return true;
   // Structural equality of the join with `general`.
-  if (u->kind != general->kind || u->nonneg != general->nonneg || u->can_be_none != general->can_be_none)
+  if (u->kind != general->kind || u->nonneg != general->nonneg || u->can_be_none != general->can_be_none ||
+      u->unsigned_ != general->unsigned_)
     return false;
   if (u->const_.has_value() != general->const_.has_value()) return false;
   if (u->kind == SomeValue::Tuple) {

@@ -33,6 +33,7 @@ struct SomeValue {
     Class,     // a class object: `classdef` or a subclass (type(x), exception types)
   } kind = Impossible;
   bool nonneg = false;       // Integer (Bool is always non-negative)
+  bool unsigned_ = false;    // Integer: an r_uint
   bool can_be_none = false;  // String, List, Instance
   std::optional<ConstValue> const_;
   std::vector<SV> items;            // Tuple
@@ -66,6 +67,7 @@ struct ListDef {
 SV s_impossible();
 SV s_bool(std::optional<bool> c = {});
 SV s_int(bool nonneg = false);
+SV s_uint();
 SV s_float();
 SV s_none();
 SV s_str(bool can_be_none = false);

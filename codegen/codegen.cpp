@@ -325,6 +325,7 @@ class CodeGen {
         if (v == INT64_MIN) return "(-INT64_C(9223372036854775807) - 1)";
         return fmt::format("INT64_C({})", v);
       }
+      case LLType::Unsigned: return fmt::format("UINT64_C({})", (uint64_t)(c.kind == ConstValue::Bool ? c.b : c.i));
       case LLType::Float:
         return float_literal(c.kind == ConstValue::Float ? c.f : c.kind == ConstValue::Int ? (double)c.i : (double)c.b);
       case LLType::Bool: return (c.kind == ConstValue::Bool ? c.b : c.i != 0) ? "true" : "false";
@@ -389,7 +390,10 @@ class CodeGen {
         {"int_and", "&"}, {"int_or", "|"}, {"int_xor", "^"}, {"int_lt", "<"}, {"int_le", "<="},
         {"int_eq", "=="}, {"int_ne", "!="}, {"int_gt", ">"}, {"int_ge", ">="}, {"float_add", "+"},
         {"float_sub", "-"}, {"float_mul", "*"}, {"float_truediv", "/"}, {"float_lt", "<"}, {"float_le", "<="},
-        {"float_eq", "=="}, {"float_ne", "!="}, {"float_gt", ">"}, {"float_ge", ">="}};
+        {"float_eq", "=="}, {"float_ne", "!="}, {"float_gt", ">"}, {"float_ge", ">="},
+        {"uint_add", "+"}, {"uint_sub", "-"}, {"uint_mul", "*"}, {"uint_and", "&"}, {"uint_or", "|"},
+        {"uint_xor", "^"}, {"uint_lt", "<"}, {"uint_le", "<="}, {"uint_eq", "=="}, {"uint_ne", "!="},
+        {"uint_gt", ">"}, {"uint_ge", ">="}};
     static const std::map<std::string, std::string> wrapping = {{"int_add", "+"}, {"int_sub", "-"}, {"int_mul", "*"}};
     if (auto it = binops.find(n); it != binops.end()) return r + "(" + a[0] + " " + it->second + " " + a[1] + ");";
     if (auto it = wrapping.find(n); it != wrapping.end())
@@ -411,6 +415,11 @@ class CodeGen {
     if (n == "float_abs") return r + "__builtin_fabs(" + a[0] + ");";
     if (n == "cast_int_to_float" || n == "cast_bool_to_float") return r + "(double)" + a[0] + ";";
     if (n == "cast_bool_to_int") return r + "(Signed)" + a[0] + ";";
+    if (n == "cast_int_to_uint") return r + "(Unsigned)" + a[0] + ";";
+    if (n == "cast_uint_to_int") return r + "(Signed)" + a[0] + ";";
+    if (n == "cast_uint_to_float") return r + "(double)" + a[0] + ";";
+    if (n == "uint_neg") return r + "(Unsigned)(0 - " + a[0] + ");";
+    if (n == "uint_invert") return r + "~" + a[0] + ";";
     if (n == "bool_not") return r + "!" + a[0] + ";";
     if (n == "ptr_iszero") return r + "(" + a[0] + " == nullptr);";
     if (n == "ptr_nonzero") return r + "(" + a[0] + " != nullptr);";
@@ -433,6 +442,12 @@ class CodeGen {
       return check(a[1] + " == 0.0", r + "rpy_float_floordiv(" + a[0] + ", " + a[1] + ");");
     if (n == "float_mod_zer") return check(a[1] + " == 0.0", r + "rpy_float_mod(" + a[0] + ", " + a[1] + ");");
     if (n == "range_check_step") return check(a[0] + " == 0", ";");
+    if (n == "uint_floordiv_zer") return check(a[1] + " == 0", r + a[0] + " / " + a[1] + ";");
+    if (n == "uint_mod_zer") return check(a[1] + " == 0", r + a[0] + " % " + a[1] + ";");
+    if (n == "uint_lshift_val")
+      return check(a[1] + " < 0", r + "(" + a[1] + " >= 64 ? (Unsigned)0 : " + a[0] + " << " + a[1] + ");");
+    if (n == "uint_rshift_val")
+      return check(a[1] + " < 0", r + "(" + a[1] + " >= 64 ? (Unsigned)0 : " + a[0] + " >> " + a[1] + ");");
     if (n == "int_add_ovf" || n == "int_sub_ovf" || n == "int_mul_ovf") {
       std::string b = n == "int_add_ovf" ? "add" : n == "int_sub_ovf" ? "sub" : "mul";
       return check("__builtin_" + b + "_overflow(" + a[0] + ", " + a[1] + ", &" + var_name(op.result) + ")", ";");

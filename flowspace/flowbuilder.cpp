@@ -149,7 +149,7 @@ const std::set<std::string> kNonRaisingOps = {
     "add", "sub", "mul", "and_", "or_", "xor", "inplace_add", "inplace_sub", "inplace_mul", "inplace_and_",
     "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "eq", "ne", "gt", "ge", "is_",
     "is_not", "bool", "not_", "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr",
-    "type_of", "exception_init", "exc_match", "hash", "identity_hash", "intmask", "yield_"};
+    "type_of", "exception_init", "exc_match", "hash", "identity_hash", "intmask", "yield_", "cast_uint", "widen"};
 
 struct LoopContext {
   Block* header;  // nullptr for an unrolled loop: `continue` ends the current copy
@@ -1480,6 +1480,17 @@ class FlowBuilder {
         }
       }
       return emit("intmask", {args[0]}, pos);
+    }
+    if (kind == "r_uint" || kind == "widen") {
+      need(1);
+      if (args[0]->is_const()) {
+        try {
+          py::object r = f(static_cast<Constant*>(args[0])->value.to_python());
+          return g_->new_const(ConstValue::from_python(r));
+        } catch (py::error_already_set&) {
+        }
+      }
+      return emit(kind == "r_uint" ? "cast_uint" : "widen", {args[0]}, pos);
     }
     if (kind == "compute_hash" || kind == "compute_identity_hash") {
       need(1);

@@ -34,6 +34,12 @@ ConstValue ConstValue::from_python(py::handle h) {
       c.kind = Int;
       c.i = v;
     }
+  } else if (PyLong_Check(h.ptr()) && py::hasattr(h, "SIGNED") && py::hasattr(h, "BITS") &&
+             !py::bool_(h.attr("SIGNED")) && h.attr("BITS").cast<int>() == 64) {
+    // rpython.rlib.rarithmetic.r_uint: a 64-bit unsigned machine word.
+    c.kind = Int;
+    c.is_unsigned = true;
+    c.i = (int64_t)PyLong_AsUnsignedLongLongMask(h.ptr());
   } else if (PyFloat_CheckExact(h.ptr())) {
     c.kind = Float;
     c.f = PyFloat_AsDouble(h.ptr());
@@ -51,7 +57,7 @@ py::object ConstValue::to_python() const {
   switch (kind) {
     case None: return py::none();
     case Bool: return py::bool_(b);
-    case Int: return py::int_(i);
+    case Int: return is_unsigned ? py::int_((uint64_t)i) : py::int_(i);
     case Float: return py::float_(f);
     case Str: return py::str(s);
     case Object: return py::none();
@@ -75,7 +81,7 @@ std::string ConstValue::repr() const {
   switch (kind) {
     case None: return "None";
     case Bool: return b ? "True" : "False";
-    case Int: return std::to_string(i);
+    case Int: return is_unsigned ? std::to_string((uint64_t)i) + "u" : std::to_string(i);
     case Float:
     case Str:
       // Python's own repr: escapes in strings, shortest round-trip floats.
@@ -94,7 +100,7 @@ bool ConstValue::same(const ConstValue& o) const {
   switch (kind) {
     case None: return true;
     case Bool: return b == o.b;
-    case Int: return i == o.i;
+    case Int: return i == o.i && is_unsigned == o.is_unsigned;
     case Float: return std::memcmp(&f, &o.f, sizeof f) == 0;
     case Str: return s == o.s;
     case Object: return obj.ptr() == o.obj.ptr();

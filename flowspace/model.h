@@ -55,6 +55,7 @@ struct TranslationError : std::exception {
 struct ConstValue {
   enum Kind { None, Bool, Int, Float, Str, Object } kind = None;
   bool b = false;
+  bool is_unsigned = false;  // Int: an r_uint (i holds its 64 bits)
   int64_t i = 0;
   double f = 0;
   std::string s;    // Str: UTF-8

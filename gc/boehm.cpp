@@ -1,7 +1,10 @@
 // --gc=boehm: conservative collection through libgc. Boehm finds roots by
-// scanning stacks and data segments, so the shadow stack is not needed here;
-// only the allocation entry points of rpygc.h are implemented.
+// scanning stacks and data segments, so generated code needs neither the
+// shadow stack nor write barriers here; they exist so that code written for
+// the precise GC (runtime helpers using rpy_gcref, a program translated with
+// the GC transform) links and stays correct under Boehm too.
 #include <gc/gc.h>
+#include <gc/gc_mark.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -26,12 +29,37 @@ namespace {
 // which would try to grow the heap first.
 constexpr size_t kMaxObjectSize = (size_t)1 << 47;
 
+// The live part of the shadow stack is a root: a ref pushed there may be
+// the only one left (the generated code reloads it after the call).
+GC_push_other_roots_proc previous_push_other_roots = nullptr;
+void push_shadowstack() {
+  if (rpy_shadowstack_base && rpy_shadowstack_top > rpy_shadowstack_base)
+    GC_push_all(rpy_shadowstack_base, rpy_shadowstack_top);
+  if (previous_push_other_roots) previous_push_other_roots();
+}
+
+constexpr size_t kShadowStackEntries = 1u << 20;
+bool initialized = false;
+
 }  // namespace
 
 extern "C" {
 
+// No nursery: the inline fast path (top - free < size) always fails.
+char* rpy_nursery_free = nullptr;
+char* rpy_nursery_top = nullptr;
+void** rpy_shadowstack_top = nullptr;
+void** rpy_shadowstack_base = nullptr;
+
 void rpy_gc_init(void) {
+  if (initialized) return;
+  initialized = true;
   GC_INIT();
+  rpy_gc_types_init();
+  // Not a GC_MALLOC'ed block: Boehm must not scan all of it, only [base, top).
+  rpy_shadowstack_base = rpy_shadowstack_top = static_cast<void**>(calloc(kShadowStackEntries, sizeof(void*)));
+  previous_push_other_roots = GC_get_push_other_roots();
+  GC_set_push_other_roots(push_shadowstack);
   // Boehm's warnings ("Repeated allocation of very large block", ...) would
   // land in the program's stderr, where CPython prints nothing. Set
   // RPY_GC_WARNINGS to see them when debugging.
@@ -76,5 +104,36 @@ void* rpy_gc_malloc_varsize(uint32_t tid, size_t fixedsize, size_t itemsize,
   *reinterpret_cast<int64_t*>(static_cast<char*>(p) + length_offset) = length;
   return p;
 }
+
+void* rpy_gc_malloc_slowpath(uint32_t tid, size_t size) { return rpy_gc_malloc(tid, size); }
+
+void rpy_gc_write_barrier(void* obj) {
+  // Nothing to remember; set the flag so an inlined test stops calling here.
+  static_cast<rpy_gchdr*>(obj)->gcflags |= RPY_GCFLAG_NO_BARRIER;
+}
+
+void rpy_gc_write_barrier_from_array(void* array, int64_t) { rpy_gc_write_barrier(array); }
+
+void rpy_gc_register_root(void**) {}  // Boehm scans the data segments itself
+
+void rpy_gc_collect(void) { GC_gcollect(); }
+
+int64_t rpy_gc_identityhash(void* obj) {
+  // Boehm never moves objects.
+  uint64_t a = (uint64_t)(uintptr_t)obj;
+  return (int64_t)(a >> 4 ^ a >> 20);
+}
+
+bool rpy_gc_can_move(void*) { return false; }
+
+void rpy_gc_get_stats(rpy_gc_stats* out) {
+  *out = rpy_gc_stats{};
+  out->major_collections = (uint64_t)GC_get_gc_no();
+  out->old_bytes = GC_get_heap_size() - GC_get_free_bytes();
+  out->peak_old_bytes = GC_get_heap_size();
+  out->total_allocated = GC_get_total_bytes();
+}
+
+int rpy_gc_debug_mode(void) { return 0; }
 
 }  // extern "C"

@@ -25,7 +25,7 @@ const LLType* RTyper::lltype_of(const SV& s) {
     case SomeValue::None:
       return Void;
     case SomeValue::Bool: return Bool;
-    case SomeValue::Integer: return Signed;
+    case SomeValue::Integer: return s->unsigned_ ? Unsigned : Signed;
     case SomeValue::Float: return Float;
     case SomeValue::String: return StrPtr();
     case SomeValue::Tuple: {
@@ -263,7 +263,8 @@ Value* RTyper::convert(Value* v, const LLType* to) {
     if (c->concretetype && c->llkind != Constant::Plain) return c;
     const ConstValue& cv = c->value;
     if (to == Void) return typed_const(cv, Void);
-    if ((to == Signed || to == Float) && (cv.kind == ConstValue::Int || cv.kind == ConstValue::Bool)) return typed_const(cv, to);
+    if ((to == Signed || to == Float || to == Unsigned) && (cv.kind == ConstValue::Int || cv.kind == ConstValue::Bool))
+      return typed_const(cv, to);
     if (to == Float && cv.kind == ConstValue::Float) return typed_const(cv, to);
     if (to == Bool && cv.kind == ConstValue::Bool) return typed_const(cv, to);
     if (to->is_ptr() && (cv.kind == ConstValue::None || cv.kind == ConstValue::Str)) return typed_const(cv, to);
@@ -290,6 +291,9 @@ Value* RTyper::convert(Value* v, const LLType* to) {
   if (from == to) return v;
   if (to == Void) return typed_const(ConstValue{}, Void);
   if (from == Bool && to == Signed) return gen("cast_bool_to_int", {v}, Signed);
+  if ((from == Signed || from == Bool) && to == Unsigned) return gen("cast_int_to_uint", {v}, Unsigned);
+  if (from == Unsigned && to == Signed) return gen("cast_uint_to_int", {v}, Signed);
+  if (from == Unsigned && to == Float) return gen("cast_uint_to_float", {v}, Float);
   if (from == Bool && to == Float) return gen("cast_bool_to_float", {v}, Float);
   if (from == Signed && to == Float) return gen("cast_int_to_float", {v}, Float);
   if (from == Void && to->is_ptr()) return typed_const(ConstValue{}, to);
@@ -352,7 +356,9 @@ Value* RTyper::to_bool(Value* v) {
   if (s->const_ && s->kind != SomeValue::PBC) return typed_const(ConstValue::from_python(py::bool_(s->const_->truth())), Bool);
   switch (s->kind) {
     case SomeValue::Bool: return convert(v, Bool);
-    case SomeValue::Integer: return gen("int_is_true", {convert(v, Signed)}, Bool);
+    case SomeValue::Integer:
+      if (s->unsigned_) return gen("int_is_true", {gen("cast_uint_to_int", {v}, Signed)}, Bool);
+      return gen("int_is_true", {convert(v, Signed)}, Bool);
     case SomeValue::Float: return gen("float_is_true", {v}, Bool);
     case SomeValue::None: return typed_const(ConstValue::from_python(py::bool_(false)), Bool);
     case SomeValue::String: {
@@ -377,7 +383,9 @@ Value* RTyper::to_str(Value* v) {
   SV s = ann(v);
   switch (s->kind) {
     case SomeValue::Bool: return call_external("rpy_bool2str", {v});
-    case SomeValue::Integer: return call_external("rpy_int2str", {v});
+    case SomeValue::Integer:
+      if (s->unsigned_) return call_external("rpy_uint2str", {convert(v, Unsigned)});
+      return call_external("rpy_int2str", {v});
     case SomeValue::Float: return call_external("rpy_float2str", {v});
     case SomeValue::None: {
       ConstValue c;
@@ -430,6 +438,35 @@ void RTyper::rtype_op(SpaceOperation& op) {
     return;
   }
   bool ints = is_int_like(A(0)) && (op.args.size() < 2 || is_int_like(A(1)));
+  bool uints = ints && (A(0)->unsigned_ || (op.args.size() >= 2 && A(1)->unsigned_));
+  if (uints) {
+    // r_uint: unsigned machine arithmetic; the other operand converts.
+    static const std::map<std::string, std::string> u = {
+        {"add", "uint_add"}, {"sub", "uint_sub"}, {"mul", "uint_mul"}, {"and_", "uint_and"}, {"or_", "uint_or"},
+        {"xor", "uint_xor"}, {"floordiv", "uint_floordiv_zer"}, {"mod", "uint_mod_zer"}, {"lshift", "uint_lshift_val"},
+        {"rshift", "uint_rshift_val"}, {"lt", "uint_lt"}, {"le", "uint_le"}, {"eq", "uint_eq"}, {"ne", "uint_ne"},
+        {"gt", "uint_gt"}, {"ge", "uint_ge"}};
+    if (auto it = u.find(name); it != u.end()) {
+      bool shift = name == "lshift" || name == "rshift";
+      Value* a = convert(op.args[0], Unsigned);
+      Value* b = shift ? convert(op.args[1], Signed) : convert(op.args[1], Unsigned);
+      bool cmp = name == "lt" || name == "le" || name == "eq" || name == "ne" || name == "gt" || name == "ge";
+      gen(it->second, {a, b}, cmp ? Bool : Unsigned, res);
+      return;
+    }
+    if (name == "neg" || name == "invert") {
+      gen(name == "neg" ? "uint_neg" : "uint_invert", {convert(op.args[0], Unsigned)}, Unsigned, res);
+      return;
+    }
+    if (name == "pos") {
+      gen("same_as", {convert(op.args[0], Unsigned)}, Unsigned, res);
+      return;
+    }
+    if (name == "truediv") {
+      gen("float_truediv_zer", {convert(op.args[0], Float), convert(op.args[1], Float)}, Float, res);
+      return;
+    }
+  }
   if (arith.count(name)) {
     if (ints) {
       Variable* r = gen("int_" + arith.at(name), {convert(op.args[0], Signed), convert(op.args[1], Signed)}, Signed,
@@ -598,6 +635,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
   }
   if (name == "intmask") {
     gen("same_as", {convert(op.args[0], Signed)}, Signed, res);
+    return;
+  }
+  if (name == "cast_uint" || name == "widen") {
+    gen("same_as", {convert(op.args[0], res->concretetype)}, res->concretetype, res);
     return;
   }
   if (name == "instantiate") {

@@ -125,7 +125,6 @@ Signed rpy_float_hash(double f) {
 }
 
 Signed rpy_identity_hash(const void* p) {
-  // Boehm does not move objects; the precise GC will keep a hash field.
-  Unsigned a = (Unsigned)(uintptr_t)p;
-  return (Signed)(a >> 4 ^ a >> 20);
+  // The GC knows whether the object can still move (and keeps its hash then).
+  return p ? (Signed)rpy_gc_identityhash(const_cast<void*>(p)) : 0;
 }

@@ -13,10 +13,11 @@ rpy_object* rpy_exc_value = nullptr;
 void rpy_raise_cstr(const rpy_vtable* type, const char* msg) {
   // The message is built before the instance so that, should building it ever
   // raise, the exception being raised here is the one left pending.
-  rpy_string* m = msg ? rpy_str_from_utf8(msg, (Signed)strlen(msg)) : nullptr;
+  // m stays on the shadow stack across the second allocation, which may move it.
+  rpy_gcref<rpy_string> m(msg ? rpy_str_from_utf8(msg, (Signed)strlen(msg)) : nullptr);
   auto* e = static_cast<rpy_exception*>(rpy_gc_malloc(RPY_TID_EXCEPTION, sizeof(rpy_exception)));
   e->typeptr = type;
-  e->msg = m;
+  e->msg = m.get();
   rpy_exc_value = static_cast<rpy_object*>(e);
   rpy_exc_type = type;
 }
@@ -61,6 +62,7 @@ int rpy_report_uncaught(void) {
 
 rpy_string* rpy_exc_str(rpy_exception* e) {
   if (e->msg) return e->msg;
-  static rpy_string* empty = rpy_str_from_utf8("", 0);
-  return empty;
+  // Static data, not a heap string: a moving GC does not see C++ statics.
+  static rpy_string empty = {{RPY_TID_STRING, RPY_GCFLAG_PREBUILT}, 0, 0, 0, {0}};
+  return &empty;
 }

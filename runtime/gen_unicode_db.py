@@ -23,6 +23,64 @@ def ranges(pred):
     return out
 
 
+# MidLetter, MidNumLet and Single_Quote (Word_Break): with the categories
+# below they make Case_Ignorable, which CPython's final-sigma rule uses.
+WORD_BREAK_MID = {0x27, 0x2e, 0x3a, 0xb7, 0x387, 0x55f, 0x5f4, 0x2018, 0x2019, 0x2024, 0x2027,
+                  0xfe13, 0xfe52, 0xfe55, 0xff07, 0xff0e, 0xff1a}
+
+
+def is_case_ignorable(c):
+    return unicodedata.category(chr(c)) in ("Mn", "Me", "Cf", "Lm", "Sk") or c in WORD_BREAK_MID
+
+
+def gen_ctype(w):
+    def is_cased(c):
+        ch = chr(c)
+        return ch.islower() or ch.isupper() or ch.istitle()
+
+    # Cross-check Case_Ignorable against what str.lower() does around a
+    # capital sigma, which is the only place CPython uses it.
+    for c in range(MAX):
+        if 0xD800 <= c < 0xE000:
+            continue
+        ch = chr(c)
+        probe = ("1" + ch + "\u03a3").lower()[-1] if is_cased(c) else ("A\u03a3" + ch + "B").lower()[1]
+        assert (probe == "\u03c3") == is_case_ignorable(c), hex(c)
+    props = [
+        ("kCased", "cased (Lowercase, Uppercase or Lt)", is_cased),
+        ("kCaseIgnorable", "Case_Ignorable", is_case_ignorable),
+        ("kLowercase", "Py_UNICODE_ISLOWER", lambda c: chr(c).islower()),
+        ("kUppercase", "Py_UNICODE_ISUPPER", lambda c: chr(c).isupper()),
+        ("kTitlecase", "Py_UNICODE_ISTITLE (category Lt)",
+         lambda c: unicodedata.category(chr(c)) == "Lt"),
+        ("kAlpha", "str.isalpha()", lambda c: chr(c).isalpha()),
+        ("kDigit", "str.isdigit()", lambda c: chr(c).isdigit()),
+        ("kNumeric", "str.isnumeric()", lambda c: chr(c).isnumeric()),
+    ]
+    for name, doc, pred in props:
+        rs = ranges(pred)
+        w("// Inclusive ranges of code points that are %s.\n" % doc)
+        w("const CodeRange %s[] = {\n" % name)
+        for a, b in rs:
+            w("    {0x%x, 0x%x},\n" % (a, b))
+        w("};\n")
+        w("const int %sCount = %d;\n\n" % (name, len(rs)))
+    for name, fn in (("kLowerMap", str.lower), ("kUpperMap", str.upper)):
+        w("// Code points whose %s() differs from themselves, with the full\n" % fn.__name__)
+        w("// (SpecialCasing) mapping, zero-padded to three code points. Sorted.\n")
+        w("const CaseMapping %s[] = {\n" % name)
+        n = 0
+        for c in range(MAX):
+            m = fn(chr(c))
+            if m != chr(c):
+                assert 1 <= len(m) <= 3
+                to = [ord(x) for x in m] + [0] * (3 - len(m))
+                w("    {0x%x, {0x%x, 0x%x, 0x%x}},\n" % (c, to[0], to[1], to[2]))
+                n += 1
+        w("};\n")
+        w("const int %sCount = %d;\n\n" % (name, n))
+
+
 def main():
     nonprint = ranges(lambda c: not chr(c).isprintable())
     zeros = [c for c in range(MAX) if unicodedata.decimal(chr(c), None) == 0]
@@ -52,6 +110,7 @@ def main():
         w("    " + " ".join("0x%x," % z for z in zeros[i:i + 8]) + "\n")
     w("};\n")
     w("const int kDigitZerosCount = %d;\n\n" % len(zeros))
+    gen_ctype(w)
     w("}  // namespace rpy_unicode\n")
 
 

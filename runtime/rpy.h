@@ -62,6 +62,11 @@ extern const rpy_vtable rpy_vt_AssertionError;
 extern const rpy_vtable rpy_vt_StopIteration;
 extern const rpy_vtable rpy_vt_RuntimeError;
 extern const rpy_vtable rpy_vt_MemoryError;
+// Raised by the str/bytes codecs (runtime/strmethods.cpp, bytes.cpp); the
+// bookkeeper always creates these classes too.
+extern const rpy_vtable rpy_vt_LookupError;
+extern const rpy_vtable rpy_vt_UnicodeEncodeError;
+extern const rpy_vtable rpy_vt_UnicodeDecodeError;
 
 // ---- exception state: explicit, checked by the caller after each call -----
 extern const rpy_vtable* rpy_exc_type;  // NULL when no exception is pending
@@ -95,6 +100,7 @@ rpy_string* rpy_str_from_utf8(const char* bytes, Signed nbytes);
 rpy_string* rpy_str_concat(rpy_string* a, rpy_string* b);
 bool rpy_str_eq(rpy_string* a, rpy_string* b);
 rpy_string* rpy_int2str(Signed x);
+rpy_string* rpy_uint2str(Unsigned x);  // str() of an r_uint
 rpy_string* rpy_float2str(double x);  // repr(): shortest round-trip
 rpy_string* rpy_bool2str(bool x);
 Signed rpy_str2int(rpy_string* s);    // int(s), base 10; raises ValueError
@@ -105,6 +111,172 @@ rpy_string* rpy_str_repr(rpy_string* s);  // repr(s), CPython 3.11 quoting and e
 Signed rpy_str_hash(rpy_string* s);
 Signed rpy_float_hash(double f);
 Signed rpy_identity_hash(const void* p);
+
+// ==== str methods, bytes, formatting (runtime/strmethods.cpp, bytes.cpp,
+// format.cpp). CPython 3.11 semantics, exceptions included. ================
+//
+// Conventions shared by all of them:
+//  * Indexes are in code points. `start`/`end` arguments (find, count,
+//    startswith...) take Python's values, negative ones counting from the
+//    end and out-of-range ones clamped; an omitted start is 0 and an
+//    omitted end is RPY_INDEX_END.
+//  * Slices: rpy_str_slice(s, start, stop) clamps as s[start:stop] does.
+//    With a step, an omitted start is (step < 0 ? RPY_INDEX_END : 0) and an
+//    omitted stop is (step < 0 ? RPY_INDEX_BEGIN : RPY_INDEX_END): exactly
+//    what PySlice_Unpack substitutes, so the result is the same as for None.
+//  * A NULL rpy_string* argument documented as "or NULL" means None /
+//    the parameter's default. Results are never NULL unless an exception
+//    is pending.
+//  * Results may share storage with an argument when they are equal to it
+//    (strings are immutable, `is` on them is not RPython).
+#define RPY_INDEX_END INT64_MAX
+#define RPY_INDEX_BEGIN INT64_MIN
+
+// ---- list[str]: the layout the rtyper uses for lists of str --------------
+// A resizable list as RPython lays it out: items->length is the capacity,
+// `length` the number of live items (the rest are NULL).
+struct rpy_strarray {
+  rpy_gchdr hdr;  // RPY_TID_STRARRAY
+  Signed length;
+  rpy_string* items[];
+};
+struct rpy_strlist {
+  rpy_gchdr hdr;  // RPY_TID_STRLIST
+  Signed length;
+  rpy_strarray* items;
+};
+rpy_strlist* rpy_strlist_new(Signed length);  // length items, all NULL
+
+// ---- bytes ------------------------------------------------------------------
+// The same layout (and type id, RPY_TID_STRING) as rpy_string, with
+// length == nbytes always: the GC sizes both alike, compute_hash is shared
+// and codegen can emit prebuilt bytes like prebuilt strings. The data is any
+// bytes (not necessarily UTF-8), still NUL-terminated.
+struct rpy_bytes {
+  rpy_gchdr hdr;
+  Signed hash;
+  Signed length;  // == nbytes
+  Signed nbytes;
+  char data[1];
+};
+
+// ---- str: indexing, slicing, search ------------------------------------------
+// s[i]: negative i counts from the end; IndexError "string index out of range".
+// ASCII strings (length == nbytes) index in O(1); others go through a small
+// cache of recent (string, index, byte offset) positions, so walking a
+// string with increasing or decreasing indexes stays O(1) per step.
+rpy_string* rpy_str_getitem(rpy_string* s, Signed i);
+rpy_string* rpy_str_getitem_nonneg(rpy_string* s, Signed i);  // 0 <= i < len, checked by the caller
+Signed rpy_str_ord_at(rpy_string* s, Signed i);  // ord(s[i]) without building s[i]; 0 <= i < len
+rpy_string* rpy_str_slice(rpy_string* s, Signed start, Signed stop);
+rpy_string* rpy_str_slice_step(rpy_string* s, Signed start, Signed stop, Signed step);  // ValueError for step 0
+bool rpy_str_contains(rpy_string* s, rpy_string* sub);
+rpy_string* rpy_str_mul(rpy_string* s, Signed n);  // s * n
+Signed rpy_str_cmp(rpy_string* a, rpy_string* b);  // <0, 0, >0 in code point order
+Signed rpy_str_find(rpy_string* s, rpy_string* sub, Signed start, Signed end);
+Signed rpy_str_rfind(rpy_string* s, rpy_string* sub, Signed start, Signed end);
+Signed rpy_str_index(rpy_string* s, rpy_string* sub, Signed start, Signed end);   // ValueError
+Signed rpy_str_rindex(rpy_string* s, rpy_string* sub, Signed start, Signed end);  // ValueError
+Signed rpy_str_count(rpy_string* s, rpy_string* sub, Signed start, Signed end);
+bool rpy_str_startswith(rpy_string* s, rpy_string* prefix, Signed start, Signed end);
+bool rpy_str_endswith(rpy_string* s, rpy_string* suffix, Signed start, Signed end);
+
+// ---- str: transformations ------------------------------------------------------
+rpy_string* rpy_str_strip(rpy_string* s, rpy_string* chars);   // chars or NULL: whitespace
+rpy_string* rpy_str_lstrip(rpy_string* s, rpy_string* chars);
+rpy_string* rpy_str_rstrip(rpy_string* s, rpy_string* chars);
+rpy_string* rpy_str_lower(rpy_string* s);  // full Unicode mappings, final sigma
+rpy_string* rpy_str_upper(rpy_string* s);
+bool rpy_str_isdigit(rpy_string* s);
+bool rpy_str_isdecimal(rpy_string* s);
+bool rpy_str_isnumeric(rpy_string* s);
+bool rpy_str_isalpha(rpy_string* s);
+bool rpy_str_isalnum(rpy_string* s);
+bool rpy_str_isspace(rpy_string* s);
+bool rpy_str_islower(rpy_string* s);
+bool rpy_str_isupper(rpy_string* s);
+rpy_string* rpy_str_replace(rpy_string* s, rpy_string* old, rpy_string* repl, Signed count);  // count < 0: all
+rpy_string* rpy_str_zfill(rpy_string* s, Signed width);
+// fill: a one-character str, or NULL for ' '; TypeError otherwise.
+rpy_string* rpy_str_ljust(rpy_string* s, Signed width, rpy_string* fill);
+rpy_string* rpy_str_rjust(rpy_string* s, Signed width, rpy_string* fill);
+rpy_string* rpy_str_center(rpy_string* s, Signed width, rpy_string* fill);
+// ord() of a one-character str: TypeError "ord() expected a character, ...".
+Signed rpy_str_ord(rpy_string* c);
+rpy_string* rpy_chr(Signed cp);  // ValueError "chr() arg not in range(0x110000)"
+
+// ---- str: split/join -----------------------------------------------------------
+// sep NULL: runs of whitespace (str.isspace); ValueError "empty separator".
+// maxsplit < 0: no limit.
+rpy_strlist* rpy_str_split(rpy_string* s, rpy_string* sep, Signed maxsplit);
+rpy_strlist* rpy_str_rsplit(rpy_string* s, rpy_string* sep, Signed maxsplit);
+rpy_strlist* rpy_str_splitlines(rpy_string* s, bool keepends);
+// sep.join(items); a NULL item raises TypeError as CPython does for None.
+rpy_string* rpy_str_join(rpy_string* sep, rpy_strlist* items);
+
+// ---- str <-> bytes ---------------------------------------------------------------
+// encoding: utf-8 / latin-1 / ascii under their usual aliases (NULL = utf-8),
+// LookupError otherwise. errors (NULL = "strict"): strict, ignore, replace,
+// backslashreplace (and surrogatepass for utf-8); like CPython, an unknown
+// handler is only reported (LookupError) when an error occurs.
+// UnicodeEncodeError / UnicodeDecodeError carry CPython's message.
+rpy_bytes* rpy_str_encode(rpy_string* s, rpy_string* encoding, rpy_string* errors);
+rpy_string* rpy_bytes_decode(rpy_bytes* b, rpy_string* encoding, rpy_string* errors);
+
+// ---- bytes --------------------------------------------------------------------------
+rpy_bytes* rpy_bytes_from_data(const char* data, Signed n);
+Signed rpy_bytes_getitem(rpy_bytes* b, Signed i);  // IndexError "index out of range"
+rpy_bytes* rpy_bytes_slice(rpy_bytes* b, Signed start, Signed stop);
+rpy_bytes* rpy_bytes_slice_step(rpy_bytes* b, Signed start, Signed stop, Signed step);
+rpy_bytes* rpy_bytes_concat(rpy_bytes* a, rpy_bytes* b);
+rpy_bytes* rpy_bytes_mul(rpy_bytes* b, Signed n);
+bool rpy_bytes_eq(rpy_bytes* a, rpy_bytes* b);
+Signed rpy_bytes_cmp(rpy_bytes* a, rpy_bytes* b);
+bool rpy_bytes_contains(rpy_bytes* b, rpy_bytes* sub);
+bool rpy_bytes_contains_int(rpy_bytes* b, Signed v);  // ValueError "byte must be in range(0, 256)"
+Signed rpy_bytes_find(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end);
+Signed rpy_bytes_rfind(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end);
+Signed rpy_bytes_count(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end);
+rpy_string* rpy_bytes_repr(rpy_bytes* b);  // b'...' exactly as CPython
+static inline Signed rpy_bytes_hash(rpy_bytes* b) { return rpy_str_hash((rpy_string*)b); }
+
+// ---- formatting ---------------------------------------------------------------------
+// One argument of a %-format, tagged. The fields are separate (not a union)
+// so that `s` is always a valid ref or NULL and a GC can trace an array of
+// these by a fixed offset. Only the field of the kind is read.
+enum : Signed {
+  RPY_FMTARG_INT = 0,    // i
+  RPY_FMTARG_FLOAT = 1,  // f
+  RPY_FMTARG_STR = 2,    // s (NULL formats as None)
+  RPY_FMTARG_BOOL = 3,   // i: 0 or 1
+  RPY_FMTARG_NONE = 4,
+};
+struct rpy_fmtarg {
+  Signed kind;
+  Signed i;
+  double f;
+  rpy_string* s;
+};
+// fmt % (args...): nargs tagged arguments (the rtyper passes a one-element
+// array for a single non-tuple operand; CPython treats both alike for these
+// types). Conversions d i u o x X e E f F g G c r s a %, flags - + space # 0,
+// width and precision (also *). Mapping keys "%(name)s" raise TypeError
+// "format requires a mapping".
+rpy_string* rpy_str_mod(rpy_string* fmt, const rpy_fmtarg* args, Signed nargs);
+// format(value, spec): the format-spec mini-language (f-strings, str.format).
+rpy_string* rpy_format_int(Signed v, rpy_string* spec);
+rpy_string* rpy_format_float(double v, rpy_string* spec);
+rpy_string* rpy_format_str(rpy_string* s, rpy_string* spec);
+rpy_string* rpy_format_bool(bool v, rpy_string* spec);  // "" -> str(v), else as int
+rpy_string* rpy_none2str(void);   // "None"
+rpy_string* rpy_str_ascii(rpy_string* s);  // ascii(s)
+rpy_string* rpy_int_tohex(Signed v);  // hex(v)
+rpy_string* rpy_int_tooct(Signed v);  // oct(v)
+rpy_string* rpy_int_tobin(Signed v);  // bin(v)
+
+// The index cache rpy_str_getitem uses holds refs to strings; a moving GC
+// must call this at the start of each collection (it only drops entries).
+void rpy_str_index_cache_clear(void);
 
 // ---- output ------------------------------------------------------------------
 void rpy_stdout_write(rpy_string* s);  // buffered; flushed at exit and before stderr output

@@ -307,7 +307,11 @@ rpy_string* rpy_str_concat(rpy_string* a, rpy_string* b) {
   // Strings are immutable, so an empty operand lets us share the other one.
   if (a->nbytes == 0) return b;
   if (b->nbytes == 0) return a;
+  // The allocation can move a and b: read them back from the shadow stack.
+  rpy_gcref<rpy_string> ra(a), rb(b);
   rpy_string* s = new_string(a->nbytes + b->nbytes, a->length + b->length);
+  a = ra.get();
+  b = rb.get();
   memcpy(s->data, a->data, (size_t)a->nbytes);
   memcpy(s->data + a->nbytes, b->data, (size_t)b->nbytes);
   return s;
@@ -322,6 +326,12 @@ bool rpy_str_eq(rpy_string* a, rpy_string* b) {
 }
 
 rpy_string* rpy_int2str(Signed x) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, x);
+  return ascii_string(buf, (size_t)(r.ptr - buf));
+}
+
+rpy_string* rpy_uint2str(Unsigned x) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, x);
   return ascii_string(buf, (size_t)(r.ptr - buf));

@@ -43,3 +43,53 @@ int decimal_value(uint32_t cp) {
 }
 
 }  // namespace rpy_unicode
+
+namespace rpy_unicode {
+
+namespace {
+
+bool in_ranges(const CodeRange* r, int n, uint32_t cp) {
+  int lo = 0, hi = n;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (cp > r[mid].last)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && cp >= r[lo].first;
+}
+
+int map_full(const CaseMapping* m, int n, uint32_t cp, uint32_t out[3]) {
+  int lo = 0, hi = n;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (m[mid].cp < cp)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == n || m[lo].cp != cp) {
+    out[0] = cp;
+    return 1;
+  }
+  out[0] = m[lo].to[0];
+  out[1] = m[lo].to[1];
+  out[2] = m[lo].to[2];
+  return out[2] ? 3 : out[1] ? 2 : 1;
+}
+
+}  // namespace
+
+bool is_cased(uint32_t cp) { return in_ranges(kCased, kCasedCount, cp); }
+bool is_case_ignorable(uint32_t cp) { return in_ranges(kCaseIgnorable, kCaseIgnorableCount, cp); }
+bool is_lower(uint32_t cp) { return in_ranges(kLowercase, kLowercaseCount, cp); }
+bool is_upper(uint32_t cp) { return in_ranges(kUppercase, kUppercaseCount, cp); }
+bool is_title(uint32_t cp) { return in_ranges(kTitlecase, kTitlecaseCount, cp); }
+bool is_alpha(uint32_t cp) { return in_ranges(kAlpha, kAlphaCount, cp); }
+bool is_digit(uint32_t cp) { return in_ranges(kDigit, kDigitCount, cp); }
+bool is_numeric(uint32_t cp) { return in_ranges(kNumeric, kNumericCount, cp); }
+int to_lower_full(uint32_t cp, uint32_t out[3]) { return map_full(kLowerMap, kLowerMapCount, cp, out); }
+int to_upper_full(uint32_t cp, uint32_t out[3]) { return map_full(kUpperMap, kUpperMapCount, cp, out); }
+
+}  // namespace rpy_unicode

@@ -15,6 +15,18 @@ extern const int kNonPrintableCount;
 extern const uint32_t kDigitZeros[];
 extern const int kDigitZerosCount;
 
+struct CaseMapping {
+  uint32_t cp;
+  uint32_t to[3];  // the full mapping, zero-padded
+};
+
+extern const CodeRange kCased[], kCaseIgnorable[], kLowercase[], kUppercase[], kTitlecase[],
+    kAlpha[], kDigit[], kNumeric[];
+extern const int kCasedCount, kCaseIgnorableCount, kLowercaseCount, kUppercaseCount,
+    kTitlecaseCount, kAlphaCount, kDigitCount, kNumericCount;
+extern const CaseMapping kLowerMap[], kUpperMap[];
+extern const int kLowerMapCount, kUpperMapCount;
+
 // str.isprintable() for one code point.
 bool is_printable(uint32_t cp);
 // str.isspace() for one code point (Unicode White_Space plus the C0
@@ -22,5 +34,21 @@ bool is_printable(uint32_t cp);
 bool is_space(uint32_t cp);
 // Decimal digit value (0..9) or -1.
 int decimal_value(uint32_t cp);
+
+// The per-code-point predicates behind str.isalpha() & co. (CPython's
+// _PyUnicode_Is*); callers handle ASCII themselves when it matters.
+bool is_cased(uint32_t cp);
+bool is_case_ignorable(uint32_t cp);
+bool is_lower(uint32_t cp);
+bool is_upper(uint32_t cp);
+bool is_title(uint32_t cp);
+bool is_alpha(uint32_t cp);
+bool is_digit(uint32_t cp);
+bool is_numeric(uint32_t cp);
+inline bool is_alnum(uint32_t cp) { return is_alpha(cp) || is_numeric(cp); }  // decimal, digit are numeric
+// Full (SpecialCasing) lower/upper mapping: writes 1..3 code points to out
+// and returns how many. Final sigma is the caller's business.
+int to_lower_full(uint32_t cp, uint32_t out[3]);
+int to_upper_full(uint32_t cp, uint32_t out[3]);
 
 }  // namespace rpy_unicode

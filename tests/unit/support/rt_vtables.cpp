@@ -1,12 +1,14 @@
 // Stand-ins for the built-in exception vtables that a translated program's
 // codegen emits, so runtime unit tests can link. The class tree numbering is
 // a preorder one as the rtyper computes it:
-//   Exception [0, 12)
-//     ValueError [1, 2)   ArithmeticError-like group: ZeroDivisionError
-//     [2, 3), OverflowError [3, 4)   LookupError-like group: IndexError [4, 5),
-//     KeyError [5, 6)   TypeError [6, 7)   AssertionError [7, 8)
-//     StopIteration [8, 9)   RuntimeError [9, 10)   MemoryError [10, 11)
-// (slot 11 is left for a test subclass of Exception).
+//   Exception [0, 16)
+//     ValueError [1, 5)
+//       UnicodeError [2, 5): UnicodeEncodeError [3, 4), UnicodeDecodeError [4, 5)
+//     ArithmeticError-like group: ZeroDivisionError [5, 6), OverflowError [6, 7)
+//     LookupError [7, 10): IndexError [8, 9), KeyError [9, 10)
+//     TypeError [10, 11)   AssertionError [11, 12)   StopIteration [12, 13)
+//     RuntimeError [13, 14)   MemoryError [14, 15)
+// (slot 15 is left for a test subclass of Exception).
 #include <cstddef>
 
 #include "runtime/rpy.h"
@@ -46,6 +48,10 @@ RT_NAME(AssertionError);
 RT_NAME(StopIteration);
 RT_NAME(RuntimeError);
 RT_NAME(MemoryError);
+RT_NAME(LookupError);
+RT_NAME(UnicodeError);
+RT_NAME(UnicodeEncodeError);
+RT_NAME(UnicodeDecodeError);
 
 }  // namespace
 
@@ -53,15 +59,19 @@ RT_NAME(MemoryError);
   const rpy_vtable rpy_vt_##cls = {lo, hi, reinterpret_cast<rpy_string*>(&name_##cls)}
 
 extern "C" {
-RT_VTABLE(Exception, 0, 12);
-RT_VTABLE(ValueError, 1, 2);
-RT_VTABLE(ZeroDivisionError, 2, 3);
-RT_VTABLE(OverflowError, 3, 4);
-RT_VTABLE(IndexError, 4, 5);
-RT_VTABLE(KeyError, 5, 6);
-RT_VTABLE(TypeError, 6, 7);
-RT_VTABLE(AssertionError, 7, 8);
-RT_VTABLE(StopIteration, 8, 9);
-RT_VTABLE(RuntimeError, 9, 10);
-RT_VTABLE(MemoryError, 10, 11);
+RT_VTABLE(Exception, 0, 16);
+RT_VTABLE(ValueError, 1, 5);
+RT_VTABLE(UnicodeError, 2, 5);
+RT_VTABLE(UnicodeEncodeError, 3, 4);
+RT_VTABLE(UnicodeDecodeError, 4, 5);
+RT_VTABLE(ZeroDivisionError, 5, 6);
+RT_VTABLE(OverflowError, 6, 7);
+RT_VTABLE(LookupError, 7, 10);
+RT_VTABLE(IndexError, 8, 9);
+RT_VTABLE(KeyError, 9, 10);
+RT_VTABLE(TypeError, 10, 11);
+RT_VTABLE(AssertionError, 11, 12);
+RT_VTABLE(StopIteration, 12, 13);
+RT_VTABLE(RuntimeError, 13, 14);
+RT_VTABLE(MemoryError, 14, 15);
 }

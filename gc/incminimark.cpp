@@ -1,0 +1,731 @@
+// --gc=incminimark: the precise, generational, moving collector.
+//
+// The design follows PyPy's incminimark (rpython/memory/gc/incminimark.py):
+//  - young objects are bump-allocated in a nursery; a minor collection copies
+//    the survivors into the old generation, found from the shadow stack, the
+//    static roots, and the remembered set (old or prebuilt objects written
+//    since the last minor collection, maintained by the write barrier);
+//  - objects too large for the nursery are allocated on their own but are
+//    still young until the next minor collection (so they need no barrier);
+//  - a major collection marks incrementally, one bounded step after each
+//    minor collection. The invariant (no marked-and-scanned object points to
+//    an unmarked one) is kept by re-scanning every marked object the barrier
+//    caught being written (the remembered set), by marking the objects
+//    promoted while marking, and by re-scanning the roots before finishing;
+//  - sweeping is done in one go when marking ends (not incremental yet).
+// Old objects never move, so identity hashes of old objects are addresses;
+// a young object whose hash was taken gets the value stored after its end
+// when it is promoted.
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "gc/rpygc.h"
+#include "runtime/rpy.h"
+
+namespace {
+
+// Collector-private header flags (bits 8.. of gcflags; rpygc.h owns 0..7).
+constexpr uint32_t F_VISITED = 1u << 8;          // marked by the current major collection
+constexpr uint32_t F_FORWARDED = 1u << 9;        // a copied-out nursery object; new address at offset 8
+constexpr uint32_t F_YOUNG_LARGE = 1u << 10;     // large young object, not yet reached by this minor
+constexpr uint32_t F_HASHTAKEN = 1u << 11;       // nursery object with an entry in nursery_hashes
+constexpr uint32_t F_HASHFIELD = 1u << 12;       // old object whose identity hash follows its end
+constexpr uint32_t F_PREBUILT_ROOTED = 1u << 13;  // prebuilt object already in prebuilt_roots
+constexpr uint32_t F_LARGE = 1u << 14;           // malloc'ed on its own (not in the small-object arenas)
+constexpr uint32_t F_RESCAN = 1u << 15;          // marked, written since, in Gc::rescan
+
+enum class State { Idle, Marking };
+
+constexpr size_t kSmallMax = 512;              // size classes of 8 bytes up to this
+constexpr size_t kArenaChunk = 256 * 1024;
+constexpr size_t kShadowStackBytes = 16u << 20;  // reserved, touched on demand
+constexpr size_t kMaxObjectSize = (size_t)1 << 47;
+
+struct Config {
+  size_t nursery_size = 4u << 20;
+  size_t max_heap = 0;  // 0: unlimited
+  double major_factor = 1.82;
+  size_t min_major_threshold = 16u << 20;
+  bool debug = false;
+  size_t mark_budget = 0;  // bytes of objects scanned per marking step
+  FILE* log = nullptr;
+};
+
+struct Gc {
+  Config cfg;
+  bool initialized = false;
+
+  // nursery (in debug mode two of them, the idle one unmapped-protected)
+  char* nursery[2] = {nullptr, nullptr};
+  size_t dirty[2] = {0, 0};  // debug: bytes poisoned when the buffer was left
+  int cur = 0;
+  char* nursery_start = nullptr;
+  char* nursery_end = nullptr;  // the real end; rpy_nursery_top may be lower (debug)
+  size_t large_threshold = 0;
+
+  std::vector<rpy_gchdr*> young_large;
+  size_t young_large_bytes = 0;
+  std::unordered_map<void*, int64_t> nursery_hashes;
+
+  // old generation
+  std::vector<rpy_gchdr*> old_objects;
+  size_t old_bytes = 0, peak_old_bytes = 0;
+  size_t next_major = 0;
+  std::vector<void*> free_lists[kSmallMax / 8 + 1];
+  char* chunk_cur = nullptr;
+  char* chunk_end = nullptr;
+
+  // roots
+  std::vector<rpy_gchdr*> remembered;      // old/prebuilt objects written since the last minor
+  std::vector<rpy_gchdr*> prebuilt_roots;  // prebuilt objects ever written
+  std::vector<void**> static_roots;
+
+  // collection state
+  std::vector<rpy_gchdr*> to_scan;  // minor: promoted objects whose fields still need dragging
+  std::vector<rpy_gchdr*> gray;     // major: marked objects not scanned yet
+  // Marked objects the barrier caught being written while marking: scanned
+  // again once before marking ends. Deferred (not pushed back to gray) so
+  // that a big array written between every two steps cannot eat each step's
+  // budget forever.
+  std::vector<rpy_gchdr*> rescan;
+  State state = State::Idle;
+  bool in_collection = false;
+  bool raising_oom = false;
+
+  rpy_gc_stats stats{};
+  double major_start_time = 0;
+};
+
+Gc G;
+
+[[noreturn]] __attribute__((cold)) void fatal(const char* what) {
+  rpy_stdout_flush();
+  fprintf(stderr, "fatal error: %s\n", what);
+  abort();
+}
+
+double now_seconds() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+size_t parse_size(const char* s, size_t dflt) {
+  if (!s || !*s) return dflt;
+  char* end;
+  double v = strtod(s, &end);
+  if (end == s || v < 0) return dflt;
+  std::string unit(end);
+  for (auto& c : unit) c = (char)tolower((unsigned char)c);
+  if (unit == "k" || unit == "kb") v *= 1024;
+  else if (unit == "m" || unit == "mb") v *= 1024.0 * 1024;
+  else if (unit == "g" || unit == "gb") v *= 1024.0 * 1024 * 1024;
+  else if (!unit.empty()) return dflt;
+  return (size_t)v;
+}
+
+// PYPYLOG=cat1,cat2:FILE (or FILE alone, meaning every category): logs when
+// a category names the gc ones, as PyPy's "gc" prefix matching does.
+FILE* open_log() {
+  const char* env = getenv("PYPYLOG");
+  if (!env || !*env) return nullptr;
+  std::string s(env);
+  auto colon = s.find(':');
+  std::string cats = colon == std::string::npos ? "" : s.substr(0, colon);
+  std::string file = colon == std::string::npos ? s : s.substr(colon + 1);
+  bool want = cats.empty();
+  size_t pos = 0;
+  while (!want && pos <= cats.size()) {
+    size_t comma = cats.find(',', pos);
+    std::string c = cats.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    if (c == "gc" || c.rfind("gc-", 0) == 0) want = true;
+    if (comma == std::string::npos) break;
+    pos = comma + 1;
+  }
+  if (!want || file.empty()) return nullptr;
+  if (file == "-") return stderr;
+  // The JIT's log may share the file: append.
+  return fopen(file.c_str(), "a");
+}
+
+void log_line(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_line(const char* fmt, ...) {
+  if (!G.cfg.log) return;
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  fprintf(G.cfg.log, "[%llx] ", (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec);
+  va_list ap;
+  va_start(ap, fmt);
+  vfprintf(G.cfg.log, fmt, ap);
+  va_end(ap);
+  fputc('\n', G.cfg.log);
+}
+
+void write_summary() {
+  if (!G.cfg.log) return;
+  log_line("{gc-summary");
+  fprintf(G.cfg.log,
+          "minor collections: %llu (%.6f s)\nmajor collections: %llu (%.6f s)\n"
+          "nursery: %llu bytes\npeak old generation: %llu bytes\ntotal allocated: %llu bytes\n",
+          (unsigned long long)G.stats.minor_collections, G.stats.minor_seconds,
+          (unsigned long long)G.stats.major_collections, G.stats.major_seconds,
+          (unsigned long long)G.cfg.nursery_size, (unsigned long long)G.peak_old_bytes,
+          (unsigned long long)G.stats.total_allocated);
+  log_line("gc-summary}");
+  fflush(G.cfg.log);
+}
+
+// ---- object layout -------------------------------------------------------------
+
+inline const rpy_typeinfo& typeinfo(const rpy_gchdr* h) {
+  if (__builtin_expect(h->tid >= rpy_gc_ntypes || rpy_gc_types[h->tid].fixedsize == 0, 0)) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "GC: object %p has unregistered type id %u (flags %#x)", (const void*)h, h->tid,
+             h->gcflags);
+    fatal(msg);
+  }
+  return rpy_gc_types[h->tid];
+}
+
+inline size_t obj_size(const rpy_gchdr* h) {
+  const rpy_typeinfo& ti = typeinfo(h);
+  size_t size = ti.fixedsize;
+  if (ti.flags & RPY_TI_VARSIZE) {
+    int64_t len = *reinterpret_cast<const int64_t*>(reinterpret_cast<const char*>(h) + ti.length_offset);
+    size += (size_t)len * ti.itemsize;
+  }
+  return rpy_gc_round_size(size);
+}
+
+inline size_t block_size(const rpy_gchdr* h) { return obj_size(h) + ((h->gcflags & F_HASHFIELD) ? 8 : 0); }
+
+struct VisitCtx {
+  void (*fn)(void**);
+};
+void visit_adapter(void** slot, void* ctx) { static_cast<VisitCtx*>(ctx)->fn(slot); }
+
+// Calls fn on the address of every GC ref inside the object.
+template <void (*fn)(void**)>
+inline void trace(rpy_gchdr* h) {
+  const rpy_typeinfo& ti = typeinfo(h);
+  char* base = reinterpret_cast<char*>(h);
+  for (uint32_t k = 0; k < ti.n_ptrs; k++) fn(reinterpret_cast<void**>(base + ti.ptr_offsets[k]));
+  if (ti.n_item_ptrs) {
+    int64_t len = *reinterpret_cast<int64_t*>(base + ti.length_offset);
+    char* item = base + ti.items_offset;
+    if (ti.n_item_ptrs == 1 && ti.item_ptr_offsets[0] == 0 && ti.itemsize == sizeof(void*)) {
+      void** p = reinterpret_cast<void**>(item);
+      for (int64_t i = 0; i < len; i++) fn(p + i);
+    } else {
+      for (int64_t i = 0; i < len; i++, item += ti.itemsize)
+        for (uint32_t k = 0; k < ti.n_item_ptrs; k++) fn(reinterpret_cast<void**>(item + ti.item_ptr_offsets[k]));
+    }
+  }
+  if (ti.custom_trace) {
+    VisitCtx ctx{fn};
+    ti.custom_trace(h, visit_adapter, &ctx);
+  }
+}
+
+inline bool in_nursery(const void* p) {
+  return (size_t)(static_cast<const char*>(p) - G.nursery_start) < G.cfg.nursery_size;
+}
+
+inline bool is_ref(const void* p) { return p != nullptr && !((uintptr_t)p & 1); }
+
+inline int64_t address_hash(const void* p) {
+  uint64_t a = (uint64_t)(uintptr_t)p;
+  return (int64_t)(a >> 4 ^ a >> 20);
+}
+
+// ---- the old generation's memory ----------------------------------------------
+
+void* old_alloc(size_t size, bool* large) {
+  if (size <= kSmallMax) {
+    *large = false;
+    auto& fl = G.free_lists[size / 8];
+    if (!fl.empty()) {
+      void* p = fl.back();
+      fl.pop_back();
+      return p;
+    }
+    if ((size_t)(G.chunk_end - G.chunk_cur) < size) {
+      // The tail of the old chunk is lost; at most kSmallMax bytes.
+      G.chunk_cur = static_cast<char*>(malloc(kArenaChunk));
+      if (!G.chunk_cur) fatal("out of memory (old generation arena)");
+      G.chunk_end = G.chunk_cur + kArenaChunk;
+    }
+    void* p = G.chunk_cur;
+    G.chunk_cur += size;
+    return p;
+  }
+  *large = true;
+  void* p = malloc(size);
+  if (!p) fatal("out of memory (promoting a large object)");
+  return p;
+}
+
+void old_free(rpy_gchdr* h, size_t size) {
+  bool large = h->gcflags & F_LARGE;
+  if (G.cfg.debug) {
+    // Never reused in debug mode, so a dangling ref reads the poison.
+    memset(h, 0xDB, size);
+    if (large) free(h);
+    return;
+  }
+  if (large) free(h);
+  else G.free_lists[size / 8].push_back(h);
+}
+
+void account_old(size_t n) {
+  G.old_bytes += n;
+  if (G.old_bytes > G.peak_old_bytes) G.peak_old_bytes = G.old_bytes;
+}
+
+// ---- minor collection ---------------------------------------------------------
+
+void drag_out(void** slot) {
+  void* p = *slot;
+  if (!is_ref(p)) return;
+  auto* h = static_cast<rpy_gchdr*>(p);
+  if (in_nursery(p)) {
+    if (h->gcflags & F_FORWARDED) {
+      *slot = *reinterpret_cast<void**>(static_cast<char*>(p) + 8);
+      return;
+    }
+    size_t size = obj_size(h);
+    size_t extra = (h->gcflags & F_HASHTAKEN) ? 8 : 0;
+    bool large;
+    auto* nh = static_cast<rpy_gchdr*>(old_alloc(size + extra, &large));
+    memcpy(nh, h, size);
+    uint32_t flags = h->gcflags & ~(RPY_GCFLAG_NO_BARRIER | F_HASHTAKEN);
+    if (extra) {
+      *reinterpret_cast<int64_t*>(reinterpret_cast<char*>(nh) + size) = G.nursery_hashes.at(p);
+      flags |= F_HASHFIELD;
+    }
+    if (large) flags |= F_LARGE;
+    if (G.state == State::Marking) {
+      // Promoted while marking: it may point to unmarked old objects that
+      // only it references, so it is gray, not black.
+      flags |= F_VISITED;
+      G.gray.push_back(nh);
+    }
+    nh->gcflags = flags;
+    h->gcflags |= F_FORWARDED;
+    *reinterpret_cast<void**>(static_cast<char*>(p) + 8) = nh;
+    G.old_objects.push_back(nh);
+    account_old(size + extra);
+    G.to_scan.push_back(nh);
+    *slot = nh;
+  } else if (h->gcflags & F_YOUNG_LARGE) {
+    uint32_t flags = h->gcflags & ~(F_YOUNG_LARGE | RPY_GCFLAG_NO_BARRIER);
+    if (G.state == State::Marking) {
+      flags |= F_VISITED;
+      G.gray.push_back(h);
+    }
+    h->gcflags = flags;
+    G.old_objects.push_back(h);
+    account_old(obj_size(h));
+    G.to_scan.push_back(h);
+  }
+}
+
+void switch_debug_nursery() {
+  // Leave the current buffer poisoned and inaccessible: any ref still into it
+  // (a missing root, a missing reload) faults at its next use.
+  size_t used = (size_t)(rpy_nursery_free - G.nursery_start);
+  memset(G.nursery_start, 0xDD, used);
+  G.dirty[G.cur] = std::max(G.dirty[G.cur], used);
+  if (mprotect(G.nursery_start, G.cfg.nursery_size, PROT_NONE) != 0) fatal("mprotect");
+  G.cur ^= 1;
+  G.nursery_start = G.nursery[G.cur];
+  G.nursery_end = G.nursery_start + G.cfg.nursery_size;
+  if (mprotect(G.nursery_start, G.cfg.nursery_size, PROT_READ | PROT_WRITE) != 0) fatal("mprotect");
+  memset(G.nursery_start, 0, G.dirty[G.cur]);
+  G.dirty[G.cur] = 0;
+}
+
+void minor_collection() {
+  double t0 = now_seconds();
+  G.in_collection = true;
+  for (void** s = rpy_shadowstack_base; s < rpy_shadowstack_top; s++) drag_out(s);
+  for (void** s : G.static_roots) drag_out(s);
+  for (rpy_gchdr* h : G.remembered) {
+    trace<drag_out>(h);
+    h->gcflags &= ~RPY_GCFLAG_NO_BARRIER;
+    // Written while marking: it may now hold refs to unmarked objects, so a
+    // marked object is scanned again (prebuilt ones are rescanned as roots).
+    if (G.state == State::Marking && (h->gcflags & (F_VISITED | F_RESCAN)) == F_VISITED) {
+      h->gcflags |= F_RESCAN;
+      G.rescan.push_back(h);
+    }
+  }
+  G.remembered.clear();
+  while (!G.to_scan.empty()) {
+    rpy_gchdr* h = G.to_scan.back();
+    G.to_scan.pop_back();
+    trace<drag_out>(h);
+  }
+  for (rpy_gchdr* h : G.young_large) {
+    if (h->gcflags & F_YOUNG_LARGE) {  // not reached
+      if (G.cfg.debug) memset(h, 0xDB, obj_size(h));
+      free(h);
+    }
+  }
+  G.young_large.clear();
+  G.young_large_bytes = 0;
+  G.nursery_hashes.clear();
+  if (G.cfg.debug) {
+    switch_debug_nursery();
+  } else {
+    memset(G.nursery_start, 0, (size_t)(rpy_nursery_free - G.nursery_start));
+  }
+  rpy_nursery_free = G.nursery_start;
+  rpy_nursery_top = G.cfg.debug ? G.nursery_start : G.nursery_end;
+  G.in_collection = false;
+  G.stats.minor_collections++;
+  G.stats.minor_seconds += now_seconds() - t0;
+}
+
+// ---- major collection ---------------------------------------------------------
+
+void mark_slot(void** slot) {
+  void* p = *slot;
+  if (!is_ref(p)) return;
+  auto* h = static_cast<rpy_gchdr*>(p);
+  if (h->gcflags & (F_VISITED | RPY_GCFLAG_PREBUILT)) return;
+  h->gcflags |= F_VISITED;
+  G.gray.push_back(h);
+}
+
+void mark_roots() {
+  for (rpy_gchdr* h : G.rescan) {
+    h->gcflags &= ~F_RESCAN;
+    trace<mark_slot>(h);
+  }
+  G.rescan.clear();
+  for (void** s = rpy_shadowstack_base; s < rpy_shadowstack_top; s++) mark_slot(s);
+  for (void** s : G.static_roots) mark_slot(s);
+  for (rpy_gchdr* h : G.prebuilt_roots) trace<mark_slot>(h);
+}
+
+// Scans gray objects until about `budget` bytes of them are done; true when
+// none are left.
+bool mark_some(size_t budget) {
+  size_t work = 0;
+  while (!G.gray.empty()) {
+    if (work >= budget) return false;
+    rpy_gchdr* h = G.gray.back();
+    G.gray.pop_back();
+    work += obj_size(h);
+    trace<mark_slot>(h);
+  }
+  return true;
+}
+
+void sweep() {
+  size_t live = 0, j = 0;
+  for (rpy_gchdr* h : G.old_objects) {
+    size_t size = block_size(h);
+    if (h->gcflags & F_VISITED) {
+      h->gcflags &= ~F_VISITED;
+      G.old_objects[j++] = h;
+      live += size;
+    } else {
+      old_free(h, size);
+    }
+  }
+  G.old_objects.resize(j);
+  G.old_bytes = live;
+  double next = (double)live * G.cfg.major_factor;
+  G.next_major = std::max((size_t)next, G.cfg.min_major_threshold);
+}
+
+void start_major() {
+  G.state = State::Marking;
+  G.major_start_time = now_seconds();
+  log_line("{gc-collect-start old=%zu bytes", G.old_bytes);
+  mark_roots();
+}
+
+// Called right after a minor collection (nursery empty, remembered set
+// processed), which is what makes the final root rescan exact.
+void major_step(bool finish) {
+  double t0 = now_seconds();
+  if (mark_some(finish ? SIZE_MAX : G.cfg.mark_budget)) {
+    mark_roots();
+    mark_some(SIZE_MAX);
+    size_t before = G.old_bytes;
+    sweep();
+    G.state = State::Idle;
+    G.stats.major_collections++;
+    log_line("gc-collect-done old before=%zu after=%zu next major at %zu, %.6f s since start}", before,
+             G.old_bytes, G.next_major, now_seconds() - G.major_start_time);
+  }
+  G.stats.major_seconds += now_seconds() - t0;
+}
+
+void full_collection() {
+  minor_collection();
+  if (G.state == State::Idle) start_major();
+  major_step(true);
+}
+
+// A minor collection, and the major work due after it.
+void collect_step() {
+  minor_collection();
+  if (G.state == State::Marking) {
+    major_step(false);
+  } else if (G.old_bytes > G.next_major || (G.cfg.debug && G.stats.minor_collections % 16 == 0)) {
+    start_major();
+    major_step(false);
+  }
+}
+
+// Whether `extra` more bytes keep the heap under PYPY_GC_MAX, collecting
+// fully first when they would not.
+bool heap_has_room(size_t extra) {
+  if (!G.cfg.max_heap) return true;
+  auto fits = [&] { return G.old_bytes + G.young_large_bytes + extra <= G.cfg.max_heap; };
+  if (fits()) return true;
+  full_collection();
+  return fits();
+}
+
+void raise_memory_error() {
+  if (G.raising_oom) return;
+  G.raising_oom = true;
+  rpy_raise_cstr(&rpy_vt_MemoryError, nullptr);
+  G.raising_oom = false;
+}
+
+void* alloc_large(uint32_t tid, size_t size) {
+  if ((G.cfg.debug || G.young_large_bytes + size > G.cfg.nursery_size) && !G.in_collection) collect_step();
+  if (!heap_has_room(size)) {
+    raise_memory_error();
+    return nullptr;
+  }
+  void* p = calloc(1, size);
+  if (!p) {
+    full_collection();
+    p = calloc(1, size);
+    if (!p) {
+      raise_memory_error();
+      return nullptr;
+    }
+  }
+  auto* h = static_cast<rpy_gchdr*>(p);
+  h->tid = tid;
+  h->gcflags = RPY_GCFLAG_NO_BARRIER | F_YOUNG_LARGE | F_LARGE;
+  G.young_large.push_back(h);
+  G.young_large_bytes += size;
+  G.stats.total_allocated += size;
+  return p;
+}
+
+void check_tid(uint32_t tid, size_t size, bool fixed_api) {
+  if (tid >= rpy_gc_ntypes || rpy_gc_types[tid].fixedsize == 0) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "GC: allocation of unregistered type id %u", tid);
+    fatal(msg);
+  }
+  const rpy_typeinfo& ti = rpy_gc_types[tid];
+  if (fixed_api && !(ti.flags & RPY_TI_VARSIZE) && rpy_gc_round_size(ti.fixedsize) != rpy_gc_round_size(size)) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "GC: type id %u allocated with %zu bytes, the type table says %u", tid, size,
+             ti.fixedsize);
+    fatal(msg);
+  }
+}
+
+// Room for `size` bytes (rounded) in the nursery, or a large object.
+void* allocate(uint32_t tid, size_t size) {
+  if (__builtin_expect(!G.initialized, 0)) rpy_gc_init();
+  if (size > G.large_threshold) return alloc_large(tid, size);
+  auto need_collect = [&] { return G.cfg.debug || (size_t)(G.nursery_end - rpy_nursery_free) < size; };
+  if (need_collect()) collect_step();
+  if (G.cfg.max_heap && !G.raising_oom && !heap_has_room(G.cfg.nursery_size)) {
+    // Over the limit: the object is still handed out (callers of the
+    // fixed-size entry points may use it), the pending MemoryError is what
+    // the caller's exception check sees. Raised first: raising allocates,
+    // which could move an object we had already carved out.
+    raise_memory_error();
+    if (need_collect()) collect_step();
+  }
+  char* p = rpy_nursery_free;
+  rpy_nursery_free = p + size;
+  // The fast path needs free <= top; in debug mode top == free keeps every
+  // allocation coming here.
+  rpy_nursery_top = G.cfg.debug ? rpy_nursery_free : G.nursery_end;
+  auto* h = reinterpret_cast<rpy_gchdr*>(p);
+  h->tid = tid;
+  h->gcflags = RPY_GCFLAG_NO_BARRIER;
+  G.stats.total_allocated += size;
+  return p;
+}
+
+void* map_or_die(size_t size, int prot) {
+  void* p = mmap(nullptr, size, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) fatal("GC: cannot map memory");
+  return p;
+}
+
+}  // namespace
+
+extern "C" {
+
+char* rpy_nursery_free = nullptr;
+char* rpy_nursery_top = nullptr;
+void** rpy_shadowstack_top = nullptr;
+void** rpy_shadowstack_base = nullptr;
+
+void rpy_gc_init(void) {
+  if (G.initialized) return;
+  G.initialized = true;
+  rpy_gc_types_init();
+  Config& c = G.cfg;
+  const char* dbg = getenv("RPY_GC_DEBUG");
+#ifdef RPY_GC_DEBUG
+  c.debug = !(dbg && strcmp(dbg, "0") == 0);
+#else
+  c.debug = dbg && *dbg && strcmp(dbg, "0") != 0;
+#endif
+  c.nursery_size = parse_size(getenv("PYPY_GC_NURSERY"), c.debug ? 64 * 1024 : 4u << 20);
+  c.nursery_size = std::max<size_t>((c.nursery_size + 4095) & ~(size_t)4095, 64 * 1024);
+  c.max_heap = parse_size(getenv("PYPY_GC_MAX"), 0);
+  if (const char* f = getenv("PYPY_GC_MAJOR_COLLECT")) {
+    double v = strtod(f, nullptr);
+    if (v > 1.0) c.major_factor = v;
+  }
+  // As PyPy: the first major once the old generation outgrows a few nurseries.
+  c.min_major_threshold = c.debug ? 64 * 1024 : 4 * c.nursery_size;
+  G.next_major = c.min_major_threshold;
+  // Marking must outpace promotion: at most a nursery is promoted per step.
+  c.mark_budget = c.debug ? 512 : 8 * c.nursery_size;
+  c.log = open_log();
+  if (c.log) atexit(write_summary);
+  G.large_threshold = std::min<size_t>(c.nursery_size / 4, 128 * 1024);
+
+  int nbuf = c.debug ? 2 : 1;
+  for (int i = 0; i < nbuf; i++)
+    G.nursery[i] = static_cast<char*>(map_or_die(c.nursery_size, PROT_READ | PROT_WRITE));
+  if (c.debug) mprotect(G.nursery[1], c.nursery_size, PROT_NONE);
+  G.nursery_start = G.nursery[0];
+  G.nursery_end = G.nursery_start + c.nursery_size;
+  rpy_nursery_free = G.nursery_start;
+  // In debug mode the inline fast path always fails, so every allocation
+  // reaches the collector.
+  rpy_nursery_top = c.debug ? G.nursery_start : G.nursery_end;
+  G.stats.nursery_size = c.nursery_size;
+
+  size_t page = (size_t)sysconf(_SC_PAGESIZE);
+  char* ss = static_cast<char*>(map_or_die(kShadowStackBytes + page, PROT_READ | PROT_WRITE));
+  mprotect(ss + kShadowStackBytes, page, PROT_NONE);  // overflow faults
+  rpy_shadowstack_base = rpy_shadowstack_top = reinterpret_cast<void**>(ss);
+
+  G.static_roots.push_back(reinterpret_cast<void**>(&rpy_exc_value));
+}
+
+void* rpy_gc_malloc_slowpath(uint32_t tid, size_t size) {
+  if (__builtin_expect(!G.initialized, 0)) rpy_gc_init();
+  if (G.cfg.debug) check_tid(tid, size, true);
+  return allocate(tid, rpy_gc_round_size(size));
+}
+
+void* rpy_gc_malloc(uint32_t tid, size_t size) { return rpy_gc_malloc_fast(tid, size); }
+
+void* rpy_gc_malloc_atomic(uint32_t tid, size_t size) { return rpy_gc_malloc_fast(tid, size); }
+
+void* rpy_gc_malloc_varsize(uint32_t tid, size_t fixedsize, size_t itemsize, int64_t length,
+                            size_t length_offset, bool atomic) {
+  (void)atomic;  // the type table knows whether the items are refs
+  size_t items, total;
+  if (__builtin_expect(length < 0 || __builtin_mul_overflow((size_t)length, itemsize, &items) ||
+                           __builtin_add_overflow(fixedsize, items, &total) || total > kMaxObjectSize,
+                       0)) {
+    raise_memory_error();
+    return nullptr;
+  }
+  if (__builtin_expect(!G.initialized, 0)) rpy_gc_init();
+  if (G.cfg.debug) check_tid(tid, total, false);
+  total = rpy_gc_round_size(total);
+  char* p;
+  if (total <= G.large_threshold && (size_t)(rpy_nursery_top - rpy_nursery_free) >= total) {
+    p = rpy_nursery_free;
+    rpy_nursery_free = p + total;
+    auto* h = reinterpret_cast<rpy_gchdr*>(p);
+    h->tid = tid;
+    h->gcflags = RPY_GCFLAG_NO_BARRIER;
+  } else {
+    p = static_cast<char*>(allocate(tid, total));
+    if (!p) return nullptr;
+  }
+  *reinterpret_cast<int64_t*>(p + length_offset) = length;
+  return p;
+}
+
+void rpy_gc_write_barrier(void* obj) {
+  auto* h = static_cast<rpy_gchdr*>(obj);
+  if (h->gcflags & RPY_GCFLAG_NO_BARRIER) return;
+  if ((h->gcflags & (RPY_GCFLAG_PREBUILT | F_PREBUILT_ROOTED)) == RPY_GCFLAG_PREBUILT) {
+    // From now on it may hold refs to heap objects: a root for every major.
+    h->gcflags |= F_PREBUILT_ROOTED;
+    G.prebuilt_roots.push_back(h);
+  }
+  h->gcflags |= RPY_GCFLAG_NO_BARRIER;
+  G.remembered.push_back(h);
+}
+
+void rpy_gc_write_barrier_from_array(void* array, int64_t index) {
+  (void)index;  // no card marking yet: the whole array is remembered
+  rpy_gc_write_barrier(array);
+}
+
+void rpy_gc_register_root(void** slot) {
+  rpy_gc_init();
+  G.static_roots.push_back(slot);
+}
+
+void rpy_gc_collect(void) {
+  rpy_gc_init();
+  full_collection();
+}
+
+int64_t rpy_gc_identityhash(void* obj) {
+  auto* h = static_cast<rpy_gchdr*>(obj);
+  if (in_nursery(obj)) {
+    if (h->gcflags & F_HASHTAKEN) return G.nursery_hashes.at(obj);
+    h->gcflags |= F_HASHTAKEN;
+    // Nursery addresses are reused by every cycle: mix in which cycle.
+    int64_t v = address_hash(obj) ^ (int64_t)(G.stats.minor_collections * 0x9E3779B97F4A7C15ull);
+    G.nursery_hashes.emplace(obj, v);
+    return v;
+  }
+  if (h->gcflags & F_HASHFIELD)
+    return *reinterpret_cast<int64_t*>(static_cast<char*>(obj) + obj_size(h));
+  return address_hash(obj);
+}
+
+bool rpy_gc_can_move(void* obj) { return in_nursery(obj); }
+
+void rpy_gc_get_stats(rpy_gc_stats* out) {
+  *out = G.stats;
+  out->old_bytes = G.old_bytes;
+  out->peak_old_bytes = G.peak_old_bytes;
+  out->nursery_size = G.cfg.nursery_size;
+}
+
+int rpy_gc_debug_mode(void) { return G.cfg.debug; }
+
+}  // extern "C"

@@ -1,0 +1,425 @@
+// bytes, and the codecs between str and bytes (utf-8, latin-1, ascii), with
+// CPython 3.11's results and error messages.
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "runtime/rpy.h"
+#include "runtime/strutil.h"
+
+using namespace rpy_rt;
+
+namespace {
+
+inline rpy_bytes* as_bytes(rpy_string* s) { return reinterpret_cast<rpy_bytes*>(s); }
+inline rpy_string* as_str(rpy_bytes* b) { return reinterpret_cast<rpy_string*>(b); }
+static_assert(sizeof(rpy_bytes) == sizeof(rpy_string));
+static_assert(offsetof(rpy_bytes, data) == offsetof(rpy_string, data));
+static_assert(offsetof(rpy_bytes, nbytes) == offsetof(rpy_string, nbytes));
+
+rpy_bytes* new_bytes(Signed n) { return as_bytes(new_string(n, n)); }
+
+rpy_bytes* bytes_of(const char* p, Signed n) {
+  rpy_bytes* b = new_bytes(n);
+  memcpy(b->data, p, (size_t)n);
+  return b;
+}
+
+__attribute__((cold, noinline)) void raise_msg(const rpy_vtable* vt, const std::string& msg) {
+  rpy_raise_cstr(vt, msg.c_str());
+}
+
+enum class Codec { Utf8, Latin1, Ascii, Unknown };
+
+Codec lookup_codec(rpy_string* enc) {
+  if (!enc) return Codec::Utf8;
+  std::string n;
+  for (Signed i = 0; i < enc->nbytes; i++) {
+    char c = enc->data[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c == '_' || c == ' ') c = '-';
+    n.push_back(c);
+  }
+  static const char* const utf8[] = {"utf-8", "utf8", "u8", "utf", "cp65001"};
+  static const char* const latin1[] = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "8859", "cp819",
+                                       "l1", "latin", "iso-ir-100", "csisolatin1", "iso-8859-1:1987"};
+  static const char* const ascii[] = {"ascii", "us-ascii", "646", "us", "ansi-x3.4-1968", "cp367",
+                                      "iso646-us", "csascii", "ansi-x3.4-1986", "iso-ir-6", "ibm367"};
+  for (const char* a : utf8)
+    if (n == a) return Codec::Utf8;
+  for (const char* a : latin1)
+    if (n == a) return Codec::Latin1;
+  for (const char* a : ascii)
+    if (n == a) return Codec::Ascii;
+  return Codec::Unknown;
+}
+
+const char* codec_name(Codec c) {
+  return c == Codec::Utf8 ? "utf-8" : c == Codec::Latin1 ? "latin-1" : "ascii";
+}
+
+enum class Handler { Strict, Ignore, Replace, BackslashReplace, SurrogatePass, Unknown };
+
+Handler lookup_handler(rpy_string* errors) {
+  if (!errors) return Handler::Strict;
+  std::string e(errors->data, (size_t)errors->nbytes);
+  if (e == "strict") return Handler::Strict;
+  if (e == "ignore") return Handler::Ignore;
+  if (e == "replace") return Handler::Replace;
+  if (e == "backslashreplace") return Handler::BackslashReplace;
+  if (e == "surrogatepass") return Handler::SurrogatePass;
+  return Handler::Unknown;
+}
+
+// Called at the first error only, as CPython looks handlers up lazily.
+bool check_handler(Handler h, rpy_string* errors) {
+  if (h != Handler::Unknown) return true;
+  raise_msg(&rpy_vt_LookupError,
+            "unknown error handler name '" + std::string(errors->data, (size_t)errors->nbytes) + "'");
+  return false;
+}
+
+std::string char_escape(uint32_t cp) {
+  std::string r;
+  append_escape(r, cp);
+  return r;
+}
+
+// ---- encoding --------------------------------------------------------------
+inline bool is_surrogate(uint32_t cp) { return cp >= 0xd800 && cp < 0xe000; }
+
+rpy_bytes* encode(rpy_string* s, Codec codec, rpy_string* errors) {
+  const uint32_t limit = codec == Codec::Ascii ? 0x80 : codec == Codec::Latin1 ? 0x100 : 0x110000;
+  // Fast paths: ASCII text encodes to itself everywhere; UTF-8 without
+  // surrogates (no 0xED lead byte followed by A0..BF) is already encoded.
+  if (is_ascii_str(s)) return bytes_of(s->data, s->nbytes);
+  if (codec == Codec::Utf8) {
+    bool clean = true;
+    for (const char* p = s->data; (p = (const char*)memchr(p, 0xed, (size_t)(s->data + s->nbytes - p)));
+         p++) {
+      if ((unsigned char)p[1] >= 0xa0) {
+        clean = false;
+        break;
+      }
+    }
+    if (clean) return bytes_of(s->data, s->nbytes);
+  }
+  Handler h = lookup_handler(errors);
+  std::string out;
+  out.reserve((size_t)s->nbytes);
+  auto* base = (const unsigned char*)s->data;
+  auto* p = base;
+  auto* e = base + s->nbytes;
+  Signed pos = 0;
+  auto bad = [&](uint32_t cp) { return codec == Codec::Utf8 ? is_surrogate(cp) : cp >= limit; };
+  while (p < e) {
+    const unsigned char* at = p;
+    uint32_t cp = decode_cp(p);
+    if (!bad(cp)) {
+      if (codec == Codec::Utf8)
+        out.append((const char*)at, (size_t)(p - at));
+      else
+        out.push_back((char)cp);
+      pos++;
+      continue;
+    }
+    if (codec == Codec::Utf8 && h == Handler::SurrogatePass) {
+      out.append((const char*)at, (size_t)(p - at));
+      pos++;
+      continue;
+    }
+    // The run of unencodable characters, reported or handled together.
+    Signed start = pos;
+    std::basic_string<uint32_t> run(1, cp);
+    pos++;
+    while (p < e) {
+      const unsigned char* q = p;
+      uint32_t c2 = decode_cp(q);
+      if (!bad(c2)) break;
+      run.push_back(c2);
+      p = q;
+      pos++;
+    }
+    if (!check_handler(h, errors)) return nullptr;
+    if (h == Handler::Strict || h == Handler::SurrogatePass) {
+      const char* reason = codec == Codec::Utf8 ? "surrogates not allowed"
+                           : codec == Codec::Ascii ? "ordinal not in range(128)"
+                                                   : "ordinal not in range(256)";
+      std::string msg = std::string("'") + codec_name(codec) + "' codec can't encode ";
+      if (run.size() == 1)
+        msg += "character '" + char_escape(run[0]) + "' in position " + std::to_string(start);
+      else
+        msg += "characters in position " + std::to_string(start) + "-" + std::to_string(pos - 1);
+      msg += ": ";
+      msg += reason;
+      raise_msg(&rpy_vt_UnicodeEncodeError, msg);
+      return nullptr;
+    }
+    for (uint32_t c : run) {
+      if (h == Handler::Replace)
+        out.push_back('?');
+      else if (h == Handler::BackslashReplace)
+        append_escape(out, c);
+    }
+  }
+  return bytes_of(out.data(), (Signed)out.size());
+}
+
+// ---- decoding ----------------------------------------------------------------
+// Length of the valid UTF-8 sequence at p (1..4), or 0 with *err_end set to
+// the end of the maximal invalid subpart and *reason to CPython's wording.
+int utf8_seq(const unsigned char* p, const unsigned char* e, bool surrogatepass, const unsigned char** err_end,
+             const char** reason) {
+  unsigned c = p[0];
+  if (c < 0x80) return 1;
+  int need;
+  unsigned lo = 0x80, hi = 0xbf;
+  if (c < 0xc2 || c > 0xf4) {
+    *err_end = p + 1;
+    *reason = "invalid start byte";
+    return 0;
+  } else if (c < 0xe0) {
+    need = 2;
+  } else if (c < 0xf0) {
+    need = 3;
+    if (c == 0xe0) lo = 0xa0;
+    if (c == 0xed && !surrogatepass) hi = 0x9f;
+  } else {
+    need = 4;
+    if (c == 0xf0) lo = 0x90;
+    if (c == 0xf4) hi = 0x8f;
+  }
+  for (int k = 1; k < need; k++) {
+    if (p + k >= e) {
+      *err_end = e;
+      *reason = "unexpected end of data";
+      return 0;
+    }
+    unsigned b = p[k];
+    bool ok = k == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xbf);
+    if (!ok) {
+      *err_end = p + k;
+      *reason = "invalid continuation byte";
+      return 0;
+    }
+  }
+  return need;
+}
+
+rpy_string* decode(rpy_bytes* b, Codec codec, rpy_string* errors) {
+  auto* base = (const unsigned char*)b->data;
+  auto* e = base + b->nbytes;
+  // Pure ASCII input is the same text in every codec.
+  bool ascii = true;
+  for (auto* q = base; q < e; q++)
+    if (*q >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) return str_from(b->data, b->nbytes, b->nbytes);
+  Handler h = lookup_handler(errors);
+  std::string out;
+  out.reserve((size_t)b->nbytes + 8);
+  Signed length = 0;
+  auto* p = base;
+  while (p < e) {
+    if (*p < 0x80) {
+      out.push_back((char)*p++);
+      length++;
+      continue;
+    }
+    const unsigned char* err_end = p + 1;
+    const char* reason = nullptr;
+    if (codec == Codec::Latin1) {
+      append_cp(out, *p++);
+      length++;
+      continue;
+    } else if (codec == Codec::Ascii) {
+      reason = "ordinal not in range(128)";
+    } else {
+      int n = utf8_seq(p, e, h == Handler::SurrogatePass, &err_end, &reason);
+      if (n) {
+        out.append((const char*)p, (size_t)n);
+        p += n;
+        length++;
+        continue;
+      }
+    }
+    if (!check_handler(h, errors)) return nullptr;
+    if (h == Handler::Strict || h == Handler::SurrogatePass) {
+      char buf[96];
+      Signed start = p - base, end = err_end - base;
+      if (end - start == 1)
+        snprintf(buf, sizeof buf, "'%s' codec can't decode byte 0x%02x in position %lld: %s", codec_name(codec),
+                 *p, (long long)start, reason);
+      else
+        snprintf(buf, sizeof buf, "'%s' codec can't decode bytes in position %lld-%lld: %s", codec_name(codec),
+                 (long long)start, (long long)(end - 1), reason);
+      raise_msg(&rpy_vt_UnicodeDecodeError, buf);
+      return nullptr;
+    }
+    if (h == Handler::Replace) {
+      out += "\xef\xbf\xbd";
+      length++;
+    } else if (h == Handler::BackslashReplace) {
+      for (auto* q = p; q < err_end; q++) {
+        append_escape(out, *q);
+        length += 4;
+      }
+    }
+    p = err_end;
+  }
+  return str_from(out.data(), (Signed)out.size(), length);
+}
+
+Signed bfind(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end, bool reverse) {
+  adjust_indices(start, end, b->nbytes);
+  if (end - start < sub->nbytes) return -1;
+  if (sub->nbytes == 0) return reverse ? end : start;
+  const char* hay = b->data + start;
+  size_t n = (size_t)(end - start);
+  const char* hit = reverse ? rmemmem(hay, n, sub->data, (size_t)sub->nbytes)
+                            : (const char*)memmem(hay, n, sub->data, (size_t)sub->nbytes);
+  return hit ? hit - b->data : -1;
+}
+
+}  // namespace
+
+extern "C" {
+
+rpy_bytes* rpy_str_encode(rpy_string* s, rpy_string* encoding, rpy_string* errors) {
+  Codec c = lookup_codec(encoding);
+  if (c == Codec::Unknown) {
+    raise_msg(&rpy_vt_LookupError, "unknown encoding: " + std::string(encoding->data, (size_t)encoding->nbytes));
+    return nullptr;
+  }
+  return encode(s, c, errors);
+}
+
+rpy_string* rpy_bytes_decode(rpy_bytes* b, rpy_string* encoding, rpy_string* errors) {
+  Codec c = lookup_codec(encoding);
+  if (c == Codec::Unknown) {
+    raise_msg(&rpy_vt_LookupError, "unknown encoding: " + std::string(encoding->data, (size_t)encoding->nbytes));
+    return nullptr;
+  }
+  return decode(b, c, errors);
+}
+
+rpy_bytes* rpy_bytes_from_data(const char* data, Signed n) { return bytes_of(data, n); }
+
+Signed rpy_bytes_getitem(rpy_bytes* b, Signed i) {
+  if (i < 0) i += b->nbytes;
+  if (RPY_UNLIKELY((Unsigned)i >= (Unsigned)b->nbytes)) {
+    raise_msg(&rpy_vt_IndexError, "index out of range");
+    return -1;
+  }
+  return (unsigned char)b->data[i];
+}
+
+rpy_bytes* rpy_bytes_slice(rpy_bytes* b, Signed start, Signed stop) {
+  adjust_slice(b->nbytes, start, stop, 1);
+  if (start == 0 && stop == b->nbytes) return b;
+  Signed n = stop > start ? stop - start : 0;
+  Root<rpy_bytes> rb(b);
+  rpy_bytes* r = new_bytes(n);
+  memcpy(r->data, rb.get()->data + start, (size_t)n);
+  return r;
+}
+
+rpy_bytes* rpy_bytes_slice_step(rpy_bytes* b, Signed start, Signed stop, Signed step) {
+  if (step == 0) {
+    raise_msg(&rpy_vt_ValueError, "slice step cannot be zero");
+    return nullptr;
+  }
+  if (step == 1) return rpy_bytes_slice(b, start, stop);
+  if (step < -INT64_MAX) step = -INT64_MAX;
+  Signed n = adjust_slice(b->nbytes, start, stop, step);
+  Root<rpy_bytes> rb(b);
+  rpy_bytes* r = new_bytes(n);
+  const char* d = rb.get()->data;
+  for (Signed k = 0, i = start; k < n; k++, i += step) r->data[k] = d[i];
+  return r;
+}
+
+rpy_bytes* rpy_bytes_concat(rpy_bytes* a, rpy_bytes* b) {
+  return as_bytes(rpy_str_concat(as_str(a), as_str(b)));
+}
+
+rpy_bytes* rpy_bytes_mul(rpy_bytes* b, Signed n) {
+  if (n <= 0 || b->nbytes == 0) return new_bytes(0);
+  if (b->nbytes > INT64_MAX / n) {
+    raise_msg(&rpy_vt_OverflowError, "repeated bytes are too long");
+    return nullptr;
+  }
+  return as_bytes(rpy_str_mul(as_str(b), n));
+}
+
+bool rpy_bytes_eq(rpy_bytes* a, rpy_bytes* b) { return rpy_str_eq(as_str(a), as_str(b)); }
+Signed rpy_bytes_cmp(rpy_bytes* a, rpy_bytes* b) { return rpy_str_cmp(as_str(a), as_str(b)); }
+
+bool rpy_bytes_contains(rpy_bytes* b, rpy_bytes* sub) { return rpy_str_contains(as_str(b), as_str(sub)); }
+
+bool rpy_bytes_contains_int(rpy_bytes* b, Signed v) {
+  if ((Unsigned)v > 255) {
+    raise_msg(&rpy_vt_ValueError, "byte must be in range(0, 256)");
+    return false;
+  }
+  return memchr(b->data, (int)v, (size_t)b->nbytes) != nullptr;
+}
+
+Signed rpy_bytes_find(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end) {
+  return bfind(b, sub, start, end, false);
+}
+
+Signed rpy_bytes_rfind(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end) {
+  return bfind(b, sub, start, end, true);
+}
+
+Signed rpy_bytes_count(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end) {
+  adjust_indices(start, end, b->nbytes);
+  if (end - start < sub->nbytes) return 0;
+  if (sub->nbytes == 0) return end - start + 1;
+  Signed c = 0;
+  const char* p = b->data + start;
+  const char* e = b->data + end;
+  for (;;) {
+    const char* hit = (const char*)memmem(p, (size_t)(e - p), sub->data, (size_t)sub->nbytes);
+    if (!hit) return c;
+    c++;
+    p = hit + sub->nbytes;
+  }
+}
+
+rpy_string* rpy_bytes_repr(rpy_bytes* b) {
+  static const char hex[] = "0123456789abcdef";
+  const char* p = b->data;
+  size_t n = (size_t)b->nbytes;
+  char quote = (memchr(p, '\'', n) && !memchr(p, '"', n)) ? '"' : '\'';
+  std::string out;
+  out.reserve(n + 3);
+  out += "b";
+  out.push_back(quote);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == (unsigned char)quote || c == '\\') {
+      out.push_back('\\');
+      out.push_back((char)c);
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c >= 0x7f) {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    } else {
+      out.push_back((char)c);
+    }
+  }
+  out.push_back(quote);
+  return str_from_ascii(out);
+}
+
+}  // extern "C"
