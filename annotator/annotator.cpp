@@ -589,6 +589,11 @@ SV Annotator::instantiate(FunctionGraph* g, Block* b, SpaceOperation& op, py::ha
       throw TranslationError(op.pos, "an exception's argument must be a str or a number, not " + args[0]->pretty());
     return inst;
   }
+  if (FuncDesc* del = bk_.method_impl(cd, "__del__")) {
+    // Called by the GC with the instance; its result is ignored.
+    SV r = call_function(del, g, b, op, {s_instance(del->selfclass)}, CallShape{1, {}});
+    (void)r;
+  }
   FuncDesc* init = bk_.method_impl(cd, "__init__");
   if (!init) {
     if (!args.empty())
@@ -761,6 +766,10 @@ SV Annotator::isinstance(SpaceOperation& op, Value* xv, const std::vector<SV>& a
 
 SV Annotator::call_function(FuncDesc* d, FunctionGraph* caller, Block* b, SpaceOperation& op,
                             const std::vector<SV>& args, const CallShape& shape) {
+  if (py::hasattr(d->func, "_not_rpython_"))
+    throw TranslationError(op.pos, fmt::format("{}() is marked @not_rpython: it runs at import time only and cannot "
+                                               "be called from translated code",
+                                               d->name));
   std::vector<int> binding = bind_call_args(*d, shape, op.pos);
   std::vector<SV> cells;
   for (int k : binding) {

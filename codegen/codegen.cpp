@@ -495,9 +495,18 @@ class CodeGen {
       }
       std::string args;
       bool first = true;
+      const ExternalFunc* extf =
+          fn->llkind == Constant::External ? static_cast<const ExternalFunc*>(fn->llptr) : nullptr;
       for (size_t i = 1; i < op.args.size(); ++i) {
         if (op.args[i]->concretetype == Void) continue;
-        args += (first ? "" : ", ") + a[i];
+        std::string arg = a[i];
+        if (extf && i - 1 < extf->args.size() && !extf->args[i - 1]) {
+          // An untyped pointer parameter of a runtime function.
+          const LLType* t = op.args[i]->concretetype;
+          arg = t->item && t->item->kind == LLType::Func ? "reinterpret_cast<void (*)(void*)>(" + arg + ")"
+                                                          : "(void*)(" + arg + ")";
+        }
+        args += (first ? "" : ", ") + arg;
         first = false;
       }
       std::string call = r + callee + "(" + args + ");";

@@ -1481,6 +1481,14 @@ class FlowBuilder {
       }
       return emit("intmask", {args[0]}, pos);
     }
+    if (kind == "r_int") {
+      need(1);
+      if (args[0]->is_const()) {
+        py::object v = static_cast<Constant*>(args[0])->value.to_python();
+        if (Value* r = fold_result(py::int_(v))) return r;
+      }
+      return emit("intmask", {args[0]}, pos);
+    }
     if (kind == "r_uint" || kind == "widen") {
       need(1);
       if (args[0]->is_const()) {

@@ -34,6 +34,10 @@ ConstValue ConstValue::from_python(py::handle h) {
       c.kind = Int;
       c.i = v;
     }
+  } else if (PyLong_Check(h.ptr()) && py::hasattr(h, "SIGNED") && py::bool_(h.attr("SIGNED")) &&
+             py::hasattr(h, "BITS") && h.attr("BITS").cast<int>() == 64) {
+    c.kind = Int;  // r_int: a signed machine word, like int
+    c.i = PyLong_AsLongLong(h.ptr());
   } else if (PyLong_Check(h.ptr()) && py::hasattr(h, "SIGNED") && py::hasattr(h, "BITS") &&
              !py::bool_(h.attr("SIGNED")) && h.attr("BITS").cast<int>() == 64) {
     // rpython.rlib.rarithmetic.r_uint: a 64-bit unsigned machine word.

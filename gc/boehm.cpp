@@ -137,3 +137,11 @@ void rpy_gc_get_stats(rpy_gc_stats* out) {
 int rpy_gc_debug_mode(void) { return 0; }
 
 }  // extern "C"
+
+namespace {
+void run_finalizer(void* obj, void* fn) { reinterpret_cast<void (*)(void*)>(fn)(obj); }
+}  // namespace
+
+extern "C" void rpy_gc_register_finalizer(void* obj, void (*fn)(void*)) {
+  GC_register_finalizer_no_order(obj, run_finalizer, reinterpret_cast<void*>(fn), nullptr, nullptr);
+}

@@ -729,3 +729,9 @@ void rpy_gc_get_stats(rpy_gc_stats* out) {
 int rpy_gc_debug_mode(void) { return G.cfg.debug; }
 
 }  // extern "C"
+
+// Finalizers are not run by this collector yet (docs/GC.md).
+extern "C" void rpy_gc_register_finalizer(void* obj, void (*fn)(void*)) {
+  (void)obj;
+  (void)fn;
+}

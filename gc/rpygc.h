@@ -128,6 +128,11 @@ void rpy_gc_get_stats(rpy_gc_stats* out);
 // Nonzero when collecting at every allocation (RPY_GC_DEBUG).
 int rpy_gc_debug_mode(void);
 
+// __del__: run `fn(obj)` once obj is unreachable (a light finalizer, as
+// RPython's: it must not resurrect obj). Boehm runs them after a
+// collection; incminimark does not run finalizers yet (recorded only).
+void rpy_gc_register_finalizer(void* obj, void (*fn)(void*));
+
 }  // extern "C"
 
 #ifdef __cplusplus

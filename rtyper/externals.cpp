@@ -22,6 +22,7 @@ const ExternalFunc* external(const std::string& name) {
         {"rpy_float2str", {Float}, S, false, true, "str.from_float"},
         {"rpy_bool2str", {Bool}, S, false, true, "str.from_bool"},
         {"rpy_uint2str", {Unsigned}, S, false, true, "str.from_uint"},
+        {"rpy_gc_register_finalizer", {nullptr, nullptr}, Void, false, false, "gc.register_finalizer"},
         {"rpy_str2int", {S}, Signed, true, true, "str.to_int"},
         {"rpy_str2float", {S}, Float, true, true, "str.to_float"},
         {"rpy_stdout_write", {S}, Void, false, false, "os.write_stdout"},

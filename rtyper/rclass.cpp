@@ -120,6 +120,12 @@ void RTyper::rtype_instantiate(SpaceOperation& op, py::handle cls, std::vector<V
   Constant* ctype = g_->new_llconst(st->struct_name, Constant::Plain);
   Variable* p = gen("malloc", {ctype}, pt, op.result->concretetype == pt ? op.result : nullptr);
   gen("setfield", {p, g_->new_llconst("typeptr", Constant::FieldName), vtable_const(cd)}, Void);
+  if (FuncDesc* del = call_init ? bk_.method_impl(cd, "__del__") : nullptr; del && del->graph) {
+    const LLType* selft = del->graph->startblock->inputargs[0]->concretetype;
+    Constant* fn = g_->new_llconst(del->graph->name, Constant::Graph, del->graph);
+    fn->concretetype = ptr_to(func_type({selft}, del->graph->returnblock->inputargs[0]->concretetype));
+    call_external("rpy_gc_register_finalizer", {p, fn});
+  }
   // Fields start with the class-level value of the attribute, if any.
   for (ClassDef* c = cd; c; c = c->base)
     for (auto& [name, at] : c->attrs) {

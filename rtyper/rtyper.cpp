@@ -200,7 +200,8 @@ Variable* RTyper::call_external(const std::string& name, std::vector<Value*> arg
   const ExternalFunc* f = external(name);
   std::vector<Value*> a{g_->new_llconst(name, Constant::External, f)};
   a.back()->concretetype = Void;
-  for (size_t i = 0; i < args.size(); ++i) a.push_back(convert(args[i], f->args[i]));
+  // A null parameter type takes any pointer (codegen casts it).
+  for (size_t i = 0; i < args.size(); ++i) a.push_back(f->args[i] ? convert(args[i], f->args[i]) : args[i]);
   return gen("direct_call", a, f->result, into);
 }
 
