@@ -63,13 +63,9 @@ __all__ = ["elidable", "purefunction", "elidable_promote",
            "leave_portal_frame", "RPY_SPECIAL_NAMES"]
 
 
-def _mark(name):
-    assert name in RPY_SPECIAL_NAMES, name
+from rpython.rlib._special import marker  # noqa: E402
 
-    def decorator(obj):
-        obj._rpy_special_ = name
-        return obj
-    return decorator
+_mark = marker(RPY_SPECIAL_NAMES)
 
 
 # ____________________________________________________________

@@ -66,14 +66,9 @@ _MASK = (1 << _LONG_BIT) - 1
 _SIGN = 1 << (_LONG_BIT - 1)
 
 
-def _mark(name):
-    """Decorator: tag a function or class with `_rpy_special_ = name`."""
-    assert name in RPY_SPECIAL_NAMES, name
+from rpython.rlib._special import marker  # noqa: E402
 
-    def decorator(obj):
-        obj._rpy_special_ = name
-        return obj
-    return decorator
+_mark = marker(RPY_SPECIAL_NAMES)
 
 
 def _intmask(n):

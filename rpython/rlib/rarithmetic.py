@@ -68,13 +68,9 @@ LONGLONGLONG_MASK = (1 << LONGLONGLONG_BIT) - 1
 LONGLONGLONG_TEST = 1 << (LONGLONGLONG_BIT - 1)
 
 
-def _mark(name):
-    assert name in RPY_SPECIAL_NAMES, name
+from rpython.rlib._special import marker  # noqa: E402
 
-    def decorator(obj):
-        obj._rpy_special_ = name
-        return obj
-    return decorator
+_mark = marker(RPY_SPECIAL_NAMES)
 
 
 def _is_symbolic(n):
