@@ -5,6 +5,8 @@
 
 #include <set>
 
+#include "rtyper/strmethods.h"
+
 namespace rpy {
 
 namespace {
@@ -64,6 +66,7 @@ SV binary_arith(const std::string& op, const SV& a, const SV& b) {
     return nullptr;
   }
   if (is_str(a) && is_str(b) && op == "add") return s_str();
+  if (op == "mul" && ((is_str(a) && is_int_like(b)) || (is_int_like(a) && is_str(b)))) return s_str();
   return nullptr;
 }
 
@@ -353,6 +356,30 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     if (name == "contains") return s_bool();
     return name == "setitem" ? s_none() : r;
   }
+  if (name == "getslice") {
+    if (!is_str(args[0])) type_error(fmt::format("slicing a '{}' is not supported yet", pyname(args[0])));
+    for (size_t k = 1; k < 4; ++k)
+      if (!is_int_like(args[k]) && args[k]->kind != SomeValue::None)
+        type_error("slice indices must be integers or None, not " + pyname(args[k]));
+    return s_str();
+  }
+  if (name == "contains" && is_str(args[0])) {
+    if (!is_str(args[1])) type_error("'in <string>' requires string as left operand, not " + pyname(args[1]));
+    return s_bool();
+  }
+  if (name == "getattr" && is_str(args[0])) {
+    const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
+    if (!str_method(m)) type_error(fmt::format("'str' object has no attribute '{}' (or it is not supported yet)", m));
+    SomeValue v;
+    v.kind = SomeValue::PBC;
+    v.method_name = m;
+    v.bound_self = without_const(args[0]);
+    return std::make_shared<const SomeValue>(std::move(v));
+  }
+  if (name == "getitem" && is_str(args[0])) {
+    if (!is_int_like(args[1])) type_error("string indices must be integers, not " + pyname(args[1]));
+    return s_str();
+  }
   if (name == "getitem") {
     const SV &a = args[0], &i = args[1];
     if (a->kind == SomeValue::Tuple) {
@@ -512,6 +539,21 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
     if (f->descs.size() > 1) unify_family(f->descs, op);
     if (result->kind == SomeValue::Impossible || (blocked && f->descs.size() == 1)) return nullptr;
     return result;
+  }
+  if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self && is_str(f->bound_self)) {
+    const StrMethod* m = str_method(f->method_name);
+    if (!shape.kwnames.empty()) throw TranslationError(op.pos, "str." + f->method_name + "() takes no keyword arguments");
+    if (args.size() < m->required || args.size() > m->params.size())
+      throw TranslationError(op.pos, fmt::format("str.{}() takes {} to {} arguments ({} given)", f->method_name,
+                                                 m->required, m->params.size(), args.size()));
+    for (size_t i = 0; i < args.size(); ++i) {
+      char k = m->params[i].first;
+      bool ok = k == 'i' ? is_int_like(args[i]) : (is_str(args[i]) || (k == 'S' && args[i]->kind == SomeValue::None));
+      if (!ok)
+        throw TranslationError(op.pos, fmt::format("str.{}() argument {} must be {}, not {}", f->method_name, i + 1,
+                                                   k == 'i' ? "int" : "str", pyname(args[i])));
+    }
+    return m->result == 'i' ? s_int() : m->result == 'b' ? s_bool() : s_str();
   }
   if (f->kind == SomeValue::Class) {
     // A class chosen at run time: through its constructor for this shape.
@@ -983,6 +1025,16 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
       if ((name == "len" || name == "hash") && !is_int_like(r)) fail(m + " must return an int, not " + r->pretty());
       return name == "len" ? s_int(true) : r;
     }
+  }
+  if (name == "ord") {
+    nargs(1, 1);
+    if (!is_str(args[0])) fail("ord() expected string of length 1, but " + pyname(args[0]) + " found");
+    return s_int(true);
+  }
+  if (name == "chr") {
+    nargs(1, 1);
+    if (!is_int_like(args[0])) fail("'" + pyname(args[0]) + "' object cannot be interpreted as an integer");
+    return s_str();
   }
   if (name == "len") {
     nargs(1, 1);

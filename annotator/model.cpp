@@ -276,12 +276,12 @@ SV union_of(const SV& a, const SV& b) {
     if (!a->method_name.empty() || !b->method_name.empty()) {
       if (a->method_name != b->method_name) return nullptr;
       SV self = union_of(a->bound_self, b->bound_self);
-      if (!self || self->kind != SomeValue::Instance) return nullptr;
+      if (!self || (self->kind != SomeValue::Instance && self->kind != SomeValue::String)) return nullptr;
       SomeValue v;
       v.kind = SomeValue::PBC;
       v.method_name = a->method_name;
       v.bound_self = self;
-      v.classdef = self->classdef;
+      v.classdef = self->kind == SomeValue::Instance ? self->classdef : nullptr;
       v.descs = a->descs;
       for (auto* d : b->descs)
         if (std::find(v.descs.begin(), v.descs.end(), d) == v.descs.end()) v.descs.push_back(d);

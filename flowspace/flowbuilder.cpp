@@ -1224,7 +1224,20 @@ class FlowBuilder {
       return emit("getattr", {obj, g_->new_const_str(attr)}, pos);
     }
     if (t == "Subscript") {
-      if (node_type(e.attr("slice")) == "Slice") error(e, "slicing is not supported yet");
+      if (node_type(e.attr("slice")) == "Slice") {
+        // x[a:b:c]: getslice(x, a, b, c), None for what is omitted.
+        py::object sl = e.attr("slice");
+        push(eval(e.attr("value")));
+        for (const char* part : {"lower", "upper", "step"}) {
+          py::object p = sl.attr(part);
+          push(p.is_none() ? static_cast<Value*>(g_->new_const_none()) : eval(p));
+        }
+        Value* step = pop();
+        Value* stop = pop();
+        Value* start = pop();
+        Value* obj = pop();
+        return emit("getslice", {obj, start, stop, step}, pos);
+      }
       push(eval(e.attr("value")));
       Value* idx = eval(e.attr("slice"));
       Value* obj = pop();

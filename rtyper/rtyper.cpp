@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "rtyper/llop.h"
+#include "rtyper/strmethods.h"
 
 namespace rpy {
 
@@ -438,6 +439,45 @@ void RTyper::rtype_op(SpaceOperation& op) {
     call_external("rpy_str_concat", {op.args[0], op.args[1]}, res);
     return;
   }
+  if (name == "mul" && (A(0)->kind == SomeValue::String || A(1)->kind == SomeValue::String)) {
+    bool left = A(0)->kind == SomeValue::String;
+    call_external("rpy_str_mul", {op.args[left ? 0 : 1], convert(op.args[left ? 1 : 0], Signed)}, res);
+    return;
+  }
+  if (name == "getslice") {
+    auto bound = [&](Value* v, int64_t dflt) -> Value* {
+      if (ann(v)->kind == SomeValue::None) return typed_const(ConstValue::from_python(py::int_(dflt)), Signed);
+      return convert(v, Signed);
+    };
+    if (ann(op.args[3])->kind == SomeValue::None) {
+      call_external("rpy_str_slice", {op.args[0], bound(op.args[1], INT64_MIN), bound(op.args[2], INT64_MAX)}, res);
+    } else {
+      // Omitted bounds with a step: start is (step < 0 ? END : 0) and stop
+      // (step < 0 ? BEGIN : END), as CPython substitutes for None.
+      Value* step = convert(op.args[3], Signed);
+      Value* neg = gen("cast_bool_to_int", {gen("int_lt", {step, typed_const(ConstValue::from_python(py::int_(0)), Signed)}, Bool)}, Signed);
+      Value* start = ann(op.args[1])->kind == SomeValue::None
+                         ? gen("int_mul", {neg, typed_const(ConstValue::from_python(py::int_(INT64_MAX)), Signed)}, Signed)
+                         : convert(op.args[1], Signed);
+      Value* stop = ann(op.args[2])->kind == SomeValue::None
+                        ? gen("int_add", {typed_const(ConstValue::from_python(py::int_(INT64_MAX)), Signed), neg}, Signed)
+                        : convert(op.args[2], Signed);
+      call_external("rpy_str_slice_step", {op.args[0], start, stop, step}, res);
+    }
+    return;
+  }
+  if (name == "contains" && A(0)->kind == SomeValue::String) {
+    call_external("rpy_str_contains", {op.args[0], op.args[1]}, res);
+    return;
+  }
+  if (name == "getitem" && A(0)->kind == SomeValue::String) {
+    call_external("rpy_str_getitem", {op.args[0], convert(op.args[1], Signed)}, res);
+    return;
+  }
+  if (name == "getattr" && A(0)->kind == SomeValue::String) {  // a bound str method: the str itself
+    gen("same_as", {op.args[0]}, StrPtr(), res);
+    return;
+  }
   bool ints = is_int_like(A(0)) && (op.args.size() < 2 || is_int_like(A(1)));
   bool uints = ints && (A(0)->unsigned_ || (op.args.size() >= 2 && A(1)->unsigned_));
   if (uints) {
@@ -512,6 +552,11 @@ void RTyper::rtype_op(SpaceOperation& op) {
         gen("int_" + cmp.at(name), {convert(op.args[0], Signed), convert(op.args[1], Signed)}, Bool, res);
       else
         gen("float_" + cmp.at(name), {convert(op.args[0], Float), convert(op.args[1], Float)}, Bool, res);
+      return;
+    }
+    if (a->kind == SomeValue::String && b->kind == SomeValue::String && name != "eq" && name != "ne") {
+      Variable* c = call_external("rpy_str_cmp", {op.args[0], op.args[1]});
+      gen("int_" + cmp.at(name), {c, typed_const(ConstValue::from_python(py::int_(0)), Signed)}, Bool, res);
       return;
     }
     if (a->kind == SomeValue::String && b->kind == SomeValue::String && (name == "eq" || name == "ne")) {
@@ -713,6 +758,36 @@ void RTyper::rtype_call(SpaceOperation& op) {
     for (auto k : kw) kwnames.push_back(k.cast<std::string>());
     args.erase(args.begin());
   }
+  if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
+      f->bound_self->kind == SomeValue::String) {
+    const StrMethod* m = str_method(f->method_name);
+    std::vector<Value*> llargs{op.args[0]};
+    for (size_t i = 0; i < m->params.size(); ++i) {
+      auto [kind, dflt] = m->params[i];
+      if (i < args.size()) {
+        SV a = ann(args[i]);
+        if (kind == 'i') llargs.push_back(convert(args[i], Signed));
+        else if (a->kind == SomeValue::None) llargs.push_back(typed_const(ConstValue{}, StrPtr()));
+        else llargs.push_back(args[i]);
+        continue;
+      }
+      if (kind == 'i') {
+        int64_t v = dflt == "b" ? INT64_MIN : dflt == "e" ? INT64_MAX : std::stoll(dflt);
+        if (dflt == "b") v = 0;
+        llargs.push_back(typed_const(ConstValue::from_python(py::int_(v)), Signed));
+      } else if (dflt.empty()) {
+        llargs.push_back(typed_const(ConstValue{}, StrPtr()));
+      } else {
+        ConstValue c;
+        c.kind = ConstValue::Str;
+        c.s = dflt;
+        llargs.push_back(typed_const(c, StrPtr()));
+      }
+    }
+    Variable* r = call_external(m->runtime, llargs);
+    gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
+    return;
+  }
   if (f->kind == SomeValue::PBC && !f->method_name.empty()) {
     rtype_method_call(op, f, args, kwnames);
     return;
@@ -886,6 +961,14 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     SV r = ann(res);
     if (r->const_) gen("same_as", {typed_const(*r->const_, Bool)}, Bool, res);
     else rtype_isinstance(args[0], A(1), res);
+    return;
+  }
+  if (name == "ord") {
+    call_external("rpy_str_ord", {args[0]}, res);
+    return;
+  }
+  if (name == "chr") {
+    call_external("rpy_chr", {convert(args[0], Signed)}, res);
     return;
   }
   if (name == "len") {

@@ -1,0 +1,38 @@
+#include "rtyper/strmethods.h"
+
+namespace rpy {
+
+const StrMethod* str_method(const std::string& name) {
+  static const std::vector<StrMethod> table = {
+      {"find", "rpy_str_find", {{'s', ""}, {'i', "b"}, {'i', "e"}}, 1, 'i'},
+      {"rfind", "rpy_str_rfind", {{'s', ""}, {'i', "b"}, {'i', "e"}}, 1, 'i'},
+      {"index", "rpy_str_index", {{'s', ""}, {'i', "b"}, {'i', "e"}}, 1, 'i'},
+      {"rindex", "rpy_str_rindex", {{'s', ""}, {'i', "b"}, {'i', "e"}}, 1, 'i'},
+      {"count", "rpy_str_count", {{'s', ""}, {'i', "b"}, {'i', "e"}}, 1, 'i'},
+      {"startswith", "rpy_str_startswith", {{'s', ""}, {'i', "b"}, {'i', "e"}}, 1, 'b'},
+      {"endswith", "rpy_str_endswith", {{'s', ""}, {'i', "b"}, {'i', "e"}}, 1, 'b'},
+      {"strip", "rpy_str_strip", {{'S', ""}}, 0, 's'},
+      {"lstrip", "rpy_str_lstrip", {{'S', ""}}, 0, 's'},
+      {"rstrip", "rpy_str_rstrip", {{'S', ""}}, 0, 's'},
+      {"lower", "rpy_str_lower", {}, 0, 's'},
+      {"upper", "rpy_str_upper", {}, 0, 's'},
+      {"isdigit", "rpy_str_isdigit", {}, 0, 'b'},
+      {"isdecimal", "rpy_str_isdecimal", {}, 0, 'b'},
+      {"isnumeric", "rpy_str_isnumeric", {}, 0, 'b'},
+      {"isalpha", "rpy_str_isalpha", {}, 0, 'b'},
+      {"isalnum", "rpy_str_isalnum", {}, 0, 'b'},
+      {"isspace", "rpy_str_isspace", {}, 0, 'b'},
+      {"islower", "rpy_str_islower", {}, 0, 'b'},
+      {"isupper", "rpy_str_isupper", {}, 0, 'b'},
+      {"replace", "rpy_str_replace", {{'s', ""}, {'s', ""}, {'i', "-1"}}, 2, 's'},
+      {"zfill", "rpy_str_zfill", {{'i', ""}}, 1, 's'},
+      {"ljust", "rpy_str_ljust", {{'i', ""}, {'s', " "}}, 1, 's'},
+      {"rjust", "rpy_str_rjust", {{'i', ""}, {'s', " "}}, 1, 's'},
+      {"center", "rpy_str_center", {{'i', ""}, {'s', " "}}, 1, 's'},
+  };
+  for (auto& m : table)
+    if (name == m.name) return &m;
+  return nullptr;
+}
+
+}  // namespace rpy
