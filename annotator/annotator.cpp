@@ -79,6 +79,9 @@ void Annotator::schedule(FunctionGraph* g, Block* b) {
 FuncDesc* Annotator::annotate_entry(py::handle func, const std::vector<SV>& args) {
   bk_.reflow = [this](FunctionGraph* g, Block* b) { schedule(g, b); };
   bk_.on_prebuilt_instance = [this](py::handle obj, ClassDef* cd) { see_prebuilt_instance(obj, cd); };
+  ListDef::reflow_hook() = [this](const std::set<std::pair<FunctionGraph*, Block*>>& blocks) {
+    for (auto [g, b] : blocks) schedule(g, b);
+  };
   FuncDesc* d = bk_.get_desc(func);
   if (!d) throw TranslationError(SourcePos{}, "the entry point is not a Python function");
   FunctionGraph* g = bk_.graph_of(d);
@@ -356,6 +359,40 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     if (name == "contains") return s_bool();
     return name == "setitem" ? s_none() : r;
   }
+  if (name == "newlist") {
+    auto& def = bk_.newlist_defs[&op];
+    if (!def) {
+      def = std::make_shared<ListDef>();
+      def->item = s_impossible();
+    }
+    for (auto& a : args)
+      if (!def->generalize(a))
+        type_error(fmt::format("a list holds items of one type: {} and {}", def->find()->item->pretty(), a->pretty()));
+    return s_list(def);
+  }
+  if (args[0]->kind == SomeValue::List && (name == "getitem" || name == "setitem")) {
+    ListDef* d = args[0]->listdef->find();
+    if (!is_int_like(args[1])) type_error("list indices must be integers, not " + pyname(args[1]));
+    if (name == "setitem") {
+      if (!d->generalize(args[2]))
+        type_error(fmt::format("a list holds items of one type: {} and {}", d->item->pretty(), args[2]->pretty()));
+      d->find()->mutated = true;
+      return s_none();
+    }
+    d->readers.insert({g, b});
+    if (d->item->kind == SomeValue::Impossible) return nullptr;
+    return d->item;
+  }
+  if (name == "getattr" && args[0]->kind == SomeValue::List) {
+    const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
+    static const std::set<std::string> methods = {"append", "pop", "insert", "reverse"};
+    if (!methods.count(m)) type_error(fmt::format("'list' object has no attribute '{}' (or it is not supported yet)", m));
+    SomeValue v;
+    v.kind = SomeValue::PBC;
+    v.method_name = m;
+    v.bound_self = args[0];
+    return std::make_shared<const SomeValue>(std::move(v));
+  }
   if (name == "getslice") {
     if (!is_str(args[0])) type_error(fmt::format("slicing a '{}' is not supported yet", pyname(args[0])));
     for (size_t k = 1; k < 4; ++k)
@@ -392,7 +429,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     }
     if (a->kind == SomeValue::List) {
       if (!is_int_like(i)) type_error("list indices must be integers, not " + pyname(i));
-      return a->listdef->item;
+      return a->listdef->find()->item;
     }
     type_error(fmt::format("'{}' object is not subscriptable here (supported yet: tuples, lists)", pyname(a)));
   }
@@ -554,6 +591,32 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
                                                    k == 'i' ? "int" : "str", pyname(args[i])));
     }
     return m->result == 'i' ? s_int() : m->result == 'b' ? s_bool() : s_str();
+  }
+  if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
+      f->bound_self->kind == SomeValue::List) {
+    ListDef* d = f->bound_self->listdef->find();
+    const std::string& m = f->method_name;
+    auto arity = [&](size_t lo, size_t hi) {
+      if (!shape.kwnames.empty() || args.size() < lo || args.size() > hi)
+        throw TranslationError(op.pos, fmt::format("list.{}() takes {} argument(s) ({} given)", m, lo, args.size()));
+    };
+    d->resized = true;
+    if (m == "append" || m == "insert") {
+      arity(m == "append" ? 1 : 2, m == "append" ? 1 : 2);
+      if (m == "insert" && !is_int_like(args[0])) throw TranslationError(op.pos, "list.insert() index must be an int");
+      if (!d->generalize(args.back()))
+        throw TranslationError(op.pos, fmt::format("a list holds items of one type: {} and {}", d->find()->item->pretty(),
+                                                   args.back()->pretty()));
+      return s_none();
+    }
+    if (m == "reverse") {
+      arity(0, 0);
+      return s_none();
+    }
+    arity(0, 1);  // pop
+    d->readers.insert({g, b});
+    if (d->find()->item->kind == SomeValue::Impossible) return nullptr;
+    return d->find()->item;
   }
   if (f->kind == SomeValue::Class) {
     // A class chosen at run time: through its constructor for this shape.
@@ -1012,6 +1075,18 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
       return s_float();
     }
     return s_int(name == "min" ? all_nonneg : any_nonneg);
+  }
+  if (name == "iter" && args.size() == 1 && args[0]->kind == SomeValue::List) {
+    SomeValue v;
+    v.kind = SomeValue::ListIter;
+    v.listdef = args[0]->listdef;
+    return std::make_shared<const SomeValue>(std::move(v));
+  }
+  if (name == "next" && args.size() == 1 && args[0]->kind == SomeValue::ListIter) {
+    ListDef* d = args[0]->listdef->find();
+    d->readers.insert({cur_graph_, cur_block_});
+    if (d->item->kind == SomeValue::Impossible) return nullptr;
+    return d->item;
   }
   if (name == "len" || name == "hash" || name == "iter" || name == "next") {
     nargs(1, 1);

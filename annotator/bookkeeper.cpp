@@ -262,6 +262,24 @@ SV Bookkeeper::annotation(const Value* v) {
       pbc.descs = {d};
       return std::make_shared<const SomeValue>(std::move(pbc));
     }
+    if (PyList_CheckExact(o.ptr())) {
+      // A prebuilt list: one family per list object, its items' types joined.
+      auto it = prebuilt_lists.find(o.ptr());
+      if (it == prebuilt_lists.end()) {
+        auto def = std::make_shared<ListDef>();
+        def->item = s_impossible();
+        it = prebuilt_lists.emplace(o.ptr(), def).first;
+        prebuilt_list_objs_.push_back(py::reinterpret_borrow<py::object>(o));
+        for (auto item : py::reinterpret_borrow<py::list>(o)) {
+          Constant tmp;
+          tmp.value = ConstValue::from_python(item);
+          if (!def->generalize(annotation(&tmp)))
+            throw TranslationError(SourcePos{}, "a prebuilt list holds items of incompatible types: " +
+                                                    py::repr(o).cast<std::string>().substr(0, 80));
+        }
+      }
+      return s_list(it->second);
+    }
     if (PyType_Check(o.ptr()) && !is_builtin_class(o)) {
       // A user class: remembered so that two of them make a Class value.
       SomeValue cls = *s;

@@ -64,6 +64,8 @@ class Bookkeeper {
   // Special methods an operation calls (__len__, __getitem__, __str__...):
   // the bound-method annotation, per operation and slot.
   std::map<std::pair<const SpaceOperation*, int>, SV> special_calls;
+  std::map<const SpaceOperation*, std::shared_ptr<ListDef>> newlist_defs;
+  std::map<PyObject*, std::shared_ptr<ListDef>> prebuilt_lists;
   // Attributes read on each set of frozen objects (by frozen_key).
   std::map<std::string, std::set<std::string>> frozen_attrs;
   // The ClassDef of a Python class (created with its bases on first use);
@@ -96,6 +98,7 @@ class Bookkeeper {
   std::map<PyObject*, std::unique_ptr<ClassDef>> classdefs_;
   std::vector<ClassDef*> classdef_order_;
   std::set<PyObject*> prebuilt_;
+  std::vector<py::object> prebuilt_list_objs_;  // keeps them alive
   std::vector<py::object> prebuilt_order_;
   std::vector<FuncDesc*> order_;
   std::vector<std::unique_ptr<FunctionGraph>> graphs_;

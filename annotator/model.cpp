@@ -27,9 +27,10 @@ std::string SomeValue::str() const {
       s += ")";
       break;
     }
-    case List: s = "list(" + (listdef && listdef->item ? listdef->item->str() : "?") + ")"; break;
+    case List: s = "list(" + (listdef && listdef->find()->item ? listdef->find()->item->str() : "?") + ")"; break;
     case Instance: s = (classdef ? classdef->name : "?") + std::string(can_be_none ? "-or-None" : ""); break;
     case Class: s = "type(" + (classdef ? classdef->name : "?") + ")"; break;
+    case ListIter: s = "list_iterator"; break;
     case PBC: {
       if (!method_name.empty()) return "method " + (classdef ? classdef->name : "?") + "." + method_name;
       if (!frozen.empty()) return fmt::format("frozen{{{}}}", frozen.size());
@@ -57,15 +58,32 @@ std::string SomeValue::pretty() const {
       for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i]->pretty();
       return s + "]";
     }
-    case List: return "list[" + (listdef && listdef->item ? listdef->item->pretty() : "?") + "]";
+    case List: return "list[" + (listdef && listdef->find()->item ? listdef->find()->item->pretty() : "?") + "]";
     case Instance: return (classdef ? classdef->name : "?") + std::string(can_be_none ? " or None" : "");
     case Class: return "type[" + (classdef ? classdef->name : "?") + "]";
+    case ListIter: return "list_iterator";
     case PBC:
       if (!method_name.empty()) return "method " + (classdef ? classdef->name : "?") + "." + method_name;
       if (!frozen.empty()) return fmt::format("one of {} frozen objects", frozen.size());
       return descs.empty() && const_ ? const_->repr() : "function";
   }
   return "?";
+}
+
+std::function<void(const std::set<std::pair<FunctionGraph*, Block*>>&)>& ListDef::reflow_hook() {
+  static std::function<void(const std::set<std::pair<FunctionGraph*, Block*>>&)> hook;
+  return hook;
+}
+
+bool ListDef::generalize(const SV& s) {
+  ListDef* d = find();
+  SV u = union_of(d->item, without_const(s));
+  if (!u) return false;
+  if (!contains(d->item, u) || !contains(u, d->item)) {
+    d->item = u;
+    if (reflow_hook()) reflow_hook()(d->readers);
+  }
+  return true;
 }
 
 SV s_impossible() {
@@ -205,9 +223,24 @@ SV union_of(const SV& a, const SV& b) {
     return s_str(none);
   }
   if ((K(a) == SomeValue::List || K(a) == SomeValue::None) && (K(b) == SomeValue::List || K(b) == SomeValue::None)) {
-    if (K(a) == SomeValue::List && K(b) == SomeValue::List && a->listdef != b->listdef) {
-      SV item = union_of(a->listdef->item, b->listdef->item);
-      if (!item || !contains(a->listdef->item, item) || !contains(b->listdef->item, item)) return nullptr;
+    if (K(a) == SomeValue::List && K(b) == SomeValue::List && a->listdef->find() != b->listdef->find()) {
+      // Merge the two families: one item type from now on.
+      ListDef* da = a->listdef->find();
+      ListDef* db = b->listdef->find();
+      SV item = union_of(da->item, db->item);
+      if (!item) return nullptr;
+      auto readers = da->readers;
+      readers.insert(db->readers.begin(), db->readers.end());
+      db->leader = std::shared_ptr<ListDef>(a->listdef, da);  // aliasing: keeps a's family alive
+      da->readers = readers;
+      da->resized |= db->resized;
+      da->mutated |= db->mutated;
+      if (!contains(da->item, item) || !contains(item, da->item)) {
+        da->item = item;
+        if (ListDef::reflow_hook()) ListDef::reflow_hook()(readers);
+      } else if (ListDef::reflow_hook()) {
+        ListDef::reflow_hook()(readers);
+      }
     }
     SomeValue v = K(a) == SomeValue::List ? *a : *b;
     v.can_be_none = true;
@@ -243,6 +276,7 @@ SV union_of(const SV& a, const SV& b) {
     v.classdefs = all;
     return make(std::move(v));
   }
+  if (K(a) == SomeValue::ListIter && K(b) == SomeValue::ListIter && a->listdef->find() == b->listdef->find()) return a;
   if (K(a) == SomeValue::Tuple && K(b) == SomeValue::Tuple) {
     if (a->items.size() != b->items.size()) return nullptr;
     std::vector<SV> items;
@@ -276,7 +310,9 @@ SV union_of(const SV& a, const SV& b) {
     if (!a->method_name.empty() || !b->method_name.empty()) {
       if (a->method_name != b->method_name) return nullptr;
       SV self = union_of(a->bound_self, b->bound_self);
-      if (!self || (self->kind != SomeValue::Instance && self->kind != SomeValue::String)) return nullptr;
+      if (!self || (self->kind != SomeValue::Instance && self->kind != SomeValue::String &&
+                    self->kind != SomeValue::List))
+        return nullptr;
       SomeValue v;
       v.kind = SomeValue::PBC;
       v.method_name = a->method_name;
@@ -317,6 +353,8 @@ bool contains(const SV& general, const SV& specific) {
       if (!contains(general->items[i], u->items[i])) return false;
   }
   if (u->kind == SomeValue::PBC && u->descs != general->descs) return false;
+  if (u->kind == SomeValue::List && u->listdef && general->listdef && u->listdef->find() != general->listdef->find())
+    return false;
   if (u->kind == SomeValue::PBC && u->frozen.size() != general->frozen.size()) return false;
   if ((u->kind == SomeValue::Instance || u->kind == SomeValue::Class) && u->classdef != general->classdef) return false;
   if (u->kind == SomeValue::Class && u->classdefs.size() != general->classdefs.size()) return false;

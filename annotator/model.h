@@ -5,7 +5,9 @@
 // join; it fails (returns nullptr) for values that can not share a
 // representation, and the caller reports both sides with where they came from.
 #pragma once
+#include <functional>
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +33,7 @@ struct SomeValue {
     PBC,       // prebuilt constants: functions, builtins, modules, frozen objects
     Instance,  // an instance of `classdef` or of a subclass
     Class,     // a class object: `classdef` or a subclass (type(x), exception types)
+    ListIter,  // iter() of a list (`listdef`)
   } kind = Impossible;
   bool nonneg = false;       // Integer (Bool is always non-negative)
   bool unsigned_ = false;    // Integer: an r_uint
@@ -62,6 +65,19 @@ struct ListDef {
   SV item;
   bool resized = false;
   bool mutated = false;
+  // Two list families that meet in one variable become one (union-find):
+  // `leader` is set on the one merged away.
+  std::shared_ptr<ListDef> leader;
+  std::set<std::pair<FunctionGraph*, Block*>> readers;  // reflowed when item generalizes
+  ListDef* find() {
+    ListDef* d = this;
+    while (d->leader) d = d->leader.get();
+    return d;
+  }
+  // Set by the annotator: reflow these blocks.
+  static std::function<void(const std::set<std::pair<FunctionGraph*, Block*>>&)>& reflow_hook();
+  // Joins `s` into the item type; false when they can not share a list.
+  bool generalize(const SV& s);
 };
 
 SV s_impossible();

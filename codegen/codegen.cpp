@@ -72,11 +72,11 @@ class CodeGen {
     out += "template <size_t N> struct rpy_prebuilt_string { rpy_gchdr hdr; Signed hash, length, nbytes; char data[N]; };\n\n";
     out += gen_types();
     std::string vtables = gen_vtables();  // adds the class names to constants_
+    out += "\n// ---- functions ----\n";
+    for (FunctionGraph* g : graphs_) out += signature(g) + ";\n";
     out += vtable_decls_;
     out += instance_decls_;
     out += constants_;
-    out += "\n// ---- functions ----\n";
-    for (FunctionGraph* g : graphs_) out += signature(g) + ";\n";
     out += vtables;
     out += "\n" + bodies;
     out += gen_main();
@@ -96,6 +96,7 @@ class CodeGen {
   std::map<std::string, std::string> string_consts_;  // value -> C expression
   std::map<PyObject*, std::string> tuple_consts_;
   std::map<PyObject*, std::string> instance_consts_;
+  std::map<PyObject*, std::string> list_consts_;
   std::map<std::pair<PyObject*, const LLType*>, std::string> frozen_consts_;
   std::string instance_decls_;
   int nconst_ = 0;
@@ -257,6 +258,28 @@ class CodeGen {
     return expr;
   }
 
+  // A prebuilt list: its items array and the list header, both static
+  // (the array is replaced by a heap one when the list grows).
+  std::string list_const(py::handle obj, const LLType* t) {
+    auto it = list_consts_.find(obj.ptr());
+    if (it != list_consts_.end()) return it->second;
+    const LLType* lst = t->item;
+    const LLType* at = lst->fields[1].second->item;
+    std::string L = struct_cname(lst), A = struct_cname(at), T = ctype(at->item);
+    std::string name = fmt::format("rpy_list{}", nconst_++);
+    std::string expr = "(&" + name + ")";
+    list_consts_[obj.ptr()] = expr;
+    instance_decls_ += "extern " + L + " " + name + ";\n";
+    py::list items = py::reinterpret_borrow<py::list>(obj);
+    size_t n = py::len(items);
+    std::string arr = name + "_items", init;
+    for (auto item : items) init += (init.empty() ? "" : ", ") + const_expr(ConstValue::from_python(item), at->item);
+    constants_ += fmt::format("static struct {{ rpy_gchdr hdr; Signed length; {} items[{}]; }} {} = {{{{TID_{}, RPY_GCFLAG_PREBUILT}}, {}, {{{}}}}};\n",
+                              T, std::max<size_t>(n, 1), arr, A, n, init);
+    constants_ += fmt::format("{} {} = {{{{TID_{}, RPY_GCFLAG_PREBUILT}}, {}, ({}*)&{}}};\n", L, name, L, n, A, arr);
+    return expr;
+  }
+
   // A frozen object seen through a set: a static struct of its attributes.
   std::string frozen_const(py::handle obj, const LLType* st) {
     auto it = frozen_consts_.find({obj.ptr(), st});
@@ -333,6 +356,12 @@ class CodeGen {
         if (c.kind == ConstValue::None) return "nullptr";
         if (c.kind == ConstValue::Str) return string_const(c.s);
         if (c.kind == ConstValue::Object && c.obj && PyTuple_CheckExact(c.obj.ptr())) return tuple_const(c, t);
+        if (c.kind == ConstValue::Object && c.obj && PyList_CheckExact(c.obj.ptr())) return list_const(c.obj, t);
+        if (c.kind == ConstValue::Object && c.obj && t->item->kind == LLType::Func) {
+          FuncDesc* d = rtyper_.bookkeeper().get_desc(c.obj);
+          if (d && d->graph && fnames_.count(d->graph))
+            return "reinterpret_cast<" + ctype(t) + ">(&" + fnames_[d->graph] + ")";
+        }
         if (c.kind == ConstValue::Object && c.obj && !t->item->gc && t->item->struct_name.rfind("frozen_", 0) == 0)
           return frozen_const(c.obj, t->item);
         if (c.kind == ConstValue::Object && c.obj && rtyper_.bookkeeper().is_prebuilt_instance(c.obj))
@@ -465,6 +494,48 @@ class CodeGen {
       const LLType* t = op.result->concretetype->item;
       std::string tid = t->runtime_cname.empty() ? "TID_" + struct_cname(t) : std::to_string(t->type_id);
       return r + "(" + struct_cname(t) + "*)rpy_gc_malloc(" + tid + ", sizeof(" + struct_cname(t) + "));";
+    }
+    if (n == "malloc_varsize") {
+      const LLType* t = op.result->concretetype->item;
+      std::string A = struct_cname(t);
+      bool atomic = !t->item->is_gc_ptr();
+      return r + "(" + A + "*)rpy_gc_malloc_varsize(TID_" + A + ", offsetof(" + A + ", items), sizeof(" +
+             ctype(t->item) + "), " + a[1] + ", offsetof(" + A + ", length), " + (atomic ? "true" : "false") + ");";
+    }
+    if (n == "list_append" || n == "list_insert") {
+      const LLType* lt = op.args[0]->concretetype->item;
+      const LLType* at = lt->fields[1].second->item;
+      std::string A = struct_cname(at), T = ctype(at->item);
+      std::string L = a[0];
+      std::string grow = "if (" + L + "->length == " + L + "->items->length) { Signed cap = " + L +
+                         "->length * 2 + 4; " + A + "* na = (" + A + "*)rpy_gc_malloc_varsize(TID_" + A +
+                         ", offsetof(" + A + ", items), sizeof(" + T + "), cap, offsetof(" + A + ", length), " +
+                         (at->item->is_gc_ptr() ? "false" : "true") + "); memcpy(na->items, " + L +
+                         "->items->items, sizeof(" + T + ") * " + L + "->length); " + L + "->items = na; }";
+      if (n == "list_append")
+        return "{ " + grow + " " + L + "->items->items[" + L + "->length++] = " + a[1] + "; }";
+      // insert(i, x): Python clamps i to [0, len].
+      return "{ " + grow + " Signed n = " + L + "->length; Signed k = " + a[1] + "; if (k < 0) k += n; if (k < 0) k = 0; if (k > n) k = n; memmove(&" +
+             L + "->items->items[k + 1], &" + L + "->items->items[k], sizeof(" + T + ") * (n - k)); " + L +
+             "->items->items[k] = " + a[2] + "; " + L + "->length = n + 1; }";
+    }
+    if (n == "list_reverse") {
+      std::string L = a[0];
+      return "{ Signed i = 0, j = " + L + "->length - 1; while (i < j) { auto t = " + L + "->items->items[i]; " + L +
+             "->items->items[i++] = " + L + "->items->items[j]; " + L + "->items->items[j--] = t; } }";
+    }
+    if (n == "list_pop" || n == "list_pop_last") {
+      const LLType* at = op.args[0]->concretetype->item->fields[1].second->item;
+      std::string L = a[0], T = ctype(at->item);
+      return "{ Signed n = " + L + "->length; Signed k = " + a[1] + "; if (k < 0) k += n; if (RPY_UNLIKELY((Unsigned)k >= (Unsigned)n)) { " +
+             raise_builtin(info->exc, info->exc_msg) + " } " + r + L + "->items->items[k]; memmove(&" + L +
+             "->items->items[k], &" + L + "->items->items[k + 1], sizeof(" + T + ") * (n - k - 1)); " + L +
+             "->items->items[n - 1] = " + T + "{}; " + L + "->length = n - 1; }";
+    }
+    if (n == "listiter_next") {
+      std::string I = a[0];
+      return "{ if (RPY_UNLIKELY(" + I + "->index >= " + I + "->list->length)) { rpy_raise_cstr(&rpy_vt_StopIteration, nullptr); goto " +
+             fail_label_ + "; } " + r + I + "->list->items->items[" + I + "->index++]; }";
     }
     if (n == "getfield") return r + a[0] + "->" + static_cast<Constant*>(op.args[1])->llrepr + ";";
     if (n == "setfield") {

@@ -16,6 +16,7 @@
 #include <pybind11/stl.h>
 
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -149,7 +150,8 @@ const std::set<std::string> kNonRaisingOps = {
     "add", "sub", "mul", "and_", "or_", "xor", "inplace_add", "inplace_sub", "inplace_mul", "inplace_and_",
     "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "eq", "ne", "gt", "ge", "is_",
     "is_not", "bool", "not_", "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr",
-    "type_of", "exception_init", "exc_match", "hash", "identity_hash", "intmask", "yield_", "cast_uint", "widen"};
+    "type_of", "exception_init", "exc_match", "hash", "identity_hash", "intmask", "yield_", "cast_uint", "widen",
+    "newlist"};
 
 struct LoopContext {
   Block* header;  // nullptr for an unrolled loop: `continue` ends the current copy
@@ -1266,7 +1268,17 @@ class FlowBuilder {
     if (t == "YieldFrom") error(e, "'yield from' is not supported yet");
     if (t == "Lambda") error(e, "lambda expressions are not supported yet");
     if (t == "JoinedStr") error(e, "f-strings are not supported yet");
-    if (t == "List" || t == "Dict" || t == "Set" || t == "ListComp" || t == "DictComp" || t == "SetComp" ||
+    if (t == "List") {
+      size_t base = st_.stack.size();
+      for (auto el : e.attr("elts")) {
+        if (node_type(el) == "Starred") error(el, "starred expressions are not supported");
+        push(eval(el));
+      }
+      std::vector<Value*> items(st_.stack.begin() + base, st_.stack.end());
+      st_.stack.resize(base);
+      return emit("newlist", items, pos);
+    }
+    if (t == "Dict" || t == "Set" || t == "ListComp" || t == "DictComp" || t == "SetComp" ||
         t == "GeneratorExp")
       error(e, "'" + t + "' expressions are not supported yet");
     error(e, "unsupported expression: " + t);
@@ -1440,7 +1452,7 @@ class FlowBuilder {
     if (fobj) {
       // rpython.rlib.objectmodel.we_are_translated() is True in the binary.
       if (py::hasattr(fobj, "_rpy_we_are_translated_")) return g_->new_const_bool(true);
-      if (kwnames.empty() && all_const(args) && is_foldable_builtin(fobj)) {
+      if (kwnames.empty() && all_const(args) && is_foldable_builtin(fobj) && all_immutable(args)) {
         py::tuple pyargs(args.size());
         for (size_t i = 0; i < args.size(); ++i) pyargs[i] = static_cast<Constant*>(args[i])->value.to_python();
         try {
@@ -1551,6 +1563,24 @@ class FlowBuilder {
       error(e, "ovfcheck() must directly wrap an integer +, -, * or << (or unary -)");
     }
     return nullptr;
+  }
+
+  // Only values that cannot change after import may be folded on.
+  static bool all_immutable(const std::vector<Value*>& args) {
+    std::function<bool(py::handle)> imm = [&](py::handle a) -> bool {
+      if (a.is_none() || PyBool_Check(a.ptr()) || PyLong_Check(a.ptr()) || PyFloat_Check(a.ptr()) ||
+          PyUnicode_Check(a.ptr()) || PyBytes_Check(a.ptr()))
+        return true;
+      if (PyTuple_Check(a.ptr())) {
+        for (auto x : py::reinterpret_borrow<py::tuple>(a))
+          if (!imm(x)) return false;
+        return true;
+      }
+      return false;
+    };
+    for (auto* a : args)
+      if (!imm(static_cast<Constant*>(a)->value.to_python())) return false;
+    return true;
   }
 
   bool is_foldable_builtin(py::handle f) {

@@ -100,6 +100,14 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"int_index_check", true, true, "IndexError", "list index out of range"},
         {"range_check_step", true, true, "ValueError", "range() arg 3 must not be zero"},
         {"direct_call", true, false, nullptr, nullptr},
+        {"malloc_varsize", false, false, nullptr, nullptr},
+        // Resizable lists (oopspec list.*): grow/shrink the items array.
+        {"list_append", false, false, nullptr, nullptr},
+        {"list_insert", false, false, nullptr, nullptr},
+        {"list_reverse", false, false, nullptr, nullptr},
+        {"list_pop", true, false, "IndexError", "pop index out of range"},
+        {"list_pop_last", true, false, "IndexError", "pop from empty list"},
+        {"listiter_next", true, false, "StopIteration", nullptr},
         {"indirect_call", true, false, nullptr, nullptr},  // first argument: a function pointer
         {"cast_pointer", false, true, nullptr, nullptr},   // between a struct and one it extends
         // x is not None and type(x) in [min, max): isinstance by subclass range

@@ -41,7 +41,7 @@ const LLType* RTyper::lltype_of(const SV& s) {
       return ptr_to(t);
     }
     case SomeValue::List: {
-      const LLType* item = lltype_of(s->listdef->item);
+      const LLType* item = lltype_of(s->listdef->find()->item);
       auto it = list_types_.find(item);
       if (it != list_types_.end()) return ptr_to(it->second);
       LLType* arr = new_gcarray(fmt::format("array_{}", list_types_.size()), item);
@@ -52,6 +52,17 @@ const LLType* RTyper::lltype_of(const SV& s) {
     }
     case SomeValue::Instance: return ptr_to(inst_struct(s->classdef));
     case SomeValue::Class: return VtablePtr();
+    case SomeValue::ListIter: {
+      SomeValue l;
+      l.kind = SomeValue::List;
+      l.listdef = s->listdef;
+      const LLType* lt = lltype_of(std::make_shared<const SomeValue>(l));
+      auto it = listiter_types_.find(lt);
+      if (it != listiter_types_.end()) return ptr_to(it->second);
+      LLType* st = new_gcstruct(fmt::format("listiter_{}", listiter_types_.size()), {{"list", lt}, {"index", Signed}});
+      listiter_types_[lt] = st;
+      return ptr_to(st);
+    }
     case SomeValue::PBC:
       if (!s->method_name.empty()) return lltype_of(s->bound_self);
       if (!s->frozen.empty()) return ptr_to(frozen_struct(s->frozen));
@@ -270,7 +281,8 @@ Value* RTyper::convert(Value* v, const LLType* to) {
     if (to == Float && cv.kind == ConstValue::Float) return typed_const(cv, to);
     if (to == Bool && cv.kind == ConstValue::Bool) return typed_const(cv, to);
     if (to->is_ptr() && (cv.kind == ConstValue::None || cv.kind == ConstValue::Str)) return typed_const(cv, to);
-    if (to->is_ptr() && cv.kind == ConstValue::Object && cv.obj && PyTuple_CheckExact(cv.obj.ptr()))
+    if (to->is_ptr() && cv.kind == ConstValue::Object && cv.obj &&
+        (PyTuple_CheckExact(cv.obj.ptr()) || PyList_CheckExact(cv.obj.ptr())))
       return typed_const(cv, to);
     if (to->is_ptr() && !to->item->gc && to->item->struct_name.rfind("frozen_", 0) == 0 && cv.obj)
       return typed_const(cv, to);
@@ -442,6 +454,37 @@ void RTyper::rtype_op(SpaceOperation& op) {
   if (name == "mul" && (A(0)->kind == SomeValue::String || A(1)->kind == SomeValue::String)) {
     bool left = A(0)->kind == SomeValue::String;
     call_external("rpy_str_mul", {op.args[left ? 0 : 1], convert(op.args[left ? 1 : 0], Signed)}, res);
+    return;
+  }
+  if (name == "newlist") {
+    const LLType* lt = res->concretetype;
+    const LLType* at = lt->item->fields[1].second;
+    Constant* ctype = g_->new_llconst(lt->item->struct_name, Constant::Plain);
+    Variable* l = gen("malloc", {ctype}, lt, res);
+    Constant* atype = g_->new_llconst(at->item->struct_name, Constant::Plain);
+    Variable* arr = gen("malloc_varsize", {atype, typed_const(ConstValue::from_python(py::int_(op.args.size())), Signed)}, at);
+    gen("setfield", {l, g_->new_llconst("length", Constant::FieldName),
+                     typed_const(ConstValue::from_python(py::int_(op.args.size())), Signed)},
+        Void);
+    gen("setfield", {l, g_->new_llconst("items", Constant::FieldName), arr}, Void);
+    for (size_t i = 0; i < op.args.size(); ++i)
+      gen("setarrayitem", {arr, typed_const(ConstValue::from_python(py::int_(i)), Signed),
+                           convert(op.args[i], at->item->item)},
+          Void);
+    return;
+  }
+  if (name == "setitem" && A(0)->kind == SomeValue::List) {
+    Value* lst = op.args[0];
+    const LLType* at = lst->concretetype->item->fields[1].second;
+    Variable* len = gen("getfield", {lst, g_->new_llconst("length", Constant::FieldName)}, Signed);
+    Variable* idx = gen("int_index_check", {convert(op.args[1], Signed), len}, Signed);
+    Variable* items = gen("getfield", {lst, g_->new_llconst("items", Constant::FieldName)}, at);
+    gen("setarrayitem", {items, idx, convert(op.args[2], at->item->item)}, Void,
+        res->concretetype == Void ? res : nullptr);
+    return;
+  }
+  if (name == "getattr" && A(0)->kind == SomeValue::List) {  // a bound list method: the list itself
+    gen("same_as", {op.args[0]}, op.args[0]->concretetype, res);
     return;
   }
   if (name == "getslice") {
@@ -759,6 +802,22 @@ void RTyper::rtype_call(SpaceOperation& op) {
     args.erase(args.begin());
   }
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
+      f->bound_self->kind == SomeValue::List) {
+    Value* lst = op.args[0];
+    const LLType* item = lst->concretetype->item->fields[1].second->item->item;
+    const std::string& m = f->method_name;
+    if (m == "append") gen("list_append", {lst, convert(args[0], item)}, Void);
+    else if (m == "insert") gen("list_insert", {lst, convert(args[0], Signed), convert(args[1], item)}, Void);
+    else if (m == "reverse") gen("list_reverse", {lst}, Void);
+    else {
+      Value* idx = args.empty() ? static_cast<Value*>(typed_const(ConstValue::from_python(py::int_(-1)), Signed))
+                                : convert(args[0], Signed);
+      Variable* r = gen(args.empty() ? "list_pop_last" : "list_pop", {lst, idx}, item);
+      if (op.result->concretetype != Void) gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
+    }
+    return;
+  }
+  if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::String) {
     const StrMethod* m = str_method(f->method_name);
     std::vector<Value*> llargs{op.args[0]};
@@ -965,6 +1024,18 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
   }
   if (name == "ord") {
     call_external("rpy_str_ord", {args[0]}, res);
+    return;
+  }
+  if (name == "iter" && A(0)->kind == SomeValue::List) {
+    const LLType* it = res->concretetype;
+    Variable* v = gen("malloc", {g_->new_llconst(it->item->struct_name, Constant::Plain)}, it, res);
+    gen("setfield", {v, g_->new_llconst("list", Constant::FieldName), convert(args[0], it->item->fields[0].second)}, Void);
+    return;
+  }
+  if (name == "next" && A(0)->kind == SomeValue::ListIter) {
+    const LLType* lt = args[0]->concretetype->item->fields[0].second;
+    Variable* r = gen("listiter_next", {args[0]}, lt->item->fields[1].second->item->item);
+    gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
     return;
   }
   if (name == "chr") {

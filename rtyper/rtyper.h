@@ -37,6 +37,7 @@ class RTyper {
   SourcePos pos_;
   std::map<std::vector<const LLType*>, LLType*> tuple_types_;
   std::map<const LLType*, LLType*> list_types_;
+  std::map<const LLType*, LLType*> listiter_types_;
   std::map<std::pair<ClassDef*, std::string>, MethodSlot> slots_;
   bool classes_numbered_ = false;
 
