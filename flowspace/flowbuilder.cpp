@@ -148,10 +148,12 @@ struct Protect {
 // its block with an exception exit.
 const std::set<std::string> kNonRaisingOps = {
     "add", "sub", "mul", "and_", "or_", "xor", "inplace_add", "inplace_sub", "inplace_mul", "inplace_and_",
-    "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "eq", "ne", "gt", "ge", "is_",
-    "is_not", "bool", "not_", "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr",
-    "type_of", "exception_init", "exc_match", "hash", "identity_hash", "intmask", "yield_", "cast_uint", "widen",
-    "newlist"};
+    "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "gt", "ge", "is_", "is_not", "bool",
+    "not_", "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr", "type_of", "exception_init",
+    "exc_match", "identity_hash", "intmask", "yield_", "cast_uint", "widen", "newlist"};
+// (eq, ne and hash are not in it: on instances they call __eq__ or
+// __hash__, which may raise. bool/not_ are, for now: a raising __bool__ or
+// __len__ inside a try is not caught there.)
 
 struct LoopContext {
   Block* header;  // nullptr for an unrolled loop: `continue` ends the current copy
@@ -531,6 +533,8 @@ class FlowBuilder {
         code = py::reinterpret_borrow<py::object>(c);
     }
     if (!code) error(s, "cannot find the code of nested function '" + name + "'");
+    if (code.attr("co_flags").cast<int>() & 0x20)
+      error(s, "generator functions nested in another function are not supported yet (define it at module level)");
     py::module_ types = py::module_::import("types");
     py::module_ ast = py::module_::import("ast");
     py::list cells;
@@ -645,14 +649,14 @@ class FlowBuilder {
         std::string as;
         if (!h.attr("name").is_none()) {
           as = h.attr("name").cast<std::string>();
-          store_name(as, ev, hpos);
+          store_var(as, ev, hpos);
         }
         handled_exc_.push_back(slot);
         exec_body(h.attr("body"));
         handled_exc_.pop_back();
         if (!st_.dead()) {
           st_.locals.erase(slot);
-          if (!as.empty()) st_.locals.erase(as);  // Python 3 unbinds the name after the handler
+          if (!as.empty() && !is_cell(as)) st_.locals.erase(as);  // Python 3 unbinds the name after the handler
         }
         ends.push_back(st_);
         st_ = saved;
@@ -1089,9 +1093,16 @@ class FlowBuilder {
     SourcePos pos = pos_of(s);
     py::object iter = s.attr("iter");
     bool is_range = false;
-    if (node_type(iter) == "Call" && py::len(iter.attr("keywords")) == 0) {
-      Value* f = eval(iter.attr("func"));
-      if (f->is_const() && static_cast<Constant*>(f)->value.obj.is(builtins_.attr("range"))) is_range = true;
+    if (node_type(iter) == "Call" && py::len(iter.attr("keywords")) == 0 && node_type(iter.attr("func")) == "Name") {
+      // Decided from the name alone: evaluating the callee here would run
+      // its side effects twice.
+      std::string fname = iter.attr("func").attr("id").cast<std::string>();
+      if (!st_.locals.count(fname) && !all_locals_.count(fname) && !is_cell(fname) && !closure_.count(fname)) {
+        py::object f = globals_.contains(py::str(fname)) ? py::object(globals_[py::str(fname)])
+                       : py::hasattr(builtins_, fname.c_str()) ? builtins_.attr(fname.c_str())
+                                                               : py::object();
+        if (f && f.is(builtins_.attr("range"))) is_range = true;
+      }
     }
     if (!is_range) {
       Value* it = eval(iter);

@@ -172,8 +172,24 @@ GeneratorParts transform_generator(std::unique_ptr<FunctionGraph> body, py::hand
     Variable* et = cut.op(finish, "type_of", {ev});
     g->new_link(finish, g->exceptblock, {et, ev})->pos = pos;
   }
+  // An exception out of the body finishes the generator too.
+  Block* failed = g->new_block({g->new_var("self"), g->new_var("etype"), g->new_var("evalue")});
+  {
+    Variable* self = failed->inputargs[0];
+    cut.op(failed, "setattr", {self, cut.str("g_state"), g->new_const_int(-1)});
+    g->new_link(failed, g->exceptblock, {failed->inputargs[1], failed->inputargs[2]})->pos = pos;
+  }
   for (Block* b : g->iterblocks()) {
-    if (b->is_final || b == finish) continue;
+    if (b->is_final || b == finish || b == failed) continue;
+    for (Link* l : b->exits)
+      if (l->target == g->exceptblock) {
+        l->target = failed;
+        l->args.insert(l->args.begin(), cut.self_of[b]);
+        l->argpos.insert(l->argpos.begin(), SourcePos{});
+      }
+  }
+  for (Block* b : g->iterblocks()) {
+    if (b->is_final || b == finish || b == failed) continue;
     for (Link* l : b->exits)
       if (l->target == g->returnblock) {
         l->target = finish;

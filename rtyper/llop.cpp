@@ -33,7 +33,7 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"int_min", false, true, nullptr, nullptr},
         {"int_max", false, true, nullptr, nullptr},
         {"int_floordiv_zer", true, true, "ZeroDivisionError", "integer division or modulo by zero"},
-        {"int_mod_zer", true, true, "ZeroDivisionError", "integer division or modulo by zero"},
+        {"int_mod_zer", true, true, "ZeroDivisionError", "integer modulo by zero"},
         {"int_truediv_zer", true, true, "ZeroDivisionError", "division by zero"},
         // ovfcheck(): the message is rpython.rlib.rarithmetic.ovfcheck's
         {"int_add_ovf", true, true, "OverflowError", "signed integer expression did overflow"},
@@ -80,7 +80,7 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"uint_gt", false, true, nullptr, nullptr},
         {"uint_ge", false, true, nullptr, nullptr},
         {"uint_floordiv_zer", true, true, "ZeroDivisionError", "integer division or modulo by zero"},
-        {"uint_mod_zer", true, true, "ZeroDivisionError", "integer division or modulo by zero"},
+        {"uint_mod_zer", true, true, "ZeroDivisionError", "integer modulo by zero"},
         {"uint_lshift_val", true, true, "ValueError", "negative shift count"},
         {"uint_rshift_val", true, true, "ValueError", "negative shift count"},
         {"cast_bool_to_int", false, true, nullptr, nullptr},

@@ -141,7 +141,17 @@ void RTyper::rtype_instantiate(SpaceOperation& op, py::handle cls, std::vector<V
   if (cd->root()->builtin_exception) {
     // str(e) is fixed at creation from the arguments, as BaseException does.
     std::vector<Value*> positional(args.begin(), args.end() - kwnames.size());
-    set_exception_args(p, positional);
+    bool key_error = false;
+    for (ClassDef* c = cd; c; c = c->base)
+      if (c->builtin_exception && c->name == "KeyError") key_error = true;
+    if (key_error && positional.size() == 1 && ann(positional[0])->kind == SomeValue::String) {
+      // KeyError's str() is the repr of its argument.
+      gen("setfield", {convert(p, ExceptionPtr()), g_->new_llconst("msg", Constant::FieldName),
+                       call_external("rpy_str_repr", {positional[0]})},
+          Void);
+    } else {
+      set_exception_args(p, positional);
+    }
   }
   if (FuncDesc* init = call_init ? bk_.method_impl(cd, "__init__") : nullptr; init && !cd->builtin_exception) {
     std::vector<Value*> llargs{g_->new_llconst(init->graph->name, Constant::Graph, init->graph)};

@@ -583,7 +583,8 @@ void RTyper::rtype_op(SpaceOperation& op) {
     return;
   }
   if (name == "lshift" || name == "rshift") {
-    bool nonneg = A(1)->nonneg;
+    // Non-negative tracking assumes no wrap-around: the count is checked.
+    bool nonneg = A(1)->const_ && A(1)->const_->kind == ConstValue::Int && A(1)->const_->i >= 0;
     gen("int_" + name + (nonneg ? "" : "_val"), {convert(op.args[0], Signed), convert(op.args[1], Signed)}, Signed,
         res);
     return;
