@@ -994,6 +994,16 @@ class FlowBuilder {
     loops_.push_back(std::move(loop));
   }
 
+  // Ends a loop: the else clause runs on the normal exit (the current
+  // frame), then joins the `break`s.
+  void close_loop(py::handle s, SourcePos pos) {
+    if (!st_.dead()) exec_body(s.attr("orelse"));
+    LoopContext loop = std::move(loops_.back());
+    loops_.pop_back();
+    loop.breaks.push_back(st_);
+    st_ = merge(loop.breaks, pos);
+  }
+
   void exec_while(py::handle s) {
     SourcePos pos = pos_of(s);
     open_loop(s, {}, pos);
@@ -1005,11 +1015,7 @@ class FlowBuilder {
       if (!st_.dead()) jump_to_header(loops_.back(), pos);
     }
     st_ = fs;
-    if (!st_.dead()) exec_body(s.attr("orelse"));
-    LoopContext loop = std::move(loops_.back());
-    loops_.pop_back();
-    loop.breaks.push_back(st_);
-    st_ = merge(loop.breaks, pos);
+    close_loop(s, pos);
   }
 
   // `for x in range(...)` becomes a counting loop; other iterables come with
@@ -1081,11 +1087,7 @@ class FlowBuilder {
       if (!st_.dead()) jump_to_header(loops_.back(), pos);
     }
     st_ = exhausted;
-    if (!st_.dead()) exec_body(s.attr("orelse"));
-    LoopContext loop = std::move(loops_.back());
-    loops_.pop_back();
-    loop.breaks.push_back(st_);
-    st_ = merge(loop.breaks, pos);
+    close_loop(s, pos);
     if (!st_.dead()) st_.locals.erase(nit);
   }
 
@@ -1162,11 +1164,7 @@ class FlowBuilder {
       if (!st_.dead()) jump_to_header(loops_.back(), pos);
     }
     st_ = fs;
-    if (!st_.dead()) exec_body(s.attr("orelse"));
-    LoopContext loop = std::move(loops_.back());
-    loops_.pop_back();
-    loop.breaks.push_back(st_);
-    st_ = merge(loop.breaks, pos);
+    close_loop(s, pos);
     for (auto* name : {&ni, &nleft, &nstep}) {
       st_.locals.erase(*name);
       st_.where.erase(*name);
