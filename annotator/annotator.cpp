@@ -585,10 +585,21 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
                                                  m->required, m->params.size(), args.size()));
     for (size_t i = 0; i < args.size(); ++i) {
       char k = m->params[i].first;
-      bool ok = k == 'i' ? is_int_like(args[i]) : (is_str(args[i]) || (k == 'S' && args[i]->kind == SomeValue::None));
+      bool ok = k == 'i' || k == 'B' ? is_int_like(args[i])
+                : k == 'L'           ? (args[i]->kind == SomeValue::List && is_str(args[i]->listdef->find()->item) &&
+                              !args[i]->listdef->find()->item->can_be_none)
+                                     : (is_str(args[i]) || (k == 'S' && args[i]->kind == SomeValue::None));
       if (!ok)
         throw TranslationError(op.pos, fmt::format("str.{}() argument {} must be {}, not {}", f->method_name, i + 1,
                                                    k == 'i' ? "int" : "str", pyname(args[i])));
+    }
+    if (m->result == 'l') {  // a new list of str, its own family
+      auto& def = bk_.newlist_defs[&op];
+      if (!def) {
+        def = std::make_shared<ListDef>();
+        def->item = s_str();
+      }
+      return s_list(def);
     }
     return m->result == 'i' ? s_int() : m->result == 'b' ? s_bool() : s_str();
   }

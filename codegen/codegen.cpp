@@ -108,6 +108,10 @@ class CodeGen {
     return "rpy_" + sanitize(s->struct_name);
   }
 
+  static std::string tid_of(const LLType* t) {
+    return t->runtime_cname.empty() ? "TID_" + struct_cname(t) : std::to_string(t->type_id);
+  }
+
   static std::string func_typedef_name(const LLType* f) {
     const auto& all = all_func_types();
     for (size_t i = 0; i < all.size(); ++i)
@@ -144,6 +148,7 @@ class CodeGen {
     std::string fwd, defs;
     uint32_t tid = 16;  // RPY_FIRST_PROGRAM_TID
     for (const LLType* t : all_gc_types()) {
+      if (!t->runtime_cname.empty()) continue;  // declared in runtime/rpy.h
       const_cast<LLType*>(t)->type_id = (int)tid++;
       fwd += "struct " + struct_cname(t) + ";\n";
       if (t->kind == LLType::Struct) {
@@ -274,9 +279,9 @@ class CodeGen {
     size_t n = py::len(items);
     std::string arr = name + "_items", init;
     for (auto item : items) init += (init.empty() ? "" : ", ") + const_expr(ConstValue::from_python(item), at->item);
-    constants_ += fmt::format("static struct {{ rpy_gchdr hdr; Signed length; {} items[{}]; }} {} = {{{{TID_{}, RPY_GCFLAG_PREBUILT}}, {}, {{{}}}}};\n",
-                              T, std::max<size_t>(n, 1), arr, A, n, init);
-    constants_ += fmt::format("{} {} = {{{{TID_{}, RPY_GCFLAG_PREBUILT}}, {}, ({}*)&{}}};\n", L, name, L, n, A, arr);
+    constants_ += fmt::format("static struct {{ rpy_gchdr hdr; Signed length; {} items[{}]; }} {} = {{{{{}, RPY_GCFLAG_PREBUILT}}, {}, {{{}}}}};\n",
+                              T, std::max<size_t>(n, 1), arr, tid_of(at), n, init);
+    constants_ += fmt::format("{} {} = {{{{{}, RPY_GCFLAG_PREBUILT}}, {}, ({}*)&{}}};\n", L, name, tid_of(lst), n, A, arr);
     return expr;
   }
 
@@ -499,7 +504,7 @@ class CodeGen {
       const LLType* t = op.result->concretetype->item;
       std::string A = struct_cname(t);
       bool atomic = !t->item->is_gc_ptr();
-      return r + "(" + A + "*)rpy_gc_malloc_varsize(TID_" + A + ", offsetof(" + A + ", items), sizeof(" +
+      return r + "(" + A + "*)rpy_gc_malloc_varsize(" + tid_of(t) + ", offsetof(" + A + ", items), sizeof(" +
              ctype(t->item) + "), " + a[1] + ", offsetof(" + A + ", length), " + (atomic ? "true" : "false") + ");";
     }
     if (n == "list_append" || n == "list_insert") {
@@ -508,7 +513,7 @@ class CodeGen {
       std::string A = struct_cname(at), T = ctype(at->item);
       std::string L = a[0];
       std::string grow = "if (" + L + "->length == " + L + "->items->length) { Signed cap = " + L +
-                         "->length * 2 + 4; " + A + "* na = (" + A + "*)rpy_gc_malloc_varsize(TID_" + A +
+                         "->length * 2 + 4; " + A + "* na = (" + A + "*)rpy_gc_malloc_varsize(" + tid_of(at) +
                          ", offsetof(" + A + ", items), sizeof(" + T + "), cap, offsetof(" + A + ", length), " +
                          (at->item->is_gc_ptr() ? "false" : "true") + "); memcpy(na->items, " + L +
                          "->items->items, sizeof(" + T + ") * " + L + "->length); " + L + "->items = na; }";
@@ -693,11 +698,11 @@ class CodeGen {
     std::string out = "\n// ---- entry ----\nint main(int argc, char** argv) {\n";
     out += "  rpy_runtime_init(argc, argv);\n";
     out += fmt::format(
-        "  {0}* items = ({0}*)rpy_gc_malloc_varsize(TID_{0}, offsetof({0}, items), sizeof(rpy_string*), argc, "
+        "  {0}* items = ({0}*)rpy_gc_malloc_varsize({1}, offsetof({0}, items), sizeof(rpy_string*), argc, "
         "offsetof({0}, length), false);\n",
-        A);
+        A, tid_of(arr));
     out += "  for (int i = 0; i < argc; ++i) items->items[i] = rpy_str_from_utf8(argv[i], (Signed)strlen(argv[i]));\n";
-    out += fmt::format("  {0}* args = ({0}*)rpy_gc_malloc(TID_{0}, sizeof({0}));\n", L);
+    out += fmt::format("  {0}* args = ({0}*)rpy_gc_malloc({1}, sizeof({0}));\n", L, tid_of(list));
     out += "  args->length = argc;\n  args->items = items;\n";
     if (rt == Void) out += "  " + fnames_[entry_] + "(args);\n  Signed status = 0;\n";
     else out += "  Signed status = (Signed)" + fnames_[entry_] + "(args);\n";

@@ -445,7 +445,8 @@ class FlowBuilder {
   Value* emit(const std::string& opname, std::vector<Value*> args, SourcePos pos) {
     if (Value* folded = try_fold(opname, args)) return folded;
     Variable* res = g_->new_var("v");
-    static const std::set<std::string> bool_ops = {"bool", "not_", "lt", "le", "eq", "ne", "gt", "ge", "is_", "is_not"};
+    static const std::set<std::string> bool_ops = {"bool", "not_", "lt",  "le",     "eq",       "ne",
+                                                   "gt",   "ge",   "is_", "is_not", "exc_match"};
     if (bool_ops.count(opname)) bool_results_.insert(res);
     st_.block->operations.push_back(SpaceOperation{opname, std::move(args), res, pos});
     if (!protects_.empty() && !kNonRaisingOps.count(opname)) return split_after_raising_op(res, pos);

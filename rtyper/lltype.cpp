@@ -90,6 +90,23 @@ const LLType* StrPtr() {
   return p;
 }
 
+const LLType* StrListPtr() {
+  static const LLType* p = [] {
+    LLType* arr = make(LLType::Array);
+    arr->struct_name = "strarray";
+    arr->runtime_cname = "rpy_strarray";
+    arr->item = StrPtr();
+    arr->type_id = 4;  // RPY_TID_STRARRAY
+    LLType* l = make(LLType::Struct);
+    l->struct_name = "strlist";
+    l->runtime_cname = "rpy_strlist";
+    l->fields = {{"length", Signed}, {"items", ptr_to(arr)}};
+    l->type_id = 3;  // RPY_TID_STRLIST
+    return ptr_to(l);
+  }();
+  return p;
+}
+
 const LLType* VtablePtr() {
   static const LLType* p = [] {
     LLType* s = make(LLType::Struct);

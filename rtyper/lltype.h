@@ -42,6 +42,8 @@ extern const LLType* const Bool;
 extern const LLType* const Char;
 // The runtime's string: GcStruct rpy_string {hash, length, nbytes, data[]}
 const LLType* StrPtr();
+// list[str]: the runtime's rpy_strlist {length, items -> rpy_strarray}.
+const LLType* StrListPtr();
 // The runtime's exception instance (rpy_exception) and vtable (rpy_vtable).
 const LLType* ExceptionPtr();
 const LLType* VtablePtr();

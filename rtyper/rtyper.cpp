@@ -42,11 +42,13 @@ const LLType* RTyper::lltype_of(const SV& s) {
     }
     case SomeValue::List: {
       const LLType* item = lltype_of(s->listdef->find()->item);
+      if (item == StrPtr()) return StrListPtr();  // the runtime's layout (split, join)
       auto it = list_types_.find(item);
       if (it != list_types_.end()) return ptr_to(it->second);
       LLType* arr = new_gcarray(fmt::format("array_{}", list_types_.size()), item);
       LLType* l = new_gcstruct(fmt::format("list_{}", list_types_.size()),
                                {{"length", Signed}, {"items", ptr_to(arr)}});
+
       list_types_[item] = l;
       return ptr_to(l);
     }
@@ -826,12 +828,15 @@ void RTyper::rtype_call(SpaceOperation& op) {
       auto [kind, dflt] = m->params[i];
       if (i < args.size()) {
         SV a = ann(args[i]);
-        if (kind == 'i') llargs.push_back(convert(args[i], Signed));
+        if (kind == 'B') llargs.push_back(to_bool(args[i]));
+        else if (kind == 'i') llargs.push_back(convert(args[i], Signed));
         else if (a->kind == SomeValue::None) llargs.push_back(typed_const(ConstValue{}, StrPtr()));
         else llargs.push_back(args[i]);
         continue;
       }
-      if (kind == 'i') {
+      if (kind == 'B') {
+        llargs.push_back(typed_const(ConstValue::from_python(py::bool_(dflt == "1")), Bool));
+      } else if (kind == 'i') {
         int64_t v = dflt == "b" ? INT64_MIN : dflt == "e" ? INT64_MAX : std::stoll(dflt);
         if (dflt == "b") v = 0;
         llargs.push_back(typed_const(ConstValue::from_python(py::int_(v)), Signed));

@@ -29,6 +29,10 @@ const StrMethod* str_method(const std::string& name) {
       {"ljust", "rpy_str_ljust", {{'i', ""}, {'s', " "}}, 1, 's'},
       {"rjust", "rpy_str_rjust", {{'i', ""}, {'s', " "}}, 1, 's'},
       {"center", "rpy_str_center", {{'i', ""}, {'s', " "}}, 1, 's'},
+      {"split", "rpy_str_split", {{'S', ""}, {'i', "-1"}}, 0, 'l'},
+      {"rsplit", "rpy_str_rsplit", {{'S', ""}, {'i', "-1"}}, 0, 'l'},
+      {"splitlines", "rpy_str_splitlines", {{'B', "0"}}, 0, 'l'},
+      {"join", "rpy_str_join", {{'L', ""}}, 1, 's'},
   };
   for (auto& m : table)
     if (name == m.name) return &m;
