@@ -24,6 +24,8 @@ import os
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from caselist import run_cases  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -99,23 +101,7 @@ def main():
     filters = sys.argv[1:]
     if filters:
         files = [f for f in files if any(s in f for s in filters)]
-    passed = failed = 0
-    for path in files:
-        name = os.path.relpath(path, HERE)
-        try:
-            problems = check(path)
-        except subprocess.TimeoutExpired:
-            problems = ["timed out"]
-        if problems:
-            failed += 1
-            print("FAIL %s" % name)
-            for p in problems:
-                print("    " + p.replace("\n", "\n    "))
-        else:
-            passed += 1
-            print("ok   %s" % name)
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return run_cases(files, check, HERE)
 
 
 if __name__ == "__main__":
