@@ -202,6 +202,22 @@ void Annotator::flowin(FunctionGraph* g, Block* b) {
       l->last_exc_value->annotation = s_instance(bk_.getclassdef(py::module_::import("builtins").attr("BaseException")));
     std::vector<SV> cells;
     for (Value* a : l->args) cells.push_back(bk_.annotation(a));
+    // A bool carried to the next block keeps what it proves, about the
+    // variables as they are named there (a block cut after a call that may
+    // raise, inside a try, branches in its successor).
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const SV& c = cells[i];
+      if (c->kind != SomeValue::Bool || (c->known_if_true.empty() && c->known_if_false.empty())) continue;
+      SomeValue moved = *c;
+      for (auto* facts : {&moved.known_if_true, &moved.known_if_false}) {
+        std::vector<std::pair<Variable*, SV>> renamed;
+        for (auto& [var, sv] : *facts)
+          for (size_t j = 0; j < l->args.size(); ++j)
+            if (l->args[j] == var) renamed.push_back({l->target->inputargs[j], sv});
+        *facts = std::move(renamed);
+      }
+      cells[i] = std::make_shared<const SomeValue>(std::move(moved));
+    }
     // What the switch proves on this exit (isinstance, `is None`).
     if (sw && l->exitcase && l->exitcase->kind == ConstValue::Bool) {
       auto& facts = l->exitcase->b ? sw->known_if_true : sw->known_if_false;

@@ -664,9 +664,11 @@ class CodeGen {
         // Reached only after a call that cannot return normally.
         out += "    goto rpy_fail;\n";
       } else if (b->canraise()) {
-        // exits[0]: no exception; exits[1]: the exception, caught here.
-        out += gen_link(g, b->exits[0], "    ");
-        Link* el = b->exits[1];
+        // exits[0]: no exception; exits[1]: the exception, caught here. A
+        // lone exit is the exception one: the operation never returns.
+        if (b->exits.size() == 2) out += gen_link(g, b->exits[0], "    ");
+        else out += "    goto rpy_fail;\n";
+        Link* el = b->exits.back();
         out += " " + fail_label_ + ":\n";
         out += "    " + var_name(el->last_exc_value) + " = (" + ctype(el->last_exc_value->concretetype) +
                ")rpy_exc_value;\n    rpy_exc_type = nullptr;\n    rpy_exc_value = nullptr;\n";

@@ -148,12 +148,11 @@ struct Protect {
 // its block with an exception exit.
 const std::set<std::string> kNonRaisingOps = {
     "add", "sub", "mul", "and_", "or_", "xor", "inplace_add", "inplace_sub", "inplace_mul", "inplace_and_",
-    "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "gt", "ge", "is_", "is_not", "bool",
-    "not_", "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr", "type_of", "exception_init",
+    "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "gt", "ge", "is_", "is_not",
+    "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr", "type_of", "exception_init",
     "exc_match", "identity_hash", "intmask", "yield_", "cast_uint", "widen", "newlist"};
-// (eq, ne and hash are not in it: on instances they call __eq__ or
-// __hash__, which may raise. bool/not_ are, for now: a raising __bool__ or
-// __len__ inside a try is not caught there.)
+// (eq, ne, bool, not_ and hash are not in it: on instances they call
+// __eq__, __bool__, __len__ or __hash__, which may raise.)
 
 struct LoopContext {
   Block* header;  // nullptr for an unrolled loop: `continue` ends the current copy

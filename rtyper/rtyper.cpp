@@ -84,11 +84,18 @@ void RTyper::simplify_after_annotation(FunctionGraph* g) {
     for (; n < b->operations.size(); ++n)
       if (!b->operations[n].result->annotation) break;
     if (n < b->operations.size()) {
-      // Blocked at operations[n]: a call that never returns normally.
+      // Blocked at operations[n]: a call that never returns normally. If it
+      // is the raising operation of a block that catches, the exception
+      // exit stays (alone); otherwise the block just ends.
+      bool keep_exception_exit = b->canraise() && n + 1 == b->operations.size();
       b->operations.resize(n + 1);
       b->operations[n].result->annotation = s_impossible();
-      b->exits.clear();
-      b->exitswitch = nullptr;
+      if (keep_exception_exit) {
+        b->exits.erase(b->exits.begin());
+      } else {
+        b->exits.clear();
+        b->exitswitch = nullptr;
+      }
       continue;
     }
     if (b->exitswitch && !b->canraise()) {
@@ -361,6 +368,8 @@ Value* RTyper::hash_of(Value* v, bool identity) {
 Value* RTyper::to_bool_value(Value* v) {
   const LLType* t = v->concretetype;
   if (t == Bool) return v;
+  // A special method that never returns (it always raises): any value will do.
+  if (t == Void) return typed_const(ConstValue::from_python(py::bool_(false)), Bool);
   if (t == Signed) return gen("int_is_true", {v}, Bool);
   if (t == Float) return gen("float_is_true", {v}, Bool);
   if (t && t->is_ptr()) return gen("ptr_nonzero", {v}, Bool);
