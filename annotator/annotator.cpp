@@ -173,8 +173,7 @@ void Annotator::flowin(FunctionGraph* g, Block* b) {
       // of a block that catches is taken regardless.
       if (b->canraise() && &op == &b->operations.back()) {
         Link* el = b->exits[1];
-        el->last_exc_value->annotation =
-            s_instance(bk_.getclassdef(py::module_::import("builtins").attr("BaseException")));
+        el->last_exc_value->annotation = bk_.s_any_exception();
         std::vector<SV> cells;
         for (Value* a : el->args) cells.push_back(bk_.annotation(a));
         bind_block(g, el->target, cells, el->argpos, el->pos);
@@ -199,7 +198,7 @@ void Annotator::flowin(FunctionGraph* g, Block* b) {
     if (known && l->exitcase && l->exitcase->kind == ConstValue::Bool && l->exitcase->b != *known) continue;
     // The exception exit: any exception may come out of the operation.
     if (l->last_exc_value)
-      l->last_exc_value->annotation = s_instance(bk_.getclassdef(py::module_::import("builtins").attr("BaseException")));
+      l->last_exc_value->annotation = bk_.s_any_exception();
     std::vector<SV> cells;
     for (Value* a : l->args) cells.push_back(bk_.annotation(a));
     // A bool carried to the next block keeps what it proves, about the

@@ -181,11 +181,19 @@ FuncDesc* Bookkeeper::constructor(ClassDef* cd, const CallShape& shape) {
   Variable* r = g->new_var("v");
   g->startblock->operations.push_back(SpaceOperation{opname, args, r, d->pos});
   g->new_link(g->startblock, g->returnblock, {r});
+  adopt_graph(d, std::move(g));
+  ctors_[{cd, key}] = d;
+  return d;
+}
+
+void Bookkeeper::adopt_graph(FuncDesc* d, std::unique_ptr<FunctionGraph> g) {
   graphs_.push_back(std::move(g));
   d->graph = graphs_.back().get();
   desc_of_graph_[d->graph] = d;
-  ctors_[{cd, key}] = d;
-  return d;
+}
+
+SV Bookkeeper::s_any_exception() {
+  return s_instance(getclassdef(py::module_::import("builtins").attr("BaseException")));
 }
 
 FuncDesc* Bookkeeper::desc_of(const FunctionGraph* g) const {
@@ -211,32 +219,21 @@ FunctionGraph* Bookkeeper::graph_of(FuncDesc* d) {
   if (!d->graph) {
     std::vector<ExtraMethod> extras;
     auto graph = build_flow_graph(d->func, &extras);
-    for (auto& x : extras) {  // nested functions: their closure classes' __call__
-      ClassDef* cd = getclassdef(x.cls, d->pos);
-      FuncDesc* m = get_desc(x.stub, cd);
-      graphs_.push_back(std::move(x.graph));
-      m->graph = graphs_.back().get();
-      desc_of_graph_[m->graph] = m;
-    }
+    for (auto& x : extras)  // nested functions: their closure classes' __call__
+      adopt_graph(get_desc(x.stub, getclassdef(x.cls, d->pos)), std::move(x.graph));
     bool is_generator = d->func && py::hasattr(d->func, "__code__") &&
                         (d->func.attr("__code__").attr("co_flags").cast<int>() & 0x20);
     if (is_generator) {
       // The function builds a frame object; its class's __next__ runs the body.
       GeneratorParts parts = transform_generator(std::move(graph), d->func);
       ClassDef* cd = getclassdef(parts.frame_class, d->pos);
-      for (auto [stub, g] : {std::pair{parts.next_stub, &parts.next}, std::pair{parts.iter_stub, &parts.iter}}) {
-        FuncDesc* m = get_desc(stub, cd);
-        graphs_.push_back(std::move(*g));
-        m->graph = graphs_.back().get();
-        desc_of_graph_[m->graph] = m;
-      }
+      adopt_graph(get_desc(parts.next_stub, cd), std::move(parts.next));
+      adopt_graph(get_desc(parts.iter_stub, cd), std::move(parts.iter));
       graph = std::move(parts.ctor);
     }
-    graphs_.push_back(std::move(graph));
-    d->graph = graphs_.back().get();
+    adopt_graph(d, std::move(graph));
     if (d->selfclass) d->graph->name = d->selfclass->name + "." + d->func.attr("__name__").cast<std::string>();
     if (!d->spec_key.empty()) d->graph->name += "__" + d->spec_key;
-    desc_of_graph_[d->graph] = d;
     log::get("flowspace")->debug("built graph {}: {} blocks", d->name, d->graph->iterblocks().size());
   }
   return d->graph;

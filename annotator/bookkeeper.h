@@ -55,6 +55,8 @@ class Bookkeeper {
   // runs: nullptr when `cd` has no such method.
   FuncDesc* method_impl(ClassDef* cd, const std::string& name);
   FuncDesc* constructor(ClassDef* cd, const CallShape& shape);
+  // The annotation of "any exception": an instance of BaseException.
+  SV s_any_exception();
   // The version of `d` specialized for `key` (its own graph).
   FuncDesc* specialized(FuncDesc* d, const std::string& key);
   // What a call operation resolved to, when not simply its callee's desc:
@@ -102,6 +104,8 @@ class Bookkeeper {
   std::vector<py::object> prebuilt_order_;
   std::vector<FuncDesc*> order_;
   std::vector<std::unique_ptr<FunctionGraph>> graphs_;
+  // Gives d a graph the toolchain made itself (not built from d's source).
+  void adopt_graph(FuncDesc* d, std::unique_ptr<FunctionGraph> g);
 };
 
 }  // namespace rpy

@@ -140,18 +140,7 @@ void RTyper::rtype_instantiate(SpaceOperation& op, py::handle cls, std::vector<V
     }
   if (cd->root()->builtin_exception) {
     // str(e) is fixed at creation from the arguments, as BaseException does.
-    std::vector<Value*> positional(args.begin(), args.end() - kwnames.size());
-    bool key_error = false;
-    for (ClassDef* c = cd; c; c = c->base)
-      if (c->builtin_exception && c->name == "KeyError") key_error = true;
-    if (key_error && positional.size() == 1 && ann(positional[0])->kind == SomeValue::String) {
-      // KeyError's str() is the repr of its argument.
-      gen("setfield", {convert(p, ExceptionPtr()), g_->new_llconst("msg", Constant::FieldName),
-                       call_external("rpy_str_repr", {positional[0]})},
-          Void);
-    } else {
-      set_exception_args(p, positional);
-    }
+    set_exception_args(p, cd, std::vector<Value*>(args.begin(), args.end() - kwnames.size()));
   }
   if (FuncDesc* init = call_init ? bk_.method_impl(cd, "__init__") : nullptr; init && !cd->builtin_exception) {
     std::vector<Value*> llargs{g_->new_llconst(init->graph->name, Constant::Graph, init->graph)};
@@ -161,15 +150,22 @@ void RTyper::rtype_instantiate(SpaceOperation& op, py::handle cls, std::vector<V
   if (p != op.result) gen("same_as", {convert(p, op.result->concretetype)}, op.result->concretetype, op.result);
 }
 
-void RTyper::set_exception_args(Value* exc, const std::vector<Value*>& args) {
+void RTyper::set_exception_args(Value* exc, ClassDef* cd, const std::vector<Value*>& args) {
   auto lit = [&](const char* t) {
     ConstValue c;
     c.kind = ConstValue::Str;
     c.s = t;
     return typed_const(c, StrPtr());
   };
+  // KeyError's str() is the repr of its argument (for the other classes
+  // the str, which is the same for anything but a str).
+  bool key_error = false;
+  for (ClassDef* c = cd; c; c = c->base)
+    if (c->builtin_exception && c->name == "KeyError") key_error = true;
   Value* msg = nullptr;
-  if (args.size() == 1) msg = to_str(args[0]);
+  if (args.size() == 1)
+    msg = key_error && ann(args[0])->kind == SomeValue::String ? call_external("rpy_str_repr", {args[0]})
+                                                               : to_str(args[0]);
   if (args.size() >= 2) {  // str() of the args tuple
     Value* acc = lit("(");
     for (size_t i = 0; i < args.size(); ++i) {

@@ -757,7 +757,7 @@ void RTyper::rtype_op(SpaceOperation& op) {
     return;
   }
   if (name == "exception_init") {
-    set_exception_args(op.args[0], std::vector<Value*>(op.args.begin() + 1, op.args.end()));
+    set_exception_args(op.args[0], ann(op.args[0])->classdef, std::vector<Value*>(op.args.begin() + 1, op.args.end()));
     return;
   }
   if (name == "range_len") {

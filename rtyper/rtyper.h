@@ -60,7 +60,7 @@ class RTyper {
  private:
   SpaceOperation* cur_op_ = nullptr;
   Constant* vtable_const(ClassDef* cd);
-  void set_exception_args(Value* exc, const std::vector<Value*>& args);
+  void set_exception_args(Value* exc, ClassDef* cd, const std::vector<Value*>& args);
   // The call's arguments in the callee's parameter order, defaults filled in,
   // each converted to the parameter's type; `self` first for methods.
   std::vector<Value*> call_args(FuncDesc* d, const std::vector<Value*>& args, const std::vector<std::string>& kwnames,

@@ -35,6 +35,12 @@ def f(n):
             return "msg=" + str(e)
         return show()
 
+class MissingKey(KeyError):
+    def __init__(self, key, where):
+        KeyError.__init__(self, key)
+        self.where = where
+
+
 def entry_point(argv):
     a = V(1)
     try:
@@ -58,7 +64,7 @@ def entry_point(argv):
         x = (len(argv) - 1) % 0
     except ZeroDivisionError as e:
         print(str(e))
-    print(str(KeyError("k")))
+    print(str(KeyError("k")), str(MissingKey("name", 3)), str(KeyError(5)))
     print(f(1), f(0))
     return 0
 
