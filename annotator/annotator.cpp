@@ -5,32 +5,18 @@
 
 #include <set>
 
+#include "annotator/internal.h"
 #include "rtyper/strmethods.h"
 
 namespace rpy {
 
-namespace {
-
 bool is_int_like(const SV& s) { return s->kind == SomeValue::Integer || s->kind == SomeValue::Bool; }
 bool is_str(const SV& s) { return s->kind == SomeValue::String; }
+
+namespace {
+
 bool is_exception(const SV& s) {
   return s->kind == SomeValue::Instance && !s->can_be_none && s->classdef->root()->builtin_exception;
-}
-
-// Python's spelling of a type, for messages that mirror CPython's.
-std::string pyname(const SV& s) {
-  switch (s->kind) {
-    case SomeValue::Bool: return "bool";
-    case SomeValue::Integer: return "int";
-    case SomeValue::Float: return "float";
-    case SomeValue::None: return "NoneType";
-    case SomeValue::String: return "str";
-    case SomeValue::Tuple: return "tuple";
-    case SomeValue::List: return "list";
-    case SomeValue::PBC: return s->descs.empty() ? s->str() : "function";
-    case SomeValue::Instance: return s->classdef ? s->classdef->name : "instance";
-    default: return s->str();
-  }
 }
 
 const std::map<std::string, std::string> kOpSymbols = {
@@ -72,6 +58,24 @@ SV binary_arith(const std::string& op, const SV& a, const SV& b) {
 
 }  // namespace
 
+// Python's spelling of a type, for messages that mirror CPython's.
+std::string pyname(const SV& s) {
+  switch (s->kind) {
+    case SomeValue::Bool: return "bool";
+    case SomeValue::Integer: return "int";
+    case SomeValue::Float: return "float";
+    case SomeValue::None: return "NoneType";
+    case SomeValue::String: return "str";
+    case SomeValue::Tuple: return "tuple";
+    case SomeValue::List: return "list";
+    case SomeValue::PBC: return s->descs.empty() ? s->str() : "function";
+    case SomeValue::Instance: return s->classdef ? s->classdef->name : "instance";
+    case SomeValue::Dict: return s->dictdef && s->dictdef->find()->is_set ? "set" : "dict";
+    default: return s->str();
+  }
+}
+
+
 void Annotator::schedule(FunctionGraph* g, Block* b) {
   if (scheduled_.insert(b).second) pending_.push_back({g, b});
 }
@@ -95,6 +99,25 @@ FuncDesc* Annotator::annotate_entry(py::handle func, const std::vector<SV>& args
 }
 
 void Annotator::complete() {
+  for (;;) {
+    flow_pending();
+    // Dict families that merged or whose key grew after their last
+    // operation: their key helpers must see the final key type.
+    size_t flowed = blocks_flowed_;
+    std::vector<DictDef*> defs;
+    for (auto& [op, def] : bk_.newdict_defs) defs.push_back(def->find());
+    for (auto& [obj, def] : bk_.prebuilt_dicts) defs.push_back(def->find());
+    for (DictDef* d : defs)
+      if (d->origin_graph) ensure_dict_helpers(d, d->origin_graph, d->origin_block, d->origin_pos);
+    if (pending_.empty() && flowed == blocks_flowed_) break;
+  }
+  for (Block* b : blocked_order_) {
+    auto it = blocked_.find(b);
+    if (it != blocked_.end()) throw it->second;
+  }
+}
+
+void Annotator::flow_pending() {
   // An error in a block may only mean its inputs are not general enough yet
   // (a loop variable still seen as None): the block waits, and the error is
   // reported only if the block is still failing at the fixpoint.
@@ -110,10 +133,6 @@ void Annotator::complete() {
       blocked_.insert_or_assign(b, e);
     }
     if (progress && (++blocks_flowed_ % 256) == 0) progress(blocks_flowed_);
-  }
-  for (Block* b : blocked_order_) {
-    auto it = blocked_.find(b);
-    if (it != blocked_.end()) throw it->second;
   }
 }
 
@@ -266,6 +285,11 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       }
     }
   }
+  {
+    bool handled;
+    SV r = consider_dict_op(g, b, op, args, &handled);
+    if (handled) return r;
+  }
   std::string base = strip_inplace(name);
   if (kOpSymbols.count(base) && base != "lt" && base != "le" && base != "gt" && base != "ge" && base != "eq" &&
       base != "ne") {
@@ -289,6 +313,8 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     if (is_str(a) && is_str(c)) return s_bool();
     if (name == "eq" || name == "ne") {
       if (a->kind == SomeValue::None || c->kind == SomeValue::None) return s_bool();
+      // Without __eq__, == is identity (object.__eq__).
+      if (a->kind == SomeValue::Instance && c->kind == SomeValue::Instance) return s_bool();
       if (a->kind == SomeValue::Tuple && c->kind == SomeValue::Tuple && a->items.size() == c->items.size())
         return s_bool();
     }
@@ -618,6 +644,9 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
     }
     return m->result == 'i' ? s_int() : m->result == 'b' ? s_bool() : s_str();
   }
+  if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
+      f->bound_self->kind == SomeValue::Dict)
+    return consider_dict_method(g, b, op, f, args, shape);
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::List) {
     ListDef* d = f->bound_self->listdef->find();
@@ -1025,6 +1054,21 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
                        lo == hi ? std::to_string(lo) : fmt::format("from {} to {}", lo, hi), hi == 1 ? "" : "s",
                        args.size()));
   };
+  {
+    bool handled;
+    SV r = consider_dict_builtin(name, op, args, &handled);
+    if (handled) return r;
+  }
+  if (name == "hash" && args.size() == 1 && args[0]->kind != SomeValue::Instance) {
+    const SV& a = args[0];
+    bool ok = a->is_numeric() || (is_str(a) && !a->can_be_none);
+    if (a->kind == SomeValue::Tuple) {
+      ok = true;
+      for (auto& i : a->items) ok &= i->is_numeric() || (is_str(i) && !i->can_be_none) || i->kind == SomeValue::Instance;
+    }
+    if (!ok) fail("unhashable type: '" + pyname(a) + "'");
+    return s_int();
+  }
   if (name == "print") {
     for (size_t i = 0; i < shape.kwnames.size(); ++i) {
       const std::string& k = shape.kwnames[i];

@@ -40,6 +40,7 @@ class Annotator {
 
   void schedule(FunctionGraph* g, Block* b);
   void complete();
+  void flow_pending();
   void flowin(FunctionGraph* g, Block* b);
   void bind_block(FunctionGraph* g, Block* b, const std::vector<SV>& cells, const std::vector<SourcePos>& where,
                   SourcePos fallback);
@@ -63,6 +64,16 @@ class Annotator {
   SV special_method(SpaceOperation& op, int slot, const SV& obj, const std::string& name, const std::vector<SV>& args,
                     bool* blocked);
   bool has_method(const SV& obj, const std::string& name);
+  // Dicts and sets (annotator/dicts.cpp). `handled` false: not a dict operation.
+  SV consider_dict_op(FunctionGraph* g, Block* b, SpaceOperation& op, const std::vector<SV>& args, bool* handled);
+  SV consider_dict_method(FunctionGraph* g, Block* b, SpaceOperation& op, const SV& f, const std::vector<SV>& args,
+                          const CallShape& shape);
+  SV consider_dict_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args, bool* handled);
+  // Annotates the family's key hash/eq/repr helpers with its key type.
+  void ensure_dict_helpers(DictDef* d, FunctionGraph* g, Block* b, const SourcePos& pos);
+  // A call the toolchain makes on the program's behalf, from `site`.
+  SV emulate_call(FuncDesc* d, const std::vector<SV>& args, SpaceOperation& site, FunctionGraph* g, Block* b);
+  int dict_ids_ = 0;
   FunctionGraph* cur_graph_ = nullptr;
   Block* cur_block_ = nullptr;
   std::string specialization_key(FuncDesc* d, const std::string& tag, const std::vector<SV>& cells,

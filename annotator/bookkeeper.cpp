@@ -277,6 +277,37 @@ SV Bookkeeper::annotation(const Value* v) {
       }
       return s_list(it->second);
     }
+    if (PyDict_CheckExact(o.ptr()) || PyAnySet_CheckExact(o.ptr())) {
+      // A prebuilt dict or set: one family per object, as prebuilt lists.
+      auto it = prebuilt_dicts.find(o.ptr());
+      if (it == prebuilt_dicts.end()) {
+        bool set = PyAnySet_CheckExact(o.ptr());
+        auto def = std::make_shared<DictDef>();
+        def->key = s_impossible();
+        def->value = set ? s_none() : s_impossible();
+        def->is_set = set;
+        it = prebuilt_dicts.emplace(o.ptr(), def).first;
+        prebuilt_list_objs_.push_back(py::reinterpret_borrow<py::object>(o));
+        auto describe = [&] { return py::repr(o).cast<std::string>().substr(0, 80); };
+        auto join = [&](py::handle x, bool key) {
+          Constant tmp;
+          tmp.value = ConstValue::from_python(x);
+          SV sx = annotation(&tmp);
+          if (!(key ? def->generalize_key(sx) : def->generalize_value(sx)))
+            throw TranslationError(SourcePos{}, std::string("a prebuilt ") + (set ? "set" : "dict") + " holds " +
+                                                    (key ? "keys" : "values") + " of incompatible types: " + describe());
+        };
+        if (set) {
+          for (auto k : o) join(k, true);
+        } else {
+          for (auto [k, v] : py::reinterpret_borrow<py::dict>(o)) {
+            join(k, true);
+            join(v, false);
+          }
+        }
+      }
+      return s_dict(it->second);
+    }
     if (PyType_Check(o.ptr()) && !is_builtin_class(o)) {
       // A user class: remembered so that two of them make a Class value.
       SomeValue cls = *s;

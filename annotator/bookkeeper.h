@@ -67,6 +67,8 @@ class Bookkeeper {
   // the bound-method annotation, per operation and slot.
   std::map<std::pair<const SpaceOperation*, int>, SV> special_calls;
   std::map<const SpaceOperation*, std::shared_ptr<ListDef>> newlist_defs;
+  std::map<const SpaceOperation*, std::shared_ptr<DictDef>> newdict_defs;
+  std::map<PyObject*, std::shared_ptr<DictDef>> prebuilt_dicts;
   std::map<PyObject*, std::shared_ptr<ListDef>> prebuilt_lists;
   // Attributes read on each set of frozen objects (by frozen_key).
   std::map<std::string, std::set<std::string>> frozen_attrs;

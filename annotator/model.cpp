@@ -31,6 +31,16 @@ std::string SomeValue::str() const {
     case Instance: s = (classdef ? classdef->name : "?") + std::string(can_be_none ? "-or-None" : ""); break;
     case Class: s = "type(" + (classdef ? classdef->name : "?") + ")"; break;
     case ListIter: s = "list_iterator"; break;
+    case Dict: {
+      DictDef* d = dictdef ? dictdef->find() : nullptr;
+      auto k = [](const SV& x) { return x ? x->str() : std::string("?"); };
+      if (d && d->is_set) s = "set(" + k(d->key) + ")";
+      else s = "dict(" + (d ? k(d->key) + ", " + k(d->value) : std::string("?")) + ")";
+      if (can_be_none) s += "-or-None";
+      break;
+    }
+    case DictView: s = std::string("dict_") + (dict_view == 'k' ? "keys" : dict_view == 'v' ? "values" : "items"); break;
+    case DictIter: s = "dict_iterator"; break;
     case PBC: {
       if (!method_name.empty()) return "method " + (classdef ? classdef->name : "?") + "." + method_name;
       if (!frozen.empty()) return fmt::format("frozen{{{}}}", frozen.size());
@@ -62,6 +72,15 @@ std::string SomeValue::pretty() const {
     case Instance: return (classdef ? classdef->name : "?") + std::string(can_be_none ? " or None" : "");
     case Class: return "type[" + (classdef ? classdef->name : "?") + "]";
     case ListIter: return "list_iterator";
+    case Dict: {
+      DictDef* d = dictdef ? dictdef->find() : nullptr;
+      auto k = [](const SV& x) { return x ? x->pretty() : std::string("?"); };
+      std::string r = d && d->is_set ? "set[" + k(d->key) + "]"
+                                     : "dict[" + (d ? k(d->key) + ", " + k(d->value) : std::string("?")) + "]";
+      return r + (can_be_none ? " or None" : "");
+    }
+    case DictView: return std::string("dict_") + (dict_view == 'k' ? "keys" : dict_view == 'v' ? "values" : "items");
+    case DictIter: return dict_view == 'k' ? "dict_keyiterator" : dict_view == 'v' ? "dict_valueiterator" : "dict_itemiterator";
     case PBC:
       if (!method_name.empty()) return "method " + (classdef ? classdef->name : "?") + "." + method_name;
       if (!frozen.empty()) return fmt::format("one of {} frozen objects", frozen.size());
@@ -84,6 +103,34 @@ bool ListDef::generalize(const SV& s) {
     if (reflow_hook()) reflow_hook()(d->readers);
   }
   return true;
+}
+
+namespace {
+bool generalize_field(DictDef* d, SV& field, const SV& s) {
+  SV u = union_of(field, without_const(s));
+  if (!u) return false;
+  if (!contains(field, u) || !contains(u, field)) {
+    field = u;
+    if (ListDef::reflow_hook()) ListDef::reflow_hook()(d->readers);
+  }
+  return true;
+}
+}  // namespace
+
+bool DictDef::generalize_key(const SV& s) {
+  DictDef* d = find();
+  return generalize_field(d, d->key, s);
+}
+bool DictDef::generalize_value(const SV& s) {
+  DictDef* d = find();
+  return generalize_field(d, d->value, s);
+}
+
+SV s_dict(std::shared_ptr<DictDef> def) {
+  SomeValue v;
+  v.kind = SomeValue::Dict;
+  v.dictdef = std::move(def);
+  return make(std::move(v));
 }
 
 SV s_impossible() {
@@ -248,6 +295,37 @@ SV union_of(const SV& a, const SV& b) {
     v.const_.reset();
     return make(std::move(v));
   }
+  if ((K(a) == SomeValue::Dict || K(a) == SomeValue::None) && (K(b) == SomeValue::Dict || K(b) == SomeValue::None)) {
+    if (K(a) == SomeValue::Dict && K(b) == SomeValue::Dict && a->dictdef->find() != b->dictdef->find()) {
+      // Merge the two families: one key and one value type from now on.
+      DictDef* da = a->dictdef->find();
+      DictDef* db = b->dictdef->find();
+      if (da->is_set != db->is_set) return nullptr;
+      if ((da->custom_eq || db->custom_eq) &&
+          (!da->custom_eq || !db->custom_eq || !contains(da->custom_eq, db->custom_eq) ||
+           !contains(db->custom_eq, da->custom_eq) || !contains(da->custom_hash, db->custom_hash) ||
+           !contains(db->custom_hash, da->custom_hash)))
+        return nullptr;  // r_dicts with other functions (or a plain dict)
+      SV key = union_of(da->key, db->key);
+      SV value = union_of(da->value, db->value);
+      if (!key || !value) return nullptr;
+      auto readers = da->readers;
+      readers.insert(db->readers.begin(), db->readers.end());
+      db->leader = std::shared_ptr<DictDef>(a->dictdef, da);
+      da->readers = readers;
+      da->key = key;
+      da->value = value;
+      if (ListDef::reflow_hook()) ListDef::reflow_hook()(readers);
+    }
+    SomeValue v = K(a) == SomeValue::Dict ? *a : *b;
+    v.can_be_none = true;
+    if (K(a) == SomeValue::Dict && K(b) == SomeValue::Dict) v.can_be_none = a->can_be_none || b->can_be_none;
+    v.const_.reset();
+    return make(std::move(v));
+  }
+  if ((K(a) == SomeValue::DictView || K(a) == SomeValue::DictIter) && K(a) == K(b) && a->dict_view == b->dict_view &&
+      a->dictdef->find() == b->dictdef->find())
+    return a;
   if ((K(a) == SomeValue::Instance || K(a) == SomeValue::None) &&
       (K(b) == SomeValue::Instance || K(b) == SomeValue::None)) {
     if (K(a) == SomeValue::None) return s_instance(b->classdef, true);
@@ -311,7 +389,7 @@ SV union_of(const SV& a, const SV& b) {
       if (a->method_name != b->method_name) return nullptr;
       SV self = union_of(a->bound_self, b->bound_self);
       if (!self || (self->kind != SomeValue::Instance && self->kind != SomeValue::String &&
-                    self->kind != SomeValue::List))
+                    self->kind != SomeValue::List && self->kind != SomeValue::Dict))
         return nullptr;
       SomeValue v;
       v.kind = SomeValue::PBC;
@@ -354,6 +432,8 @@ bool contains(const SV& general, const SV& specific) {
   }
   if (u->kind == SomeValue::PBC && u->descs != general->descs) return false;
   if (u->kind == SomeValue::List && u->listdef && general->listdef && u->listdef->find() != general->listdef->find())
+    return false;
+  if (u->kind == SomeValue::Dict && u->dictdef && general->dictdef && u->dictdef->find() != general->dictdef->find())
     return false;
   if (u->kind == SomeValue::PBC && u->frozen.size() != general->frozen.size()) return false;
   if ((u->kind == SomeValue::Instance || u->kind == SomeValue::Class) && u->classdef != general->classdef) return false;

@@ -19,6 +19,7 @@ namespace rpy {
 struct FuncDesc;  // annotator/bookkeeper.h
 struct ClassDef;  // annotator/classdef.h
 struct ListDef;
+struct DictDef;
 
 struct SomeValue {
   enum Kind {
@@ -34,6 +35,9 @@ struct SomeValue {
     Instance,  // an instance of `classdef` or of a subclass
     Class,     // a class object: `classdef` or a subclass (type(x), exception types)
     ListIter,  // iter() of a list (`listdef`)
+    Dict,      // a dict, or a set when dictdef->is_set (`dictdef`)
+    DictView,  // d.keys() / d.values() / d.items() (`dict_view` 'k', 'v', 'i')
+    DictIter,  // iter() of a dict, a set or a view
   } kind = Impossible;
   bool nonneg = false;       // Integer (Bool is always non-negative)
   bool unsigned_ = false;    // Integer: an r_uint
@@ -41,6 +45,8 @@ struct SomeValue {
   std::optional<ConstValue> const_;
   std::vector<SV> items;            // Tuple
   std::shared_ptr<ListDef> listdef;  // List
+  std::shared_ptr<DictDef> dictdef;  // Dict, DictView, DictIter
+  char dict_view = 'k';              // DictView, DictIter: what it yields
   std::vector<FuncDesc*> descs;     // PBC of user functions, sorted by address
   ClassDef* classdef = nullptr;     // Instance; for a bound method: the receiver's class
   std::vector<ClassDef*> classdefs;  // Class: the classes it may be (sorted); a class constant: itself
@@ -80,6 +86,35 @@ struct ListDef {
   bool generalize(const SV& s);
 };
 
+// Shared by every dict (or set) created at one place, as ListDef: one key
+// type and one value type per family. The annotator also keeps here the
+// key's hash/eq/repr helpers it annotated (rpython/rlib/_dictkeys.py), which
+// the dict's code calls.
+struct DictDef {
+  SV key, value;
+  bool is_set = false;
+  std::shared_ptr<DictDef> leader;
+  std::set<std::pair<FunctionGraph*, Block*>> readers;  // reflowed when key or value generalizes
+  // r_dict: the user's eq and hash functions (PBCs); null for ordinary dicts.
+  SV custom_eq, custom_hash;
+  // The helper functions' versions for this family (FuncDesc*), and the
+  // call sites the annotator emulated to annotate them.
+  FuncDesc *hash_helper = nullptr, *eq_helper = nullptr, *repr_helper = nullptr;
+  std::vector<std::unique_ptr<SpaceOperation>> helper_sites;
+  // Where the family was first used: the helpers' calls are made from there.
+  FunctionGraph* origin_graph = nullptr;
+  Block* origin_block = nullptr;
+  SourcePos origin_pos;
+  int id = 0;
+  DictDef* find() {
+    DictDef* d = this;
+    while (d->leader) d = d->leader.get();
+    return d;
+  }
+  bool generalize_key(const SV& s);
+  bool generalize_value(const SV& s);
+};
+
 SV s_impossible();
 SV s_bool(std::optional<bool> c = {});
 SV s_int(bool nonneg = false);
@@ -90,6 +125,7 @@ SV s_str(bool can_be_none = false);
 SV s_const(const ConstValue& c);  // the most precise SomeValue for a constant
 SV s_tuple(std::vector<SV> items);
 SV s_list(std::shared_ptr<ListDef> def);
+SV s_dict(std::shared_ptr<DictDef> def);
 SV s_instance(ClassDef* cd, bool can_be_none = false);
 SV s_class(ClassDef* cd);
 // Whether a Python object is a frozen prebuilt constant (_freeze_() is true).

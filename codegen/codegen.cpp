@@ -13,6 +13,7 @@
 #include "rtyper/externals.h"
 #include "rtyper/llop.h"
 #include "rtyper/lltype.h"
+#include "rtyper/rdict.h"
 #include "rtyper/rtyper.h"
 
 namespace rpy {
@@ -74,6 +75,7 @@ class CodeGen {
     std::string vtables = gen_vtables();  // adds the class names to constants_
     out += "\n// ---- functions ----\n";
     for (FunctionGraph* g : graphs_) out += signature(g) + ";\n";
+    out += gen_dict_ops();
     out += vtable_decls_;
     out += instance_decls_;
     out += constants_;
@@ -99,6 +101,7 @@ class CodeGen {
   std::map<PyObject*, std::string> list_consts_;
   std::map<std::pair<PyObject*, const LLType*>, std::string> frozen_consts_;
   std::string instance_decls_;
+  std::string dict_inits_;
   int nconst_ = 0;
 
   // ---- types -----------------------------------------------------------------
@@ -154,6 +157,8 @@ class CodeGen {
       if (t->kind == LLType::Struct) {
         defs += struct_def(t);
       } else {
+        // An array of inline structs (dict entries): the struct comes first.
+        if (t->item->kind == LLType::Struct && !t->item->gc) defs += struct_def(t->item);
         defs += "struct " + struct_cname(t) + " {\n  rpy_gchdr hdr;\n  Signed length;\n";
         if (t->item != Void) defs += "  " + ctype(t->item) + " items[];\n";
         defs += "};\n";
@@ -285,6 +290,83 @@ class CodeGen {
     return expr;
   }
 
+  // A prebuilt dict or set: a static header, filled at startup.
+  std::string dict_const(py::handle obj, const LLType* t) {
+    auto it = list_consts_.find(obj.ptr());
+    if (it != list_consts_.end()) return it->second;
+    const LLType* D = t->item;
+    const DictLayout* L = D->dict;
+    std::string name = fmt::format("rpy_dict{}", nconst_++);
+    std::string expr = "(&" + name + ")";
+    list_consts_[obj.ptr()] = expr;
+    instance_decls_ += "extern " + struct_cname(D) + " " + name + ";\n";
+    constants_ += fmt::format("{} {} = {{{{{}, RPY_GCFLAG_PREBUILT}}, 0, 0, nullptr, nullptr}};\n", struct_cname(D),
+                              name, tid_of(D));
+    std::string init;
+    if (L->is_set) {
+      for (auto k : obj)
+        init += fmt::format("  rpy_set_add<{}>({}, {});\n", struct_cname(D), expr,
+                            const_expr(ConstValue::from_python(k), L->key));
+    } else {
+      for (auto [k, v] : py::reinterpret_borrow<py::dict>(obj)) {
+        std::string ve = L->value == Void ? "{}" : const_expr(ConstValue::from_python(v), L->value);
+        init += fmt::format("  rpy_dict_setitem<{}>({}, {}, {});\n", struct_cname(D), expr,
+                            const_expr(ConstValue::from_python(k), L->key), ve);
+      }
+    }
+    dict_inits_ += init + "  if (rpy_exc_type != nullptr) return;\n";
+    return expr;
+  }
+
+  // rpy_dict_ops<D> for each dict type: what runtime/dict.h's templates need.
+  std::string gen_dict_ops() {
+    std::string out;
+    for (auto& Lp : rtyper_.dict_layouts()) {
+      const DictLayout* L = Lp.get();
+      std::string D = struct_cname(L->dict);
+      std::string K = ctype(L->key);
+      bool has_value = L->value != Void;
+      std::string V = has_value ? ctype(L->value) : "bool";
+      auto fn = [&](FunctionGraph* g) -> std::string {
+        if (!g || !fnames_.count(g))
+          throw TranslationError(SourcePos{}, "internal: a dict's key helper was not translated");
+        return fnames_.at(g);
+      };
+      // The helpers take the key as their parameter's type: a subclass's
+      // instance struct converts to the family's base struct.
+      auto param = [&](FunctionGraph* g, size_t i) {
+        size_t k = 0;
+        for (Variable* v : g->startblock->inputargs) {
+          if (v->concretetype == Void) continue;
+          if (k++ == i) return ctype(v->concretetype);
+        }
+        return std::string("void*");
+      };
+      out += "template <> struct rpy_dict_ops<" + D + "> {\n";
+      out += "  typedef " + K + " K;\n  typedef " + V + " V;\n";
+      out += "  typedef " + struct_cname(L->entries) + " Entries;\n  typedef " + struct_cname(L->entry) + " Entry;\n";
+      out += fmt::format("  static constexpr uint32_t tid_dict = {}, tid_entries = {}, tid_index = RPY_TID_DICTINDEX;\n",
+                         tid_of(L->dict), tid_of(L->entries));
+      bool atomic = !L->key->is_gc_ptr() && !(has_value && L->value->is_gc_ptr());
+      out += fmt::format("  static constexpr bool entries_atomic = {}, has_value = {}, custom_eq = {}, has_repr = {};\n",
+                         atomic ? "true" : "false", has_value ? "true" : "false", L->custom_eq ? "true" : "false",
+                         L->repr_graph ? "true" : "false");
+      if (L->hash_graph) {
+        FunctionGraph* h = L->hash_graph;
+        FunctionGraph* e = L->eq_graph;
+        // r_dict helpers take the (void) function first: only the key is passed.
+        out += "  static Signed hash(K k) { return " + fn(h) + "((" + param(h, 0) + ")k); }\n";
+        out += "  static bool eq(K a, K b) { return " + fn(e) + "((" + param(e, 0) + ")a, (" + param(e, 1) + ")b); }\n";
+      } else {  // never holds a key: never called
+        out += "  static Signed hash(K) { return 0; }\n  static bool eq(K, K) { return false; }\n";
+      }
+      if (L->repr_graph)
+        out += "  static rpy_string* repr(K k) { return " + fn(L->repr_graph) + "((" + param(L->repr_graph, 0) + ")k); }\n";
+      out += "};\n";
+    }
+    return out;
+  }
+
   // A frozen object seen through a set: a static struct of its attributes.
   std::string frozen_const(py::handle obj, const LLType* st) {
     auto it = frozen_consts_.find({obj.ptr(), st});
@@ -362,6 +444,7 @@ class CodeGen {
         if (c.kind == ConstValue::Str) return string_const(c.s);
         if (c.kind == ConstValue::Object && c.obj && PyTuple_CheckExact(c.obj.ptr())) return tuple_const(c, t);
         if (c.kind == ConstValue::Object && c.obj && PyList_CheckExact(c.obj.ptr())) return list_const(c.obj, t);
+        if (c.kind == ConstValue::Object && c.obj && t->item->dict) return dict_const(c.obj, t);
         if (c.kind == ConstValue::Object && c.obj && t->item->kind == LLType::Func) {
           FuncDesc* d = rtyper_.bookkeeper().get_desc(c.obj);
           if (d && d->graph && fnames_.count(d->graph))
@@ -567,6 +650,7 @@ class CodeGen {
       } else {
         auto* ext = static_cast<const ExternalFunc*>(fn->llptr);
         callee = ext->name;
+        if (ext->template_arg) callee += "<" + struct_cname(ext->template_arg) + ">";
         canraise = ext->canraise;
       }
       std::string args;
@@ -697,7 +781,9 @@ class CodeGen {
     const LLType* arr = list->fields[1].second->item;
     std::string L = struct_cname(list), A = struct_cname(arr);
     const LLType* rt = entry_->returnblock->inputargs[0]->concretetype;
-    std::string out = "\n// ---- entry ----\nint main(int argc, char** argv) {\n";
+    std::string out;
+    if (!dict_inits_.empty()) out += "\nstatic void rpy_init_prebuilt_dicts() {\n" + dict_inits_ + "}\n";
+    out += "\n// ---- entry ----\nint main(int argc, char** argv) {\n";
     out += "  rpy_runtime_init(argc, argv);\n";
     out += fmt::format(
         "  {0}* items = ({0}*)rpy_gc_malloc_varsize({1}, offsetof({0}, items), sizeof(rpy_string*), argc, "
@@ -706,6 +792,13 @@ class CodeGen {
     out += "  for (int i = 0; i < argc; ++i) items->items[i] = rpy_str_from_utf8(argv[i], (Signed)strlen(argv[i]));\n";
     out += fmt::format("  {0}* args = ({0}*)rpy_gc_malloc({1}, sizeof({0}));\n", L, tid_of(list));
     out += "  args->length = argc;\n  args->items = items;\n";
+    if (!dict_inits_.empty()) {
+      // Prebuilt dicts are filled at startup: their keys' hashes may come
+      // from translated code (__hash__, r_dict), and the collector decides
+      // where their storage lives.
+      out += "  rpy_init_prebuilt_dicts();\n";
+      out += "  if (rpy_exc_type != nullptr) return rpy_report_uncaught();\n";
+    }
     if (rt == Void) out += "  " + fnames_[entry_] + "(args);\n  Signed status = 0;\n";
     else out += "  Signed status = (Signed)" + fnames_[entry_] + "(args);\n";
     out += "  if (rpy_exc_type != nullptr) return rpy_report_uncaught();\n";

@@ -150,7 +150,54 @@ const std::set<std::string> kNonRaisingOps = {
     "add", "sub", "mul", "and_", "or_", "xor", "inplace_add", "inplace_sub", "inplace_mul", "inplace_and_",
     "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "gt", "ge", "is_", "is_not",
     "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr", "type_of", "exception_init",
-    "exc_match", "identity_hash", "intmask", "yield_", "cast_uint", "widen", "newlist"};
+    "exc_match", "identity_hash", "intmask", "yield_", "cast_uint", "widen", "newlist", "newdict"};
+
+// Comprehensions become the loops Python 3 runs, with the loop variables
+// renamed apart (they do not leak into the function, as in Python 3). A
+// generator expression is built as a list: RPython-3 evaluates it eagerly.
+const char* kComprehensionDesugar = R"PY(
+import ast, copy, itertools
+_counter = itertools.count()
+
+class _Rename(ast.NodeTransformer):
+    def __init__(self, names):
+        self.names = names
+    def visit_Name(self, node):
+        if node.id in self.names:
+            return ast.copy_location(ast.Name(id=self.names[node.id], ctx=node.ctx), node)
+        return node
+
+def desugar(node, tmp):
+    node = copy.deepcopy(node)
+    n = next(_counter)
+    names = {}
+    for gen in node.generators:
+        if gen.is_async:
+            raise SyntaxError("asynchronous comprehension")
+        for t in ast.walk(gen.target):
+            if isinstance(t, ast.Name):
+                names[t.id] = '.c%d.%s' % (n, t.id)
+    ren = _Rename(names)
+    if isinstance(node, ast.DictComp):
+        body = ast.Assign(targets=[ast.Subscript(value=ast.Name(id=tmp, ctx=ast.Load()), slice=ren.visit(node.key),
+                                                 ctx=ast.Store())],
+                          value=ren.visit(node.value))
+    else:
+        meth = 'add' if isinstance(node, ast.SetComp) else 'append'
+        body = ast.Expr(value=ast.Call(func=ast.Attribute(value=ast.Name(id=tmp, ctx=ast.Load()), attr=meth,
+                                                          ctx=ast.Load()),
+                                       args=[ren.visit(node.elt)], keywords=[]))
+    ast.copy_location(body, node)
+    stmt = body
+    for i in range(len(node.generators) - 1, -1, -1):
+        gen = node.generators[i]
+        for cond in reversed(gen.ifs):
+            stmt = ast.copy_location(ast.If(test=ren.visit(cond), body=[stmt], orelse=[]), cond)
+        it = gen.iter if i == 0 else ren.visit(gen.iter)
+        stmt = ast.copy_location(ast.For(target=ren.visit(gen.target), iter=it, body=[stmt], orelse=[]), gen.iter)
+    ast.fix_missing_locations(stmt)
+    return stmt, list(names.values())
+)PY";
 // (eq, ne, bool, not_ and hash are not in it: on instances they call
 // __eq__, __bool__, __len__ or __hash__, which may raise.)
 
@@ -301,6 +348,7 @@ class FlowBuilder {
   py::object builtins_;
   std::map<std::string, py::object> closure_;
   std::set<std::string> all_locals_;
+  int ncomprehensions_ = 0;
   std::shared_ptr<const SourceFile> file_;
   std::unique_ptr<FunctionGraph> graph_;
   FunctionGraph* g_ = nullptr;
@@ -936,8 +984,26 @@ class FlowBuilder {
       error(s, "async code is not RPython");
     } else if (t == "Import" || t == "ImportFrom") {
       error(s, "import inside a function is not RPython: import at module level");
+    } else if (t == "Delete") {
+      for (auto target : s.attr("targets")) {
+        std::string tt = node_type(target);
+        if (tt == "Subscript" && node_type(target.attr("slice")) != "Slice") {
+          push(eval(target.attr("value")));
+          Value* idx = eval(target.attr("slice"));
+          Value* obj = pop();
+          emit("delitem", {obj, idx}, pos);
+        } else if (tt == "Name") {
+          std::string name = target.attr("id").cast<std::string>();
+          if (!st_.locals.count(name)) error(target, "local variable '" + name + "' is not assigned here");
+          st_.locals.erase(name);
+          st_.where.erase(name);
+        } else {
+          error(target, "'del' of this target is not supported yet (only del x[k] and del name)");
+        }
+        if (st_.dead()) return;
+      }
     } else if (t == "With" ||
-               t == "ClassDef" || t == "Delete" || t == "Match" || t == "TryStar") {
+               t == "ClassDef" || t == "Match" || t == "TryStar") {
       error(s, "'" + t + "' statements are not supported yet");
     } else {
       error(s, "unsupported statement: " + t);
@@ -1287,10 +1353,64 @@ class FlowBuilder {
       st_.stack.resize(base);
       return emit("newlist", items, pos);
     }
-    if (t == "Dict" || t == "Set" || t == "ListComp" || t == "DictComp" || t == "SetComp" ||
-        t == "GeneratorExp")
-      error(e, "'" + t + "' expressions are not supported yet");
+    if (t == "Dict") {
+      // Keys and values in source order, then the dict is built.
+      size_t base = st_.stack.size();
+      py::list keys = e.attr("keys"), values = e.attr("values");
+      for (size_t i = 0; i < py::len(keys); ++i) {
+        if (keys[i].is_none()) error(values[i], "'**' in a dict display is not supported");
+        push(eval(keys[i]));
+        push(eval(values[i]));
+      }
+      std::vector<Value*> items(st_.stack.begin() + base, st_.stack.end());
+      st_.stack.resize(base);
+      Value* d = emit("newdict", {}, pos);
+      push(d);
+      for (size_t i = 0; i < items.size(); i += 2) emit("setitem", {d, items[i], items[i + 1]}, pos);
+      return pop();
+    }
+    if (t == "Set") {
+      size_t base = st_.stack.size();
+      for (auto el : e.attr("elts")) {
+        if (node_type(el) == "Starred") error(el, "starred expressions are not supported");
+        push(eval(el));
+      }
+      std::vector<Value*> items(st_.stack.begin() + base, st_.stack.end());
+      st_.stack.resize(base);
+      return emit("newset", items, pos);
+    }
+    if (t == "ListComp" || t == "DictComp" || t == "SetComp" || t == "GeneratorExp") return eval_comprehension(e, t, pos);
     error(e, "unsupported expression: " + t);
+  }
+
+  Value* eval_comprehension(py::handle e, const std::string& t, SourcePos pos) {
+    static py::object desugar = [] {
+      py::dict ns;
+      py::exec(kComprehensionDesugar, ns);
+      return py::object(ns["desugar"]);
+    }();
+    std::string tmp = fmt::format(".comp{}", ncomprehensions_++);
+    py::tuple r;
+    try {
+      r = desugar(e, tmp);
+    } catch (py::error_already_set& err) {
+      error(e, "cannot translate this comprehension: " + std::string(err.what()));
+    }
+    Value* container = emit(t == "DictComp" ? "newdict" : t == "SetComp" ? "newset" : "newlist", {}, pos);
+    store_name(tmp, container, pos);
+    all_locals_.insert(tmp);
+    auto renamed = r[1].cast<std::vector<std::string>>();
+    all_locals_.insert(renamed.begin(), renamed.end());
+    exec_stmt(r[0]);
+    if (st_.dead()) return g_->new_const_none();
+    Value* result = st_.locals.at(tmp);
+    st_.locals.erase(tmp);
+    st_.where.erase(tmp);
+    for (auto& n : renamed) {
+      st_.locals.erase(n);
+      st_.where.erase(n);
+    }
+    return result;
   }
 
   Value* eval_compare(py::handle e) {
@@ -1455,6 +1575,8 @@ class FlowBuilder {
       if (is_get) return emit("getattr", {args[0], g_->new_const_str(attr)}, pos);
       return emit("setattr", {args[0], g_->new_const_str(attr), args[2]}, pos);
     }
+    if (fobj && kwnames.empty() && args.empty() && fobj.is(builtins_.attr("dict"))) return emit("newdict", {}, pos);
+    if (fobj && kwnames.empty() && args.empty() && fobj.is(builtins_.attr("set"))) return emit("newset", {}, pos);
     if (fobj) {
       if (Value* v = special_call(e, fobj, args, kwnames, pos)) return v;
     }
@@ -1543,6 +1665,11 @@ class FlowBuilder {
         }
       }
       return emit(kind == "compute_hash" ? "hash" : "identity_hash", {args[0]}, pos);
+    }
+    if (kind == "r_dict" || kind == "r_ordereddict") {
+      need(2);
+      if (!kwnames.empty()) error(e, kind + "() takes its key_eq and key_hash functions as positional arguments");
+      return emit("newdict", {args[0], args[1]}, pos);
     }
     if (kind == "instantiate") {
       need(1);

@@ -39,6 +39,7 @@ enum : uint32_t {
   RPY_TID_EXCEPTION = 2,
   RPY_TID_STRLIST = 3,   // rpy_strlist (runtime/rpy.h): list[str] as the rtyper lays it out
   RPY_TID_STRARRAY = 4,  // rpy_strarray: its items
+  RPY_TID_DICTINDEX = 5,  // rpy_dictindex (runtime/dict.h): a dict's slots, no refs
   RPY_FIRST_PROGRAM_TID = 16,
 };
 

@@ -51,6 +51,14 @@ rpy_typeinfo builtin(uint32_t tid) {
       ti.item_ptr_offsets = kItemIsPtr;
       ti.name = "array[str]";
       break;
+    case RPY_TID_DICTINDEX:
+      ti.flags = RPY_TI_VARSIZE;
+      ti.fixedsize = offsetof(rpy_dictindex, items);
+      ti.itemsize = sizeof(Signed);
+      ti.length_offset = offsetof(rpy_dictindex, length);
+      ti.items_offset = offsetof(rpy_dictindex, items);
+      ti.name = "dict index";
+      break;
     default:
       break;
   }

@@ -17,6 +17,8 @@ struct ExternalFunc {
   bool canraise;
   bool elidable;      // no side effects, result depends only on the arguments
   std::string oopspec;  // e.g. "str.concat"; empty when none
+  // A runtime template (dicts): the C++ call is name<struct of template_arg>.
+  const LLType* template_arg = nullptr;
 };
 
 // Looks up a runtime function by its C name; aborts on an unknown name (a

@@ -107,6 +107,18 @@ const LLType* StrListPtr() {
   return p;
 }
 
+const LLType* DictIndexPtr() {
+  static const LLType* p = [] {
+    LLType* arr = make(LLType::Array);
+    arr->struct_name = "dictindex";
+    arr->runtime_cname = "rpy_dictindex";
+    arr->item = Signed;
+    arr->type_id = 5;  // RPY_TID_DICTINDEX
+    return ptr_to(arr);
+  }();
+  return p;
+}
+
 const LLType* VtablePtr() {
   static const LLType* p = [] {
     LLType* s = make(LLType::Struct);

@@ -7,6 +7,8 @@
 
 namespace rpy {
 
+struct DictLayout;  // rtyper/rdict.h
+
 struct LLType {
   enum Kind { Void, Signed, Unsigned, Float, Bool, Char, Ptr, Struct, Array, Func } kind;
   // Struct: name and fields in layout order; a GcStruct starts with the GC
@@ -25,6 +27,9 @@ struct LLType {
   std::string runtime_cname;
   // Instances of a GC type get a type id in the program's type table.
   int type_id = 0;
+  // A dict's (or set's) struct: what codegen needs to instantiate the
+  // runtime's dict templates for it.
+  const DictLayout* dict = nullptr;
 
   std::string name() const;
   bool is_ptr() const { return kind == Ptr; }
@@ -44,6 +49,8 @@ extern const LLType* const Char;
 const LLType* StrPtr();
 // list[str]: the runtime's rpy_strlist {length, items -> rpy_strarray}.
 const LLType* StrListPtr();
+// The runtime's rpy_dictindex: the slots of every dict's hash index.
+const LLType* DictIndexPtr();
 // The runtime's exception instance (rpy_exception) and vtable (rpy_vtable).
 const LLType* ExceptionPtr();
 const LLType* VtablePtr();

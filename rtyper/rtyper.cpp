@@ -65,6 +65,11 @@ const LLType* RTyper::lltype_of(const SV& s) {
       listiter_types_[lt] = st;
       return ptr_to(st);
     }
+    case SomeValue::Dict:
+    case SomeValue::DictView:
+      return dict_lltype(s->dictdef.get());
+    case SomeValue::DictIter:
+      return dictiter_lltype(s->dictdef.get());
     case SomeValue::PBC:
       if (!s->method_name.empty()) return lltype_of(s->bound_self);
       if (!s->frozen.empty()) return ptr_to(frozen_struct(s->frozen));
@@ -291,7 +296,8 @@ Value* RTyper::convert(Value* v, const LLType* to) {
     if (to == Bool && cv.kind == ConstValue::Bool) return typed_const(cv, to);
     if (to->is_ptr() && (cv.kind == ConstValue::None || cv.kind == ConstValue::Str)) return typed_const(cv, to);
     if (to->is_ptr() && cv.kind == ConstValue::Object && cv.obj &&
-        (PyTuple_CheckExact(cv.obj.ptr()) || PyList_CheckExact(cv.obj.ptr())))
+        (PyTuple_CheckExact(cv.obj.ptr()) || PyList_CheckExact(cv.obj.ptr()) || PyDict_CheckExact(cv.obj.ptr()) ||
+         PyAnySet_CheckExact(cv.obj.ptr())))
       return typed_const(cv, to);
     if (to->is_ptr() && !to->item->gc && to->item->struct_name.rfind("frozen_", 0) == 0 && cv.obj)
       return typed_const(cv, to);
@@ -396,6 +402,11 @@ Value* RTyper::to_bool(Value* v) {
       Variable* len = gen("getfield", {v, g_->new_llconst("length", Constant::FieldName)}, Signed);
       return gen("int_is_true", {len}, Bool);
     }
+    case SomeValue::Dict: {
+      if (s->can_be_none) return gen("ptr_nonzero", {v}, Bool);
+      Variable* len = gen("getfield", {v, g_->new_llconst("num_items", Constant::FieldName)}, Signed);
+      return gen("int_is_true", {len}, Bool);
+    }
     case SomeValue::PBC: return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
     case SomeValue::Instance:
       if (!s->can_be_none) return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
@@ -453,6 +464,13 @@ void RTyper::rtype_op(SpaceOperation& op) {
     }
   }
 
+  if (rtype_dict_op(op)) return;
+  if ((name == "eq" || name == "ne") && A(0)->kind == SomeValue::Instance && A(1)->kind == SomeValue::Instance) {
+    // No __eq__ (the special call above took those): identity.
+    const LLType* base = ptr_to(ObjectStruct());
+    gen(name == "eq" ? "ptr_eq" : "ptr_ne", {convert(op.args[0], base), convert(op.args[1], base)}, Bool, res);
+    return;
+  }
   static const std::map<std::string, std::string> arith = {
       {"add", "add"}, {"sub", "sub"}, {"mul", "mul"}, {"and_", "and"}, {"or_", "or"}, {"xor", "xor"}};
   static const std::map<std::string, std::string> cmp = {
@@ -814,6 +832,11 @@ void RTyper::rtype_call(SpaceOperation& op) {
     args.erase(args.begin());
   }
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
+      f->bound_self->kind == SomeValue::Dict) {
+    rtype_dict_method(op, f, args);
+    return;
+  }
+  if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::List) {
     Value* lst = op.args[0];
     const LLType* item = lst->concretetype->item->fields[1].second->item->item;
@@ -962,6 +985,11 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
                            const std::vector<std::string>& kwnames) {
   Variable* res = op.result;
   auto A = [&](size_t i) { return ann(args[i]); };
+  if (rtype_dict_builtin(name, op, args)) return;
+  if (name == "hash" && A(0)->kind != SomeValue::Instance) {
+    gen("same_as", {hash_of(args[0], false)}, Signed, res);
+    return;
+  }
   if (name == "print") {
     size_t npos = args.size() - kwnames.size();
     Value* sep = nullptr;

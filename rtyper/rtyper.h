@@ -2,12 +2,15 @@
 // and rewrites high-level operations into low-level ones, in place. Its
 // output is the one IR that codegen and the JIT codewriter both read.
 #pragma once
+#include <deque>
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "annotator/bookkeeper.h"
 #include "rtyper/externals.h"
 #include "rtyper/lltype.h"
+#include "rtyper/rdict.h"
 
 namespace rpy {
 
@@ -29,6 +32,12 @@ class RTyper {
   // each subclass's implementation.
   const std::map<std::pair<ClassDef*, std::string>, MethodSlot>& method_slots() const { return slots_; }
   Bookkeeper& bookkeeper() { return bk_; }
+  // Every dict and set representation made (codegen instantiates the
+  // runtime's templates for each).
+  const std::vector<std::unique_ptr<DictLayout>>& dict_layouts() const { return dict_layouts_; }
+  // A prebuilt dict's items: the annotated key and value constants, per
+  // low-level dict type (codegen builds the dict at startup).
+  const LLType* dict_lltype(DictDef* d);
 
  private:
   Bookkeeper& bk_;
@@ -40,6 +49,21 @@ class RTyper {
   std::map<const LLType*, LLType*> listiter_types_;
   std::map<std::pair<ClassDef*, std::string>, MethodSlot> slots_;
   bool classes_numbered_ = false;
+  std::map<DictDef*, LLType*> dict_types_;
+  std::map<DictDef*, LLType*> dictiter_types_;
+  std::vector<std::unique_ptr<DictLayout>> dict_layouts_;
+  std::deque<ExternalFunc> dict_externals_;
+  std::map<std::string, const ExternalFunc*> dict_ext_index_;
+
+  // Dicts and sets (rtyper/rdict.cpp).
+  const LLType* dictiter_lltype(DictDef* d);
+  bool rtype_dict_op(SpaceOperation& op);  // false: not a dict operation
+  bool rtype_dict_builtin(const std::string& name, SpaceOperation& op, const std::vector<Value*>& args);
+  void rtype_dict_method(SpaceOperation& op, const SV& f, const std::vector<Value*>& args);
+  // A call to the runtime template `name`<struct of targ>, declared with its effects.
+  Variable* call_dict_helper(const std::string& name, const LLType* targ,
+                             std::vector<std::pair<Value*, const LLType*>> args, const LLType* result, bool canraise,
+                             const std::string& oopspec, Variable* into = nullptr);
 
   void number_classes();
   void rtype_getattr_instance(SpaceOperation& op);

@@ -22,6 +22,15 @@ void rpy_raise_cstr(const rpy_vtable* type, const char* msg) {
   rpy_exc_type = type;
 }
 
+void rpy_raise_str(const rpy_vtable* type, rpy_string* msg) {
+  rpy_gcref<rpy_string> m(msg);
+  auto* e = static_cast<rpy_exception*>(rpy_gc_malloc(RPY_TID_EXCEPTION, sizeof(rpy_exception)));
+  e->typeptr = type;
+  e->msg = m.get();
+  rpy_exc_value = static_cast<rpy_object*>(e);
+  rpy_exc_type = type;
+}
+
 void rpy_raise_instance(rpy_object* exc) {
   rpy_exc_value = exc;
   rpy_exc_type = exc->typeptr;

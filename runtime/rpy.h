@@ -74,6 +74,8 @@ extern rpy_object* rpy_exc_value;
 
 // Raise a built-in exception carrying a message (NULL for no message).
 void rpy_raise_cstr(const rpy_vtable* type, const char* msg);
+// Raise a built-in exception whose str() is `msg` (NULL for no message).
+void rpy_raise_str(const rpy_vtable* type, rpy_string* msg);
 // Raise an existing instance.
 void rpy_raise_instance(rpy_object* exc);
 // str(e) of an exception: its message, or "" when it has none.
@@ -314,3 +316,7 @@ double rpy_float_pow(double a, double b);       // raises ZeroDivisionError / Va
 Signed rpy_float2int(double x);                 // raises OverflowError / ValueError
 
 }  // extern "C"
+
+#ifdef __cplusplus
+#include "runtime/dict.h"
+#endif
