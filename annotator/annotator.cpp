@@ -1166,6 +1166,7 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
       bool blocked;
       SV r = special_method(op, 0, a, m, {}, &blocked);
       if (blocked) return nullptr;
+      if (!r && name == "hash") return s_int();  // object.__hash__: the identity hash
       if (!r) fail(fmt::format("'{}' object has no {}()", pyname(a), m));
       if ((name == "len" || name == "hash") && !is_int_like(r)) fail(m + " must return an int, not " + r->pretty());
       return name == "len" ? s_int(true) : r;

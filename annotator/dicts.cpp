@@ -85,7 +85,14 @@ void Annotator::ensure_dict_helpers(DictDef* d, FunctionGraph* g, Block* b, cons
   }
   if (d->key->kind == SomeValue::Impossible) return;
   if (std::string why = unhashable_reason(d->key); !why.empty()) throw TranslationError(pos, why);
-  static py::object mod = py::module_::import("rpython.rlib._dictkeys");
+  // Python sets __hash__ = None in a class that defines __eq__ alone.
+  auto hash_attr = [&] { return bk_.lookup_class_attr(d->key->classdef, "__hash__"); };
+  if (d->key->kind == SomeValue::Instance && !d->custom_eq && bk_.lookup_class_attr(d->key->classdef, "__eq__") &&
+      (!hash_attr() || hash_attr().is_none()))
+    throw TranslationError(pos, fmt::format("unhashable type: '{}' (it defines __eq__ but not __hash__)",
+                                            d->key->classdef->name));
+  // Released: a static py::object would be destroyed after the interpreter.
+  static py::handle mod = py::module_::import("rpython.rlib._dictkeys").release();
   if (!d->id) d->id = ++dict_ids_;
   std::string key = fmt::format("dict#{}", d->id);
   auto site = [&](size_t i) -> SpaceOperation& {

@@ -1384,10 +1384,10 @@ class FlowBuilder {
   }
 
   Value* eval_comprehension(py::handle e, const std::string& t, SourcePos pos) {
-    static py::object desugar = [] {
+    static py::handle desugar = [] {
       py::dict ns;
       py::exec(kComprehensionDesugar, ns);
-      return py::object(ns["desugar"]);
+      return py::object(ns["desugar"]).release();
     }();
     std::string tmp = fmt::format(".comp{}", ncomprehensions_++);
     py::tuple r;

@@ -370,6 +370,47 @@ Value* RTyper::hash_of(Value* v, bool identity) {
   }
 }
 
+// a == b for two tuples of the same length: the items compared in order.
+// Every item is compared (no short cut): items are values whose == has no
+// effects (numbers, str, None, identity of instances without __eq__).
+Value* RTyper::tuple_eq(Value* a, Value* b) {
+  SV sa = ann(a), sb = ann(b);
+  const LLType* ta = lltype_of(sa);
+  const LLType* tb = lltype_of(sb);
+  Value* va = convert(a, ta);
+  Value* vb = convert(b, tb);
+  Value* acc = typed_const(ConstValue::from_python(py::bool_(true)), Bool);
+  for (size_t i = 0; i < sa->items.size(); ++i) {
+    SV ia = sa->items[i], ib = sb->items[i];
+    const LLType* fa = ta->item->fields[i].second;
+    const LLType* fb = tb->item->fields[i].second;
+    std::string f = fmt::format("item{}", i);
+    Variable* x = fa == Void ? nullptr : gen("getfield", {va, g_->new_llconst(f, Constant::FieldName)}, fa);
+    Variable* y = fb == Void ? nullptr : gen("getfield", {vb, g_->new_llconst(f, Constant::FieldName)}, fb);
+    if (x) x->annotation = ia;
+    if (y) y->annotation = ib;
+    Value* e;
+    if (ia->is_numeric() && ib->is_numeric()) {
+      if (is_int_like(ia) && is_int_like(ib)) e = gen("int_eq", {convert(x, Signed), convert(y, Signed)}, Bool);
+      else e = gen("float_eq", {convert(x, Float), convert(y, Float)}, Bool);
+    } else if (ia->kind == SomeValue::String && ib->kind == SomeValue::String && !ia->can_be_none && !ib->can_be_none) {
+      e = call_external("rpy_str_eq", {x, y});
+    } else if (ia->kind == SomeValue::Tuple && ib->kind == SomeValue::Tuple && ia->items.size() == ib->items.size()) {
+      e = tuple_eq(x, y);
+    } else if (ia->kind == SomeValue::Instance && ib->kind == SomeValue::Instance) {
+      const LLType* base = ptr_to(ObjectStruct());
+      e = gen("ptr_eq", {convert(x, base), convert(y, base)}, Bool);
+    } else if (ia->kind == SomeValue::None && ib->kind == SomeValue::None) {
+      continue;
+    } else {
+      unsupported(fmt::format("comparing tuples holding {} and {} is not supported yet", ia->pretty(), ib->pretty()));
+    }
+    Variable* both = gen("int_and", {gen("cast_bool_to_int", {acc}, Signed), gen("cast_bool_to_int", {e}, Signed)}, Signed);
+    acc = gen("int_is_true", {both}, Bool);
+  }
+  return acc;
+}
+
 // The truth of a low-level value (a special method's result).
 Value* RTyper::to_bool_value(Value* v) {
   const LLType* t = v->concretetype;
@@ -640,6 +681,11 @@ void RTyper::rtype_op(SpaceOperation& op) {
     }
     if ((name == "eq" || name == "ne") && a->kind == SomeValue::Instance && b->kind == SomeValue::Instance) {
       gen(name == "eq" ? "ptr_eq" : "ptr_ne", {op.args[0], op.args[1]}, Bool, res);
+      return;
+    }
+    if ((name == "eq" || name == "ne") && a->kind == SomeValue::Tuple && b->kind == SomeValue::Tuple) {
+      Value* r = tuple_eq(op.args[0], op.args[1]);
+      gen(name == "eq" ? "same_as" : "bool_not", {r}, Bool, res);
       return;
     }
     if (name == "eq" || name == "ne") {
@@ -986,7 +1032,7 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
   Variable* res = op.result;
   auto A = [&](size_t i) { return ann(args[i]); };
   if (rtype_dict_builtin(name, op, args)) return;
-  if (name == "hash" && A(0)->kind != SomeValue::Instance) {
+  if (name == "hash" && !bk_.special_calls.count({&op, 0})) {
     gen("same_as", {hash_of(args[0], false)}, Signed, res);
     return;
   }

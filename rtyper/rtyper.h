@@ -113,6 +113,7 @@ class RTyper {
   Value* to_bool(Value* v);
   Value* to_bool_value(Value* v);
   Value* hash_of(Value* v, bool identity);
+  Value* tuple_eq(Value* a, Value* b);
   SV ann(Value* v) { return bk_.annotation(v); }
   [[noreturn]] void unsupported(const std::string& what);
 };

@@ -41,8 +41,11 @@ constexpr Signed DUMMY = -2;
 constexpr Signed DELETED = INT64_MIN;
 constexpr Signed MIN_SIZE = 8;
 
+// GC refs are pointers to mutable objects; function pointers and pointers
+// to const structs (vtables, frozen prebuilt objects) are not.
 template <class T>
-constexpr bool is_gc_ptr = std::is_pointer_v<T>;
+constexpr bool is_gc_ptr = std::is_pointer_v<T> && !std::is_function_v<std::remove_pointer_t<T>> &&
+                           !std::is_const_v<std::remove_pointer_t<T>>;
 
 // Holds a value across something that can collect: GC refs go on the shadow
 // stack, anything else is kept as is.
