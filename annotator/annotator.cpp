@@ -626,6 +626,10 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
                                                  m->required, m->params.size(), args.size()));
     for (size_t i = 0; i < args.size(); ++i) {
       char k = m->params[i].first;
+      if (k == 'L' && args[i]->kind == SomeValue::List && args[i]->listdef->find()->item->kind == SomeValue::Impossible) {
+        args[i]->listdef->find()->readers.insert({g, b});  // no item yet: wait for one
+        return nullptr;
+      }
       bool ok = k == 'i' || k == 'B' ? is_int_like(args[i])
                 : k == 'L'           ? (args[i]->kind == SomeValue::List && is_str(args[i]->listdef->find()->item) &&
                               !args[i]->listdef->find()->item->can_be_none)
@@ -1043,6 +1047,28 @@ SV Annotator::special_method(SpaceOperation& op, int slot, const SV& obj, const 
   return r;
 }
 
+bool Annotator::is_container(const SV& a) {
+  return a->kind == SomeValue::List || a->kind == SomeValue::Tuple || a->kind == SomeValue::Dict;
+}
+
+// str()/repr()/print() of a container: a call to the helper of
+// rpython/rlib/_reprs.py that prints its kind, in a copy of its own.
+SV Annotator::container_repr(SpaceOperation& op, int slot, const SV& a) {
+  if (a->can_be_none) throw TranslationError(op.pos, "str() of a " + a->pretty() + " is not supported yet");
+  static py::handle mod = py::module_::import("rpython.rlib._reprs").release();
+  const char* fname = a->kind == SomeValue::List    ? "list_repr"
+                      : a->kind == SomeValue::Tuple ? "tuple_repr"
+                      : a->dictdef->find()->is_set  ? "set_repr"
+                                                    : "dict_repr";
+  if (a->kind == SomeValue::Tuple && a->items.size() >= 64)
+    throw TranslationError(op.pos, "str() of a tuple of 64 items or more is not supported");
+  FuncDesc* d = bk_.specialized(bk_.get_desc(mod.attr(fname)), fmt::format("site{}_{}", (uintptr_t)&op, slot));
+  bk_.helper_calls[{&op, slot}] = d;
+  SV r = call_function(d, cur_graph_, cur_block_, op, {a}, CallShape{1, {}});
+  if (r->kind == SomeValue::Impossible) return nullptr;
+  return s_str();
+}
+
 SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
                                const CallShape& shape) {
   auto fail = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
@@ -1085,6 +1111,10 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
         if (!is_str(r)) fail("__str__ must return a str, not " + r->pretty());
         continue;
       }
+      if (is_container(a)) {
+        if (!container_repr(op, (int)i, a)) return nullptr;
+        continue;
+      }
       if (!(a->is_numeric() || is_str(a) || a->kind == SomeValue::None || is_exception(a)))
         fail("print() of a " + pyname(a) + " is not supported yet");
     }
@@ -1107,6 +1137,7 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
   if (name == "str" || name == "repr") {
     nargs(1, 1);
     const SV& a = args[0];
+    if (is_container(a)) return container_repr(op, 0, a);
     if (a->kind == SomeValue::Instance) {
       std::string m = name == "str" && has_method(a, "__str__") ? "__str__" : "__repr__";
       if (has_method(a, m)) {

@@ -74,6 +74,8 @@ class Annotator {
   // A call the toolchain makes on the program's behalf, from `site`.
   SV emulate_call(FuncDesc* d, const std::vector<SV>& args, SpaceOperation& site, FunctionGraph* g, Block* b);
   int dict_ids_ = 0;
+  bool is_container(const SV& a);
+  SV container_repr(SpaceOperation& op, int slot, const SV& a);
   FunctionGraph* cur_graph_ = nullptr;
   Block* cur_block_ = nullptr;
   std::string specialization_key(FuncDesc* d, const std::string& tag, const std::vector<SV>& cells,

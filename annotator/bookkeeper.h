@@ -66,6 +66,9 @@ class Bookkeeper {
   // Special methods an operation calls (__len__, __getitem__, __str__...):
   // the bound-method annotation, per operation and slot.
   std::map<std::pair<const SpaceOperation*, int>, SV> special_calls;
+  // Helpers of rpython/rlib that an operation calls (repr of a container),
+  // per operation and slot.
+  std::map<std::pair<const SpaceOperation*, int>, FuncDesc*> helper_calls;
   std::map<const SpaceOperation*, std::shared_ptr<ListDef>> newlist_defs;
   std::map<const SpaceOperation*, std::shared_ptr<DictDef>> newdict_defs;
   std::map<PyObject*, std::shared_ptr<DictDef>> prebuilt_dicts;

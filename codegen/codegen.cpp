@@ -160,7 +160,9 @@ class CodeGen {
         // An array of inline structs (dict entries): the struct comes first.
         if (t->item->kind == LLType::Struct && !t->item->gc) defs += struct_def(t->item);
         defs += "struct " + struct_cname(t) + " {\n  rpy_gchdr hdr;\n  Signed length;\n";
-        if (t->item != Void) defs += "  " + ctype(t->item) + " items[];\n";
+        // An array of Void (a list that never holds a value) keeps its items
+        // member, of size 0, for the code that sizes it.
+        defs += t->item != Void ? "  " + ctype(t->item) + " items[];\n" : "  char items[0];\n";
         defs += "};\n";
       }
       defs += fmt::format("enum : uint32_t {{ TID_{} = {} }};\n", struct_cname(t), t->type_id);
@@ -348,9 +350,10 @@ class CodeGen {
       out += fmt::format("  static constexpr uint32_t tid_dict = {}, tid_entries = {}, tid_index = RPY_TID_DICTINDEX;\n",
                          tid_of(L->dict), tid_of(L->entries));
       bool atomic = !L->key->is_gc_ptr() && !(has_value && L->value->is_gc_ptr());
-      out += fmt::format("  static constexpr bool entries_atomic = {}, has_value = {}, custom_eq = {}, has_repr = {};\n",
-                         atomic ? "true" : "false", has_value ? "true" : "false", L->custom_eq ? "true" : "false",
-                         L->repr_graph ? "true" : "false");
+      out += fmt::format(
+          "  static constexpr bool entries_atomic = {}, has_value = {}, is_set = {}, custom_eq = {}, has_repr = {};\n",
+          atomic ? "true" : "false", has_value ? "true" : "false", L->is_set ? "true" : "false",
+          L->custom_eq ? "true" : "false", L->repr_graph ? "true" : "false");
       if (L->hash_graph) {
         FunctionGraph* h = L->hash_graph;
         FunctionGraph* e = L->eq_graph;
@@ -587,8 +590,9 @@ class CodeGen {
       const LLType* t = op.result->concretetype->item;
       std::string A = struct_cname(t);
       bool atomic = !t->item->is_gc_ptr();
-      return r + "(" + A + "*)rpy_gc_malloc_varsize(" + tid_of(t) + ", offsetof(" + A + ", items), sizeof(" +
-             ctype(t->item) + "), " + a[1] + ", offsetof(" + A + ", length), " + (atomic ? "true" : "false") + ");";
+      std::string itemsize = t->item == Void ? "0" : "sizeof(" + ctype(t->item) + ")";
+      return r + "(" + A + "*)rpy_gc_malloc_varsize(" + tid_of(t) + ", offsetof(" + A + ", items), " + itemsize +
+             ", " + a[1] + ", offsetof(" + A + ", length), " + (atomic ? "true" : "false") + ");";
     }
     if (n == "list_append" || n == "list_insert") {
       const LLType* lt = op.args[0]->concretetype->item;

@@ -1397,12 +1397,26 @@ class FlowBuilder {
       error(e, "cannot translate this comprehension: " + std::string(err.what()));
     }
     Value* container = emit(t == "DictComp" ? "newdict" : t == "SetComp" ? "newset" : "newlist", {}, pos);
+    // Temporaries of the enclosing expression (a callee, earlier
+    // arguments) cross the loop as hidden locals.
+    std::vector<std::string> spilled;
+    for (size_t i = 0; i < st_.stack.size(); ++i) {
+      spilled.push_back(fmt::format("{}.stack{}", tmp, i));
+      store_name(spilled.back(), st_.stack[i], pos);
+      all_locals_.insert(spilled.back());
+    }
+    st_.stack.clear();
     store_name(tmp, container, pos);
     all_locals_.insert(tmp);
     auto renamed = r[1].cast<std::vector<std::string>>();
     all_locals_.insert(renamed.begin(), renamed.end());
     exec_stmt(r[0]);
     if (st_.dead()) return g_->new_const_none();
+    for (auto& n : spilled) {
+      st_.stack.push_back(st_.locals.at(n));
+      st_.locals.erase(n);
+      st_.where.erase(n);
+    }
     Value* result = st_.locals.at(tmp);
     st_.locals.erase(tmp);
     st_.where.erase(tmp);

@@ -31,7 +31,10 @@ const LLType* RTyper::dict_lltype(DictDef* d) {
   DictLayout* L = layout.get();
   dict_layouts_.push_back(std::move(layout));
   L->is_set = d->is_set;
-  L->key = lltype_of(d->key);
+  // A family that never holds a key still gets a key field: the
+  // templates' code mentions it (the operations that would use it are
+  // never reached).
+  L->key = d->key->kind == SomeValue::Impossible ? Signed : lltype_of(d->key);
   L->value = d->is_set ? Void : lltype_of(d->value);
   L->custom_eq = d->custom_eq != nullptr || key_may_run_user_code(d->key);
   std::vector<std::pair<std::string, const LLType*>> fields{{"key", L->key}};
@@ -189,6 +192,7 @@ bool RTyper::rtype_dict_builtin(const std::string& name, SpaceOperation& op, con
     const DictLayout* L = dt->item->dict;
     Variable* ix = call_dict_helper("rpy_dict_iter_next", it->concretetype->item, {{it, it->concretetype}}, Signed, true,
                                     "dict.iter_next");
+    if (res->concretetype == Void) return true;  // the family never holds an item: never reached
     Variable* d = gen("getfield", {it, g_->new_llconst("dict", Constant::FieldName)}, dt);
     auto key = [&]() {
       return call_dict_helper("rpy_dict_entry_key", dt->item, {{d, dt}, {ix, Signed}}, L->key, false, "dict.entry_key");
@@ -244,6 +248,8 @@ void RTyper::rtype_dict_method(SpaceOperation& op, const SV& f, const std::vecto
     if (L->is_set) {
       call_dict_helper("rpy_dict_delete_entry", D, {{d, dt}, {ix, Signed}}, Void, false, "dict.delete_entry");
       result(k);
+    } else if (res->concretetype == Void) {
+      call_dict_helper("rpy_dict_delete_entry", D, {{d, dt}, {ix, Signed}}, Void, false, "dict.delete_entry");
     } else {
       Variable* v =
           call_dict_helper("rpy_dict_entry_value", D, {{d, dt}, {ix, Signed}}, L->value, false, "dict.entry_value");

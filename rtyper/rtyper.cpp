@@ -370,6 +370,19 @@ Value* RTyper::hash_of(Value* v, bool identity) {
   }
 }
 
+// A call to a helper graph the annotator chose for this operation (and
+// slot): nullptr when it chose none.
+Value* RTyper::helper_call(SpaceOperation& op, int slot, std::vector<Value*> args) {
+  auto it = bk_.helper_calls.find({&op, slot});
+  if (it == bk_.helper_calls.end()) return nullptr;
+  FunctionGraph* callee = it->second->graph;
+  Constant* fn = g_->new_llconst(callee->name, Constant::Graph, callee);
+  fn->concretetype = Void;
+  std::vector<Value*> llargs{fn};
+  for (size_t i = 0; i < args.size(); ++i) llargs.push_back(convert(args[i], callee->startblock->inputargs[i]->concretetype));
+  return gen("direct_call", llargs, callee->returnblock->inputargs[0]->concretetype);
+}
+
 // a == b for two tuples of the same length: the items compared in order.
 // Every item is compared (no short cut): items are values whose == has no
 // effects (numbers, str, None, identity of instances without __eq__).
@@ -909,6 +922,8 @@ void RTyper::rtype_call(SpaceOperation& op) {
         if (kind == 'B') llargs.push_back(to_bool(args[i]));
         else if (kind == 'i') llargs.push_back(convert(args[i], Signed));
         else if (a->kind == SomeValue::None) llargs.push_back(typed_const(ConstValue{}, StrPtr()));
+        else if (kind == 'L' && a->kind == SomeValue::List && a->listdef->find()->item->kind == SomeValue::Impossible)
+          llargs.push_back(typed_const(ConstValue{}, StrListPtr()));  // never holds an item: never reached
         else llargs.push_back(args[i]);
         continue;
       }
@@ -1056,6 +1071,7 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     for (size_t i = 0; i < npos; ++i) {
       if (i) call_external("rpy_stdout_write", {sep});
       Value* s = special_call(op, (int)i, args[i], {});
+      if (!s) s = helper_call(op, (int)i, {args[i]});
       call_external("rpy_stdout_write", {s ? s : to_str(args[i])});
     }
     call_external("rpy_stdout_write", {end}, res->concretetype == Void ? res : nullptr);
@@ -1085,6 +1101,10 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     }
   }
   if (name == "str" || name == "repr") {
+    if (Value* r = helper_call(op, 0, {args[0]})) {
+      gen("same_as", {r}, StrPtr(), res);
+      return;
+    }
     if (name == "repr" && A(0)->kind == SomeValue::String) {
       call_external("rpy_str_repr", {args[0]}, res);
       return;

@@ -271,12 +271,13 @@ auto rpy_dict_getitem(D* d, typename rpy_dict_ops<D>::K key) {
     if (ix == -1) raise_key_error<D>(key);
     return typename O::V{};
   }
-  return rd.get()->entries->items[ix].value;
+  if constexpr (O::has_value) return rd.get()->entries->items[ix].value;
+  else return typename O::V{};
 }
 
 // d[key] = value; for sets (no value) add(key).
 template <class D>
-void rpy_dict_setitem(D* d, typename rpy_dict_ops<D>::K key, typename rpy_dict_ops<D>::V value) {
+void rpy_dict_setitem(D* d, typename rpy_dict_ops<D>::K key, typename rpy_dict_ops<D>::V value = {}) {
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
   using K = typename O::K;
@@ -331,7 +332,8 @@ bool rpy_dict_contains(D* d, typename rpy_dict_ops<D>::K key) {
 
 // d.get(key, default)
 template <class D>
-typename rpy_dict_ops<D>::V rpy_dict_get(D* d, typename rpy_dict_ops<D>::K key, typename rpy_dict_ops<D>::V dflt) {
+typename rpy_dict_ops<D>::V rpy_dict_get(D* d, typename rpy_dict_ops<D>::K key,
+                                         typename rpy_dict_ops<D>::V dflt = {}) {
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
   using V = typename O::V;
@@ -343,13 +345,14 @@ typename rpy_dict_ops<D>::V rpy_dict_get(D* d, typename rpy_dict_ops<D>::K key, 
   Signed ix = lookup(rd.get(), key, h, &slot);
   if (ix == -2) return V{};
   if (ix < 0) return rv.get();
-  return rd.get()->entries->items[ix].value;
+  if constexpr (O::has_value) return rd.get()->entries->items[ix].value;
+  else return V{};
 }
 
 // d.setdefault(key, default)
 template <class D>
 typename rpy_dict_ops<D>::V rpy_dict_setdefault(D* d, typename rpy_dict_ops<D>::K key,
-                                                typename rpy_dict_ops<D>::V dflt) {
+                                                typename rpy_dict_ops<D>::V dflt = {}) {
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
   using K = typename O::K;
@@ -362,7 +365,10 @@ typename rpy_dict_ops<D>::V rpy_dict_setdefault(D* d, typename rpy_dict_ops<D>::
   Signed slot;
   Signed ix = lookup(rd.get(), rk.get(), h, &slot);
   if (ix == -2) return V{};
-  if (ix >= 0) return rd.get()->entries->items[ix].value;
+  if (ix >= 0) {
+    if constexpr (O::has_value) return rd.get()->entries->items[ix].value;
+    else return V{};
+  }
   if (!insert_new(rd.get(), rk.get(), h, slot, rv.get())) return V{};
   return rv.get();
 }
@@ -383,7 +389,8 @@ typename rpy_dict_ops<D>::V rpy_dict_pop(D* d, typename rpy_dict_ops<D>::K key) 
     return V{};
   }
   D* dd = rd.get();
-  V r = dd->entries->items[ix].value;
+  V r{};
+  if constexpr (O::has_value) r = dd->entries->items[ix].value;
   delete_at(dd, slot, ix);
   return r;
 }
@@ -391,7 +398,7 @@ typename rpy_dict_ops<D>::V rpy_dict_pop(D* d, typename rpy_dict_ops<D>::K key) 
 // d.pop(key, default)
 template <class D>
 typename rpy_dict_ops<D>::V rpy_dict_pop_default(D* d, typename rpy_dict_ops<D>::K key,
-                                                 typename rpy_dict_ops<D>::V dflt) {
+                                                 typename rpy_dict_ops<D>::V dflt = {}) {
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
   using V = typename O::V;
@@ -404,7 +411,8 @@ typename rpy_dict_ops<D>::V rpy_dict_pop_default(D* d, typename rpy_dict_ops<D>:
   if (ix == -2) return V{};
   if (ix < 0) return rv.get();
   D* dd = rd.get();
-  V r = dd->entries->items[ix].value;
+  V r{};
+  if constexpr (O::has_value) r = dd->entries->items[ix].value;
   delete_at(dd, slot, ix);
   return r;
 }
@@ -444,7 +452,8 @@ typename rpy_dict_ops<D>::K rpy_dict_entry_key(D* d, Signed ix) {
 
 template <class D>
 typename rpy_dict_ops<D>::V rpy_dict_entry_value(D* d, Signed ix) {
-  return d->entries->items[ix].value;
+  if constexpr (rpy_dict_ops<D>::has_value) return d->entries->items[ix].value;
+  else return {};
 }
 
 template <class D>
@@ -506,7 +515,7 @@ Signed rpy_dict_iter_next(It* it) {
   if (RPY_UNLIKELY(d->num_items != it->length)) {
     it->pos = INT64_MAX / 2;  // and exhausted from now on, as CPython's iterator
     it->length = -1;
-    rpy_raise_cstr(&rpy_vt_RuntimeError, Ops<D>::has_value ? "dictionary changed size during iteration"
+    rpy_raise_cstr(&rpy_vt_RuntimeError, !Ops<D>::is_set ? "dictionary changed size during iteration"
                                                            : "Set changed size during iteration");
     return -1;
   }
