@@ -65,6 +65,19 @@ struct root<T, true> {
 template <class D>
 using Ops = rpy_dict_ops<D>;
 
+// Rooted only when `enable`: a key whose hash and == are plain code (ints,
+// str, tuples of them) cannot collect, so the lookups need no roots.
+template <class T, bool enable>
+struct root_if : root<T> {
+  explicit root_if(T x) : root<T>(x) {}
+};
+template <class T>
+struct root_if<T, false> {
+  T v;
+  explicit root_if(T x) : v(x) {}
+  T get() const { return v; }
+};
+
 template <class D>
 inline Signed stored_hash(typename Ops<D>::K key) {
   Signed h = Ops<D>::hash(key);
@@ -127,8 +140,8 @@ template <class D>
 Signed lookup(D* d_in, typename Ops<D>::K key_in, Signed hash, Signed* slot) {
   using O = Ops<D>;
   using K = typename O::K;
-  root<D*> d(d_in);
-  root<K> key(key_in);
+  root_if<D*, O::custom_eq> d(d_in);
+  root_if<K, O::custom_eq> key(key_in);
 restart:
   D* dd = d.get();
   if (!dd->indexes) {
@@ -265,7 +278,7 @@ auto rpy_dict_getitem(D* d, typename rpy_dict_ops<D>::K key) {
     if (RPY_UNLIKELY(rpy_exc_type != nullptr)) return typename O::V{};
   }
   Signed slot;
-  root<D*> rd(d);
+  root_if<D*, O::custom_eq> rd(d);
   Signed ix = lookup(d, key, h, &slot);
   if (RPY_UNLIKELY(ix < 0)) {
     if (ix == -1) raise_key_error<D>(key);
@@ -282,9 +295,9 @@ void rpy_dict_setitem(D* d, typename rpy_dict_ops<D>::K key, typename rpy_dict_o
   using O = rpy_dict_ops<D>;
   using K = typename O::K;
   using V = typename O::V;
-  root<D*> rd(d);
-  root<K> rk(key);
-  root<V> rv(value);
+  root_if<D*, O::custom_eq> rd(d);
+  root_if<K, O::custom_eq> rk(key);
+  root_if<V, O::custom_eq> rv(value);
   Signed h = stored_hash<D>(key);
   if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return;
   Signed slot;
@@ -308,7 +321,7 @@ template <class D>
 void rpy_dict_delitem(D* d, typename rpy_dict_ops<D>::K key, bool must_exist) {
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
-  root<D*> rd(d);
+  root_if<D*, O::custom_eq> rd(d);
   Signed h = stored_hash<D>(key);
   if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return;
   Signed slot;
@@ -337,8 +350,8 @@ typename rpy_dict_ops<D>::V rpy_dict_get(D* d, typename rpy_dict_ops<D>::K key,
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
   using V = typename O::V;
-  root<D*> rd(d);
-  root<V> rv(dflt);
+  root_if<D*, O::custom_eq> rd(d);
+  root_if<V, O::custom_eq> rv(dflt);
   Signed h = stored_hash<D>(key);
   if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return V{};
   Signed slot;
@@ -357,9 +370,9 @@ typename rpy_dict_ops<D>::V rpy_dict_setdefault(D* d, typename rpy_dict_ops<D>::
   using O = rpy_dict_ops<D>;
   using K = typename O::K;
   using V = typename O::V;
-  root<D*> rd(d);
-  root<K> rk(key);
-  root<V> rv(dflt);
+  root_if<D*, O::custom_eq> rd(d);
+  root_if<K, O::custom_eq> rk(key);
+  root_if<V, O::custom_eq> rv(dflt);
   Signed h = stored_hash<D>(key);
   if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return V{};
   Signed slot;
@@ -379,7 +392,7 @@ typename rpy_dict_ops<D>::V rpy_dict_pop(D* d, typename rpy_dict_ops<D>::K key) 
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
   using V = typename O::V;
-  root<D*> rd(d);
+  root_if<D*, O::custom_eq> rd(d);
   Signed h = stored_hash<D>(key);
   if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return V{};
   Signed slot;
@@ -402,8 +415,8 @@ typename rpy_dict_ops<D>::V rpy_dict_pop_default(D* d, typename rpy_dict_ops<D>:
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
   using V = typename O::V;
-  root<D*> rd(d);
-  root<V> rv(dflt);
+  root_if<D*, O::custom_eq> rd(d);
+  root_if<V, O::custom_eq> rv(dflt);
   Signed h = stored_hash<D>(key);
   if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return V{};
   Signed slot;
