@@ -196,7 +196,12 @@ class Transformer {
                     op.args[2]->concretetype->is_gc_ptr()) ||
                    (n == "setarrayitem" && op.args.size() == 3 && op.args[2]->concretetype &&
                     op.args[2]->concretetype->is_gc_ptr());
-      if (store) {
+      // Storing a constant (NULL, or prebuilt data, which never moves and
+      // is never freed) adds no ref to a young object nor to one the
+      // marking could miss: no barrier, as in RPython.
+      if (store && op.args[2]->is_const()) {
+        ++stats.barriers_omitted;
+      } else if (store) {
         if (young.count(op.args[0])) {
           ++stats.barriers_omitted;
         } else {

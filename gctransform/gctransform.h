@@ -12,7 +12,8 @@
 //  - write barriers: gc_write_barrier(obj) / gc_write_barrier_from_array(
 //    arr, i) before every store of a GC ref into a GC object, except into
 //    an object allocated in the same block with nothing that can collect in
-//    between (it is still young);
+//    between (it is still young), and except stores of constants (NULL or
+//    prebuilt data, which never moves);
 //  - allocation: `malloc` of a fixed-size struct becomes gc_malloc_nursery,
 //    which codegen inlines as the nursery bump with a slow-path call.
 //
@@ -39,7 +40,7 @@ struct GcTransformStats {
   size_t root_sites = 0;       // operations bracketed with pushes
   size_t roots_pushed = 0;     // sum of the bracket sizes
   size_t barriers = 0;         // write barriers inserted
-  size_t barriers_omitted = 0; // stores into objects known young
+  size_t barriers_omitted = 0; // stores into objects known young, or of constants
   size_t nursery_mallocs = 0;
 };
 
