@@ -698,7 +698,10 @@ class CodeGen {
       } else {
         auto* ext = static_cast<const ExternalFunc*>(fn->llptr);
         callee = ext->name;
-        canraise = ext->canraise;
+        // A runtime function that allocates can also fail with MemoryError
+        // (it then returns NULL): check, so that the error propagates
+        // instead of the NULL being used.
+        canraise = ext->canraise || ext->cancollect;
       }
       std::string args;
       bool first = true;
