@@ -663,7 +663,7 @@ class CodeGen {
       return "{ Signed n = " + L + "->length; Signed k = " + a[1] + "; if (k < 0) k += n; if (RPY_UNLIKELY((Unsigned)k >= (Unsigned)n)) { " +
              raise_builtin(info->exc, info->exc_msg) + " } " + r + L + "->items->items[k]; memmove(&" + L +
              "->items->items[k], &" + L + "->items->items[k + 1], sizeof(" + T + ") * (n - k - 1)); " + L +
-             "->items->items[n - 1] = " + T + "{}; " + L + "->length = n - 1; }";
+             "->items->items[n - 1] = {}; " + L + "->length = n - 1; }";
     }
     if (n == "listiter_next") {
       std::string I = a[0];

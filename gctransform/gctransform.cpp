@@ -46,6 +46,29 @@ class Transformer {
 
   GcTransformStats stats;
 
+  // incminimark runs __del__ inside the collection, on an object about to
+  // be freed (a light finalizer, as RPython's): it must not allocate.
+  // Checked here, where it is known which graphs can collect, rather than
+  // found at run time.
+  void check_finalizers() const {
+    for (FunctionGraph* g : graphs_)
+      for (Block* b : g->iterblocks())
+        for (auto& op : b->operations) {
+          if (op.opname != "direct_call" || op.args.size() < 3) continue;
+          auto* fn = static_cast<const Constant*>(op.args[0]);
+          if (fn->llkind != Constant::External ||
+              static_cast<const ExternalFunc*>(fn->llptr)->name != "rpy_gc_register_finalizer")
+            continue;
+          auto* del = dynamic_cast<const Constant*>(op.args[2]);
+          if (!del || del->llkind != Constant::Graph) continue;
+          auto* dg = static_cast<const FunctionGraph*>(del->llptr);
+          if (collecting_.count(dg))
+            throw TranslationError(dg->pos, dg->name + " may allocate (or raise, which allocates): under "
+                                   "--gc=incminimark a __del__ runs inside the collector and must not; keep it "
+                                   "to updating fields and counters");
+        }
+  }
+
  private:
   const std::vector<FunctionGraph*>& graphs_;
   std::unordered_set<const FunctionGraph*> collecting_;
@@ -223,6 +246,7 @@ class Transformer {
 
 GcTransformStats gc_transform(const std::vector<FunctionGraph*>& graphs) {
   Transformer t(graphs);
+  t.check_finalizers();
   for (FunctionGraph* g : graphs) t.run(g);
   log::get("gctransform")
       ->debug("{} root sites ({} roots), {} write barriers ({} omitted on young objects), {} nursery mallocs",
