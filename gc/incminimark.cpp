@@ -179,6 +179,12 @@ void log_line(const char* fmt, ...) {
   fputc('\n', G.cfg.log);
 }
 
+// Nursery bytes are counted when the nursery is emptied (the inline fast
+// path does not count), large objects when allocated.
+uint64_t total_allocated() {
+  return G.stats.total_allocated + (uint64_t)(rpy_nursery_free - G.nursery_start);
+}
+
 void write_summary() {
   if (!G.cfg.log) return;
   log_line("{gc-summary");
@@ -189,7 +195,7 @@ void write_summary() {
           (unsigned long long)G.stats.minor_collections, G.stats.minor_seconds,
           (unsigned long long)G.stats.major_collections, G.stats.major_seconds,
           (unsigned long long)G.cfg.nursery_size, (unsigned long long)G.peak_old_bytes,
-          (unsigned long long)G.stats.total_allocated, (unsigned long long)G.finalizers_run);
+          (unsigned long long)total_allocated(), (unsigned long long)G.finalizers_run);
   log_line("gc-summary}");
   fflush(G.cfg.log);
 }
@@ -399,6 +405,7 @@ void young_finalizers_after_minor() {
 void minor_collection() {
   double t0 = now_seconds();
   G.in_collection = true;
+  G.stats.total_allocated += (uint64_t)(rpy_nursery_free - G.nursery_start);
   // The string index cache holds raw string addresses, stale once they move.
   rpy_str_index_cache_clear();
   for (void** s = rpy_shadowstack_base; s < rpy_shadowstack_top; s++) drag_out(s);
@@ -623,7 +630,6 @@ void* allocate(uint32_t tid, size_t size) {
   auto* h = reinterpret_cast<rpy_gchdr*>(p);
   h->tid = tid;
   h->gcflags = RPY_GCFLAG_NO_BARRIER;
-  G.stats.total_allocated += size;
   return p;
 }
 
@@ -773,6 +779,7 @@ bool rpy_gc_can_move(void* obj) { return in_nursery(obj); }
 
 void rpy_gc_get_stats(rpy_gc_stats* out) {
   *out = G.stats;
+  out->total_allocated = total_allocated();
   out->old_bytes = G.old_bytes;
   out->peak_old_bytes = G.peak_old_bytes;
   out->nursery_size = G.cfg.nursery_size;
