@@ -31,6 +31,26 @@ const FunctionGraph* callee_graph(const SpaceOperation& op) {
   return fn->llkind == Constant::Graph ? static_cast<const FunctionGraph*>(fn->llptr) : nullptr;
 }
 
+// The operations that store a value into a GC object: which argument is
+// the object, which the value, and (for array items) which the index, for
+// the card-marking barrier. An op storing refs that is missing here gets
+// no barrier: the GC debug mode run of the programs finds it.
+struct StoreRule {
+  const char* opname;
+  size_t object, value;
+  int index;  // -1: a field
+};
+constexpr StoreRule kStoreRules[] = {
+    {"setfield", 0, 2, -1},     // setfield(obj, fieldname, value)
+    {"setarrayitem", 0, 2, 1},  // setarrayitem(array, index, value)
+};
+
+const StoreRule* store_rule(const std::string& opname) {
+  for (const StoreRule& r : kStoreRules)
+    if (opname == r.opname) return &r;
+  return nullptr;
+}
+
 class Transformer {
  public:
   explicit Transformer(const std::vector<FunctionGraph*>& graphs) : graphs_(graphs) { find_collecting_graphs(); }
@@ -215,22 +235,21 @@ class Transformer {
         op.opname = "gc_malloc_nursery";
         ++stats.nursery_mallocs;
       }
-      bool store = (n == "setfield" && op.args.size() == 3 && op.args[2]->concretetype &&
-                    op.args[2]->concretetype->is_gc_ptr()) ||
-                   (n == "setarrayitem" && op.args.size() == 3 && op.args[2]->concretetype &&
-                    op.args[2]->concretetype->is_gc_ptr());
-      // Storing a constant (NULL, or prebuilt data, which never moves and
-      // is never freed) adds no ref to a young object nor to one the
-      // marking could miss: no barrier, as in RPython.
-      if (store && op.args[2]->is_const()) {
-        ++stats.barriers_omitted;
-      } else if (store) {
-        if (young.count(op.args[0])) {
+      const StoreRule* rule = store_rule(n);
+      Value* value = rule && rule->value < op.args.size() ? op.args[rule->value] : nullptr;
+      if (value && value->concretetype && value->concretetype->is_gc_ptr()) {
+        Value* obj = op.args[rule->object];
+        // Storing a constant (NULL, or prebuilt data, which never moves and
+        // is never freed) adds no ref to a young object nor to one the
+        // marking could miss: no barrier, as in RPython.
+        if (value->is_const() || young.count(obj)) {
           ++stats.barriers_omitted;
         } else {
           ++stats.barriers;
-          if (n == "setfield") ops.push_back(SpaceOperation{"gc_write_barrier", {op.args[0]}, nullptr, op.pos});
-          else ops.push_back(SpaceOperation{"gc_write_barrier_from_array", {op.args[0], op.args[1]}, nullptr, op.pos});
+          std::vector<Value*> args = {obj};
+          if (rule->index >= 0) args.push_back(op.args[rule->index]);
+          ops.push_back(SpaceOperation{rule->index >= 0 ? "gc_write_barrier_from_array" : "gc_write_barrier",
+                                       args, nullptr, op.pos});
         }
       }
       if (kind(op) == CollectKind::Always) young.clear();
