@@ -185,12 +185,16 @@ class CodeGen {
     return "// ---- types ----\n" + fwd + fns + defs + vts + "\n" + gen_type_table(tid);
   }
 
-  // Offsets of the GC refs in a struct, the fields of its bases included,
-  // as C++ expressions relative to the start of `outer`.
-  void ref_offsets(const LLType* s, const std::string& outer, std::vector<std::string>& out) {
+  // Offsets of the GC refs in a struct, the fields of its bases and of
+  // inlined (non-GC) substructs included, as C++ expressions relative to
+  // the start of `outer`.
+  void ref_offsets(const LLType* s, const std::string& outer, std::vector<std::string>& out,
+                   const std::string& prefix = "") {
     for (const LLType* t = s; t; t = t->super)
-      for (auto& [f, ft] : t->fields)
-        if (ft->is_gc_ptr()) out.push_back("offsetof(" + outer + ", " + f + ")");
+      for (auto& [f, ft] : t->fields) {
+        if (ft->is_gc_ptr()) out.push_back("offsetof(" + outer + ", " + prefix + f + ")");
+        else if (ft->kind == LLType::Struct && !ft->gc) ref_offsets(ft, outer, out, prefix + f + ".");
+      }
   }
 
   // The program's part of the type table (gc/typetable.h), indexed by type
@@ -500,15 +504,16 @@ class CodeGen {
   std::string barrier(const std::string& obj) const {
     return opts_.precise_gc ? "rpy_gc_wb(" + obj + "); " : "";
   }
-  static bool array_has_refs(const LLType* arr) {
-    const LLType* it = arr->item;
-    if (it->is_gc_ptr()) return true;
-    if (it->kind == LLType::Struct && !it->gc)
-      for (const LLType* s = it; s; s = s->super)
+  // Whether a value of type t (inline, not through a pointer) holds GC refs.
+  static bool holds_refs(const LLType* t) {
+    if (t->is_gc_ptr()) return true;
+    if (t->kind == LLType::Struct && !t->gc)
+      for (const LLType* s = t; s; s = s->super)
         for (auto& f : s->fields)
-          if (f.second->is_gc_ptr()) return true;
+          if (holds_refs(f.second)) return true;
     return false;
   }
+  static bool array_has_refs(const LLType* arr) { return holds_refs(arr->item); }
   std::string items_offset(const LLType* arr) {
     return arr->item == Void ? "sizeof(" + struct_cname(arr) + ")" : "offsetof(" + struct_cname(arr) + ", items)";
   }

@@ -268,7 +268,7 @@ GcTransformStats gc_transform(const std::vector<FunctionGraph*>& graphs) {
   t.check_finalizers();
   for (FunctionGraph* g : graphs) t.run(g);
   log::get("gctransform")
-      ->debug("{} root sites ({} roots), {} write barriers ({} omitted on young objects), {} nursery mallocs",
+      ->debug("{} root sites ({} roots), {} write barriers ({} omitted: young objects, constants), {} nursery mallocs",
               t.stats.root_sites, t.stats.roots_pushed, t.stats.barriers, t.stats.barriers_omitted,
               t.stats.nursery_mallocs);
   return t.stats;
