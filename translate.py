@@ -199,10 +199,6 @@ def main(argv):
     if opts.platform != "host" or opts.jit_backend not in ("auto", "x86_64"):
         report("error", "cross-translation (--platform/--jit-backend) is not available yet", None, 0, 0)
         return 1
-    if opts.gc == "incminimark":
-        # The precise GC is not there yet: Boehm stands in behind the same
-        # gc/ interface, so the option is accepted and mapped.
-        opts.gc_effective = "boehm"
     try:
         import _rpytoolchain_loader  # noqa: F401  (sets sys.path for the build dir)
         import _rpytoolchain as tc
@@ -225,6 +221,9 @@ def main(argv):
                 if not opts.rtype:
                     level = int(opts.opt)
                     timer.run("backendopt", translation.backendopt, level)
+                    if opts.gc == "incminimark":
+                        # roots, write barriers, inline allocation (gctransform/)
+                        timer.run("gctransform", translation.gctransform)
         finally:
             write_graphs(translation, opts)
         if opts.annotate or opts.rtype:
@@ -259,7 +258,7 @@ def main(argv):
     with open(cpp, "w") as f:
         f.write(source)
     cflag = {"0": "0", "3": "3"}.get(opts.opt, "2")
-    cmd = cbuild.compile_command(cpp, output, cflag)
+    cmd = cbuild.compile_command(cpp, output, cflag, gc=opts.gc)
     proc = timer.run("compile", lambda: subprocess.run(cmd, capture_output=True, text=True))
     if proc.returncode != 0:
         log = os.path.join(workdir, "compile.log")

@@ -11,6 +11,9 @@ namespace rpy {
 
 struct CodegenOptions {
   bool line_directives = true;
+  // The graphs went through the GC transform (--gc=incminimark): the code
+  // codegen writes itself (list growth, main) must root and barrier too.
+  bool precise_gc = false;
 };
 
 class RTyper;

@@ -2,11 +2,17 @@
 compiler command, shared by translate.py and the test runners (which batch
 many compilations in parallel)."""
 import os
+import re
 import shlex
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD_DIR = os.environ.get("RPY_BUILD_DIR", os.path.join(REPO, "build"))
+
+# codegen writes this line near the top of every file: the code is written
+# for one collector (the precise one needs the GC transform's roots and
+# barriers), so the archive follows the file, not a command-line option.
+_GC_MARK = re.compile(r"^// rpy-gc: (\w+)$", re.MULTILINE)
 
 
 def buildinfo():
@@ -18,14 +24,26 @@ def buildinfo():
     return info
 
 
-def compile_command(cpp_path, exe_path, opt_level="2"):
-    """The argv that compiles cpp_path into exe_path, linked with the runtime."""
+def gc_of(cpp_path):
+    """The collector a generated file was written for."""
+    with open(cpp_path, encoding="utf-8", errors="replace") as f:
+        head = f.read(4096)
+    m = _GC_MARK.search(head)
+    return m.group(1) if m else "boehm"
+
+
+def compile_command(cpp_path, exe_path, opt_level="2", gc=None):
+    """The argv that compiles cpp_path into exe_path, linked with the runtime
+    archive of its collector (gc: 'boehm' or 'incminimark'; by default the one
+    the file says it was generated for)."""
     info = buildinfo()
+    gc = gc or gc_of(cpp_path)
     cxx = shlex.split(os.environ.get("CXX") or info.CXX)
     cmd = cxx + ["-std=c++20", "-O" + str(opt_level), "-fno-strict-aliasing",
                  "-fwrapv", "-ffp-contract=off", "-w", "-I", info.INCLUDE_DIR]
-    cmd += shlex.split(info.GC_CFLAGS.replace(";", " "))
-    cmd += [cpp_path, "-o", exe_path, info.RUNTIME_LIB]
-    cmd += shlex.split(info.GC_LIBS.replace(";", " "))
+    if gc == "boehm":
+        cmd += shlex.split(info.GC_CFLAGS.replace(";", " "))
+    cmd += [cpp_path, "-o", exe_path, info.RUNTIME_LIBS[gc]]
+    cmd += shlex.split(info.GC_LINK_FLAGS[gc].replace(";", " "))
     cmd += ["-lm"]
     return cmd

@@ -56,6 +56,7 @@ PYBIND11_MODULE(_rpytoolchain, m) {
       .def("annotate", [](Translation& t) { guarded([&] { t.annotate(); }); })
       .def("rtype", [](Translation& t) { guarded([&] { t.rtype(); }); })
       .def("backendopt", [](Translation& t, int level) { guarded([&] { t.backendopt(level); }); })
+      .def("gctransform", [](Translation& t) { guarded([&] { t.gctransform(); }); })
       .def("generate_source", [](Translation& t) { return guarded([&] { return t.generate_source(); }); })
       .def("dump_graphs", [](Translation& t) { return t.dump_graphs(); },
            "The text form of every graph, in its current stage.")

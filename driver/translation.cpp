@@ -8,6 +8,7 @@
 
 #include "backendopt/backendopt.h"
 #include "codegen/codegen.h"
+#include "gctransform/gctransform.h"
 
 namespace rpy {
 
@@ -36,8 +37,15 @@ void Translation::backendopt(int level) {
   stage_ = Optimized;
 }
 
+void Translation::gctransform() {
+  gc_transform(bk_.all_graphs());
+  stage_ = GcTransformed;
+}
+
 std::string Translation::generate_source() {
-  std::string src = generate_cpp(bk_.all_graphs(), entry_->graph, rtyper_, CodegenOptions{});
+  CodegenOptions opts;
+  opts.precise_gc = stage_ == GcTransformed;
+  std::string src = generate_cpp(bk_.all_graphs(), entry_->graph, rtyper_, opts);
   log::get("codegen")->debug("{} bytes of C++ for {} graphs", src.size(), graph_count());
   return src;
 }

@@ -20,6 +20,9 @@ class Translation {
   void annotate();
   void rtype();
   void backendopt(int level);
+  // After backendopt, for --gc=incminimark only (gctransform/): roots,
+  // write barriers, inline allocation. Boehm needs none of it.
+  void gctransform();
   std::string generate_source();
 
   std::string dump_graphs() const;
@@ -36,7 +39,7 @@ class Translation {
   RTyper rtyper_{bk_};
   FuncDesc* entry_ = nullptr;
   std::function<void(size_t)> progress_;
-  enum Stage { New, Annotated, RTyped, Optimized } stage_ = New;
+  enum Stage { New, Annotated, RTyped, Optimized, GcTransformed } stage_ = New;
 };
 
 }  // namespace rpy

@@ -75,7 +75,13 @@ void* rpy_gc_malloc(uint32_t tid, size_t size) {
 
 void* rpy_gc_malloc_atomic(uint32_t tid, size_t size) {
   void* p = GC_MALLOC_ATOMIC(size);
-  if (RPY_UNLIKELY(p == nullptr)) out_of_memory(size);
+  if (RPY_UNLIKELY(p == nullptr)) {
+    // The runtime's strings come through here with sizes taken from the
+    // program ("ab" * n): a recoverable MemoryError, as in Python. Its
+    // callers return NULL in turn (runtime/str_internal.h).
+    rpy_raise_cstr(&rpy_vt_MemoryError, nullptr);
+    return nullptr;
+  }
   // Unlike GC_MALLOC, the atomic allocator hands back recycled, dirty memory.
   memset(p, 0, size);
   static_cast<rpy_gchdr*>(p)->tid = tid;

@@ -91,6 +91,13 @@ struct Gc {
   std::vector<rpy_gchdr*> prebuilt_roots;  // prebuilt objects ever written
   std::vector<void**> static_roots;
 
+  // Objects with a light finalizer (__del__), young and old: run when the
+  // object is found dead, during the collection, before its memory goes.
+  using Finalizer = void (*)(void*);
+  std::vector<std::pair<rpy_gchdr*, Finalizer>> young_finalizers, old_finalizers;
+  bool in_finalizer = false;
+  uint64_t finalizers_run = 0;
+
   // collection state
   std::vector<rpy_gchdr*> to_scan;  // minor: promoted objects whose fields still need dragging
   std::vector<rpy_gchdr*> gray;     // major: marked objects not scanned yet
@@ -172,16 +179,23 @@ void log_line(const char* fmt, ...) {
   fputc('\n', G.cfg.log);
 }
 
+// Nursery bytes are counted when the nursery is emptied (the inline fast
+// path does not count), large objects when allocated.
+uint64_t total_allocated() {
+  return G.stats.total_allocated + (uint64_t)(rpy_nursery_free - G.nursery_start);
+}
+
 void write_summary() {
   if (!G.cfg.log) return;
   log_line("{gc-summary");
   fprintf(G.cfg.log,
           "minor collections: %llu (%.6f s)\nmajor collections: %llu (%.6f s)\n"
-          "nursery: %llu bytes\npeak old generation: %llu bytes\ntotal allocated: %llu bytes\n",
+          "nursery: %llu bytes\npeak old generation: %llu bytes\ntotal allocated: %llu bytes\n"
+          "finalizers run: %llu\n",
           (unsigned long long)G.stats.minor_collections, G.stats.minor_seconds,
           (unsigned long long)G.stats.major_collections, G.stats.major_seconds,
           (unsigned long long)G.cfg.nursery_size, (unsigned long long)G.peak_old_bytes,
-          (unsigned long long)G.stats.total_allocated);
+          (unsigned long long)total_allocated(), (unsigned long long)G.finalizers_run);
   log_line("gc-summary}");
   fflush(G.cfg.log);
 }
@@ -356,9 +370,44 @@ void switch_debug_nursery() {
   G.dirty[G.cur] = 0;
 }
 
+// A light finalizer runs inside the collection, on an object that is about
+// to be freed: it must not allocate (it would find the heap half-collected)
+// nor store the object anywhere. The nursery's fast path is closed while it
+// runs, so an allocation reaches allocate(), which stops the program.
+void run_finalizer(rpy_gchdr* h, Gc::Finalizer fn) {
+  char* top = rpy_nursery_top;
+  rpy_nursery_top = rpy_nursery_free;
+  G.in_finalizer = true;
+  fn(h);
+  G.in_finalizer = false;
+  rpy_nursery_top = top;
+  G.finalizers_run++;
+}
+
+// After a minor collection's copying: young objects with finalizers either
+// moved (their entry follows them to the old list) or died.
+void young_finalizers_after_minor() {
+  for (auto [h, fn] : G.young_finalizers) {
+    if (in_nursery(h)) {
+      if (h->gcflags & F_FORWARDED)
+        G.old_finalizers.push_back({*reinterpret_cast<rpy_gchdr**>(reinterpret_cast<char*>(h) + 8), fn});
+      else
+        run_finalizer(h, fn);
+    } else if (h->gcflags & F_YOUNG_LARGE) {
+      run_finalizer(h, fn);  // not reached; freed just after
+    } else {
+      G.old_finalizers.push_back({h, fn});
+    }
+  }
+  G.young_finalizers.clear();
+}
+
 void minor_collection() {
   double t0 = now_seconds();
   G.in_collection = true;
+  G.stats.total_allocated += (uint64_t)(rpy_nursery_free - G.nursery_start);
+  // The string index cache holds raw string addresses, stale once they move.
+  rpy_str_index_cache_clear();
   for (void** s = rpy_shadowstack_base; s < rpy_shadowstack_top; s++) drag_out(s);
   for (void** s : G.static_roots) drag_out(s);
   for (rpy_gchdr* h : G.remembered) {
@@ -377,6 +426,7 @@ void minor_collection() {
     G.to_scan.pop_back();
     trace<drag_out>(h);
   }
+  if (!G.young_finalizers.empty()) young_finalizers_after_minor();
   for (rpy_gchdr* h : G.young_large) {
     if (h->gcflags & F_YOUNG_LARGE) {  // not reached
       if (G.cfg.debug) memset(h, 0xDB, obj_size(h));
@@ -435,6 +485,14 @@ bool mark_some(size_t budget) {
 }
 
 void sweep() {
+  if (!G.old_finalizers.empty()) {
+    size_t k = 0;
+    for (auto [h, fn] : G.old_finalizers) {
+      if ((h->gcflags & F_VISITED) || (h->gcflags & RPY_GCFLAG_PREBUILT)) G.old_finalizers[k++] = {h, fn};
+      else run_finalizer(h, fn);
+    }
+    G.old_finalizers.resize(k);
+  }
   size_t live = 0, j = 0;
   for (rpy_gchdr* h : G.old_objects) {
     size_t size = block_size(h);
@@ -552,6 +610,7 @@ void check_tid(uint32_t tid, size_t size, bool fixed_api) {
 // Room for `size` bytes (rounded) in the nursery, or a large object.
 void* allocate(uint32_t tid, size_t size) {
   if (__builtin_expect(!G.initialized, 0)) rpy_gc_init();
+  if (G.in_finalizer) fatal("a __del__ method allocated: finalizers run inside the collector and must not allocate");
   if (size > G.large_threshold) return alloc_large(tid, size);
   auto need_collect = [&] { return G.cfg.debug || (size_t)(G.nursery_end - rpy_nursery_free) < size; };
   if (need_collect()) collect_step();
@@ -571,7 +630,6 @@ void* allocate(uint32_t tid, size_t size) {
   auto* h = reinterpret_cast<rpy_gchdr*>(p);
   h->tid = tid;
   h->gcflags = RPY_GCFLAG_NO_BARRIER;
-  G.stats.total_allocated += size;
   return p;
 }
 
@@ -721,6 +779,7 @@ bool rpy_gc_can_move(void* obj) { return in_nursery(obj); }
 
 void rpy_gc_get_stats(rpy_gc_stats* out) {
   *out = G.stats;
+  out->total_allocated = total_allocated();
   out->old_bytes = G.old_bytes;
   out->peak_old_bytes = G.peak_old_bytes;
   out->nursery_size = G.cfg.nursery_size;
@@ -730,8 +789,8 @@ int rpy_gc_debug_mode(void) { return G.cfg.debug; }
 
 }  // extern "C"
 
-// Finalizers are not run by this collector yet (docs/GC.md).
 extern "C" void rpy_gc_register_finalizer(void* obj, void (*fn)(void*)) {
-  (void)obj;
-  (void)fn;
+  auto* h = static_cast<rpy_gchdr*>(obj);
+  if (in_nursery(obj) || (h->gcflags & F_YOUNG_LARGE)) G.young_finalizers.push_back({h, fn});
+  else G.old_finalizers.push_back({h, fn});
 }

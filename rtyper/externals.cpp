@@ -82,6 +82,25 @@ const ExternalFunc* external(const std::string& name) {
         {"rpy_int_tooct", {Signed}, S, false, true, "str.oct"},
         {"rpy_int_tobin", {Signed}, S, false, true, "str.bin"},
     };
+    // Functions that never allocate GC memory (and never raise, which
+    // would allocate the exception): calls to them need no shadow-stack
+    // pushes around them.
+    static const char* const no_collect[] = {
+        "rpy_str_eq", "rpy_str_hash", "rpy_float_hash", "rpy_identity_hash", "rpy_gc_register_finalizer",
+        "rpy_stdout_write", "rpy_str_ord_at", "rpy_str_contains", "rpy_str_cmp", "rpy_str_find",
+        "rpy_str_rfind", "rpy_str_count", "rpy_str_startswith", "rpy_str_endswith", "rpy_str_isdigit",
+        "rpy_str_isdecimal", "rpy_str_isnumeric", "rpy_str_isalpha", "rpy_str_isalnum", "rpy_str_isspace",
+        "rpy_str_islower", "rpy_str_isupper",
+    };
+    for (auto& f : v)
+      for (const char* n : no_collect)
+        if (f.name == n) {
+          if (f.canraise) {
+            std::fprintf(stderr, "internal error: %s can raise, so it can collect\n", n);
+            std::abort();
+          }
+          f.cancollect = false;
+        }
     std::map<std::string, ExternalFunc> m;
     for (auto& f : v) m[f.name] = f;
     return m;

@@ -19,6 +19,12 @@ struct ExternalFunc {
   std::string oopspec;  // e.g. "str.concat"; empty when none
   // A runtime template (dicts): the C++ call is name<struct of template_arg>.
   const LLType* template_arg = nullptr;
+  // Whether a call may run a collection (allocate, or raise: raising
+  // allocates the exception instance). The GC transform keeps the caller's
+  // live refs on the shadow stack around such calls. True unless the
+  // function is listed as never allocating in externals.cpp: a new runtime
+  // function is assumed to collect until someone checks that it does not.
+  bool cancollect = true;
 };
 
 // Looks up a runtime function by its C name; aborts on an unknown name (a

@@ -90,7 +90,7 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"ptr_ne", false, true, nullptr, nullptr},
         {"ptr_iszero", false, true, nullptr, nullptr},
         {"ptr_nonzero", false, true, nullptr, nullptr},
-        {"malloc", false, false, nullptr, nullptr},
+        {"malloc", false, false, nullptr, nullptr, true},
         {"getfield", false, false, nullptr, nullptr},
         {"setfield", false, false, nullptr, nullptr},
         {"getarrayitem", false, false, nullptr, nullptr},
@@ -99,19 +99,29 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"int_range_len", false, true, nullptr, nullptr},  // len(range(a, b, c)), c != 0
         {"int_index_check", true, true, "IndexError", "list index out of range"},
         {"range_check_step", true, true, "ValueError", "range() arg 3 must not be zero"},
-        {"direct_call", true, false, nullptr, nullptr},
-        {"malloc_varsize", false, false, nullptr, nullptr},
+        {"direct_call", true, false, nullptr, nullptr, true},
+        {"malloc_varsize", false, false, nullptr, nullptr, true},
         // Resizable lists (oopspec list.*): grow/shrink the items array.
-        {"list_append", false, false, nullptr, nullptr},
-        {"list_insert", false, false, nullptr, nullptr},
+        {"list_append", false, false, nullptr, nullptr, true},
+        {"list_insert", false, false, nullptr, nullptr, true},
         {"list_reverse", false, false, nullptr, nullptr},
         {"list_pop", true, false, "IndexError", "pop index out of range"},
         {"list_pop_last", true, false, "IndexError", "pop from empty list"},
         {"listiter_next", true, false, "StopIteration", nullptr},
-        {"indirect_call", true, false, nullptr, nullptr},  // first argument: a function pointer
+        {"indirect_call", true, false, nullptr, nullptr, true},  // first argument: a function pointer
         {"cast_pointer", false, true, nullptr, nullptr},   // between a struct and one it extends
         // x is not None and type(x) in [min, max): isinstance by subclass range
         {"isinstance_range", false, false, nullptr, nullptr},
+        // Inserted by the GC transform (gctransform/), after backendopt:
+        // gc_push_roots(v...) / gc_pop_roots(v...) bracket the one operation
+        // that can collect between them; the pop reloads each v (moved).
+        {"gc_push_roots", false, false, nullptr, nullptr},
+        {"gc_pop_roots", false, false, nullptr, nullptr},
+        // Before a store of a GC ref into a GC object that may be old.
+        {"gc_write_barrier", false, false, nullptr, nullptr},
+        {"gc_write_barrier_from_array", false, false, nullptr, nullptr},  // (array, index)
+        // malloc of a fixed-size object through the inline nursery bump.
+        {"gc_malloc_nursery", false, false, nullptr, nullptr, true},
     };
     std::unordered_map<std::string, LLOpInfo> m;
     for (auto& o : ops) m[o.name] = o;

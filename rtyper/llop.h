@@ -12,6 +12,11 @@ struct LLOpInfo {
   bool pure;              // no side effects, no dependency on memory
   const char* exc;        // built-in exception class raised, if canraise
   const char* exc_msg;    // its message
+  // May run a collection on its normal path (allocates; for calls: when the
+  // callee can). An op that raises a built-in exception (`exc` set) also
+  // allocates, but only on its raising path: the GC transform tells the two
+  // apart (gctransform/gctransform.h).
+  bool cancollect = false;
 };
 
 // nullptr for an unknown name.

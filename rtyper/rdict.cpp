@@ -84,6 +84,9 @@ Variable* RTyper::call_dict_helper(const std::string& name, const LLType* targ,
     for (auto& [v, t] : args) e.args.push_back(t);
     e.result = result;
     e.canraise = canraise;
+    // Whatever can raise allocates the exception; the rest of these
+    // (entry reads, delete_entry, clear) never allocate.
+    e.cancollect = canraise;
     e.elidable = false;
     e.oopspec = oopspec;
     e.template_arg = targ;

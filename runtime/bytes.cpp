@@ -21,6 +21,7 @@ rpy_bytes* new_bytes(Signed n) { return as_bytes(new_string(n, n)); }
 
 rpy_bytes* bytes_of(const char* p, Signed n) {
   rpy_bytes* b = new_bytes(n);
+  if (RPY_UNLIKELY(!b)) return nullptr;  // MemoryError pending
   memcpy(b->data, p, (size_t)n);
   return b;
 }
@@ -322,6 +323,7 @@ rpy_bytes* rpy_bytes_slice(rpy_bytes* b, Signed start, Signed stop) {
   Signed n = stop > start ? stop - start : 0;
   Root<rpy_bytes> rb(b);
   rpy_bytes* r = new_bytes(n);
+  if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   memcpy(r->data, rb.get()->data + start, (size_t)n);
   return r;
 }
@@ -336,6 +338,7 @@ rpy_bytes* rpy_bytes_slice_step(rpy_bytes* b, Signed start, Signed stop, Signed 
   Signed n = adjust_slice(b->nbytes, start, stop, step);
   Root<rpy_bytes> rb(b);
   rpy_bytes* r = new_bytes(n);
+  if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   const char* d = rb.get()->data;
   for (Signed k = 0, i = start; k < n; k++, i += step) r->data[k] = d[i];
   return r;

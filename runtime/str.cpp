@@ -299,6 +299,7 @@ extern "C" {
 
 rpy_string* rpy_str_from_utf8(const char* bytes, Signed nbytes) {
   rpy_string* s = new_string(nbytes, count_codepoints(bytes, nbytes));
+  if (RPY_UNLIKELY(!s)) return nullptr;  // MemoryError pending
   memcpy(s->data, bytes, (size_t)nbytes);
   return s;
 }
@@ -310,6 +311,7 @@ rpy_string* rpy_str_concat(rpy_string* a, rpy_string* b) {
   // The allocation can move a and b: read them back from the shadow stack.
   rpy_gcref<rpy_string> ra(a), rb(b);
   rpy_string* s = new_string(a->nbytes + b->nbytes, a->length + b->length);
+  if (RPY_UNLIKELY(!s)) return nullptr;  // MemoryError pending
   a = ra.get();
   b = rb.get();
   memcpy(s->data, a->data, (size_t)a->nbytes);

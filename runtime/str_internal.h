@@ -11,6 +11,9 @@ namespace rpy_rt {
 inline rpy_string* new_string(Signed nbytes, Signed length) {
   auto* s = static_cast<rpy_string*>(
       rpy_gc_malloc_atomic(RPY_TID_STRING, offsetof(rpy_string, data) + (size_t)nbytes + 1));
+  // NULL with MemoryError pending when the heap cannot hold it: every
+  // caller returns NULL in turn, and generated code checks after the call.
+  if (RPY_UNLIKELY(!s)) return nullptr;
   s->length = length;
   s->nbytes = nbytes;
   return s;
@@ -18,6 +21,7 @@ inline rpy_string* new_string(Signed nbytes, Signed length) {
 
 inline rpy_string* ascii_string(const char* p, size_t n) {
   rpy_string* s = new_string((Signed)n, (Signed)n);
+  if (RPY_UNLIKELY(!s)) return nullptr;  // MemoryError pending
   memcpy(s->data, p, n);
   return s;
 }

@@ -209,6 +209,7 @@ rpy_string* substr(rpy_string* s, Signed b0, Signed b1) {
   Signed len = is_ascii_str(s) ? b1 - b0 : count_cps(s->data + b0, b1 - b0);
   Root<rpy_string> rs(s);
   rpy_string* r = new_string(b1 - b0, len);
+  if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   memcpy(r->data, rs.get()->data + b0, (size_t)(b1 - b0));
   return r;
 }
@@ -464,6 +465,7 @@ rpy_string* case_map(rpy_string* s, bool upper) {
     if (k == n) return s;
     Root<rpy_string> rs(s);
     rpy_string* r = new_string(n, n);
+    if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
     s = rs.get();
     for (Signed i = 0; i < n; i++) {
       unsigned c = (unsigned char)s->data[i];
@@ -513,6 +515,7 @@ rpy_string* pad(rpy_string* s, Signed left, Signed right, rpy_string* fill) {
   int fl = (int)(encode_cp(enc, fc) - enc);
   Root<rpy_string> rs(s);
   rpy_string* r = new_string(s->nbytes + (left + right) * fl, s->length + left + right);
+  if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   s = rs.get();
   char* o = r->data;
   if (fl == 1) {
@@ -614,6 +617,7 @@ rpy_string* rpy_str_getitem_nonneg(rpy_string* s, Signed i) {
   Signed n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
   Root<rpy_string> rs(s);
   rpy_string* r = new_string(n, 1);
+  if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   memcpy(r->data, rs.get()->data + b, (size_t)n);
   return r;
 }
@@ -642,6 +646,7 @@ rpy_string* rpy_str_slice(rpy_string* s, Signed start, Signed stop) {
   Signed b1 = byte_offset(s, stop);
   Root<rpy_string> rs(s);
   rpy_string* r = new_string(b1 - b0, stop - start);
+  if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   memcpy(r->data, rs.get()->data + b0, (size_t)(b1 - b0));
   return r;
 }
@@ -659,6 +664,7 @@ rpy_string* rpy_str_slice_step(rpy_string* s, Signed start, Signed stop, Signed 
   if (is_ascii_str(s)) {
     Root<rpy_string> rs(s);
     rpy_string* r = new_string(n, n);
+    if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
     const char* d = rs.get()->data;
     for (Signed k = 0, i = start; k < n; k++, i += step) r->data[k] = d[i];
     return r;
@@ -694,6 +700,7 @@ rpy_string* rpy_str_mul(rpy_string* s, Signed n) {
   Signed total = s->nbytes * n;
   Root<rpy_string> rs(s);
   rpy_string* r = new_string(total, s->length * n);
+  if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   s = rs.get();
   if (s->nbytes == 1) {
     memset(r->data, s->data[0], (size_t)total);
@@ -817,6 +824,7 @@ rpy_string* rpy_str_replace(rpy_string* s, rpy_string* old, rpy_string* repl, Si
   Signed length = s->length + hits * (repl->length - old->length);
   Root<rpy_string> rs(s), ro(old), rr(repl);
   rpy_string* r = new_string(total, length);
+  if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   s = rs.get();
   old = ro.get();
   repl = rr.get();
@@ -841,6 +849,7 @@ rpy_string* rpy_str_zfill(rpy_string* s, Signed width) {
   Signed fill = width - s->length;
   Root<rpy_string> rs(s);
   rpy_string* r = new_string(s->nbytes + fill, width);
+  if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   s = rs.get();
   memset(r->data, '0', (size_t)fill);
   memcpy(r->data + fill, s->data, (size_t)s->nbytes);
@@ -935,6 +944,7 @@ rpy_string* rpy_str_join(rpy_string* sep, rpy_strlist* items) {
   Root<rpy_string> rsep(sep);
   Root<rpy_strlist> ritems(items);
   rpy_string* r = new_string(nbytes, length);
+  if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   sep = rsep.get();
   it = ritems.get()->items->items;
   char* o = r->data;

@@ -81,6 +81,7 @@ inline Signed count_cps(const char* p, Signed n) {
 // A str from text whose code point count is known.
 inline rpy_string* str_from(const char* p, Signed nbytes, Signed length) {
   rpy_string* s = new_string(nbytes, length);
+  if (RPY_UNLIKELY(!s)) return nullptr;  // MemoryError pending
   memcpy(s->data, p, (size_t)nbytes);
   return s;
 }

@@ -6,7 +6,9 @@ Every tests/graphs/<stage>/<name>.py is a complete target; next to it,
 
     annotate   translate.py -a           (annotated flow graphs)
     rtype      translate.py -t           (low-level graphs)
-    opt        translate.py -s (default --opt)  (after backendopt)
+    opt        translate.py -s --gc=boehm (default --opt)  (after backendopt)
+    gc         translate.py -s --gc=incminimark (after the GC transform:
+               shadow-stack brackets, write barriers, nursery mallocs)
 
     tests/run_graphs.py [--update] [-j N] [NAME ...]
 
@@ -37,7 +39,8 @@ TIMEOUT = 600
 STAGE_FLAGS = {
     "annotate": ["-a"],
     "rtype": ["-t"],
-    "opt": ["-s"],
+    "opt": ["-s", "--gc=boehm"],
+    "gc": ["-s", "--gc=incminimark"],
 }
 
 
@@ -74,7 +77,7 @@ def dump(case, root_tmp):
     out = os.path.join(tmp, "graphs.txt")
     cmd = [PYTHON, TRANSLATE, "--batch", "--dump-graphs=" + out]
     cmd += STAGE_FLAGS[case.stage]
-    if case.stage == "opt":
+    if case.stage in ("opt", "gc"):
         cmd.append("--output=" + os.path.join(tmp, case.name + "-c"))
     cmd.append(case.path)
     try:

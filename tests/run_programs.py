@@ -6,11 +6,14 @@ status, and -- when the program dies of an uncaught exception -- the last line
 of stderr (CPython prints a traceback ending in "ValueError: msg"; the binary
 prints just that line).
 
-    tests/run_programs.py [-k] [-j N] [--opt=N] [--gc=NAME] [NAME ...]
+    tests/run_programs.py [-k] [-j N] [--opt=N] [--gc=NAME] [--variant K=V[,K=V]]... [NAME ...]
 
 NAME selects programs by file name (with or without .py; a NAME with a '*'
 is a glob). A program can give its argv with a line `# args: 10 "a b"`
-(shell-quoted). The last line of output is `N passed, N failed`; the exit
+(shell-quoted). Each --variant runs every binary once more with those
+environment variables (e.g. RPY_GC_DEBUG=1: the GC's debug mode), against
+the same expected output: one translation and compilation serves several
+runs. The last line of output is `N passed, N failed`; the exit
 status is 1 when anything failed.
 """
 import argparse
@@ -176,12 +179,19 @@ def compile_cpp(prog, cbuild, env):
                   "\n" + tail(err + out, 30))
 
 
-def run_binary(prog, env):
+def run_binary(prog, env, variant=None):
+    label = ""
+    if variant:
+        env = dict(env)
+        env.update(variant)
+        label = "[%s] " % ",".join("%s=%s" % kv for kv in variant.items())
+    if prog.error is not None:
+        return
     rc, out, err, dt = run([prog.exe] + prog.args, RUN_TIMEOUT,
                            cwd=os.path.dirname(prog.exe), env=env)
-    prog.times["run"] = dt
+    prog.times[label.strip() or "run"] = dt
     if rc is None:
-        prog.fail("binary did not finish", tail(err))
+        prog.fail(label + "binary did not finish", tail(err))
         return
     exp_out, exp_rc, exp_err = prog.expected
     problems = []
@@ -198,7 +208,7 @@ def run_binary(prog, env):
             problems.append("last stderr line:\n    expected: %s\n    got:      %s"
                             % (exp_err, got_err or "<nothing>"))
     if problems:
-        heads = [q.split("\n", 1)[0].rstrip(":") for q in problems]
+        heads = [label + q.split("\n", 1)[0].rstrip(":") for q in problems]
         bodies = [q.split("\n", 1)[1] for q in problems if "\n" in q]
         prog.fail("; ".join(heads), "\n".join(bodies))
 
@@ -236,6 +246,8 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=2, help="parallel workers (default 2)")
     ap.add_argument("--opt", help="passed to translate.py as --opt=")
     ap.add_argument("--gc", help="passed to translate.py as --gc=")
+    ap.add_argument("--variant", action="append", default=[], metavar="K=V[,K=V]",
+                    help="also run every binary with these environment variables")
     ap.add_argument("-v", "--verbose", action="store_true", help="print phase times")
     opts = ap.parse_args()
 
@@ -281,6 +293,9 @@ def main():
         # 4. run the binaries
         todo = [p for p in progs if p.error is None]
         list(pool.map(lambda p: run_binary(p, env), todo))
+        for v in opts.variant:
+            variant = dict(kv.split("=", 1) for kv in v.split(","))
+            list(pool.map(lambda p: run_binary(p, env, variant), todo))
 
     passed = failed = 0
     width = max(len(p.name) for p in progs)
