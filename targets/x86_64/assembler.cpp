@@ -3,6 +3,8 @@
 // conditional jumps to out-of-line exit stubs emitted after the trace,
 // SysV calls, and a constant pool (float constants, sign masks) after the
 // stubs, addressed RIP-relative.
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 #include "runtime/jit/cfunction.h"
@@ -14,6 +16,15 @@ namespace {
 
 void* helper_new_struct(JitHeap* heap, const StructDescr* d) { return heap->new_struct(*d); }
 void* helper_new_array(JitHeap* heap, const ArrayDescr* d, int64_t n) { return heap->new_array(*d, n); }
+
+// Called by a bridge adapter after it stored the guard's registers in the
+// frame: allocates the virtuals and leaves each in its slot.
+void helper_materialize(uint64_t* frame, const GuardInfo* g) {
+  std::vector<RtValue> leaves = read_leaves(frame, *g);
+  std::vector<RtValue> values = g->resume.materialize(*g->heap, leaves);
+  for (size_t k = 0; k < values.size(); k++)
+    if (g->virtual_slots[k] >= 0) frame[kSpillBase + g->virtual_slots[k]] = reinterpret_cast<uint64_t>(values[k].r);
+}
 
 constexpr Reg kIntArgRegs[] = {RDI, RSI, RDX, RCX, R8, R9};
 constexpr Reg kCalleeSaved[] = {RBP, RBX, R12, R13, R14, R15};
@@ -72,6 +83,54 @@ bool is_int_compare(Opcode op) {
 
 }  // namespace
 
+std::vector<RtValue> read_leaves(const uint64_t* frame, const GuardInfo& g) {
+  std::vector<RtValue> out(g.locs.size());
+  for (size_t k = 0; k < g.locs.size(); k++) {
+    const Loc& loc = g.locs[k];
+    RtValue& v = out[k];
+    v.kind = g.kinds[k];
+    switch (loc.type) {
+      case Loc::Gpr: std::memcpy(&v.i, &frame[loc.n], 8); break;
+      case Loc::Xmm: std::memcpy(&v.i, &frame[kXmmSaveBase + loc.n], 8); break;
+      case Loc::Stack: std::memcpy(&v.i, &frame[kSpillBase + loc.n], 8); break;
+      case Loc::Imm: v.i = loc.imm; break;
+      default: throw std::logic_error("x86: exit value without a location");
+    }
+  }
+  return out;
+}
+
+std::vector<Loc> fail_arg_locs(const GuardInfo& g) {
+  std::vector<Loc> out;
+  out.reserve(g.resume.fail_args.size());
+  for (size_t k = 0; k < g.resume.fail_args.size(); k++) {
+    const ResumeRef& r = g.resume.fail_args[k];
+    switch (r.tag) {
+      case ResumeRef::Tag::Leaf: out.push_back(g.locs[static_cast<size_t>(r.n)]); break;
+      case ResumeRef::Tag::Const: out.push_back(Loc::constant(r.n)); break;
+      case ResumeRef::Tag::Virtual:
+        if (g.virtual_slots.empty()) throw std::logic_error("x86: virtual fail argument without a slot");
+        out.push_back(Loc::stack(g.virtual_slots[k]));
+        break;
+    }
+  }
+  return out;
+}
+
+int assign_virtual_slots(GuardInfo& g) {
+  int next = 0;
+  for (const Loc& l : g.locs)
+    if (l.type == Loc::Stack) next = std::max(next, l.n + 1);
+  if (!g.resume.has_virtuals()) return next;
+  if (g.virtual_slots.empty()) {
+    int slot = next;
+    for (const ResumeRef& r : g.resume.fail_args)
+      g.virtual_slots.push_back(r.tag == ResumeRef::Tag::Virtual ? slot++ : -1);
+  }
+  for (int s : g.virtual_slots) next = std::max(next, s + 1);
+  return next;
+}
+
 // ---- whole traces
 
 void TraceAssembler::emit_prologue() {
@@ -111,7 +170,9 @@ void TraceAssembler::assemble_bridge(const Trace& trace, const std::vector<Loc>&
   emit_pool();
 }
 
-void TraceAssembler::assemble_adapter(const std::vector<Loc>& from, const std::vector<Loc>& to, uint8_t* target) {
+void TraceAssembler::assemble_adapter(const GuardInfo& g, const std::vector<Loc>& to, uint8_t* target) {
+  emit_materialize(g);
+  std::vector<Loc> from = fail_arg_locs(g);
   std::vector<Loc> src, dst;
   for (size_t k = 0; k < from.size(); k++)
     if (to[k].type != Loc::Imm) {
@@ -156,7 +217,12 @@ void TraceAssembler::emit_pool() {
 GuardInfo* TraceAssembler::begin_exit(const Op* op, const std::vector<Value*>& values) {
   auto info = std::make_unique<GuardInfo>();
   info->descr = op->fail_descr();
-  for (const Value* v : values) {
+  info->heap = &heap_;
+  std::vector<const Value*> leaves;
+  info->resume = ResumeData::build(values, &leaves);
+  info->locs.reserve(leaves.size());
+  info->kinds.reserve(leaves.size());
+  for (const Value* v : leaves) {
     info->locs.push_back(loc(v));
     info->kinds.push_back(v->kind());
   }
@@ -191,6 +257,25 @@ void TraceAssembler::emit_exit_code(GuardInfo* g) {
   else rel_to_absolute(at, loop_.epilogue);
 }
 
+// Stores the registers holding leaves in the frame (as an exit does),
+// calls helper_materialize, and reloads them: the call clobbers the
+// caller-saved ones, and the bridge expects every leaf where it was.
+void TraceAssembler::emit_materialize(const GuardInfo& g) {
+  if (!g.resume.has_virtuals()) return;
+  for (const Loc& l : g.locs) {
+    if (l.type == Loc::Gpr) enc.mov(Mem::at(RBP, 8 * l.n), static_cast<Reg>(l.n));
+    else if (l.type == Loc::Xmm) enc.movsd(Mem::at(RBP, 8 * (kXmmSaveBase + l.n)), static_cast<x86::Xmm>(l.n));
+  }
+  enc.mov(RDI, RBP);
+  enc.mov_imm(RSI, reinterpret_cast<int64_t>(&g));
+  enc.mov_imm(R11, reinterpret_cast<int64_t>(&helper_materialize));
+  enc.call(R11);
+  for (const Loc& l : g.locs) {
+    if (l.type == Loc::Gpr) enc.mov(static_cast<Reg>(l.n), Mem::at(RBP, 8 * l.n));
+    else if (l.type == Loc::Xmm) enc.movsd(static_cast<x86::Xmm>(l.n), Mem::at(RBP, 8 * (kXmmSaveBase + l.n)));
+  }
+}
+
 void TraceAssembler::emit_stubs() {
   for (const PendingExit& e : exits_) {
     size_t stub = enc.size();
@@ -207,9 +292,9 @@ bool TraceAssembler::fuses_with_next(const Trace& trace, size_t i) const {
   const Op* next = trace.ops[i + 1];
   if (next->opcode() != Opcode::guard_true && next->opcode() != Opcode::guard_false) return false;
   if (next->args[0] != op || last_use_[op->id()] != static_cast<int>(i + 1)) return false;
-  for (const Value* v : next->fail_args)
-    if (v == op) return false;
-  return true;
+  bool kept_for_exit = false;
+  for_each_exit_value(next, [&](const Value* v) { kept_for_exit |= v == op; });
+  return !kept_for_exit;
 }
 
 void TraceAssembler::alu_value(AluOp aop, Reg dst, const Value* v) {

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -33,18 +34,37 @@ std::unique_ptr<CompiledLoop> X86Backend::compile_loop(const Trace& loop) {
   return compiled;
 }
 
+// Every copy of the guard (an optimizer may duplicate one) reaches the
+// bridge: the bridge is compiled against the first copy's locations, and a
+// copy that holds its values elsewhere, or has virtuals to materialize
+// first, goes through an adapter. A fail argument that is a constant in
+// the first copy but not the same constant in every copy gets a frame slot,
+// so the bridge never assumes one copy's constant.
 void X86Backend::compile_bridge(CompiledLoop& loop, const FailDescr& guard, const Trace& bridge) {
   auto& l = static_cast<X86Loop&>(loop);
   auto it = l.guards_by_descr.find(&guard);
   if (it == l.guards_by_descr.end() || it->second.empty())
     throw std::runtime_error("x86: no guard " + guard.name() + " to attach a bridge to");
   std::vector<GuardInfo*> copies = it->second;
-  GuardInfo* first = copies.front();
-  if (first->jumps.empty() && first->locs.size() != bridge.inputargs.size())
-    throw std::runtime_error("x86: bridge does not match guard " + guard.name());
+  int slots = 0;
+  std::vector<std::vector<Loc>> from;
+  for (GuardInfo* g : copies) {
+    if (g->resume.fail_args.size() != bridge.inputargs.size())
+      throw std::runtime_error("x86: bridge does not match guard " + guard.name());
+    slots = std::max(slots, assign_virtual_slots(*g));
+    from.push_back(fail_arg_locs(*g));
+  }
+  std::vector<Loc> entry = from.front();
+  for (size_t k = 0; k < entry.size(); k++) {
+    if (entry[k].type != Loc::Imm) continue;
+    bool agree = true;
+    for (const auto& f : from) agree &= f[k] == entry[k];
+    if (!agree) entry[k] = Loc::stack(slots++);
+  }
+  l.frame_words = std::max(l.frame_words, x86::kSpillBase + slots);
 
   TraceAssembler as(l, heap_, memory_.address_of_next());
-  as.assemble_bridge(bridge, first->locs);
+  as.assemble_bridge(bridge, entry);
   uint8_t* code = memory_.install(as.enc.code.data(), as.enc.size());
   as.finish_install(code);
   l.frame_words = std::max(l.frame_words, x86::kSpillBase + as.max_slots);
@@ -56,14 +76,15 @@ void X86Backend::compile_bridge(CompiledLoop& loop, const FailDescr& guard, cons
       memory_.patch(at, &rel, 4);
     }
   };
-  redirect(first, code);
-  // Other copies of the guard (an optimizer may duplicate one) may hold
-  // their values elsewhere: each gets a stub moving them where the bridge
-  // expects them.
-  for (size_t k = 1; k < copies.size(); k++) {
+  for (size_t k = 0; k < copies.size(); k++) {
+    if (from[k] == entry && !copies[k]->resume.has_virtuals()) {
+      redirect(copies[k], code);
+      continue;
+    }
     TraceAssembler adapter(l, heap_, memory_.address_of_next());
-    adapter.assemble_adapter(copies[k]->locs, first->locs, code);
+    adapter.assemble_adapter(*copies[k], entry, code);
     uint8_t* at = memory_.install(adapter.enc.code.data(), adapter.enc.size());
+    l.pieces.push_back(x86::CodePiece{"adapter to bridge " + std::to_string(guard.index()), at, adapter.enc.size()});
     redirect(copies[k], at);
   }
 }
@@ -79,19 +100,8 @@ ExitState X86Backend::execute(CompiledLoop& loop, std::span<const RtValue> args)
   const GuardInfo* g = entry(frame.data());
   ExitState state;
   state.exit = g->descr;
-  for (size_t k = 0; k < g->locs.size(); k++) {
-    const Loc& loc = g->locs[k];
-    RtValue v;
-    v.kind = g->kinds[k];
-    switch (loc.type) {
-      case Loc::Gpr: std::memcpy(&v.i, &frame[loc.n], 8); break;
-      case Loc::Xmm: std::memcpy(&v.i, &frame[x86::kXmmSaveBase + loc.n], 8); break;
-      case Loc::Stack: std::memcpy(&v.i, &frame[x86::kSpillBase + loc.n], 8); break;
-      case Loc::Imm: v.i = loc.imm; break;
-      default: throw std::logic_error("x86: exit value without a location");
-    }
-    state.values.push_back(v);
-  }
+  std::vector<RtValue> leaves = x86::read_leaves(frame.data(), *g);
+  state.values = g->resume.materialize(heap_, leaves);
   return state;
 }
 

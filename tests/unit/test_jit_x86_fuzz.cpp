@@ -10,9 +10,7 @@
 using namespace rpy::jit;
 
 BOOST_AUTO_TEST_CASE(backend_matches_the_reference_on_random_traces) {
-  opt::OptOptions options;
-  options.virtual_fail_args = false;  // machine code gets real objects in fail arguments
-  opt::ChainOptimizer chain(options);
+  opt::ChainOptimizer chain;
   int matched = 0;
   for (uint64_t seed = 1; seed <= 1000; seed++) {
     FuzzCase c = generate_fuzz_case(seed);

@@ -146,10 +146,8 @@ int cmd_run(const std::vector<std::string>& args) {
     }
 
   if (optimize) {
-    // The optimizer (runtime/jit/opt/). Only the reference executor rebuilds
-    // virtuals from a guard's resume data (resume.h) so far; for the
-    // machine-code backend guards get real objects as fail arguments.
-    opt_options.virtual_fail_args = interp;
+    // The optimizer (runtime/jit/opt/). Guards may keep virtuals in their
+    // fail arguments: both backends rebuild them on exit (resume.h).
     opt::ChainOptimizer optimizer(opt_options);
     optimize_trace_file(optimizer, *file);
     if (auto errors = verify(*file); !errors.empty()) {
@@ -232,9 +230,7 @@ int cmd_fuzz(const std::vector<std::string>& args) {
     }
   }
   uint64_t matched = 0, skipped = 0, mismatched = 0, opt_skipped = 0;
-  opt::OptOptions fuzz_opt;
-  fuzz_opt.virtual_fail_args = false;  // as `run` does for machine code
-  opt::ChainOptimizer chain(fuzz_opt);
+  opt::ChainOptimizer chain;
   std::signal(SIGSEGV, fuzz_crash_handler);
   std::signal(SIGBUS, fuzz_crash_handler);
   std::signal(SIGILL, fuzz_crash_handler);

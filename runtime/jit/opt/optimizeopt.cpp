@@ -53,14 +53,10 @@ bool OptOptions::parse(std::string_view spec, std::string* error) {
   OptOptions none;
   none.intbounds = none.rewrite = none.virtualize = none.pure = none.heap = none.unroll = false;
   if (spec == "all") {
-    bool keep = virtual_fail_args;
     *this = OptOptions{};
-    virtual_fail_args = keep;
     return true;
   }
-  bool keep = virtual_fail_args;
   *this = none;
-  virtual_fail_args = keep;
   if (spec == "none" || spec.empty()) return true;
   size_t start = 0;
   while (start <= spec.size()) {
@@ -108,7 +104,7 @@ void Optimization::next(Op* op) {
 }
 
 OptContext::OptContext(Trace& out, DescrTable& descrs, const OptOptions& options)
-    : out(out), descrs(descrs), virtual_fail_args_(options.virtual_fail_args) {
+    : out(out), descrs(descrs) {
   if (options.intbounds) passes_.push_back(make_intbounds());
   if (options.rewrite) passes_.push_back(make_rewrite());
   if (options.virtualize) passes_.push_back(make_virtualize());
@@ -227,13 +223,6 @@ void OptContext::emit(Op* op) {
     a = resolve(a);
     if (vinfo(a)) force(a);
   }
-  if (!virtual_fail_args_) {
-    // Real objects in fail arguments: force the virtuals before the guard,
-    // or before the ovf operation that must directly precede its guard.
-    for (Value* fa : op->fail_args) force(fa);
-    if (op->info().is_ovf() && peek_)
-      for (Value* fa : peek_->fail_args) force(get(fa));
-  }
   if (!op->fail_args.empty()) {
     std::vector<std::pair<Value*, VirtualValue*>> memo;
     for (Value*& fa : op->fail_args) fa = snapshot(resolve(fa), memo);
@@ -243,6 +232,16 @@ void OptContext::emit(Op* op) {
 }
 
 Value* OptContext::snapshot(Value* v, std::vector<std::pair<Value*, VirtualValue*>>& memo) {
+  if (VirtualValue* in = VirtualValue::cast(v)) {
+    // Resume data the input already had: its items may have become
+    // virtuals or constants since.
+    for (auto& [from, to] : memo)
+      if (from == v) return to;
+    VirtualValue* vv = out.make_virtual(in->descr);
+    memo.push_back({v, vv});
+    for (Value* item : in->items) vv->items.push_back(snapshot(resolve(item), memo));
+    return vv;
+  }
   VirtualInfo* vi = vinfo(v);
   if (!vi) return v;
   for (auto& [from, to] : memo)
@@ -255,6 +254,21 @@ Value* OptContext::snapshot(Value* v, std::vector<std::pair<Value*, VirtualValue
     vv->items.push_back(vi->items[k] ? snapshot(resolve(vi->items[k]), memo) : zero(kind));
   }
   return vv;
+}
+
+// A fail argument of the input in terms of output values; virtuals the
+// input already had (an optimized trace optimized again, or resume data
+// written by hand) are copied with their items mapped.
+Value* OptContext::import_fail_arg(Value* in, std::vector<std::pair<const VirtualValue*, VirtualValue*>>& memo) {
+  const VirtualValue* vv = VirtualValue::cast(in);
+  if (!vv) return get(in);
+  for (auto& [from, to] : memo)
+    if (from == vv) return to;
+  VirtualValue* copy = out.make_virtual(vv->descr);
+  copy->name = vv->name;
+  memo.push_back({vv, copy});
+  for (Value* item : vv->items) copy->items.push_back(import_fail_arg(item, memo));
+  return copy;
 }
 
 void OptContext::force(Value* v) {
@@ -330,7 +344,8 @@ void OptContext::run(const Trace& input, size_t begin, size_t end) {
     op->source_line = in->source_line;
     if (!in->fail_args.empty()) {
       op->fail_args.reserve(in->fail_args.size());
-      for (Value* a : in->fail_args) op->fail_args.push_back(get(a));
+      std::vector<std::pair<const VirtualValue*, VirtualValue*>> imported;
+      for (Value* a : in->fail_args) op->fail_args.push_back(import_fail_arg(a, imported));
     }
     if (op->has_result()) bind(in, op);
     if (in->info().is_final()) {

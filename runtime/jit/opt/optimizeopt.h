@@ -116,9 +116,6 @@ std::unique_ptr<Optimization> make_heap();
 // Which passes run; "all" = every pass and unrolling.
 struct OptOptions {
   bool intbounds = true, rewrite = true, virtualize = true, pure = true, heap = true, unroll = true;
-  // Virtuals may appear in guards' fail arguments (resume data). Off for
-  // backends that cannot rebuild them: such virtuals are forced before the guard.
-  bool virtual_fail_args = true;
   // Parses "intbounds,rewrite,..." or "all" (also "none"); false on an unknown name.
   bool parse(std::string_view spec, std::string* error = nullptr);
   std::string str() const;
@@ -176,12 +173,12 @@ class OptContext {
 
  private:
   Value* snapshot(Value* v, std::vector<std::pair<Value*, VirtualValue*>>& memo);
+  Value* import_fail_arg(Value* in, std::vector<std::pair<const VirtualValue*, VirtualValue*>>& memo);
   std::vector<std::unique_ptr<Optimization>> passes_;
   std::vector<Value*> map_;        // input id -> output value
   std::vector<ValueInfo> infos_;   // output id -> facts
   std::deque<VirtualInfo> vinfos_;
   const Op* peek_ = nullptr;
-  bool virtual_fail_args_ = true;
 };
 
 // The optimizer rpyjit and the meta-interpreter use.
