@@ -223,10 +223,22 @@ class Verifier {
       error(&op, -1, std::string(info.name) + " must be followed by guard_no_overflow or guard_overflow");
     if (info.has(ReadsOverflow) && (!prev || !prev->info().is_ovf()))
       error(&op, -1, std::string(info.name) + " must follow an int_*_ovf operation");
+    // The exception state is only looked at where RPython looks at it:
+    // right after a call, or at the start of a bridge (the exception its
+    // guard failed with is still pending there).
+    if (info.has(ReadsException) && prev && !prev->info().is_call())
+      error(&op, -1, std::string(info.name) + " must follow a call or start a bridge");
+    if (info.is_call() && op.call_descr() && op.call_descr()->effects().can_raise() &&
+        (!next || !next->info().has(ReadsException)))
+      error(&op, -1, "a call that can raise (effect=" + std::string(effect_name(op.call_descr()->effects().extra)) +
+                         ") must be followed by guard_no_exception or guard_exception");
 
     switch (op.opcode()) {
       case Opcode::guard_value:
         if (op.args[0]->kind() != op.args[1]->kind()) error(&op, 1, "guard_value compares values of one kind");
+        break;
+      case Opcode::guard_exception:
+        if (!op.args[0]->is_const()) error(&op, 0, "the class of guard_exception must be a constant, e.g. ConstClass(E)");
         break;
       case Opcode::guard_class:
       case Opcode::guard_nonnull_class:

@@ -4,10 +4,12 @@
 // SysV calls, and a constant pool (float constants, sign masks) after the
 // stubs, addressed RIP-relative.
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <stdexcept>
 
 #include "runtime/jit/cfunction.h"
+#include "runtime/jit/exception.h"
 #include "targets/x86_64/assembler.h"
 
 namespace rpy::jit::x86 {
@@ -471,6 +473,29 @@ void TraceAssembler::op_guard(const Op* op) {
       else enc.alu_imm(CMP, slot_mem(l.n), 0);
       GuardInfo* g = begin_exit(op, op->fail_args);
       guard_jump(g, fail_if_zero ? E : NE);
+      return;
+    }
+    case Opcode::guard_no_exception: {
+      enc.mov_imm(R11, reinterpret_cast<int64_t>(&exception_state()));
+      enc.alu_imm(CMP, Mem::at(R11, offsetof(ExceptionState, type)), 0);
+      GuardInfo* g = begin_exit(op, op->fail_args);
+      guard_jump(g, NE);
+      return;
+    }
+    case Opcode::guard_exception: {
+      // The class in a register (type ids may not fit an imm32), compared
+      // with the pending type; on success the value is the result and the
+      // state is cleared. A failure leaves the exception pending.
+      Reg rc = gpr_for(op->args[0]);
+      enc.mov_imm(R11, reinterpret_cast<int64_t>(&exception_state()));
+      enc.alu(CMP, rc, Mem::at(R11, offsetof(ExceptionState, type)));
+      GuardInfo* g = begin_exit(op, op->fail_args);
+      guard_jump(g, NE);
+      Reg r = result_gpr(op);
+      enc.mov_imm(R11, reinterpret_cast<int64_t>(&exception_state()));
+      enc.mov(r, Mem::at(R11, offsetof(ExceptionState, value)));
+      enc.mov_imm(Mem::at(R11, offsetof(ExceptionState, type)), 0);
+      enc.mov_imm(Mem::at(R11, offsetof(ExceptionState, value)), 0);
       return;
     }
     case Opcode::guard_no_overflow:

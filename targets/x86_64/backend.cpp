@@ -8,6 +8,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "runtime/jit/exception.h"
 #include "targets/x86_64/assembler.h"
 
 namespace rpy::jit {
@@ -97,9 +98,11 @@ ExitState X86Backend::execute(CompiledLoop& loop, std::span<const RtValue> args)
   std::vector<uint64_t> frame(static_cast<size_t>(l.frame_words) + 1, 0);
   for (size_t k = 0; k < args.size(); k++) std::memcpy(&frame[x86::kSpillBase + k], &args[k].i, 8);
   auto entry = reinterpret_cast<const GuardInfo* (*)(uint64_t*)>(l.entry);
+  take_exception();  // compiled code starts with none pending
   const GuardInfo* g = entry(frame.data());
   ExitState state;
   state.exit = g->descr;
+  state.exception = take_exception();
   std::vector<RtValue> leaves = x86::read_leaves(frame.data(), *g);
   state.values = g->resume.materialize(heap_, leaves);
   return state;

@@ -38,6 +38,7 @@ struct PendingGuard {
   std::vector<Var> failargs;
   int counter_pos;           // which fail arg is the loop counter, or -1
   int depth;                 // 0 for guards of the loop
+  bool exception_pending = false;  // a guard_no_exception: its bridge starts with the exception pending
 };
 
 class Generator {
@@ -54,7 +55,10 @@ class Generator {
             "descr ADD = call(c_add: i, i -> i, effect=elidable)\n"
             "descr MAX = call(c_max: i, i -> i, effect=elidable)\n"
             "descr MULADD = call(c_muladd: f, f, f -> f, effect=elidable)\n"
-            "descr SCALE = call(c_scale: i, f -> f, effect=elidable)\n";
+            "descr SCALE = call(c_scale: i, f -> f, effect=elidable)\n"
+            "descr E = struct(code: i)\n"
+            "descr DIV = call(c_div_or_raise: i, i, r -> i, effect=can_raise)\n"
+            "descr EDIV = call(c_div_or_raise: i, i, r -> i, effect=elidable_can_raise)\n";
     // Input arguments: ints, floats, and (for loops) the counter last.
     int n_int = 1 + pick(4), n_float = pick(3);
     bool loop = chance(0.75);
@@ -122,6 +126,12 @@ class Generator {
         live_.push_back(nv);
       }
       out_ << "[" << join(in) << "]\n";
+      if (guard.exception_pending) {
+        // Handle it first: a call with an exception pending is undefined.
+        Var e = fresh(Role::Obj);
+        emit(e.name + " = guard_exception(ConstClass(E)) [" + join(in) + "]");
+        define(Role::Int, "getfield_gc_i(" + e.name + ", descr=E.code)");
+      }
       bool can_jump = loop && guard.counter_pos >= 0;
       counter_ = can_jump ? in[static_cast<size_t>(guard.counter_pos)] : Var{};
       body(1 + pick(12), can_jump ? 0 : -1, guard.depth + 1);
@@ -218,14 +228,14 @@ class Generator {
   }
   bool counter_depth_ok() const { return !counter_.name.empty() && in_counted_; }
 
-  void emit_guard(const std::string& head, int depth, const std::vector<Var>& also = {}) {
+  void emit_guard(const std::string& head, int depth, const std::vector<Var>& also = {}, bool exception_pending = false) {
     std::vector<Var> fa = random_failargs();
     int keep_first = counter_depth_ok() ? 1 : 0;  // the counter stays fail argument 0
     for (const Var& v : also)
       fa.insert(fa.begin() + keep_first + pick(static_cast<int>(fa.size()) - keep_first + 1), v);
     int index = op_index_;
     emit(head + " [" + join(fa) + "]");
-    guards_.push_back(PendingGuard{index, fa, counter_depth_ok() ? 0 : -1, depth});
+    guards_.push_back(PendingGuard{index, fa, counter_depth_ok() ? 0 : -1, depth, exception_pending});
   }
 
   void finish() {
@@ -271,7 +281,7 @@ class Generator {
     static const char* float_binops[] = {"float_add", "float_sub", "float_mul", "float_truediv"};
     static const char* float_cmps[] = {"float_lt", "float_le", "float_eq", "float_ne", "float_gt", "float_ge"};
     static const char* ovf_ops[] = {"int_add_ovf", "int_sub_ovf", "int_mul_ovf"};
-    switch (pick(24)) {
+    switch (pick(26)) {
       case 0: case 1: case 2:
         define(Role::Int, std::string(int_binops[pick(6)]) + "(" + int_operand() + ", " + int_operand() + ")");
         break;
@@ -432,6 +442,26 @@ class Generator {
         emit_guard(std::string(chance(0.5) ? "guard_true(" : "guard_false(") + c.name + ")", depth, cluster);
         break;
       }
+      case 24: case 25: {
+        // A call that may raise (the divisor is often 0), then the check:
+        // guard_no_exception, or guard_exception catching it.
+        Var e = fresh(Role::Obj);
+        emit(e.name + " = new(descr=E)");
+        emit("setfield_gc(" + e.name + ", " + int_operand() + ", descr=E.code)");
+        std::string divisor = chance(0.4) ? "0" : int_operand();
+        Var q = fresh(Role::Int);
+        emit(q.name + " = call_i(" + int_operand() + ", " + divisor + ", " + e.name + ", descr=" +
+             (chance(0.5) ? "DIV" : "EDIV") + ")");
+        if (chance(0.7)) {
+          emit_guard("guard_no_exception()", depth, {}, true);
+        } else {
+          Var caught = fresh(Role::Obj);
+          emit_guard(caught.name + " = guard_exception(ConstClass(E))", depth);
+          define(Role::Int, "getfield_gc_i(" + caught.name + ", descr=E.code)");
+        }
+        live_.push_back(q);
+        break;
+      }
       default: {
         // A burst of values kept alive together, to run out of registers.
         int n = 10 + pick(12);
@@ -461,7 +491,7 @@ class Generator {
 // sharing and cycles show too.
 class HeapDescriber {
  public:
-  explicit HeapDescriber(const DescrTable& descrs) {
+  explicit HeapDescriber(const DescrTable& descrs) : descrs_(descrs) {
     for (Descr* d : descrs.declared()) {
       if (d->type() == Descr::Type::Struct) by_type_id_[static_cast<StructDescr*>(d)->type_id()] = d;
       else if (d->type() == Descr::Type::Array) by_type_id_[static_cast<ArrayDescr*>(d)->type_id()] = d;
@@ -469,9 +499,10 @@ class HeapDescriber {
   }
 
   std::string exit(const ExitState& state) {
-    std::string out = format_exit(state);
+    std::string out = format_exit(state, &descrs_);
     for (const RtValue& v : state.values)
       if (v.kind == Kind::Ref && v.r) out += " | " + object(v.r);
+    if (state.exception) out += " | raised " + object(state.exception);
     return out;
   }
 
@@ -507,6 +538,7 @@ class HeapDescriber {
     return out + "]";
   }
 
+  const DescrTable& descrs_;
   std::unordered_map<uint32_t, const Descr*> by_type_id_;
   std::unordered_map<const void*, int> seen_;
 };

@@ -174,7 +174,7 @@ int cmd_run(const std::vector<std::string>& args) {
     auto t2 = std::chrono::steady_clock::now();
     ExitState exit = backend->execute(*compiled, values);
     auto t3 = std::chrono::steady_clock::now();
-    std::cout << format_exit(exit) << "\n";
+    std::cout << format_exit(exit, file->descrs.get()) << "\n";
     if (timing) {
       size_t n_ops = file->loop.ops.size();
       for (const auto& bridge : file->bridges) n_ops += bridge->trace.ops.size();
