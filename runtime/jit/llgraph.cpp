@@ -6,6 +6,7 @@
 
 #include "runtime/jit/cfunction.h"
 #include "runtime/jit/exception.h"
+#include "runtime/jit/jitlog.h"
 #include "runtime/jit/resume.h"
 
 namespace rpy::jit {
@@ -313,10 +314,12 @@ class Interpreter {
 }  // namespace
 
 std::unique_ptr<CompiledLoop> LLGraphBackend::compile_loop(const Trace& loop) {
+  jitlog::stats().loops_compiled++;
   return std::make_unique<LLGraphLoop>(loop);
 }
 
 void LLGraphBackend::compile_bridge(CompiledLoop& loop, const FailDescr& guard, const Trace& bridge) {
+  jitlog::stats().bridges_compiled++;
   static_cast<LLGraphLoop&>(loop).bridges[&guard] = &bridge;
 }
 

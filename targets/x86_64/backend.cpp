@@ -3,12 +3,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
 #include "runtime/jit/exception.h"
+#include "runtime/jit/jitlog.h"
 #include "targets/x86_64/assembler.h"
 
 namespace rpy::jit {
@@ -18,10 +20,45 @@ using x86::Loc;
 using x86::TraceAssembler;
 using x86::X86Loop;
 
+namespace {
+
+std::string hex_address(const void* p) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(p)));
+  return buf;
+}
+
+// jit-backend-addr and jit-backend-dump as PyPy writes them, and
+// jit-backend: sizes, time and the disassembly, for people.
+void log_compiled(const std::string& what, const uint8_t* start, size_t size, const uint8_t* bootstrap,
+                  size_t n_ops, double seconds) {
+  if (jitlog::enabled("jit-backend-addr")) {
+    std::string line = what + " has address " + hex_address(start) + " to " + hex_address(start + size);
+    if (bootstrap) line += " (bootstrap " + hex_address(bootstrap) + ")";
+    jitlog::write_section("jit-backend-addr", line + "\n");
+  }
+  if (jitlog::enabled("jit-backend-dump")) jitlog::write_section("jit-backend-dump", jitlog::code_dump("x86_64", start, size));
+  if (jitlog::enabled("jit-backend")) {
+    char head[160];
+    std::snprintf(head, sizeof head, "# %s: %zu ops, %zu bytes at %s, assembled in %.1f us\n", what.c_str(), n_ops, size,
+                  hex_address(start).c_str(), seconds * 1e6);
+    jitlog::write_section("jit-backend", head + objdump_disassemble(start, size, reinterpret_cast<uint64_t>(start)));
+  }
+}
+
+std::string label_name(const Trace& t) {
+  for (const Op* op : t.ops)
+    if (op->opcode() == Opcode::label && op->target()) return op->target()->name();
+  return "trace";
+}
+
+}  // namespace
+
 X86Backend::X86Backend(JitHeap& heap) : heap_(heap) {}
 X86Backend::~X86Backend() = default;
 
 std::unique_ptr<CompiledLoop> X86Backend::compile_loop(const Trace& loop) {
+  auto t0 = std::chrono::steady_clock::now();
   auto compiled = std::make_unique<X86Loop>();
   compiled->n_inputargs = loop.inputargs.size();
   TraceAssembler as(*compiled, heap_, memory_.address_of_next());
@@ -32,6 +69,13 @@ std::unique_ptr<CompiledLoop> X86Backend::compile_loop(const Trace& loop) {
   compiled->epilogue = code + as.epilogue_offset;
   compiled->frame_words = std::max(compiled->frame_words, x86::kSpillBase + as.max_slots);
   compiled->pieces.push_back(x86::CodePiece{"loop", code, as.enc.size()});
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  jitlog::JitStats& s = jitlog::stats();
+  std::string what = "Loop " + std::to_string(s.loops_compiled) + " (" + label_name(loop) + ")";
+  s.loops_compiled++;
+  s.backend_seconds += seconds;
+  s.code_bytes += as.enc.size();
+  log_compiled(what, code, as.enc.size(), compiled->entry, loop.ops.size(), seconds);
   return compiled;
 }
 
@@ -42,6 +86,7 @@ std::unique_ptr<CompiledLoop> X86Backend::compile_loop(const Trace& loop) {
 // the first copy but not the same constant in every copy gets a frame slot,
 // so the bridge never assumes one copy's constant.
 void X86Backend::compile_bridge(CompiledLoop& loop, const FailDescr& guard, const Trace& bridge) {
+  auto t0 = std::chrono::steady_clock::now();
   auto& l = static_cast<X86Loop&>(loop);
   auto it = l.guards_by_descr.find(&guard);
   if (it == l.guards_by_descr.end() || it->second.empty())
@@ -87,7 +132,15 @@ void X86Backend::compile_bridge(CompiledLoop& loop, const FailDescr& guard, cons
     uint8_t* at = memory_.install(adapter.enc.code.data(), adapter.enc.size());
     l.pieces.push_back(x86::CodePiece{"adapter to bridge " + std::to_string(guard.index()), at, adapter.enc.size()});
     redirect(copies[k], at);
+    jitlog::stats().code_bytes += adapter.enc.size();
   }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  jitlog::JitStats& s = jitlog::stats();
+  s.bridges_compiled++;
+  s.backend_seconds += seconds;
+  s.code_bytes += as.enc.size();
+  log_compiled("bridge out of Guard " + std::to_string(guard.index()), code, as.enc.size(), nullptr,
+               bridge.ops.size(), seconds);
 }
 
 ExitState X86Backend::execute(CompiledLoop& loop, std::span<const RtValue> args) {

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/jit/jitlog.h"
 #include "runtime/jit/llgraph.h"
 #include "runtime/jit/opt/optimizeopt.h"
 #include "runtime/jit/optimizer.h"
@@ -175,6 +176,7 @@ int cmd_run(const std::vector<std::string>& args) {
     ExitState exit = backend->execute(*compiled, values);
     auto t3 = std::chrono::steady_clock::now();
     std::cout << format_exit(exit, file->descrs.get()) << "\n";
+    jitlog::write_summary();
     if (timing) {
       size_t n_ops = file->loop.ops.size();
       for (const auto& bridge : file->bridges) n_ops += bridge->trace.ops.size();

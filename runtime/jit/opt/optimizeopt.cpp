@@ -1,6 +1,7 @@
 #include "runtime/jit/opt/optimizeopt.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "runtime/jit/jitlog.h"
 #include "runtime/jit/printer.h"
@@ -401,21 +402,78 @@ Trace ChainOptimizer::optimize(const Trace& trace, DescrTable& descrs) {
   return out;
 }
 
+namespace {
+
+// The name PyPy's log header gives a loop: its (first) label's.
+std::string loop_name(const Trace& t) {
+  for (const Op* op : t.ops)
+    if (op->opcode() == Opcode::label && op->target()) return op->target()->name();
+  return "trace";
+}
+
+void count_input(const Trace& t) {
+  jitlog::JitStats& s = jitlog::stats();
+  s.ops_before += t.ops.size();
+  for (const Op* op : t.ops) {
+    s.guards_before += op->info().is_guard();
+    s.calls_before += op->info().is_call();
+  }
+}
+
+void count_output(const Trace& t) {
+  jitlog::JitStats& s = jitlog::stats();
+  s.ops_after += t.ops.size();
+  for (const Op* op : t.ops) {
+    if (!op->info().is_guard()) continue;
+    s.guards_after++;
+    for (const Value* v : op->fail_args)
+      if (v && v->is_virtual()) {
+        s.virtual_guards++;
+        break;
+      }
+  }
+}
+
+}  // namespace
+
 Trace ChainOptimizer::optimize_loop(const Trace& loop, DescrTable& descrs) {
-  auto log = jitlog::get("jit-log-opt");
-  bool on = log->should_log(spdlog::level::info);
-  if (on) log->info("# Loop (before optimization), {} ops\n{}", loop.ops.size(), print_trace(loop));
+  bool log_before = jitlog::enabled("jit-log-noopt-loop"), log_after = jitlog::enabled("jit-log-opt-loop");
+  uint64_t number = log_before || log_after ? jitlog::next_loop_number() : 0;
+  std::string name = log_before || log_after ? loop_name(loop) : "";
+  if (log_before)
+    jitlog::write_section("jit-log-noopt-loop", "# Loop " + std::to_string(number) + " (" + name + ") : noopt with " +
+                                                    std::to_string(loop.ops.size()) + " ops\n" + print_trace(loop));
+  auto t0 = std::chrono::steady_clock::now();
   Trace out = optimize(loop, descrs);
-  if (on) log->info("# Loop (after optimization: {}), {} ops\n{}", options_.str(), out.ops.size(), print_trace(out));
+  jitlog::JitStats& s = jitlog::stats();
+  s.optimize_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  s.loops_optimized++;
+  count_input(loop);
+  count_output(out);
+  if (log_after)
+    jitlog::write_section("jit-log-opt-loop", "# Loop " + std::to_string(number) + " (" + name + ") : loop with " +
+                                                  std::to_string(out.ops.size()) + " ops\n" + print_trace(out));
   return out;
 }
 
-Trace ChainOptimizer::optimize_bridge(const Trace& bridge, const Trace& loop, DescrTable& descrs) {
-  auto log = jitlog::get("jit-log-opt");
-  bool on = log->should_log(spdlog::level::info);
-  if (on) log->info("# Bridge (before optimization), {} ops\n{}", bridge.ops.size(), print_trace(bridge));
+Trace ChainOptimizer::optimize_bridge(const Trace& bridge, const Trace& loop, DescrTable& descrs,
+                                      const FailDescr* guard) {
+  bool log_before = jitlog::enabled("jit-log-noopt-bridge"), log_after = jitlog::enabled("jit-log-opt-bridge");
+  // PyPy's header: the guard the bridge leaves from (here its exit number).
+  std::string header = guard ? "# bridge out of Guard " + std::to_string(guard->index()) : "# bridge";
+  if (log_before)
+    jitlog::write_section("jit-log-noopt-bridge", header + " : noopt with " + std::to_string(bridge.ops.size()) +
+                                                      " ops\n" + print_trace(bridge));
+  auto t0 = std::chrono::steady_clock::now();
   Trace out = optimize(bridge, descrs);
-  if (on) log->info("# Bridge (after optimization: {}), {} ops\n{}", options_.str(), out.ops.size(), print_trace(out));
+  jitlog::JitStats& s = jitlog::stats();
+  s.optimize_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  s.bridges_optimized++;
+  count_input(bridge);
+  count_output(out);
+  if (log_after)
+    jitlog::write_section("jit-log-opt-bridge", header + " with " + std::to_string(out.ops.size()) + " ops\n" +
+                                                    print_trace(out));
   return out;
 }
 

@@ -187,7 +187,8 @@ class ChainOptimizer final : public Optimizer {
   explicit ChainOptimizer(OptOptions options = {}) : options_(options) {}
   std::string_view name() const override { return "chain"; }
   Trace optimize_loop(const Trace& loop, DescrTable& descrs) override;
-  Trace optimize_bridge(const Trace& bridge, const Trace& loop, DescrTable& descrs) override;
+  Trace optimize_bridge(const Trace& bridge, const Trace& loop, DescrTable& descrs,
+                        const FailDescr* guard = nullptr) override;
   const OptOptions& options() const { return options_; }
 
  private:
