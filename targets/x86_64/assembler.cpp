@@ -236,6 +236,19 @@ GuardInfo* TraceAssembler::begin_exit(const Op* op, const std::vector<Value*>& v
 
 void TraceAssembler::guard_jump(GuardInfo* g, Cond fail_if) {
   size_t at = enc.jcc(fail_if);
+  if (head_armed_at_ >= 0) {
+    bool position_independent = true;
+    for (size_t f : enc.rip_fixups) position_independent &= f < head_start_;
+    if (position_independent) {
+      // The rotated loop's body starts here: align it as compilers align
+      // loop heads. Run once on entry, the padding costs nothing per
+      // iteration.
+      size_t misalign = reinterpret_cast<uintptr_t>(base_ + enc.size()) % 16;
+      if (misalign) enc.nops(16 - misalign);
+      heads_.push_back(LoopHead{head_token_, head_start_, at, enc.size(), fail_if, g});
+    }
+    head_armed_at_ = -1;
+  }
   if (exits_.empty() || exits_.back().info != g) exits_.push_back(PendingExit{g, {}});
   exits_.back().jumps.push_back(at);
 }
@@ -671,6 +684,21 @@ void TraceAssembler::op_jump(const Op* op) {
   std::vector<Loc> src;
   for (const Value* v : op->args) src.push_back(loc(v));
   parallel_move(src, *locs);
+  if (!remote)
+    for (const LoopHead& h : heads_) {
+      if (h.token != t) continue;
+      // The state is now exactly the label's, so the copy computes what
+      // the original does; its exit goes to the same stub (and, once
+      // patched, to the same bridge).
+      std::vector<uint8_t> head(enc.code.begin() + static_cast<long>(h.start),
+                                enc.code.begin() + static_cast<long>(h.jcc_rel - 2));
+      for (uint8_t b : head) enc.byte(b);
+      enc.bind(enc.jcc(invert(h.fail_if)), h.body);
+      size_t exit = enc.jmp();
+      for (PendingExit& e : exits_)
+        if (e.info == h.guard) e.jumps.push_back(exit);
+      return;
+    }
   size_t at = enc.jmp();
   if (remote) rel_to_absolute(at, remote);
   else enc.bind(at, local);
@@ -687,6 +715,9 @@ void TraceAssembler::assemble_ops(const Trace& trace) {
     const Op* op = trace.ops[i];
     Opcode opc = op->opcode();
     const OpInfo& info = op->info();
+    // Only a guard right after the label, or fused with the comparison
+    // right after it, heads the loop.
+    if (head_armed_at_ >= 0 && static_cast<int>(i) != head_armed_at_ + 1) head_armed_at_ = -1;
     if (info.is_guard()) {
       op_guard(op);
     } else if (is_int_binary(opc)) {
@@ -752,7 +783,12 @@ void TraceAssembler::assemble_ops(const Trace& trace) {
           break;
         case Opcode::new_: case Opcode::new_with_vtable: case Opcode::new_array: op_new(op); break;
         case Opcode::call_i: case Opcode::call_r: case Opcode::call_f: case Opcode::call_n: op_call(op); break;
-        case Opcode::label: enter_label(op); break;
+        case Opcode::label:
+          enter_label(op);
+          head_armed_at_ = static_cast<int>(i);
+          head_start_ = enc.size();
+          head_token_ = op->target();
+          break;
         case Opcode::jump: op_jump(op); break;
         case Opcode::finish: op_finish(op); break;
         default: throw std::runtime_error("x86: cannot compile " + std::string(info.name));

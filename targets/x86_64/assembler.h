@@ -221,6 +221,22 @@ class TraceAssembler {
   std::vector<size_t> pool_refs_;  // pool index of each enc.rip_fixups entry, in order
   std::vector<std::pair<int64_t, int64_t>> pool_;
   bool has_epilogue_ = false;
+  // Loop rotation: a jump back to a label of this trace re-executes the
+  // code between the label and the first guard's jcc (copied, when it is
+  // position independent) and jumps into the body when the guard passes,
+  // so an iteration takes one branch, not a guard plus a jump.
+  struct LoopHead {
+    const TargetToken* token = nullptr;
+    size_t start = 0;       // label offset
+    size_t jcc_rel = 0;     // rel32 field of the guard's first jcc
+    size_t body = 0;        // where the loop continues when that guard passes
+    Cond fail_if = O;
+    GuardInfo* guard = nullptr;
+  };
+  int head_armed_at_ = -1;  // op index of the label whose head is being recorded, or -1
+  size_t head_start_ = 0;
+  const TargetToken* head_token_ = nullptr;
+  std::vector<LoopHead> heads_;
   int fused_cond_ = -1;  // a comparison left its condition in the flags for the next guard
 };
 

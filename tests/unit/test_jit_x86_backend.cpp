@@ -343,3 +343,30 @@ BOOST_AUTO_TEST_CASE(bridge_on_a_virtual_guard_gets_fresh_objects_each_time) {
   // between failures, the setfield would make it 1000s.
   BOOST_TEST(run(t, {I(0), I(0)}) == "exit 2 112");
 }
+
+// The loop's first guard is copied to the end of the loop (rotation): a
+// bridge attached to it after a run must be reached from the copy too,
+// whichever iteration fails.
+BOOST_AUTO_TEST_CASE(bridge_on_the_rotated_loop_head_guard) {
+  auto file = parse(
+      "[i0, i1]\n"
+      "label(i0, i1, descr=loop)\n"
+      "i2 = int_lt(i0, i1)\n"
+      "guard_true(i2) [i0, i1]\n"
+      "i3 = int_add(i0, 1)\n"
+      "jump(i3, i1, descr=loop)\n"
+      "\n"
+      "bridge 2:\n"
+      "[i10, i11]\n"
+      "i12 = int_mul(i10, 1000)\n"
+      "finish(i12, i11)\n");
+  JitHeap heap;
+  X86Backend x86(heap);
+  auto loop = x86.compile_loop(file->loop);
+  std::vector<RtValue> first{I(0), I(0)}, later{I(0), I(7)};
+  BOOST_TEST(format_exit(x86.execute(*loop, first)) == "exit 2 0 0");  // fails at the label's copy
+  BOOST_TEST(format_exit(x86.execute(*loop, later)) == "exit 2 7 7");  // fails at the rotated copy
+  x86.compile_bridge(*loop, *file->bridges[0]->guard, file->bridges[0]->trace);
+  BOOST_TEST(format_exit(x86.execute(*loop, first)) == "exit 6 0 0");
+  BOOST_TEST(format_exit(x86.execute(*loop, later)) == "exit 6 7000 7");
+}
