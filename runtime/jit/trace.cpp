@@ -1,33 +1,74 @@
 #include "runtime/jit/trace.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstring>
+#include <new>
 #include <unordered_set>
 
 namespace rpy::jit {
 
+template <class T, class... A>
+T* Trace::create(A&&... a) {
+  constexpr size_t size = (sizeof(T) + alignof(std::max_align_t) - 1) / alignof(std::max_align_t) * alignof(std::max_align_t);
+  if (left_ < size) {
+    size_t chunk = std::max<size_t>(size, 32 * 1024);
+    chunks_.push_back(std::make_unique<std::byte[]>(chunk));
+    free_ = chunks_.back().get();
+    left_ = chunk;
+  }
+  T* v = new (free_) T(std::forward<A>(a)...);
+  free_ += size;
+  left_ -= size;
+  values_.push_back(v);
+  return v;
+}
+
+void Trace::release() {
+  for (Value* v : values_) v->~Value();
+  values_.clear();
+  chunks_.clear();
+  free_ = nullptr;
+  left_ = 0;
+}
+
+Trace::~Trace() { release(); }
+
+Trace& Trace::operator=(Trace&& o) noexcept {
+  if (this == &o) return *this;
+  release();
+  inputargs = std::move(o.inputargs);
+  ops = std::move(o.ops);
+  consts_ = std::move(o.consts_);
+  values_ = std::move(o.values_);
+  chunks_ = std::move(o.chunks_);
+  free_ = o.free_;
+  left_ = o.left_;
+  o.values_.clear();
+  o.free_ = nullptr;
+  o.left_ = 0;
+  o.inputargs.clear();
+  o.ops.clear();
+  o.consts_.clear();
+  return *this;
+}
+
 InputArg* Trace::add_inputarg(Kind kind, std::string name) {
-  auto arg = std::make_unique<InputArg>(kind, value_count());
+  InputArg* arg = create<InputArg>(kind, value_count());
   arg->name = std::move(name);
-  InputArg* raw = arg.get();
-  owned_.push_back(std::move(arg));
-  inputargs.push_back(raw);
-  return raw;
+  inputargs.push_back(arg);
+  return arg;
 }
 
 Op* Trace::make_op(Opcode opcode, std::vector<Value*> args, Descr* descr) {
-  std::unique_ptr<Op> op(new Op(opcode, value_count()));
+  Op* op = create<Op>(opcode, value_count());
   op->args = std::move(args);
   op->descr = descr;
-  Op* raw = op.get();
-  owned_.push_back(std::move(op));
-  return raw;
+  return op;
 }
 
 VirtualValue* Trace::make_virtual(Descr* descr) {
-  auto v = std::make_unique<VirtualValue>(descr, value_count());
-  VirtualValue* raw = v.get();
-  owned_.push_back(std::move(v));
-  return raw;
+  return create<VirtualValue>(descr, value_count());
 }
 
 Op* Trace::append(Opcode opcode, std::vector<Value*> args, Descr* descr) {
@@ -39,9 +80,7 @@ Op* Trace::append(Opcode opcode, std::vector<Value*> args, Descr* descr) {
 Const* Trace::intern(RtValue v, const StructDescr* class_descr) {
   ConstKey key{v.kind, v.i, class_descr};
   if (auto it = consts_.find(key); it != consts_.end()) return it->second;
-  std::unique_ptr<Const> c(new Const(v, class_descr, value_count()));
-  Const* raw = c.get();
-  owned_.push_back(std::move(c));
+  Const* raw = create<Const>(v, class_descr, value_count());
   consts_.emplace(key, raw);
   return raw;
 }

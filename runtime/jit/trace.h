@@ -68,8 +68,9 @@ class VirtualValue final : public Value {
 class Trace {
  public:
   Trace() = default;
-  Trace(Trace&&) = default;
-  Trace& operator=(Trace&&) = default;
+  Trace(Trace&& o) noexcept { *this = std::move(o); }
+  Trace& operator=(Trace&& o) noexcept;
+  ~Trace();
 
   std::vector<InputArg*> inputargs;
   std::vector<Op*> ops;
@@ -92,11 +93,20 @@ class Trace {
   Const* constant(const RtValue& v);
 
   // Upper bound of Value::id() over the values of this trace.
-  uint32_t value_count() const { return static_cast<uint32_t>(owned_.size()); }
+  uint32_t value_count() const { return static_cast<uint32_t>(values_.size()); }
 
  private:
   Const* intern(RtValue v, const StructDescr* class_descr);
-  std::vector<std::unique_ptr<Value>> owned_;
+  // Values live in chunks owned by the trace (a trace makes one per
+  // operation, and optimizing makes a new trace: one malloc each would
+  // dominate); values_ lists them by id, for their destructors.
+  template <class T, class... A>
+  T* create(A&&... a);
+  void release();
+  std::vector<Value*> values_;
+  std::vector<std::unique_ptr<std::byte[]>> chunks_;
+  std::byte* free_ = nullptr;
+  size_t left_ = 0;
   struct ConstKey {
     Kind kind;
     int64_t bits;
