@@ -6,8 +6,9 @@ Each section is `[HEX] {NAME`, its lines, `[HEX] NAME}`. The cases:
 jit-log-opt alone (traces before and after optimization, with their ops;
 nothing else), jit-backend (addresses, CODE_DUMP, disassembly),
 jit-summary to stderr (`-`), several categories at once, `:FILE` (every
-section), and `FILE` without a colon (PyPy's profiling mode: section
-markers only). Without PYPYLOG nothing is written.
+section), `FILE` without a colon (PyPy's profiling mode: section markers
+only), a file that cannot be opened (a warning, then stderr). Without
+PYPYLOG nothing is written.
 
     tests/run_jit_log.py
 
@@ -179,6 +180,18 @@ def case_profiling(tmp):
     return problems
 
 
+def case_unwritable_file(tmp):
+    blocker = os.path.join(tmp, "not-a-dir")
+    open(blocker, "w").close()
+    p, _ = run("jit-summary:" + os.path.join(blocker, "x.log"))
+    problems = []
+    if p.returncode != 0 or p.stdout.strip() != EXPECT:
+        problems.append("status %d, stdout %r" % (p.returncode, p.stdout))
+    if "warning: PYPYLOG: cannot open" not in p.stderr or "{jit-summary" not in p.stderr:
+        problems.append("stderr %r" % p.stderr)
+    return problems
+
+
 def case_off(tmp):
     p, _ = run(None)
     problems = []
@@ -189,7 +202,8 @@ def case_off(tmp):
     return problems
 
 
-CASES = [case_log_opt, case_backend, case_summary_to_stderr, case_several, case_everything, case_profiling, case_off]
+CASES = [case_log_opt, case_backend, case_summary_to_stderr, case_several, case_everything, case_profiling,
+         case_unwritable_file, case_off]
 
 
 def main():

@@ -21,6 +21,7 @@ struct Config {
   bool profiling = false;             // PYPYLOG=FILE: section markers only
   std::vector<std::string> prefixes;  // from PYPYLOG; one empty prefix selects all
   std::string file;                   // "-" or empty: stderr
+  bool file_failed = false;           // could not be opened: stderr instead
   std::vector<std::string> rpylog;    // from RPYLOG
   spdlog::sink_ptr pypylog_sink;
   spdlog::sink_ptr stderr_sink;
@@ -98,10 +99,19 @@ std::shared_ptr<spdlog::logger> get(std::string_view section_view) {
   if (auto l = spdlog::get(section)) return l;
   Config& c = config();
   spdlog::sink_ptr sink;
-  if (pypylog_wants(section) && !c.file.empty() && c.file != "-") {
-    if (!c.pypylog_sink) c.pypylog_sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(c.file, true);
+  if (pypylog_wants(section) && !c.file.empty() && c.file != "-" && !c.file_failed) {
+    if (!c.pypylog_sink) {
+      try {
+        c.pypylog_sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(c.file, true);
+      } catch (const spdlog::spdlog_ex& e) {
+        // A log is no reason to stop the program: say so once, log to stderr.
+        std::fprintf(stderr, "warning: PYPYLOG: cannot open %s (%s); logging to stderr\n", c.file.c_str(), e.what());
+        c.file_failed = true;
+      }
+    }
     sink = c.pypylog_sink;
-  } else {
+  }
+  if (!sink) {
     if (!c.stderr_sink) c.stderr_sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
     sink = c.stderr_sink;
   }
