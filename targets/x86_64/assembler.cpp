@@ -785,9 +785,12 @@ void TraceAssembler::assemble_ops(const Trace& trace) {
         case Opcode::call_i: case Opcode::call_r: case Opcode::call_f: case Opcode::call_n: op_call(op); break;
         case Opcode::label:
           enter_label(op);
-          head_armed_at_ = static_cast<int>(i);
-          head_start_ = enc.size();
-          head_token_ = op->target();
+          // Only the label this trace's own final jump goes back to.
+          if (trace.ops.back()->opcode() == Opcode::jump && trace.ops.back()->target() == op->target()) {
+            head_armed_at_ = static_cast<int>(i);
+            head_start_ = enc.size();
+            head_token_ = op->target();
+          }
           break;
         case Opcode::jump: op_jump(op); break;
         case Opcode::finish: op_finish(op); break;
