@@ -104,7 +104,7 @@ class Interpreter {
   double f(const Op& op, size_t k) const { return get(op.args[k]).f; }
   void* r(const Op& op, size_t k) const { return get(op.args[k]).r; }
 
-  std::vector<RtValue> gather(const std::vector<Value*>& values) const {
+  std::vector<RtValue> gather(std::span<Value* const> values) const {
     std::vector<RtValue> out;
     out.reserve(values.size());
     for (const Value* v : values) out.push_back(get(v));

@@ -71,7 +71,7 @@ class Builder {
 
 }  // namespace
 
-ResumeData ResumeData::build(const std::vector<Value*>& fail_args, std::vector<const Value*>* leaves) {
+ResumeData ResumeData::build(std::span<Value* const> fail_args, std::vector<const Value*>* leaves) {
   ResumeData data;
   Builder b(data, leaves);
   data.fail_args.reserve(fail_args.size());
@@ -116,7 +116,7 @@ std::vector<RtValue> ResumeData::materialize(JitHeap& heap, std::span<const RtVa
   return out;
 }
 
-std::vector<const Value*> resume_leaves(const std::vector<Value*>& fail_args) {
+std::vector<const Value*> resume_leaves(std::span<Value* const> fail_args) {
   std::vector<const Value*> leaves;
   ResumeData::build(fail_args, &leaves);
   return leaves;

@@ -43,7 +43,7 @@ struct ResumeData {
 
   // From a guard's fail arguments; `leaves` (if given) receives the leaf
   // values in leaf order, each once.
-  static ResumeData build(const std::vector<Value*>& fail_args, std::vector<const Value*>* leaves = nullptr);
+  static ResumeData build(std::span<Value* const> fail_args, std::vector<const Value*>* leaves = nullptr);
 
   // The fail arguments as the exit hands them over, given the run-time
   // value of each leaf: virtuals are allocated in `heap` (depth first, in
@@ -53,11 +53,11 @@ struct ResumeData {
 
 // The values the exit needs at run time: the non-virtual, non-constant fail
 // arguments and items of virtuals, each once, in first-seen order.
-std::vector<const Value*> resume_leaves(const std::vector<Value*>& fail_args);
+std::vector<const Value*> resume_leaves(std::span<Value* const> fail_args);
 
 // build + materialize, reading each leaf with `read`.
 template <class Read>
-std::vector<RtValue> resume_fail_args(const std::vector<Value*>& fail_args, JitHeap& heap, Read&& read) {
+std::vector<RtValue> resume_fail_args(std::span<Value* const> fail_args, JitHeap& heap, Read&& read) {
   std::vector<const Value*> leaves;
   ResumeData data = ResumeData::build(fail_args, &leaves);
   std::vector<RtValue> values;

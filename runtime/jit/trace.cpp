@@ -10,16 +10,8 @@ namespace rpy::jit {
 
 template <class T, class... A>
 T* Trace::create(A&&... a) {
-  constexpr size_t size = (sizeof(T) + alignof(std::max_align_t) - 1) / alignof(std::max_align_t) * alignof(std::max_align_t);
-  if (left_ < size) {
-    size_t chunk = std::max<size_t>(size, 32 * 1024);
-    chunks_.push_back(std::make_unique<std::byte[]>(chunk));
-    free_ = chunks_.back().get();
-    left_ = chunk;
-  }
-  T* v = new (free_) T(std::forward<A>(a)...);
-  free_ += size;
-  left_ -= size;
+  void* at = memory_->allocate(sizeof(T), alignof(T));
+  T* v = new (at) T(std::forward<A>(a)...);
   values_.push_back(v);
   return v;
 }
@@ -27,9 +19,7 @@ T* Trace::create(A&&... a) {
 void Trace::release() {
   for (Value* v : values_) v->~Value();
   values_.clear();
-  chunks_.clear();
-  free_ = nullptr;
-  left_ = 0;
+  if (memory_) memory_->release();
 }
 
 Trace::~Trace() { release(); }
@@ -41,12 +31,9 @@ Trace& Trace::operator=(Trace&& o) noexcept {
   ops = std::move(o.ops);
   consts_ = std::move(o.consts_);
   values_ = std::move(o.values_);
-  chunks_ = std::move(o.chunks_);
-  free_ = o.free_;
-  left_ = o.left_;
+  memory_ = std::move(o.memory_);
+  o.memory_ = std::make_unique<std::pmr::monotonic_buffer_resource>(1024);
   o.values_.clear();
-  o.free_ = nullptr;
-  o.left_ = 0;
   o.inputargs.clear();
   o.ops.clear();
   o.consts_.clear();
@@ -60,9 +47,9 @@ InputArg* Trace::add_inputarg(Kind kind, std::string name) {
   return arg;
 }
 
-Op* Trace::make_op(Opcode opcode, std::vector<Value*> args, Descr* descr) {
-  Op* op = create<Op>(opcode, value_count());
-  op->args = std::move(args);
+Op* Trace::make_op(Opcode opcode, std::span<Value* const> args, Descr* descr) {
+  Op* op = create<Op>(opcode, value_count(), memory_.get());
+  op->args.assign(args.begin(), args.end());
   op->descr = descr;
   return op;
 }
@@ -71,8 +58,8 @@ VirtualValue* Trace::make_virtual(Descr* descr) {
   return create<VirtualValue>(descr, value_count());
 }
 
-Op* Trace::append(Opcode opcode, std::vector<Value*> args, Descr* descr) {
-  Op* op = make_op(opcode, std::move(args), descr);
+Op* Trace::append(Opcode opcode, std::span<Value* const> args, Descr* descr) {
+  Op* op = make_op(opcode, args, descr);
   ops.push_back(op);
   return op;
 }

@@ -216,7 +216,7 @@ void TraceAssembler::emit_pool() {
 
 // ---- exits
 
-GuardInfo* TraceAssembler::begin_exit(const Op* op, const std::vector<Value*>& values) {
+GuardInfo* TraceAssembler::begin_exit(const Op* op, std::span<Value* const> values) {
   auto info = std::make_unique<GuardInfo>();
   info->descr = op->fail_descr();
   info->heap = &heap_;

@@ -187,7 +187,7 @@ class TraceAssembler {
   void emit_call(void* address, const std::vector<CallArg>& args, const Op* result);
   void store_loc(const Mem& dst, const Loc& src);
   // Guards: the exit record, then one or more conditional jumps to its stub.
-  GuardInfo* begin_exit(const Op* op, const std::vector<Value*>& values);
+  GuardInfo* begin_exit(const Op* op, std::span<Value* const> values);
   void guard_jump(GuardInfo* g, Cond fail_if);
   void guard_jump_always(GuardInfo* g);
   void rel_to_absolute(size_t rel_at, uint8_t* target);

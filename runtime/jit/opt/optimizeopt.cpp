@@ -210,8 +210,8 @@ Const* OptContext::zero(Kind k) {
   return k == Kind::Ref ? out.const_null() : k == Kind::Float ? out.const_float(0.0) : out.const_int(0);
 }
 
-Op* OptContext::make(Opcode opcode, std::vector<Value*> args, Descr* descr) {
-  return out.make_op(opcode, std::move(args), descr);
+Op* OptContext::make(Opcode opcode, std::span<Value* const> args, Descr* descr) {
+  return out.make_op(opcode, args, descr);
 }
 
 void OptContext::send(Op* op) {

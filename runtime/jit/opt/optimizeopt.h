@@ -150,7 +150,10 @@ class OptContext {
   Value* make_constant(int64_t v) { return out.const_int(v); }
 
   // ---- ops
-  Op* make(Opcode opcode, std::vector<Value*> args = {}, Descr* descr = nullptr);
+  Op* make(Opcode opcode, std::span<Value* const> args, Descr* descr = nullptr);
+  Op* make(Opcode opcode, std::initializer_list<Value*> args = {}, Descr* descr = nullptr) {
+    return make(opcode, std::span<Value* const>(args.begin(), args.size()), descr);
+  }
   // Hands a new op to the first pass (for passes and unrolling that add work).
   void send(Op* op);
   // Places `op` in the output: forces virtual arguments, snapshots virtual
