@@ -231,7 +231,8 @@ int cmd_fuzz(const std::vector<std::string>& args) {
       return usage_error("unknown fuzz option " + args[k]);
     }
   }
-  uint64_t matched = 0, skipped = 0, mismatched = 0, opt_skipped = 0;
+  uint64_t matched = 0, skipped = 0, mismatched = 0, opt_skipped = 0, with_objects = 0, with_exceptions = 0;
+  uint64_t virtual_guards_before = jitlog::stats().virtual_guards;
   opt::ChainOptimizer chain;
   std::signal(SIGSEGV, fuzz_crash_handler);
   std::signal(SIGBUS, fuzz_crash_handler);
@@ -247,7 +248,12 @@ int cmd_fuzz(const std::vector<std::string>& args) {
         (opt ? opt_skipped : skipped)++;
         break;
       }
-      if (o.status == FuzzOutcome::Status::Match) { matched++; continue; }
+      if (o.status == FuzzOutcome::Status::Match) {
+        matched++;
+        with_objects += o.expected.find(" | ") != std::string::npos;
+        with_exceptions += o.expected.find(" exception ") != std::string::npos;
+        continue;
+      }
       mismatched++;
       std::cout << "MISMATCH seed " << s << (opt ? " (optimized)" : "") << "\n"
                 << "  reference: " << o.expected << "\n  x86_64:    " << o.actual << "\n";
@@ -260,7 +266,10 @@ int cmd_fuzz(const std::vector<std::string>& args) {
   }
   std::cout << "fuzz: seeds " << seed << ".." << seed + count - 1 << ": " << matched << " runs matched, "
             << skipped << " cases skipped (undefined in the reference), " << opt_skipped
-            << " optimized runs skipped (a guard with a bridge optimized away), " << mismatched << " mismatches\n";
+            << " optimized runs skipped (a guard with a bridge optimized away), " << mismatched << " mismatches\n"
+            << "fuzz: covered " << with_objects << " exits with objects, " << with_exceptions
+            << " with a pending exception, " << jitlog::stats().virtual_guards - virtual_guards_before
+            << " optimized guards with virtuals in their resume data\n";
   return mismatched ? 1 : 0;
 }
 
