@@ -24,10 +24,16 @@ namespace rpy::jit {
 struct ExitState {
   const FailDescr* exit = nullptr;
   std::vector<RtValue> values;
+  // The exception pending when execution left (a guard_no_exception that
+  // failed, say), moved out of the exception state (exception.h), which
+  // is clear again; null if none.
+  void* exception = nullptr;
 };
 
-// `exit N v1 v2 ...`: what `rpyjit run` prints, the same for every backend.
-std::string format_exit(const ExitState& state);
+// `exit N v1 v2 ...`, plus ` exception E` when one is pending (E the name
+// of its struct in `descrs`, or its type id without them): what `rpyjit
+// run` prints, the same for every backend.
+std::string format_exit(const ExitState& state, const DescrTable* descrs = nullptr);
 
 // A loop as a backend compiled it; what is inside is the backend's business.
 class CompiledLoop {

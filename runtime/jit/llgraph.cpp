@@ -5,6 +5,8 @@
 #include <unordered_map>
 
 #include "runtime/jit/cfunction.h"
+#include "runtime/jit/exception.h"
+#include "runtime/jit/jitlog.h"
 #include "runtime/jit/resume.h"
 
 namespace rpy::jit {
@@ -52,11 +54,14 @@ class Interpreter {
       pc++;
       const OpInfo& info = op.info();
       if (info.is_guard()) {
-        if (guard_holds(op)) continue;
+        if (guard_holds(op)) {
+          if (op.opcode() == Opcode::guard_exception) frame_.env[op.id()] = RtValue::of_ref(take_exception());
+          continue;
+        }
         // Virtuals among the fail arguments are allocated now (resume.h).
         std::vector<RtValue> values = resume_fail_args(op.fail_args, heap_, [&](const Value* v) { return get(v); });
         auto it = compiled_.bridges.find(op.fail_descr());
-        if (it == compiled_.bridges.end()) return ExitState{op.fail_descr(), std::move(values)};
+        if (it == compiled_.bridges.end()) return ExitState{op.fail_descr(), std::move(values), take_exception()};
         const Trace& bridge = *it->second;
         frame_.enter(bridge);
         for (size_t k = 0; k < values.size(); k++) frame_.env[bridge.inputargs[k]->id()] = values[k];
@@ -64,7 +69,7 @@ class Interpreter {
         continue;
       }
       switch (op.opcode()) {
-        case Opcode::finish: return ExitState{op.fail_descr(), gather(op.args)};
+        case Opcode::finish: return ExitState{op.fail_descr(), gather(op.args), take_exception()};
         case Opcode::label: continue;
         case Opcode::jump: {
           const TargetToken* t = op.target();
@@ -99,7 +104,7 @@ class Interpreter {
   double f(const Op& op, size_t k) const { return get(op.args[k]).f; }
   void* r(const Op& op, size_t k) const { return get(op.args[k]).r; }
 
-  std::vector<RtValue> gather(const std::vector<Value*>& values) const {
+  std::vector<RtValue> gather(std::span<Value* const> values) const {
     std::vector<RtValue> out;
     out.reserve(values.size());
     for (const Value* v : values) out.push_back(get(v));
@@ -128,6 +133,8 @@ class Interpreter {
         void* obj = r(op, 0);
         return obj && JitHeap::type_id_of(obj) == static_cast<uint32_t>(i(op, 1));
       }
+      case Opcode::guard_no_exception: return exception_state().type == 0;
+      case Opcode::guard_exception: return exception_state().type != 0 && exception_state().type == i(op, 0);
       case Opcode::guard_no_overflow: return !overflow_;
       case Opcode::guard_overflow: return overflow_;
       default: throw ExecutionError(&op, "not a guard");
@@ -277,9 +284,18 @@ class Interpreter {
         const CallDescr& cd = *op.call_descr();
         if (!cd.function() || !cd.function()->invoke)
           throw ExecutionError(&op, "no C function '" + cd.func_name() + "' to call");
+        // Calling with an exception pending would lose it; machine code
+        // cannot tell, so it is undefined like a null dereference.
+        if (exception_state().type != 0)
+          throw ExecutionError(&op, "call with an exception pending (a bridge must handle it first)");
         std::vector<RtValue> args = gather(op.args);
         RtValue result = cd.function()->invoke(args.data());
         result.kind = op.kind();
+        if (exception_state().type != 0 && !cd.effects().can_raise()) {
+          take_exception();
+          throw ExecutionError(&op, "'" + cd.func_name() + "' raised, but its descr says effect=" +
+                                        std::string(effect_name(cd.effects().extra)));
+        }
         return result;
       }
       default: break;
@@ -298,15 +314,18 @@ class Interpreter {
 }  // namespace
 
 std::unique_ptr<CompiledLoop> LLGraphBackend::compile_loop(const Trace& loop) {
+  jitlog::stats().loops_compiled++;
   return std::make_unique<LLGraphLoop>(loop);
 }
 
 void LLGraphBackend::compile_bridge(CompiledLoop& loop, const FailDescr& guard, const Trace& bridge) {
+  jitlog::stats().bridges_compiled++;
   static_cast<LLGraphLoop&>(loop).bridges[&guard] = &bridge;
 }
 
 ExitState LLGraphBackend::execute(CompiledLoop& loop, std::span<const RtValue> args) {
   Interpreter interp(heap_, static_cast<const LLGraphLoop&>(loop), step_limit_);
+  take_exception();  // a run starts with none pending (an earlier one may have stopped with an error)
   return interp.run(args);
 }
 

@@ -38,6 +38,7 @@ enum OpFlag : uint32_t {
   WritesHeap = 1u << 11,
   Malloc = 1u << 12,        // allocates a fresh object
   Call = 1u << 13,          // calls a function; effects in the CallDescr
+  ReadsException = 1u << 14,  // checks the pending exception (runtime/jit/exception.h)
 };
 
 struct OpInfo {

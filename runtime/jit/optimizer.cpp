@@ -40,7 +40,7 @@ void optimize_trace_file(Optimizer& optimizer, TraceFile& file) {
   file.loop = optimizer.optimize_loop(file.loop, *file.descrs);
   bind_labels(file.loop);
   for (auto& bridge : file.bridges) {
-    bridge->trace = optimizer.optimize_bridge(bridge->trace, file.loop, *file.descrs);
+    bridge->trace = optimizer.optimize_bridge(bridge->trace, file.loop, *file.descrs, bridge->guard);
     bind_labels(bridge->trace);
   }
   // A guard the optimizer proved always true is gone; the bridges attached

@@ -28,8 +28,10 @@ class Optimizer {
   virtual Trace optimize_loop(const Trace& loop, DescrTable& descrs) = 0;
   // `loop` is the already optimized loop the bridge will jump into: its
   // labels say what the bridge must pass (and, after unrolling, which
-  // facts the peeled loop assumes).
-  virtual Trace optimize_bridge(const Trace& bridge, const Trace& loop, DescrTable& descrs) = 0;
+  // facts the peeled loop assumes). `guard` is the exit the bridge leaves
+  // from, when known (for logs).
+  virtual Trace optimize_bridge(const Trace& bridge, const Trace& loop, DescrTable& descrs,
+                                const FailDescr* guard = nullptr) = 0;
 };
 
 // Copies a trace value for value (new Values, same descrs, same names). The
@@ -40,7 +42,9 @@ class NoOptimizer final : public Optimizer {
  public:
   std::string_view name() const override { return "none"; }
   Trace optimize_loop(const Trace& loop, DescrTable&) override { return copy_trace(loop); }
-  Trace optimize_bridge(const Trace& bridge, const Trace&, DescrTable&) override { return copy_trace(bridge); }
+  Trace optimize_bridge(const Trace& bridge, const Trace&, DescrTable&, const FailDescr* = nullptr) override {
+    return copy_trace(bridge);
+  }
 };
 
 // Optimizes the loop, then every bridge, in place, and rebinds labels.

@@ -1,37 +1,65 @@
 #include "runtime/jit/trace.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstring>
+#include <new>
 #include <unordered_set>
 
 namespace rpy::jit {
 
-InputArg* Trace::add_inputarg(Kind kind, std::string name) {
-  auto arg = std::make_unique<InputArg>(kind, value_count());
-  arg->name = std::move(name);
-  InputArg* raw = arg.get();
-  owned_.push_back(std::move(arg));
-  inputargs.push_back(raw);
-  return raw;
+template <class T, class... A>
+T* Trace::create(A&&... a) {
+  void* at = memory_->allocate(sizeof(T), alignof(T));
+  T* v = new (at) T(std::forward<A>(a)...);
+  values_.push_back(v);
+  return v;
 }
 
-Op* Trace::make_op(Opcode opcode, std::vector<Value*> args, Descr* descr) {
-  std::unique_ptr<Op> op(new Op(opcode, value_count()));
-  op->args = std::move(args);
+void Trace::release() {
+  for (Value* v : values_) v->~Value();
+  values_.clear();
+  if (memory_) memory_->release();
+}
+
+Trace::~Trace() { release(); }
+
+Trace& Trace::operator=(Trace&& o) noexcept {
+  if (this == &o) return *this;
+  release();
+  inputargs = std::move(o.inputargs);
+  ops = std::move(o.ops);
+  consts_ = std::move(o.consts_);
+  values_ = std::move(o.values_);
+  memory_ = std::move(o.memory_);
+  o.memory_ = std::make_unique<std::pmr::monotonic_buffer_resource>(1024);
+  o.values_.clear();
+  o.inputargs.clear();
+  o.ops.clear();
+  o.consts_.clear();
+  return *this;
+}
+
+InputArg* Trace::add_inputarg(Kind kind, std::string name) {
+  InputArg* arg = create<InputArg>(kind, value_count());
+  arg->name = std::move(name);
+  inputargs.push_back(arg);
+  return arg;
+}
+
+Op* Trace::make_op(Opcode opcode, std::span<Value* const> args, Descr* descr) {
+  Op* op = create<Op>(opcode, value_count(), memory_.get());
+  op->args.assign(args.begin(), args.end());
   op->descr = descr;
-  Op* raw = op.get();
-  owned_.push_back(std::move(op));
-  return raw;
+  return op;
 }
 
 VirtualValue* Trace::make_virtual(Descr* descr) {
-  auto v = std::make_unique<VirtualValue>(descr, value_count());
-  VirtualValue* raw = v.get();
-  owned_.push_back(std::move(v));
-  return raw;
+  return create<VirtualValue>(descr, value_count());
 }
 
-Op* Trace::append(Opcode opcode, std::vector<Value*> args, Descr* descr) {
-  Op* op = make_op(opcode, std::move(args), descr);
+Op* Trace::append(Opcode opcode, std::span<Value* const> args, Descr* descr) {
+  Op* op = make_op(opcode, args, descr);
   ops.push_back(op);
   return op;
 }
@@ -39,9 +67,7 @@ Op* Trace::append(Opcode opcode, std::vector<Value*> args, Descr* descr) {
 Const* Trace::intern(RtValue v, const StructDescr* class_descr) {
   ConstKey key{v.kind, v.i, class_descr};
   if (auto it = consts_.find(key); it != consts_.end()) return it->second;
-  std::unique_ptr<Const> c(new Const(v, class_descr, value_count()));
-  Const* raw = c.get();
-  owned_.push_back(std::move(c));
+  Const* raw = create<Const>(v, class_descr, value_count());
   consts_.emplace(key, raw);
   return raw;
 }
@@ -223,10 +249,22 @@ class Verifier {
       error(&op, -1, std::string(info.name) + " must be followed by guard_no_overflow or guard_overflow");
     if (info.has(ReadsOverflow) && (!prev || !prev->info().is_ovf()))
       error(&op, -1, std::string(info.name) + " must follow an int_*_ovf operation");
+    // The exception state is only looked at where RPython looks at it:
+    // right after a call, or at the start of a bridge (the exception its
+    // guard failed with is still pending there).
+    if (info.has(ReadsException) && prev && !prev->info().is_call())
+      error(&op, -1, std::string(info.name) + " must follow a call or start a bridge");
+    if (info.is_call() && op.call_descr() && op.call_descr()->effects().can_raise() &&
+        (!next || !next->info().has(ReadsException)))
+      error(&op, -1, "a call that can raise (effect=" + std::string(effect_name(op.call_descr()->effects().extra)) +
+                         ") must be followed by guard_no_exception or guard_exception");
 
     switch (op.opcode()) {
       case Opcode::guard_value:
         if (op.args[0]->kind() != op.args[1]->kind()) error(&op, 1, "guard_value compares values of one kind");
+        break;
+      case Opcode::guard_exception:
+        if (!op.args[0]->is_const()) error(&op, 0, "the class of guard_exception must be a constant, e.g. ConstClass(E)");
         break;
       case Opcode::guard_class:
       case Opcode::guard_nonnull_class:

@@ -5,6 +5,9 @@
 // loop, the bridges attached to its guards, and the descrs they share.
 #pragma once
 #include <memory>
+#include <initializer_list>
+#include <memory_resource>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,6 +18,8 @@
 
 namespace rpy::jit {
 
+using ValueList = std::pmr::vector<Value*>;
+
 class Op final : public Value {
  public:
   static Op* cast(Value* v) { return v && v->is_op() ? static_cast<Op*>(v) : nullptr; }
@@ -24,11 +29,14 @@ class Op final : public Value {
   const OpInfo& info() const { return op_info(opcode_); }
   bool has_result() const { return kind() != Kind::Void; }
 
-  std::vector<Value*> args;
+  // Both lists live in the trace's memory (a trace has about one of each
+  // per operation; separate heap blocks would be most of an optimizer
+  // run's allocations). They are std::vectors apart from the allocator.
+  ValueList args;
   Descr* descr = nullptr;
   // For guards: the values the exit hands to the interpreter (or to the
   // bridge attached to this guard), in order.
-  std::vector<Value*> fail_args;
+  ValueList fail_args;
   // 1-based line in the text the op was parsed from; 0 when a pass made it.
   int source_line = 0;
 
@@ -42,7 +50,8 @@ class Op final : public Value {
 
  private:
   friend class Trace;
-  Op(Opcode opcode, uint32_t id) : Value(op_info(opcode).result, Origin::Result, id), opcode_(opcode) {}
+  Op(Opcode opcode, uint32_t id, std::pmr::memory_resource* memory)
+      : Value(op_info(opcode).result, Origin::Result, id), args(memory), fail_args(memory), opcode_(opcode) {}
   Opcode opcode_;
 };
 
@@ -68,8 +77,9 @@ class VirtualValue final : public Value {
 class Trace {
  public:
   Trace() = default;
-  Trace(Trace&&) = default;
-  Trace& operator=(Trace&&) = default;
+  Trace(Trace&& o) noexcept { *this = std::move(o); }
+  Trace& operator=(Trace&& o) noexcept;
+  ~Trace();
 
   std::vector<InputArg*> inputargs;
   std::vector<Op*> ops;
@@ -77,11 +87,17 @@ class Trace {
   InputArg* add_inputarg(Kind kind, std::string name = {});
   // Makes an operation owned by this trace without placing it, for passes
   // that decide later where (or whether) it goes.
-  Op* make_op(Opcode opcode, std::vector<Value*> args = {}, Descr* descr = nullptr);
+  Op* make_op(Opcode opcode, std::span<Value* const> args, Descr* descr = nullptr);
+  Op* make_op(Opcode opcode, std::initializer_list<Value*> args = {}, Descr* descr = nullptr) {
+    return make_op(opcode, std::span<Value* const>(args.begin(), args.size()), descr);
+  }
   // A virtual for fail arguments (items filled by the caller).
   VirtualValue* make_virtual(Descr* descr);
   // make_op + push_back.
-  Op* append(Opcode opcode, std::vector<Value*> args = {}, Descr* descr = nullptr);
+  Op* append(Opcode opcode, std::span<Value* const> args, Descr* descr = nullptr);
+  Op* append(Opcode opcode, std::initializer_list<Value*> args = {}, Descr* descr = nullptr) {
+    return append(opcode, std::span<Value* const>(args.begin(), args.size()), descr);
+  }
 
   // Constants are deduplicated per trace.
   Const* const_int(int64_t v);
@@ -92,11 +108,21 @@ class Trace {
   Const* constant(const RtValue& v);
 
   // Upper bound of Value::id() over the values of this trace.
-  uint32_t value_count() const { return static_cast<uint32_t>(owned_.size()); }
+  uint32_t value_count() const { return static_cast<uint32_t>(values_.size()); }
 
  private:
   Const* intern(RtValue v, const StructDescr* class_descr);
-  std::vector<std::unique_ptr<Value>> owned_;
+  // Values live in chunks owned by the trace (a trace makes one per
+  // operation, and optimizing makes a new trace: one malloc each would
+  // dominate); values_ lists them by id, for their destructors.
+  template <class T, class... A>
+  T* create(A&&... a);
+  void release();
+  std::vector<Value*> values_;
+  // Values and the operations' lists; behind a pointer so that moving a
+  // trace keeps every address.
+  std::unique_ptr<std::pmr::monotonic_buffer_resource> memory_ =
+      std::make_unique<std::pmr::monotonic_buffer_resource>(32 * 1024);
   struct ConstKey {
     Kind kind;
     int64_t bits;

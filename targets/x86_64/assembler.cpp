@@ -3,9 +3,13 @@
 // conditional jumps to out-of-line exit stubs emitted after the trace,
 // SysV calls, and a constant pool (float constants, sign masks) after the
 // stubs, addressed RIP-relative.
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
 #include <stdexcept>
 
 #include "runtime/jit/cfunction.h"
+#include "runtime/jit/exception.h"
 #include "targets/x86_64/assembler.h"
 
 namespace rpy::jit::x86 {
@@ -14,6 +18,15 @@ namespace {
 
 void* helper_new_struct(JitHeap* heap, const StructDescr* d) { return heap->new_struct(*d); }
 void* helper_new_array(JitHeap* heap, const ArrayDescr* d, int64_t n) { return heap->new_array(*d, n); }
+
+// Called by a bridge adapter after it stored the guard's registers in the
+// frame: allocates the virtuals and leaves each in its slot.
+void helper_materialize(uint64_t* frame, const GuardInfo* g) {
+  std::vector<RtValue> leaves = read_leaves(frame, *g);
+  std::vector<RtValue> values = g->resume.materialize(*g->heap, leaves);
+  for (size_t k = 0; k < values.size(); k++)
+    if (g->virtual_slots[k] >= 0) frame[kSpillBase + g->virtual_slots[k]] = reinterpret_cast<uint64_t>(values[k].r);
+}
 
 constexpr Reg kIntArgRegs[] = {RDI, RSI, RDX, RCX, R8, R9};
 constexpr Reg kCalleeSaved[] = {RBP, RBX, R12, R13, R14, R15};
@@ -72,6 +85,54 @@ bool is_int_compare(Opcode op) {
 
 }  // namespace
 
+std::vector<RtValue> read_leaves(const uint64_t* frame, const GuardInfo& g) {
+  std::vector<RtValue> out(g.locs.size());
+  for (size_t k = 0; k < g.locs.size(); k++) {
+    const Loc& loc = g.locs[k];
+    RtValue& v = out[k];
+    v.kind = g.kinds[k];
+    switch (loc.type) {
+      case Loc::Gpr: std::memcpy(&v.i, &frame[loc.n], 8); break;
+      case Loc::Xmm: std::memcpy(&v.i, &frame[kXmmSaveBase + loc.n], 8); break;
+      case Loc::Stack: std::memcpy(&v.i, &frame[kSpillBase + loc.n], 8); break;
+      case Loc::Imm: v.i = loc.imm; break;
+      default: throw std::logic_error("x86: exit value without a location");
+    }
+  }
+  return out;
+}
+
+std::vector<Loc> fail_arg_locs(const GuardInfo& g) {
+  std::vector<Loc> out;
+  out.reserve(g.resume.fail_args.size());
+  for (size_t k = 0; k < g.resume.fail_args.size(); k++) {
+    const ResumeRef& r = g.resume.fail_args[k];
+    switch (r.tag) {
+      case ResumeRef::Tag::Leaf: out.push_back(g.locs[static_cast<size_t>(r.n)]); break;
+      case ResumeRef::Tag::Const: out.push_back(Loc::constant(r.n)); break;
+      case ResumeRef::Tag::Virtual:
+        if (g.virtual_slots.empty()) throw std::logic_error("x86: virtual fail argument without a slot");
+        out.push_back(Loc::stack(g.virtual_slots[k]));
+        break;
+    }
+  }
+  return out;
+}
+
+int assign_virtual_slots(GuardInfo& g) {
+  int next = 0;
+  for (const Loc& l : g.locs)
+    if (l.type == Loc::Stack) next = std::max(next, l.n + 1);
+  if (!g.resume.has_virtuals()) return next;
+  if (g.virtual_slots.empty()) {
+    int slot = next;
+    for (const ResumeRef& r : g.resume.fail_args)
+      g.virtual_slots.push_back(r.tag == ResumeRef::Tag::Virtual ? slot++ : -1);
+  }
+  for (int s : g.virtual_slots) next = std::max(next, s + 1);
+  return next;
+}
+
 // ---- whole traces
 
 void TraceAssembler::emit_prologue() {
@@ -111,7 +172,9 @@ void TraceAssembler::assemble_bridge(const Trace& trace, const std::vector<Loc>&
   emit_pool();
 }
 
-void TraceAssembler::assemble_adapter(const std::vector<Loc>& from, const std::vector<Loc>& to, uint8_t* target) {
+void TraceAssembler::assemble_adapter(const GuardInfo& g, const std::vector<Loc>& to, uint8_t* target) {
+  emit_materialize(g);
+  std::vector<Loc> from = fail_arg_locs(g);
   std::vector<Loc> src, dst;
   for (size_t k = 0; k < from.size(); k++)
     if (to[k].type != Loc::Imm) {
@@ -153,10 +216,15 @@ void TraceAssembler::emit_pool() {
 
 // ---- exits
 
-GuardInfo* TraceAssembler::begin_exit(const Op* op, const std::vector<Value*>& values) {
+GuardInfo* TraceAssembler::begin_exit(const Op* op, std::span<Value* const> values) {
   auto info = std::make_unique<GuardInfo>();
   info->descr = op->fail_descr();
-  for (const Value* v : values) {
+  info->heap = &heap_;
+  std::vector<const Value*> leaves;
+  info->resume = ResumeData::build(values, &leaves);
+  info->locs.reserve(leaves.size());
+  info->kinds.reserve(leaves.size());
+  for (const Value* v : leaves) {
     info->locs.push_back(loc(v));
     info->kinds.push_back(v->kind());
   }
@@ -168,6 +236,19 @@ GuardInfo* TraceAssembler::begin_exit(const Op* op, const std::vector<Value*>& v
 
 void TraceAssembler::guard_jump(GuardInfo* g, Cond fail_if) {
   size_t at = enc.jcc(fail_if);
+  if (head_armed_at_ >= 0) {
+    bool position_independent = true;
+    for (size_t f : enc.rip_fixups) position_independent &= f < head_start_;
+    if (position_independent) {
+      // The rotated loop's body starts here: align it as compilers align
+      // loop heads. Run once on entry, the padding costs nothing per
+      // iteration.
+      size_t misalign = reinterpret_cast<uintptr_t>(base_ + enc.size()) % 16;
+      if (misalign) enc.nops(16 - misalign);
+      heads_.push_back(LoopHead{head_token_, head_start_, at, enc.size(), fail_if, g});
+    }
+    head_armed_at_ = -1;
+  }
   if (exits_.empty() || exits_.back().info != g) exits_.push_back(PendingExit{g, {}});
   exits_.back().jumps.push_back(at);
 }
@@ -191,6 +272,25 @@ void TraceAssembler::emit_exit_code(GuardInfo* g) {
   else rel_to_absolute(at, loop_.epilogue);
 }
 
+// Stores the registers holding leaves in the frame (as an exit does),
+// calls helper_materialize, and reloads them: the call clobbers the
+// caller-saved ones, and the bridge expects every leaf where it was.
+void TraceAssembler::emit_materialize(const GuardInfo& g) {
+  if (!g.resume.has_virtuals()) return;
+  for (const Loc& l : g.locs) {
+    if (l.type == Loc::Gpr) enc.mov(Mem::at(RBP, 8 * l.n), static_cast<Reg>(l.n));
+    else if (l.type == Loc::Xmm) enc.movsd(Mem::at(RBP, 8 * (kXmmSaveBase + l.n)), static_cast<x86::Xmm>(l.n));
+  }
+  enc.mov(RDI, RBP);
+  enc.mov_imm(RSI, reinterpret_cast<int64_t>(&g));
+  enc.mov_imm(R11, reinterpret_cast<int64_t>(&helper_materialize));
+  enc.call(R11);
+  for (const Loc& l : g.locs) {
+    if (l.type == Loc::Gpr) enc.mov(static_cast<Reg>(l.n), Mem::at(RBP, 8 * l.n));
+    else if (l.type == Loc::Xmm) enc.movsd(static_cast<x86::Xmm>(l.n), Mem::at(RBP, 8 * (kXmmSaveBase + l.n)));
+  }
+}
+
 void TraceAssembler::emit_stubs() {
   for (const PendingExit& e : exits_) {
     size_t stub = enc.size();
@@ -207,9 +307,9 @@ bool TraceAssembler::fuses_with_next(const Trace& trace, size_t i) const {
   const Op* next = trace.ops[i + 1];
   if (next->opcode() != Opcode::guard_true && next->opcode() != Opcode::guard_false) return false;
   if (next->args[0] != op || last_use_[op->id()] != static_cast<int>(i + 1)) return false;
-  for (const Value* v : next->fail_args)
-    if (v == op) return false;
-  return true;
+  bool kept_for_exit = false;
+  for_each_exit_value(next, [&](const Value* v) { kept_for_exit |= v == op; });
+  return !kept_for_exit;
 }
 
 void TraceAssembler::alu_value(AluOp aop, Reg dst, const Value* v) {
@@ -388,6 +488,29 @@ void TraceAssembler::op_guard(const Op* op) {
       guard_jump(g, fail_if_zero ? E : NE);
       return;
     }
+    case Opcode::guard_no_exception: {
+      enc.mov_imm(R11, reinterpret_cast<int64_t>(&exception_state()));
+      enc.alu_imm(CMP, Mem::at(R11, offsetof(ExceptionState, type)), 0);
+      GuardInfo* g = begin_exit(op, op->fail_args);
+      guard_jump(g, NE);
+      return;
+    }
+    case Opcode::guard_exception: {
+      // The class in a register (type ids may not fit an imm32), compared
+      // with the pending type; on success the value is the result and the
+      // state is cleared. A failure leaves the exception pending.
+      Reg rc = gpr_for(op->args[0]);
+      enc.mov_imm(R11, reinterpret_cast<int64_t>(&exception_state()));
+      enc.alu(CMP, rc, Mem::at(R11, offsetof(ExceptionState, type)));
+      GuardInfo* g = begin_exit(op, op->fail_args);
+      guard_jump(g, NE);
+      Reg r = result_gpr(op);
+      enc.mov_imm(R11, reinterpret_cast<int64_t>(&exception_state()));
+      enc.mov(r, Mem::at(R11, offsetof(ExceptionState, value)));
+      enc.mov_imm(Mem::at(R11, offsetof(ExceptionState, type)), 0);
+      enc.mov_imm(Mem::at(R11, offsetof(ExceptionState, value)), 0);
+      return;
+    }
     case Opcode::guard_no_overflow:
     case Opcode::guard_overflow: {
       GuardInfo* g = begin_exit(op, op->fail_args);
@@ -561,6 +684,21 @@ void TraceAssembler::op_jump(const Op* op) {
   std::vector<Loc> src;
   for (const Value* v : op->args) src.push_back(loc(v));
   parallel_move(src, *locs);
+  if (!remote)
+    for (const LoopHead& h : heads_) {
+      if (h.token != t) continue;
+      // The state is now exactly the label's, so the copy computes what
+      // the original does; its exit goes to the same stub (and, once
+      // patched, to the same bridge).
+      std::vector<uint8_t> head(enc.code.begin() + static_cast<long>(h.start),
+                                enc.code.begin() + static_cast<long>(h.jcc_rel - 2));
+      for (uint8_t b : head) enc.byte(b);
+      enc.bind(enc.jcc(invert(h.fail_if)), h.body);
+      size_t exit = enc.jmp();
+      for (PendingExit& e : exits_)
+        if (e.info == h.guard) e.jumps.push_back(exit);
+      return;
+    }
   size_t at = enc.jmp();
   if (remote) rel_to_absolute(at, remote);
   else enc.bind(at, local);
@@ -577,6 +715,9 @@ void TraceAssembler::assemble_ops(const Trace& trace) {
     const Op* op = trace.ops[i];
     Opcode opc = op->opcode();
     const OpInfo& info = op->info();
+    // Only a guard right after the label, or fused with the comparison
+    // right after it, heads the loop.
+    if (head_armed_at_ >= 0 && static_cast<int>(i) != head_armed_at_ + 1) head_armed_at_ = -1;
     if (info.is_guard()) {
       op_guard(op);
     } else if (is_int_binary(opc)) {
@@ -642,7 +783,15 @@ void TraceAssembler::assemble_ops(const Trace& trace) {
           break;
         case Opcode::new_: case Opcode::new_with_vtable: case Opcode::new_array: op_new(op); break;
         case Opcode::call_i: case Opcode::call_r: case Opcode::call_f: case Opcode::call_n: op_call(op); break;
-        case Opcode::label: enter_label(op); break;
+        case Opcode::label:
+          enter_label(op);
+          // Only the label this trace's own final jump goes back to.
+          if (trace.ops.back()->opcode() == Opcode::jump && trace.ops.back()->target() == op->target()) {
+            head_armed_at_ = static_cast<int>(i);
+            head_start_ = enc.size();
+            head_token_ = op->target();
+          }
+          break;
         case Opcode::jump: op_jump(op); break;
         case Opcode::finish: op_finish(op); break;
         default: throw std::runtime_error("x86: cannot compile " + std::string(info.name));

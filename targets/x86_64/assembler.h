@@ -20,6 +20,7 @@
 
 #include "runtime/jit/backend.h"
 #include "runtime/jit/execmem.h"
+#include "runtime/jit/resume.h"
 #include "targets/x86_64/encoder.h"
 
 namespace rpy::jit::x86 {
@@ -41,13 +42,31 @@ struct Loc {
   bool is_reg() const { return type == Gpr || type == Xmm; }
 };
 
-// One exit (a guard or a finish) of compiled code.
+// One exit (a guard or a finish) of compiled code. Its fail arguments are
+// described by `resume` (runtime/jit/resume.h) in terms of leaves: the
+// values the code keeps for the exit, at `locs`. Virtuals among them are
+// allocated when the exit is taken: by execute() when leaving, by the
+// bridge's entry adapter (helper_materialize) when a bridge is attached.
 struct GuardInfo {
   const FailDescr* descr = nullptr;
-  std::vector<Loc> locs;    // where each fail argument is when the exit is taken
-  std::vector<Kind> kinds;
+  std::vector<Loc> locs;    // where each leaf is when the exit is taken
+  std::vector<Kind> kinds;  // the kind of each leaf
+  ResumeData resume;
+  // Per fail argument: the frame slot where a bridge finds the virtual
+  // materialized for it, or -1. Assigned when a bridge is attached.
+  std::vector<int> virtual_slots;
+  JitHeap* heap = nullptr;      // where virtuals are allocated
   std::vector<uint8_t*> jumps;  // rel32 fields of the jumps to the stub (patched for a bridge)
 };
+
+// The leaves of `g` read from a frame the exit code stored its registers in.
+std::vector<RtValue> read_leaves(const uint64_t* frame, const GuardInfo& g);
+// Where each fail argument of `g` is when its bridge starts (leaves where
+// the guard keeps them, constants as immediates, virtuals in their slots).
+std::vector<Loc> fail_arg_locs(const GuardInfo& g);
+// Gives each virtual fail argument a frame slot above every slot the
+// guard's leaves use; returns the number of slots the frame then needs.
+int assign_virtual_slots(GuardInfo& g);
 
 struct LabelInfo {
   uint8_t* address = nullptr;
@@ -82,10 +101,12 @@ class TraceAssembler {
   void assemble_loop(const Trace& trace);
   // Bridge: inputarg k starts at entry[k] (the guard's fail locations).
   void assemble_bridge(const Trace& trace, const std::vector<Loc>& entry);
-  // Code that moves values from the locations `from` to `to` and jumps to
-  // the absolute address `target` (another copy of a guard whose bridge
-  // was compiled against the first copy's locations).
-  void assemble_adapter(const std::vector<Loc>& from, const std::vector<Loc>& to, uint8_t* target);
+  // The way from a failing guard into its bridge when the guard does not
+  // leave the fail arguments exactly where the bridge expects them:
+  // materializes the guard's virtuals (if any), moves the fail arguments
+  // from fail_arg_locs(from) to `to` and jumps to the absolute address
+  // `target`.
+  void assemble_adapter(const GuardInfo& from, const std::vector<Loc>& to, uint8_t* target);
 
   // After install: turn buffer offsets into addresses.
   void finish_install(uint8_t* installed);
@@ -133,6 +154,17 @@ class TraceAssembler {
   void emit_epilogue();
   void emit_stubs();
   void emit_exit_code(GuardInfo* g);
+  void emit_materialize(const GuardInfo& g);
+  // The values an exit needs: its fail arguments, or the leaves of its
+  // virtuals (compute_longevity records those for guards that have some).
+  template <class F>
+  void for_each_exit_value(const Op* op, F&& f) const {
+    for (const Value* v : op->fail_args)
+      if (v && !v->is_const() && !v->is_virtual()) f(v);
+    if (!virtual_leaves_.empty())
+      if (auto it = virtual_leaves_.find(op); it != virtual_leaves_.end())
+        for (const Value* v : it->second) f(v);
+  }
   void alu_value(AluOp op, Reg dst, const Value* v);
   void emit_pool();
   bool fuses_with_next(const Trace& trace, size_t i) const;
@@ -155,7 +187,7 @@ class TraceAssembler {
   void emit_call(void* address, const std::vector<CallArg>& args, const Op* result);
   void store_loc(const Mem& dst, const Loc& src);
   // Guards: the exit record, then one or more conditional jumps to its stub.
-  GuardInfo* begin_exit(const Op* op, const std::vector<Value*>& values);
+  GuardInfo* begin_exit(const Op* op, std::span<Value* const> values);
   void guard_jump(GuardInfo* g, Cond fail_if);
   void guard_jump_always(GuardInfo* g);
   void rel_to_absolute(size_t rel_at, uint8_t* target);
@@ -176,6 +208,7 @@ class TraceAssembler {
   const Trace* trace_ = nullptr;
   size_t pos_ = 0;
   std::vector<int> last_use_;
+  std::unordered_map<const Op*, std::vector<const Value*>> virtual_leaves_;
   std::vector<int8_t> reg_of_;   // -1 or register number, by value id
   std::vector<int> slot_of_;     // -1 or slot
   const Value* gpr_owner_[16] = {};
@@ -188,6 +221,22 @@ class TraceAssembler {
   std::vector<size_t> pool_refs_;  // pool index of each enc.rip_fixups entry, in order
   std::vector<std::pair<int64_t, int64_t>> pool_;
   bool has_epilogue_ = false;
+  // Loop rotation: a jump back to a label of this trace re-executes the
+  // code between the label and the first guard's jcc (copied, when it is
+  // position independent) and jumps into the body when the guard passes,
+  // so an iteration takes one branch, not a guard plus a jump.
+  struct LoopHead {
+    const TargetToken* token = nullptr;
+    size_t start = 0;       // label offset
+    size_t jcc_rel = 0;     // rel32 field of the guard's first jcc
+    size_t body = 0;        // where the loop continues when that guard passes
+    Cond fail_if = O;
+    GuardInfo* guard = nullptr;
+  };
+  int head_armed_at_ = -1;  // op index of the label whose head is being recorded, or -1
+  size_t head_start_ = 0;
+  const TargetToken* head_token_ = nullptr;
+  std::vector<LoopHead> heads_;
   int fused_cond_ = -1;  // a comparison left its condition in the flags for the next guard
 };
 

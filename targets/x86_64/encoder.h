@@ -91,6 +91,8 @@ class Encoder {
   void push(Reg r);
   void pop(Reg r);
   // Makes the rel32 at `at` point to `target` (both offsets in this buffer).
+  // `n` bytes of no-operation, in the fewest instructions.
+  void nops(size_t n);
   void bind(size_t at, size_t target) { patch_i32(at, static_cast<int32_t>(target - (at + 4))); }
 
   // ---- SSE2 scalar doubles

@@ -35,12 +35,24 @@ void TraceAssembler::init_state(const Trace& trace) {
 
 void TraceAssembler::compute_longevity(const Trace& trace) {
   last_use_.assign(trace.value_count(), -1);
+  virtual_leaves_.clear();
   for (size_t i = 0; i < trace.ops.size(); i++) {
     const Op* op = trace.ops[i];
     for (const Value* a : op->args)
       if (!a->is_const()) last_use_[a->id()] = static_cast<int>(i);
-    for (const Value* a : op->fail_args)
-      if (a && !a->is_const()) last_use_[a->id()] = static_cast<int>(i);
+    bool has_virtual = false;
+    for (const Value* a : op->fail_args) {
+      if (!a || a->is_const()) continue;
+      if (a->is_virtual()) has_virtual = true;
+      else last_use_[a->id()] = static_cast<int>(i);
+    }
+    // The items of virtuals live until the guard too: its exit rebuilds
+    // the objects from them.
+    if (has_virtual) {
+      std::vector<const Value*>& leaves = virtual_leaves_[op];
+      leaves = resume_leaves(op->fail_args);
+      for (const Value* v : leaves) last_use_[v->id()] = static_cast<int>(i);
+    }
   }
 }
 
@@ -262,8 +274,9 @@ void TraceAssembler::force_gpr(const Value* v, Reg r) {
 void TraceAssembler::free_dying(const Op* op) {
   for (const Value* a : op->args)
     if (dies_here(a)) free_value(a);
-  for (const Value* a : op->fail_args)
-    if (a && dies_here(a)) free_value(a);
+  for_each_exit_value(op, [&](const Value* a) {
+    if (dies_here(a)) free_value(a);
+  });
 }
 
 void TraceAssembler::end_op(const Op* op) {

@@ -1,7 +1,9 @@
 #include "tools/rpyjit/fuzz.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <unordered_map>
 #include <random>
 #include <sstream>
 
@@ -36,6 +38,7 @@ struct PendingGuard {
   std::vector<Var> failargs;
   int counter_pos;           // which fail arg is the loop counter, or -1
   int depth;                 // 0 for guards of the loop
+  bool exception_pending = false;  // a guard_no_exception: its bridge starts with the exception pending
 };
 
 class Generator {
@@ -52,7 +55,10 @@ class Generator {
             "descr ADD = call(c_add: i, i -> i, effect=elidable)\n"
             "descr MAX = call(c_max: i, i -> i, effect=elidable)\n"
             "descr MULADD = call(c_muladd: f, f, f -> f, effect=elidable)\n"
-            "descr SCALE = call(c_scale: i, f -> f, effect=elidable)\n";
+            "descr SCALE = call(c_scale: i, f -> f, effect=elidable)\n"
+            "descr E = struct(code: i)\n"
+            "descr DIV = call(c_div_or_raise: i, i, r -> i, effect=can_raise)\n"
+            "descr EDIV = call(c_div_or_raise: i, i, r -> i, effect=elidable_can_raise)\n";
     // Input arguments: ints, floats, and (for loops) the counter last.
     int n_int = 1 + pick(4), n_float = pick(3);
     bool loop = chance(0.75);
@@ -120,6 +126,12 @@ class Generator {
         live_.push_back(nv);
       }
       out_ << "[" << join(in) << "]\n";
+      if (guard.exception_pending) {
+        // Handle it first: a call with an exception pending is undefined.
+        Var e = fresh(Role::Obj);
+        emit(e.name + " = guard_exception(ConstClass(E)) [" + join(in) + "]");
+        define(Role::Int, "getfield_gc_i(" + e.name + ", descr=E.code)");
+      }
       bool can_jump = loop && guard.counter_pos >= 0;
       counter_ = can_jump ? in[static_cast<size_t>(guard.counter_pos)] : Var{};
       body(1 + pick(12), can_jump ? 0 : -1, guard.depth + 1);
@@ -216,11 +228,14 @@ class Generator {
   }
   bool counter_depth_ok() const { return !counter_.name.empty() && in_counted_; }
 
-  void emit_guard(const std::string& head, int depth) {
+  void emit_guard(const std::string& head, int depth, const std::vector<Var>& also = {}, bool exception_pending = false) {
     std::vector<Var> fa = random_failargs();
+    int keep_first = counter_depth_ok() ? 1 : 0;  // the counter stays fail argument 0
+    for (const Var& v : also)
+      fa.insert(fa.begin() + keep_first + pick(static_cast<int>(fa.size()) - keep_first + 1), v);
     int index = op_index_;
     emit(head + " [" + join(fa) + "]");
-    guards_.push_back(PendingGuard{index, fa, counter_depth_ok() ? 0 : -1, depth});
+    guards_.push_back(PendingGuard{index, fa, counter_depth_ok() ? 0 : -1, depth, exception_pending});
   }
 
   void finish() {
@@ -266,7 +281,7 @@ class Generator {
     static const char* float_binops[] = {"float_add", "float_sub", "float_mul", "float_truediv"};
     static const char* float_cmps[] = {"float_lt", "float_le", "float_eq", "float_ne", "float_gt", "float_ge"};
     static const char* ovf_ops[] = {"int_add_ovf", "int_sub_ovf", "int_mul_ovf"};
-    switch (pick(22)) {
+    switch (pick(26)) {
       case 0: case 1: case 2:
         define(Role::Int, std::string(int_binops[pick(6)]) + "(" + int_operand() + ", " + int_operand() + ")");
         break;
@@ -395,6 +410,58 @@ class Generator {
         else emit_new();
         break;
       }
+      case 22: case 23: {
+        // Fresh objects that only guards see: the optimizer keeps them
+        // virtual, so the guards' resume data must rebuild them (nested,
+        // shared, and sometimes in a cycle) when they fail.
+        Var o = define(Role::Obj, "new(descr=S)");
+        emit("setfield_gc(" + o.name + ", " + int_operand() + ", descr=S.a)");
+        if (chance(0.6)) emit("setfield_gc(" + o.name + ", " + float_operand() + ", descr=S.b)");
+        std::vector<Var> cluster{o};
+        if (chance(0.6)) {
+          Var inner = chance(0.7) ? define(Role::Obj, "new(descr=S)") : any(Role::Obj);
+          if (inner.name != o.name) {
+            emit("setfield_gc(" + inner.name + ", " + int_operand() + ", descr=S.a)");
+            if (chance(0.3)) emit("setfield_gc(" + inner.name + ", " + o.name + ", descr=S.c)");  // a cycle
+          }
+          emit("setfield_gc(" + o.name + ", " + inner.name + ", descr=S.c)");
+          cluster.push_back(inner);
+        } else if (chance(0.5)) {
+          emit("setfield_gc(" + o.name + ", " + ref_operand() + ", descr=S.c)");
+        }
+        if (chance(0.5)) {
+          bool ints = chance(0.5);
+          Role r = ints ? Role::ArrI : Role::ArrF;
+          Var a = define(r, std::string("new_array(8, descr=") + (ints ? "AI" : "AF") + ")");
+          for (int k = pick(4); k > 0; k--)
+            emit("setarrayitem_gc(" + a.name + ", " + std::to_string(pick(8)) + ", " +
+                 (ints ? int_operand() : float_operand()) + ", descr=" + (ints ? "AI" : "AF") + ")");
+          cluster.push_back(a);
+        }
+        Var c = define(Role::Int, std::string(int_cmps[pick(10)]) + "(" + int_operand() + ", " + int_operand() + ")");
+        emit_guard(std::string(chance(0.5) ? "guard_true(" : "guard_false(") + c.name + ")", depth, cluster);
+        break;
+      }
+      case 24: case 25: {
+        // A call that may raise (the divisor is often 0), then the check:
+        // guard_no_exception, or guard_exception catching it.
+        Var e = fresh(Role::Obj);
+        emit(e.name + " = new(descr=E)");
+        emit("setfield_gc(" + e.name + ", " + int_operand() + ", descr=E.code)");
+        std::string divisor = chance(0.4) ? "0" : int_operand();
+        Var q = fresh(Role::Int);
+        emit(q.name + " = call_i(" + int_operand() + ", " + divisor + ", " + e.name + ", descr=" +
+             (chance(0.5) ? "DIV" : "EDIV") + ")");
+        if (chance(0.7)) {
+          emit_guard("guard_no_exception()", depth, {}, true);
+        } else {
+          Var caught = fresh(Role::Obj);
+          emit_guard(caught.name + " = guard_exception(ConstClass(E))", depth);
+          define(Role::Int, "getfield_gc_i(" + caught.name + ", descr=E.code)");
+        }
+        live_.push_back(q);
+        break;
+      }
       default: {
         // A burst of values kept alive together, to run out of registers.
         int n = 10 + pick(12);
@@ -416,6 +483,64 @@ class Generator {
   Var counter_;
   bool in_counted_ = false;
   std::vector<PendingGuard> guards_;
+};
+
+// The exit line plus the objects its refs reach, field by field: a guard
+// that rebuilt a virtual wrongly differs here even when the exit line (which
+// prints refs as `ref`) is the same. Objects are numbered in visit order, so
+// sharing and cycles show too.
+class HeapDescriber {
+ public:
+  explicit HeapDescriber(const DescrTable& descrs) : descrs_(descrs) {
+    for (Descr* d : descrs.declared()) {
+      if (d->type() == Descr::Type::Struct) by_type_id_[static_cast<StructDescr*>(d)->type_id()] = d;
+      else if (d->type() == Descr::Type::Array) by_type_id_[static_cast<ArrayDescr*>(d)->type_id()] = d;
+    }
+  }
+
+  std::string exit(const ExitState& state) {
+    std::string out = format_exit(state, &descrs_);
+    for (const RtValue& v : state.values)
+      if (v.kind == Kind::Ref && v.r) out += " | " + object(v.r);
+    if (state.exception) out += " | raised " + object(state.exception);
+    return out;
+  }
+
+ private:
+  std::string value(const char* at, Kind kind) {
+    RtValue v;
+    v.kind = kind;
+    std::memcpy(&v.i, at, 8);
+    if (kind == Kind::Ref) return v.r ? object(v.r) : "null";
+    return format_rt_value(v);
+  }
+  std::string object(void* obj) {
+    if (auto it = seen_.find(obj); it != seen_.end()) return "#" + std::to_string(it->second);
+    int n = static_cast<int>(seen_.size()) + 1;
+    seen_[obj] = n;
+    auto d = by_type_id_.find(JitHeap::type_id_of(obj));
+    if (d == by_type_id_.end()) return "?#" + std::to_string(n);
+    const char* base = static_cast<const char*>(obj);
+    std::string out = d->second->name() + "#" + std::to_string(n);
+    if (d->second->type() == Descr::Type::Struct) {
+      out += "(";
+      const auto* sd = static_cast<const StructDescr*>(d->second);
+      for (size_t k = 0; k < sd->fields().size(); k++) {
+        const FieldDescr* f = sd->fields()[k];
+        out += (k ? ", " : "") + f->field_name() + "=" + value(base + f->offset(), f->kind());
+      }
+      return out + ")";
+    }
+    const auto* ad = static_cast<const ArrayDescr*>(d->second);
+    out += "[";
+    for (int64_t k = 0; k < JitHeap::array_length(obj); k++)
+      out += (k ? ", " : "") + value(base + ad->items_offset() + k * ad->item_size(), ad->item_kind());
+    return out + "]";
+  }
+
+  const DescrTable& descrs_;
+  std::unordered_map<uint32_t, const Descr*> by_type_id_;
+  std::unordered_map<const void*, int> seen_;
 };
 
 }  // namespace
@@ -445,7 +570,7 @@ FuzzOutcome run_fuzz_case(const FuzzCase& c, Optimizer* optimizer) {
     JitHeap heap;
     LLGraphBackend llgraph(heap);
     llgraph.set_step_limit(200000);
-    outcome.expected = format_exit(run_trace_file(llgraph, *ref.file, c.args));
+    outcome.expected = HeapDescriber(*ref.file->descrs).exit(run_trace_file(llgraph, *ref.file, c.args));
   } catch (const ExecutionError& e) {
     outcome.status = FuzzOutcome::Status::Skipped;
     outcome.note = e.what();
@@ -473,7 +598,7 @@ FuzzOutcome run_fuzz_case(const FuzzCase& c, Optimizer* optimizer) {
     }
     JitHeap heap;
     X86Backend x86(heap);
-    outcome.actual = format_exit(run_trace_file(x86, *mine.file, c.args));
+    outcome.actual = HeapDescriber(*mine.file->descrs).exit(run_trace_file(x86, *mine.file, c.args));
   } catch (const std::exception& e) {
     outcome.status = FuzzOutcome::Status::Mismatch;
     outcome.note = std::string("x86 backend error: ") + e.what();

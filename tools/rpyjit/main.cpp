@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/jit/jitlog.h"
 #include "runtime/jit/llgraph.h"
 #include "runtime/jit/opt/optimizeopt.h"
 #include "runtime/jit/optimizer.h"
@@ -146,10 +147,8 @@ int cmd_run(const std::vector<std::string>& args) {
     }
 
   if (optimize) {
-    // The optimizer (runtime/jit/opt/). Only the reference executor rebuilds
-    // virtuals from a guard's resume data (resume.h) so far; for the
-    // machine-code backend guards get real objects as fail arguments.
-    opt_options.virtual_fail_args = interp;
+    // The optimizer (runtime/jit/opt/). Guards may keep virtuals in their
+    // fail arguments: both backends rebuild them on exit (resume.h).
     opt::ChainOptimizer optimizer(opt_options);
     optimize_trace_file(optimizer, *file);
     if (auto errors = verify(*file); !errors.empty()) {
@@ -176,7 +175,8 @@ int cmd_run(const std::vector<std::string>& args) {
     auto t2 = std::chrono::steady_clock::now();
     ExitState exit = backend->execute(*compiled, values);
     auto t3 = std::chrono::steady_clock::now();
-    std::cout << format_exit(exit) << "\n";
+    std::cout << format_exit(exit, file->descrs.get()) << "\n";
+    jitlog::write_summary();
     if (timing) {
       size_t n_ops = file->loop.ops.size();
       for (const auto& bridge : file->bridges) n_ops += bridge->trace.ops.size();
@@ -231,10 +231,9 @@ int cmd_fuzz(const std::vector<std::string>& args) {
       return usage_error("unknown fuzz option " + args[k]);
     }
   }
-  uint64_t matched = 0, skipped = 0, mismatched = 0, opt_skipped = 0;
-  opt::OptOptions fuzz_opt;
-  fuzz_opt.virtual_fail_args = false;  // as `run` does for machine code
-  opt::ChainOptimizer chain(fuzz_opt);
+  uint64_t matched = 0, skipped = 0, mismatched = 0, opt_skipped = 0, with_objects = 0, with_exceptions = 0;
+  uint64_t virtual_guards_before = jitlog::stats().virtual_guards;
+  opt::ChainOptimizer chain;
   std::signal(SIGSEGV, fuzz_crash_handler);
   std::signal(SIGBUS, fuzz_crash_handler);
   std::signal(SIGILL, fuzz_crash_handler);
@@ -249,7 +248,12 @@ int cmd_fuzz(const std::vector<std::string>& args) {
         (opt ? opt_skipped : skipped)++;
         break;
       }
-      if (o.status == FuzzOutcome::Status::Match) { matched++; continue; }
+      if (o.status == FuzzOutcome::Status::Match) {
+        matched++;
+        with_objects += o.expected.find(" | ") != std::string::npos;
+        with_exceptions += o.expected.find(" exception ") != std::string::npos;
+        continue;
+      }
       mismatched++;
       std::cout << "MISMATCH seed " << s << (opt ? " (optimized)" : "") << "\n"
                 << "  reference: " << o.expected << "\n  x86_64:    " << o.actual << "\n";
@@ -262,7 +266,10 @@ int cmd_fuzz(const std::vector<std::string>& args) {
   }
   std::cout << "fuzz: seeds " << seed << ".." << seed + count - 1 << ": " << matched << " runs matched, "
             << skipped << " cases skipped (undefined in the reference), " << opt_skipped
-            << " optimized runs skipped (a guard with a bridge optimized away), " << mismatched << " mismatches\n";
+            << " optimized runs skipped (a guard with a bridge optimized away), " << mismatched << " mismatches\n"
+            << "fuzz: covered " << with_objects << " exits with objects, " << with_exceptions
+            << " with a pending exception, " << jitlog::stats().virtual_guards - virtual_guards_before
+            << " optimized guards with virtuals in their resume data\n";
   return mismatched ? 1 : 0;
 }
 

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "runtime/jit/descr.h"
+#include "runtime/jit/exception.h"
 
 namespace rpy::jit {
 
@@ -35,6 +36,20 @@ int64_t c_sum_array(void* array) {
   return sum;
 }
 
+// Raise the exception object they are given (RPython code would allocate
+// one; the trace passes it so that its class is a descr of the trace).
+int64_t c_div_or_raise(int64_t a, int64_t b, void* exc) {
+  if (b == 0) {
+    raise_exception(exc);
+    return 0;
+  }
+  if (b == -1) return static_cast<int64_t>(0 - static_cast<uint64_t>(a));  // INT64_MIN / -1 wraps
+  return a / b;
+}
+void c_raise_if(int64_t cond, void* exc) {
+  if (cond) raise_exception(exc);
+}
+
 }  // namespace
 
 void register_test_functions(CFunctionRegistry& r) {
@@ -47,6 +62,8 @@ void register_test_functions(CFunctionRegistry& r) {
   r.add(make_cfunction<&c_count>("c_count"));
   r.add(make_cfunction<&c_counter>("c_counter"));
   r.add(make_cfunction<&c_sum_array>("c_sum_array"));
+  r.add(make_cfunction<&c_div_or_raise>("c_div_or_raise"));
+  r.add(make_cfunction<&c_raise_if>("c_raise_if"));
 }
 
 const CFunctionRegistry& test_function_registry() {

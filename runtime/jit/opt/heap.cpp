@@ -118,7 +118,8 @@ class OptHeap final : public Optimization {
         for (const Descr* d : effects.writes) cache_.erase(d);
       return;
     }
-    if ((info.is_guard() && !info.has(ReadsOverflow)) || info.is_ovf()) flush();
+    // Not between an ovf op or a call and the guard reading what it left.
+    if ((info.is_guard() && !info.has(ReadsOverflow) && !info.has(ReadsException)) || info.is_ovf()) flush();
     next(op);
   }
 

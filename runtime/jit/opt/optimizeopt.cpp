@@ -1,6 +1,7 @@
 #include "runtime/jit/opt/optimizeopt.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "runtime/jit/jitlog.h"
 #include "runtime/jit/printer.h"
@@ -53,14 +54,10 @@ bool OptOptions::parse(std::string_view spec, std::string* error) {
   OptOptions none;
   none.intbounds = none.rewrite = none.virtualize = none.pure = none.heap = none.unroll = false;
   if (spec == "all") {
-    bool keep = virtual_fail_args;
     *this = OptOptions{};
-    virtual_fail_args = keep;
     return true;
   }
-  bool keep = virtual_fail_args;
   *this = none;
-  virtual_fail_args = keep;
   if (spec == "none" || spec.empty()) return true;
   size_t start = 0;
   while (start <= spec.size()) {
@@ -108,7 +105,7 @@ void Optimization::next(Op* op) {
 }
 
 OptContext::OptContext(Trace& out, DescrTable& descrs, const OptOptions& options)
-    : out(out), descrs(descrs), virtual_fail_args_(options.virtual_fail_args) {
+    : out(out), descrs(descrs) {
   if (options.intbounds) passes_.push_back(make_intbounds());
   if (options.rewrite) passes_.push_back(make_rewrite());
   if (options.virtualize) passes_.push_back(make_virtualize());
@@ -213,8 +210,8 @@ Const* OptContext::zero(Kind k) {
   return k == Kind::Ref ? out.const_null() : k == Kind::Float ? out.const_float(0.0) : out.const_int(0);
 }
 
-Op* OptContext::make(Opcode opcode, std::vector<Value*> args, Descr* descr) {
-  return out.make_op(opcode, std::move(args), descr);
+Op* OptContext::make(Opcode opcode, std::span<Value* const> args, Descr* descr) {
+  return out.make_op(opcode, args, descr);
 }
 
 void OptContext::send(Op* op) {
@@ -227,13 +224,6 @@ void OptContext::emit(Op* op) {
     a = resolve(a);
     if (vinfo(a)) force(a);
   }
-  if (!virtual_fail_args_) {
-    // Real objects in fail arguments: force the virtuals before the guard,
-    // or before the ovf operation that must directly precede its guard.
-    for (Value* fa : op->fail_args) force(fa);
-    if (op->info().is_ovf() && peek_)
-      for (Value* fa : peek_->fail_args) force(get(fa));
-  }
   if (!op->fail_args.empty()) {
     std::vector<std::pair<Value*, VirtualValue*>> memo;
     for (Value*& fa : op->fail_args) fa = snapshot(resolve(fa), memo);
@@ -243,6 +233,16 @@ void OptContext::emit(Op* op) {
 }
 
 Value* OptContext::snapshot(Value* v, std::vector<std::pair<Value*, VirtualValue*>>& memo) {
+  if (VirtualValue* in = VirtualValue::cast(v)) {
+    // Resume data the input already had: its items may have become
+    // virtuals or constants since.
+    for (auto& [from, to] : memo)
+      if (from == v) return to;
+    VirtualValue* vv = out.make_virtual(in->descr);
+    memo.push_back({v, vv});
+    for (Value* item : in->items) vv->items.push_back(snapshot(resolve(item), memo));
+    return vv;
+  }
   VirtualInfo* vi = vinfo(v);
   if (!vi) return v;
   for (auto& [from, to] : memo)
@@ -255,6 +255,21 @@ Value* OptContext::snapshot(Value* v, std::vector<std::pair<Value*, VirtualValue
     vv->items.push_back(vi->items[k] ? snapshot(resolve(vi->items[k]), memo) : zero(kind));
   }
   return vv;
+}
+
+// A fail argument of the input in terms of output values; virtuals the
+// input already had (an optimized trace optimized again, or resume data
+// written by hand) are copied with their items mapped.
+Value* OptContext::import_fail_arg(Value* in, std::vector<std::pair<const VirtualValue*, VirtualValue*>>& memo) {
+  const VirtualValue* vv = VirtualValue::cast(in);
+  if (!vv) return get(in);
+  for (auto& [from, to] : memo)
+    if (from == vv) return to;
+  VirtualValue* copy = out.make_virtual(vv->descr);
+  copy->name = vv->name;
+  memo.push_back({vv, copy});
+  for (Value* item : vv->items) copy->items.push_back(import_fail_arg(item, memo));
+  return copy;
 }
 
 void OptContext::force(Value* v) {
@@ -330,7 +345,8 @@ void OptContext::run(const Trace& input, size_t begin, size_t end) {
     op->source_line = in->source_line;
     if (!in->fail_args.empty()) {
       op->fail_args.reserve(in->fail_args.size());
-      for (Value* a : in->fail_args) op->fail_args.push_back(get(a));
+      std::vector<std::pair<const VirtualValue*, VirtualValue*>> imported;
+      for (Value* a : in->fail_args) op->fail_args.push_back(import_fail_arg(a, imported));
     }
     if (op->has_result()) bind(in, op);
     if (in->info().is_final()) {
@@ -386,21 +402,78 @@ Trace ChainOptimizer::optimize(const Trace& trace, DescrTable& descrs) {
   return out;
 }
 
+namespace {
+
+// The name PyPy's log header gives a loop: its (first) label's.
+std::string loop_name(const Trace& t) {
+  for (const Op* op : t.ops)
+    if (op->opcode() == Opcode::label && op->target()) return op->target()->name();
+  return "trace";
+}
+
+void count_input(const Trace& t) {
+  jitlog::JitStats& s = jitlog::stats();
+  s.ops_before += t.ops.size();
+  for (const Op* op : t.ops) {
+    s.guards_before += op->info().is_guard();
+    s.calls_before += op->info().is_call();
+  }
+}
+
+void count_output(const Trace& t) {
+  jitlog::JitStats& s = jitlog::stats();
+  s.ops_after += t.ops.size();
+  for (const Op* op : t.ops) {
+    if (!op->info().is_guard()) continue;
+    s.guards_after++;
+    for (const Value* v : op->fail_args)
+      if (v && v->is_virtual()) {
+        s.virtual_guards++;
+        break;
+      }
+  }
+}
+
+}  // namespace
+
 Trace ChainOptimizer::optimize_loop(const Trace& loop, DescrTable& descrs) {
-  auto log = jitlog::get("jit-log-opt");
-  bool on = log->should_log(spdlog::level::info);
-  if (on) log->info("# Loop (before optimization), {} ops\n{}", loop.ops.size(), print_trace(loop));
+  bool log_before = jitlog::enabled("jit-log-noopt-loop"), log_after = jitlog::enabled("jit-log-opt-loop");
+  uint64_t number = log_before || log_after ? jitlog::next_loop_number() : 0;
+  std::string name = log_before || log_after ? loop_name(loop) : "";
+  if (log_before)
+    jitlog::write_section("jit-log-noopt-loop", "# Loop " + std::to_string(number) + " (" + name + ") : noopt with " +
+                                                    std::to_string(loop.ops.size()) + " ops\n" + print_trace(loop));
+  auto t0 = std::chrono::steady_clock::now();
   Trace out = optimize(loop, descrs);
-  if (on) log->info("# Loop (after optimization: {}), {} ops\n{}", options_.str(), out.ops.size(), print_trace(out));
+  jitlog::JitStats& s = jitlog::stats();
+  s.optimize_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  s.loops_optimized++;
+  count_input(loop);
+  count_output(out);
+  if (log_after)
+    jitlog::write_section("jit-log-opt-loop", "# Loop " + std::to_string(number) + " (" + name + ") : loop with " +
+                                                  std::to_string(out.ops.size()) + " ops\n" + print_trace(out));
   return out;
 }
 
-Trace ChainOptimizer::optimize_bridge(const Trace& bridge, const Trace& loop, DescrTable& descrs) {
-  auto log = jitlog::get("jit-log-opt");
-  bool on = log->should_log(spdlog::level::info);
-  if (on) log->info("# Bridge (before optimization), {} ops\n{}", bridge.ops.size(), print_trace(bridge));
+Trace ChainOptimizer::optimize_bridge(const Trace& bridge, const Trace& loop, DescrTable& descrs,
+                                      const FailDescr* guard) {
+  bool log_before = jitlog::enabled("jit-log-noopt-bridge"), log_after = jitlog::enabled("jit-log-opt-bridge");
+  // PyPy's header: the guard the bridge leaves from (here its exit number).
+  std::string header = guard ? "# bridge out of Guard " + std::to_string(guard->index()) : "# bridge";
+  if (log_before)
+    jitlog::write_section("jit-log-noopt-bridge", header + " : noopt with " + std::to_string(bridge.ops.size()) +
+                                                      " ops\n" + print_trace(bridge));
+  auto t0 = std::chrono::steady_clock::now();
   Trace out = optimize(bridge, descrs);
-  if (on) log->info("# Bridge (after optimization: {}), {} ops\n{}", options_.str(), out.ops.size(), print_trace(out));
+  jitlog::JitStats& s = jitlog::stats();
+  s.optimize_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  s.bridges_optimized++;
+  count_input(bridge);
+  count_output(out);
+  if (log_after)
+    jitlog::write_section("jit-log-opt-bridge", header + " with " + std::to_string(out.ops.size()) + " ops\n" +
+                                                    print_trace(out));
   return out;
 }
 

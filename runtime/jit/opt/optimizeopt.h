@@ -116,9 +116,6 @@ std::unique_ptr<Optimization> make_heap();
 // Which passes run; "all" = every pass and unrolling.
 struct OptOptions {
   bool intbounds = true, rewrite = true, virtualize = true, pure = true, heap = true, unroll = true;
-  // Virtuals may appear in guards' fail arguments (resume data). Off for
-  // backends that cannot rebuild them: such virtuals are forced before the guard.
-  bool virtual_fail_args = true;
   // Parses "intbounds,rewrite,..." or "all" (also "none"); false on an unknown name.
   bool parse(std::string_view spec, std::string* error = nullptr);
   std::string str() const;
@@ -153,7 +150,10 @@ class OptContext {
   Value* make_constant(int64_t v) { return out.const_int(v); }
 
   // ---- ops
-  Op* make(Opcode opcode, std::vector<Value*> args = {}, Descr* descr = nullptr);
+  Op* make(Opcode opcode, std::span<Value* const> args, Descr* descr = nullptr);
+  Op* make(Opcode opcode, std::initializer_list<Value*> args = {}, Descr* descr = nullptr) {
+    return make(opcode, std::span<Value* const>(args.begin(), args.size()), descr);
+  }
   // Hands a new op to the first pass (for passes and unrolling that add work).
   void send(Op* op);
   // Places `op` in the output: forces virtual arguments, snapshots virtual
@@ -176,12 +176,12 @@ class OptContext {
 
  private:
   Value* snapshot(Value* v, std::vector<std::pair<Value*, VirtualValue*>>& memo);
+  Value* import_fail_arg(Value* in, std::vector<std::pair<const VirtualValue*, VirtualValue*>>& memo);
   std::vector<std::unique_ptr<Optimization>> passes_;
   std::vector<Value*> map_;        // input id -> output value
   std::vector<ValueInfo> infos_;   // output id -> facts
   std::deque<VirtualInfo> vinfos_;
   const Op* peek_ = nullptr;
-  bool virtual_fail_args_ = true;
 };
 
 // The optimizer rpyjit and the meta-interpreter use.
@@ -190,7 +190,8 @@ class ChainOptimizer final : public Optimizer {
   explicit ChainOptimizer(OptOptions options = {}) : options_(options) {}
   std::string_view name() const override { return "chain"; }
   Trace optimize_loop(const Trace& loop, DescrTable& descrs) override;
-  Trace optimize_bridge(const Trace& bridge, const Trace& loop, DescrTable& descrs) override;
+  Trace optimize_bridge(const Trace& bridge, const Trace& loop, DescrTable& descrs,
+                        const FailDescr* guard = nullptr) override;
   const OptOptions& options() const { return options_; }
 
  private:

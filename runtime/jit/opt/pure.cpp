@@ -3,7 +3,9 @@
 // the same arguments as an earlier one is replaced by that one's result.
 // An elidable call on constant numbers is computed now, as RPython does.
 // int_*_ovf followed by guard_no_overflow counts too: once one passed, an
-// identical one cannot overflow, so both it and its guard go.
+// identical one cannot overflow, so both it and its guard go. Likewise an
+// elidable call that can raise, followed by guard_no_exception: once one
+// returned normally, an identical one would too.
 #include <unordered_map>
 
 #include "runtime/jit/cfunction.h"
@@ -48,13 +50,15 @@ class OptPure final : public Optimization {
 
   void propagate(Op* op) override {
     const OpInfo& info = op->info();
-    if (op->opcode() == Opcode::guard_no_overflow) {
+    if (op->opcode() == Opcode::guard_no_overflow || op->opcode() == Opcode::guard_no_exception ||
+        op->opcode() == Opcode::guard_exception) {
+      bool confirms = op->opcode() != Opcode::guard_exception;  // the op before it did not overflow / raise
       if (drop_ovf_guard_) {
         drop_ovf_guard_ = false;
         return;
       }
       next(op);
-      if (pending_ovf_) table_.emplace(pending_key_, pending_ovf_);  // it did not overflow
+      if (pending_ovf_ && confirms) table_.emplace(pending_key_, pending_ovf_);
       pending_ovf_ = nullptr;
       return;
     }
@@ -72,9 +76,13 @@ class OptPure final : public Optimization {
       return;
     }
     auto it = table_.find(key);
-    if (info.is_ovf()) {
+    bool raising_call = elidable_call && op->call_descr()->effects().can_raise();
+    if (info.is_ovf() || raising_call) {
+      // Shared only when the earlier one was confirmed by its guard and
+      // this one is checked by the same kind of guard, which goes too.
+      Opcode confirming = info.is_ovf() ? Opcode::guard_no_overflow : Opcode::guard_no_exception;
       const Op* after = ctx->peek_input();
-      if (it != table_.end() && after && after->opcode() == Opcode::guard_no_overflow) {
+      if (it != table_.end() && after && after->opcode() == confirming) {
         ctx->forward(op, it->second);
         drop_ovf_guard_ = true;
         return;

@@ -291,17 +291,37 @@ class Unroller {
     if (!s.constant) out.push_back(&s);
   }
 
-  static void uses_of(const Op* op, std::unordered_set<const Value*>& used) {
-    for (const Value* a : op->args) used.insert(a);
-    std::vector<const Value*> work(op->fail_args.begin(), op->fail_args.end());
-    while (!work.empty()) {
-      const Value* v = work.back();
-      work.pop_back();
-      if (!used.insert(v).second) continue;
-      if (const VirtualValue* vv = VirtualValue::cast(v))
-        for (const Value* item : vv->items) work.push_back(item);
+  // Values the ops use (arguments, fail arguments and the items of their
+  // virtuals), marked by id: values have dense ids, and the peeled loop
+  // asks this for every op of the loop.
+  class UseMarks {
+   public:
+    explicit UseMarks(const Trace& t) : trace_(t) {}
+    bool marked(const Value* v) const { return v->id() < marks_.size() && marks_[v->id()]; }
+    // Returns false if it was marked already.
+    bool mark(const Value* v) {
+      if (v->id() >= marks_.size()) marks_.resize(std::max<size_t>(v->id() + 1, trace_.value_count()), 0);
+      if (marks_[v->id()]) return false;
+      marks_[v->id()] = 1;
+      return true;
     }
-  }
+    void uses_of(const Op* op) {
+      for (const Value* a : op->args) mark(a);
+      work_.assign(op->fail_args.begin(), op->fail_args.end());
+      while (!work_.empty()) {
+        const Value* v = work_.back();
+        work_.pop_back();
+        if (!mark(v)) continue;
+        if (const VirtualValue* vv = VirtualValue::cast(v))
+          for (const Value* item : vv->items) work_.push_back(item);
+      }
+    }
+
+   private:
+    const Trace& trace_;
+    std::vector<char> marks_;
+    std::vector<const Value*> work_;
+  };
 
   bool peel(OptContext& pre, std::vector<SlotState>& state, const std::vector<Value*>& label_args,
             const std::vector<ShortOp>& shorts, size_t label_index, size_t jump_index, TargetToken* target) {
@@ -309,20 +329,20 @@ class Unroller {
     for (const SlotState& s : state) collect_leaf_states(s, leaf_states);
 
     // What the preamble computed that is visible at its end.
-    std::unordered_set<const Value*> visible;
+    UseMarks visible(out_);
     for (size_t k = out_.ops.size(); k-- > 0;) {
       const Op* op = out_.ops[k];
       if (op->opcode() == Opcode::label) {
-        for (const Value* a : op->args) visible.insert(a);
+        for (const Value* a : op->args) visible.mark(a);
         break;
       }
-      if (op->has_result()) visible.insert(op);
+      if (op->has_result()) visible.mark(op);
     }
     std::vector<const ShortOp*> imports;
     std::vector<Value*> extras;  // candidates for extra label arguments
     for (const ShortOp& s : shorts) {
       Value* r = pre.resolve(s.result);
-      if (r->is_const() || pre.vinfo(r) || !visible.count(r)) continue;
+      if (r->is_const() || pre.vinfo(r) || !visible.marked(r)) continue;
       std::vector<Value*> args;
       bool ok = true;
       for (Value* a : s.args) {
@@ -377,14 +397,18 @@ class Unroller {
     // Extra arguments the peeled loop uses, and their values at the jump.
     std::vector<Value*> extra_end(extras.size(), nullptr);
     std::vector<bool> used(extras.size(), false);
+    // Uses only grow (replays append ops), so each round scans the ops
+    // added since the last one.
+    UseMarks uses(out_);
+    for (Value* v : end_leaves) uses.mark(v);
+    size_t scanned = body_start;
     for (bool changed = true; changed;) {
       changed = false;
-      std::unordered_set<const Value*> uses(end_leaves.begin(), end_leaves.end());
-      for (size_t k = body_start; k < out_.ops.size(); k++) uses_of(out_.ops[k], uses);
+      for (; scanned < out_.ops.size(); scanned++) uses.uses_of(out_.ops[scanned]);
       for (Value* e : extra_end)
-        if (e) uses.insert(e);
+        if (e) uses.mark(e);
       for (size_t x = 0; x < extras.size(); x++) {
-        if (used[x] || !uses.count(extras[x])) continue;
+        if (used[x] || !uses.marked(extras[x])) continue;
         used[x] = changed = true;
         const ShortOp* s = nullptr;
         for (const ShortOp& c : resolved_shorts_)
