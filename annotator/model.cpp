@@ -21,6 +21,7 @@ std::string SomeValue::str() const {
     case Float: s = "float"; break;
     case None: return "None";
     case String: s = can_be_none ? "str-or-None" : "str"; break;
+    case Bytes: s = can_be_none ? "bytes-or-None" : "bytes"; break;
     case Tuple: {
       s = "tuple(";
       for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i]->str();
@@ -53,6 +54,7 @@ std::string SomeValue::pretty() const {
     case Float: return "float";
     case None: return "None";
     case String: return can_be_none ? "str or None" : "str";
+    case Bytes: return can_be_none ? "bytes or None" : "bytes";
     case Tuple: {
       std::string s = "tuple[";
       for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i]->pretty();
@@ -133,6 +135,12 @@ SV s_str(bool can_be_none) {
   v.can_be_none = can_be_none;
   return make(std::move(v));
 }
+SV s_bytes(bool can_be_none) {
+  SomeValue v;
+  v.kind = SomeValue::Bytes;
+  v.can_be_none = can_be_none;
+  return make(std::move(v));
+}
 SV s_tuple(std::vector<SV> items) {
   SomeValue v;
   v.kind = SomeValue::Tuple;
@@ -182,7 +190,9 @@ SV s_const(const ConstValue& c) {
     case ConstValue::Str: v.kind = SomeValue::String; break;
     case ConstValue::Object: {
       py::gil_scoped_acquire gil;
-      if (c.obj && PyTuple_CheckExact(c.obj.ptr())) {
+      if (c.obj && PyBytes_CheckExact(c.obj.ptr())) {
+        v.kind = SomeValue::Bytes;
+      } else if (c.obj && PyTuple_CheckExact(c.obj.ptr())) {
         v.kind = SomeValue::Tuple;
         for (auto item : py::reinterpret_borrow<py::tuple>(c.obj)) v.items.push_back(s_const(ConstValue::from_python(item)));
         // A tuple holding an unrepresentable item (e.g. a big int) keeps the
@@ -221,6 +231,10 @@ SV union_of(const SV& a, const SV& b) {
   if ((K(a) == SomeValue::String || K(a) == SomeValue::None) && (K(b) == SomeValue::String || K(b) == SomeValue::None)) {
     bool none = K(a) == SomeValue::None || K(b) == SomeValue::None || a->can_be_none || b->can_be_none;
     return s_str(none);
+  }
+  if ((K(a) == SomeValue::Bytes || K(a) == SomeValue::None) && (K(b) == SomeValue::Bytes || K(b) == SomeValue::None)) {
+    bool none = K(a) == SomeValue::None || K(b) == SomeValue::None || a->can_be_none || b->can_be_none;
+    return s_bytes(none);
   }
   if ((K(a) == SomeValue::List || K(a) == SomeValue::None) && (K(b) == SomeValue::List || K(b) == SomeValue::None)) {
     if (K(a) == SomeValue::List && K(b) == SomeValue::List && a->listdef->find() != b->listdef->find()) {

@@ -34,6 +34,7 @@ struct SomeValue {
     Instance,  // an instance of `classdef` or of a subclass
     Class,     // a class object: `classdef` or a subclass (type(x), exception types)
     ListIter,  // iter() of a list (`listdef`)
+    Bytes,     // bytes (syslib: os.read, str.encode, b'' literals); nullable like String
   } kind = Impossible;
   bool nonneg = false;       // Integer (Bool is always non-negative)
   bool unsigned_ = false;    // Integer: an r_uint
@@ -87,6 +88,7 @@ SV s_uint();
 SV s_float();
 SV s_none();
 SV s_str(bool can_be_none = false);
+SV s_bytes(bool can_be_none = false);
 SV s_const(const ConstValue& c);  // the most precise SomeValue for a constant
 SV s_tuple(std::vector<SV> items);
 SV s_list(std::shared_ptr<ListDef> def);

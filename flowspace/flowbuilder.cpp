@@ -453,6 +453,12 @@ class FlowBuilder {
   }
 
   Constant* constant(py::handle obj) { return g_->new_const(ConstValue::from_python(obj)); }
+  static bool is_std_stream(py::handle o) {  // syslib
+    py::module_ sys = py::module_::import("sys");
+    for (const char* n : {"stdout", "stderr", "__stdout__", "__stderr__"})
+      if (o.is(sys.attr(n))) return true;
+    return false;
+  }
 
   // Inside a try: the block ends after an operation that can raise. Its
   // normal exit continues with the result; its exception exit carries the
@@ -1226,6 +1232,9 @@ class FlowBuilder {
           py::object fr = o.attr("_freeze_");
           frozen = PyCallable_Check(fr.ptr()) && py::bool_(fr());
         }
+        // syslib: sys.stdout.write & co. are the stream's bound methods
+        // (annotator/builtin_modules.cpp knows them by receiver and name).
+        if (o && is_std_stream(o) && py::hasattr(o, attr.c_str())) return constant(o.attr(attr.c_str()));
         if (o && (py::isinstance<py::module_>(o) || PyType_Check(o.ptr()) || frozen)) {
           if (!py::hasattr(o, attr.c_str()))
             error(e, fmt::format("{} has no attribute '{}'", py::repr(o).cast<std::string>(), attr));

@@ -82,6 +82,7 @@ const ExternalFunc* external(const std::string& name) {
         {"rpy_int_tooct", {Signed}, S, false, true, "str.oct"},
         {"rpy_int_tobin", {Signed}, S, false, true, "str.bin"},
     };
+    v.insert(v.end(), syslib_externals().begin(), syslib_externals().end());  // syslib
     std::map<std::string, ExternalFunc> m;
     for (auto& f : v) m[f.name] = f;
     return m;
