@@ -106,6 +106,7 @@ py::object Bookkeeper::lookup_class_attr(ClassDef* cd, const std::string& name) 
 
 FuncDesc* Bookkeeper::get_desc(py::handle func, ClassDef* selfclass) {
   if (!PyFunction_Check(func.ptr())) return nullptr;
+  if (module_builtin(func)) return nullptr;  // syslib: os.path.join & co. are runtime functions
   auto key = std::make_pair(func.ptr(), selfclass);
   auto it = descs_.find(key);
   if (it != descs_.end()) return it->second.get();

@@ -131,6 +131,12 @@ const ModuleFunc* module_builtin(py::handle obj) {
 }
 
 namespace {
+// Whether instances of cd are OSErrors (their errno is a runtime field).
+bool is_oserror(ClassDef* cd) {
+  for (ClassDef* c = cd; c; c = c->base)
+    if (c->builtin_exception && c->name == "OSError") return true;
+  return false;
+}
 bool int_like(const SV& s) { return s->kind == SomeValue::Integer || s->kind == SomeValue::Bool; }
 }  // namespace
 
@@ -222,6 +228,12 @@ SV Annotator::consider_bytes_op(SpaceOperation& op, const std::vector<SV>& args)
     v.bound_self = without_const(self);
     return std::make_shared<const SomeValue>(std::move(v));
   };
+  if (name == "getattr" && args[0]->kind == SomeValue::Instance && is_oserror(args[0]->classdef)) {
+    const std::string& a = static_cast<Constant*>(op.args[1])->value.s;
+    if (a == "errno") return s_int();
+    if ((a == "strerror" || a == "filename" || a == "filename2") && !args[0]->classdef->attr_owner(a))
+      fail("OSError." + a + " is not supported: it is in str(e); os.strerror(e.errno) gives the strerror");
+  }
   if (name == "getattr" && args[0]->kind == SomeValue::String &&
       static_cast<Constant*>(op.args[1])->value.s == "encode")
     return bound(args[0], "encode");

@@ -123,7 +123,9 @@ Value* RTyper::bytes_const(const ConstValue& c) {
   ConstValue s;
   s.kind = ConstValue::Str;
   s.s = py::bytes(c.obj).cast<std::string>();
-  return call_external("rpy_bytes_from_strconst", {typed_const(s, StrPtr())});
+  Variable* r = call_external("rpy_bytes_from_strconst", {typed_const(s, StrPtr())});
+  r->annotation = s_bytes();  // read by the operation it is an argument of
+  return r;
 }
 
 bool RTyper::rtype_bytes_op(SpaceOperation& op) {
@@ -155,6 +157,15 @@ bool RTyper::rtype_bytes_op(SpaceOperation& op) {
     bool enc_ = A(0)->method_name == "encode";
     finish(call_external(enc_ ? "rpy_str_encode" : "rpy_bytes_decode", {op.args[0], enc, errors}));
     return true;
+  }
+  if (name == "getattr" && K(0) == SomeValue::Instance && static_cast<Constant*>(op.args[1])->value.s == "errno") {
+    bool oserror = false;
+    for (ClassDef* c = A(0)->classdef; c; c = c->base) oserror |= c->builtin_exception && c->name == "OSError";
+    if (oserror) {
+      gen("getfield", {convert(op.args[0], ExceptionPtr()), g_->new_llconst("os_errno", Constant::FieldName)}, Signed,
+          res);
+      return true;
+    }
   }
   if (name == "getattr" && K(0) == SomeValue::String && static_cast<Constant*>(op.args[1])->value.s == "encode") {
     gen("same_as", {op.args[0]}, StrPtr(), res);
