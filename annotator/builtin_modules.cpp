@@ -71,6 +71,7 @@ const std::vector<ModuleFunc>& table() {
     v.push_back({"os.path.dirname", "s", 1, 's', "rpy_os_path_dirname"});
     v.push_back({"os.path.isabs", "s", 1, 'b', "rpy_os_path_isabs"});
 
+    v.push_back({"rpython.rlib.rfile._raise_oserror", "is", 2, 'n', "rpy_raise_oserror"});
     v.push_back({"sys.exit", "E", 0, 'n', ""});
     v.push_back({"sys.stdout.write", "s", 1, 'I', "rpy_sys_stdout_write"});
     v.push_back({"sys.stderr.write", "s", 1, 'I', "rpy_sys_stderr_write"});
@@ -243,6 +244,15 @@ SV Annotator::consider_bytes_op(SpaceOperation& op, const std::vector<SV>& args)
     const std::string m = args[0]->method_name;
     std::string full = (is_bytes(args[0]->bound_self) ? "bytes." : "str.") + m;
     size_t first = name == "call_kw" ? 2 : 1;
+    if (m == "find") {  // b.find(sub[, start[, end]])
+      if (name == "call_kw") fail("bytes.find() takes no keyword arguments");
+      if (args.size() < 2 || args.size() > 4) fail(fmt::format("find expected 1 to 3 arguments, got {}", args.size() - 1));
+      if (!is_bytes(args[1]) || args[1]->can_be_none) fail("argument should be bytes, not " + args[1]->pretty());
+      for (size_t i = 2; i < args.size(); ++i)
+        if (!int_like(args[i]) && args[i]->kind != SomeValue::None)
+          fail("slice indices must be integers or None, not " + args[i]->pretty());
+      return s_int();
+    }
     if (name == "call_kw") {
       py::tuple kw = static_cast<Constant*>(op.args[1])->value.obj;
       for (auto k : kw) {
@@ -266,7 +276,8 @@ SV Annotator::consider_bytes_op(SpaceOperation& op, const std::vector<SV>& args)
     fail("this operation on a bytes that may be None is not supported: test it against None first");
   if (name == "getattr") {
     const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
-    if (m != "decode") fail("'bytes' object has no attribute '" + m + "' (or it is not supported yet)");
+    if (m != "decode" && m != "find")
+      fail("'bytes' object has no attribute '" + m + "' (or it is not supported yet)");
     return bound(args[0], m);
   }
   if (name == "getitem") {

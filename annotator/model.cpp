@@ -214,10 +214,21 @@ SV without_const(const SV& a) {
   return make(std::move(v));
 }
 
+bool is_with_unassigned(const SV& s) {
+  if (s->kind != SomeValue::PBC || !s->const_ || !s->const_->obj) return false;
+  static PyObject* marker = py::object(py::module_::import("rpython.rlib._with").attr("UNDEFINED")).release().ptr();
+  return s->const_->obj.ptr() == marker;
+}
+
 SV union_of(const SV& a, const SV& b) {
   if (a == b) return a;
   if (a->kind == SomeValue::Impossible) return b;
   if (b->kind == SomeValue::Impossible) return a;
+  // syslib: a variable the body of a `with` did not assign, after an
+  // __exit__ that suppressed an exception (rpython/rlib/_with.py): takes
+  // the other side's type (CPython would leave it unbound).
+  if (is_with_unassigned(a)) return b;
+  if (is_with_unassigned(b)) return a;
   if (a->const_ && b->const_ && a->kind == b->kind && a->const_->same(*b->const_)) return a;
   auto K = [](const SV& x) { return x->kind; };
   // bool is a subtype of int, as in Python.
@@ -274,6 +285,16 @@ SV union_of(const SV& a, const SV& b) {
   auto as_class = [](const SV& x) -> bool {
     return x->kind == SomeValue::Class || (x->kind == SomeValue::PBC && !x->classdefs.empty());
   };
+  if ((as_class(a) && K(b) == SomeValue::None) || (K(a) == SomeValue::None && as_class(b))) {
+    // syslib: a class or None (the exc_type an __exit__ receives).
+    SomeValue v = as_class(a) ? *a : *b;
+    if (v.kind == SomeValue::PBC) {
+      v.kind = SomeValue::Class;
+      v.const_.reset();
+    }
+    v.can_be_none = true;
+    return make(std::move(v));
+  }
   if (as_class(a) && as_class(b)) {
     ClassDef* common = a->classdefs.empty() || b->classdefs.empty()
                            ? (a->classdef && b->classdef ? a->classdef->commonbase(b->classdef) : nullptr)
@@ -325,7 +346,7 @@ SV union_of(const SV& a, const SV& b) {
       if (a->method_name != b->method_name) return nullptr;
       SV self = union_of(a->bound_self, b->bound_self);
       if (!self || (self->kind != SomeValue::Instance && self->kind != SomeValue::String &&
-                    self->kind != SomeValue::List))
+                    self->kind != SomeValue::List && self->kind != SomeValue::Bytes))
         return nullptr;
       SomeValue v;
       v.kind = SomeValue::PBC;

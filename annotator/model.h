@@ -97,6 +97,8 @@ SV s_class(ClassDef* cd);
 // Whether a Python object is a frozen prebuilt constant (_freeze_() is true).
 bool is_frozen_object(py::handle o);
 
+// syslib: the marker `with` leaves in variables its body did not assign.
+bool is_with_unassigned(const SV& s);
 // The lattice join; nullptr when the two can not be merged.
 SV union_of(const SV& a, const SV& b);
 // Whether `general` already contains everything `specific` describes.

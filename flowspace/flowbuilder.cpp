@@ -452,7 +452,16 @@ class FlowBuilder {
     return res;
   }
 
-  Constant* constant(py::handle obj) { return g_->new_const(ConstValue::from_python(obj)); }
+  Constant* constant(py::handle obj) { return g_->new_const(ConstValue::from_python(syslib_substitute(obj))); }
+  // syslib: the builtin open() is rpython.rlib.rfile.open in translated code.
+  static py::handle syslib_substitute(py::handle obj) {
+    static py::handle builtin_open = py::object(py::module_::import("builtins").attr("open")).release();
+    if (obj.is(builtin_open)) {
+      static py::handle rfile_open = py::object(py::module_::import("rpython.rlib.rfile").attr("open")).release();
+      return rfile_open;
+    }
+    return obj;
+  }
   static bool is_std_stream(py::handle o) {  // syslib
     py::module_ sys = py::module_::import("sys");
     for (const char* n : {"stdout", "stderr", "__stdout__", "__stderr__"})
@@ -942,8 +951,11 @@ class FlowBuilder {
       error(s, "async code is not RPython");
     } else if (t == "Import" || t == "ImportFrom") {
       error(s, "import inside a function is not RPython: import at module level");
-    } else if (t == "With" ||
-               t == "ClassDef" || t == "Delete" || t == "Match" || t == "TryStar") {
+    } else if (t == "With") {
+      // syslib: PEP 343's expansion into try/except/finally (rpython/rlib/_with.py).
+      static py::handle desugar = py::object(py::module_::import("rpython.rlib._with").attr("desugar")).release();
+      exec_body(desugar(s));
+    } else if (t == "ClassDef" || t == "Delete" || t == "Match" || t == "TryStar") {
       error(s, "'" + t + "' statements are not supported yet");
     } else {
       error(s, "unsupported statement: " + t);
@@ -1552,6 +1564,21 @@ class FlowBuilder {
         }
       }
       return emit(kind == "compute_hash" ? "hash" : "identity_hash", {args[0]}, pos);
+    }
+    if (kind == "with_undefined") {
+      // syslib: after an __exit__ that suppressed an exception, what the
+      // body did not assign is a marker the annotator rejects if it is
+      // ever used (the path is usually proven dead: __exit__ returns None).
+      static py::handle undefined = py::object(py::module_::import("rpython.rlib._with").attr("UNDEFINED")).release();
+      for (auto n : static_cast<Constant*>(args[0])->value.obj) {
+        std::string name = n.cast<std::string>();
+        if (!st_.locals.count(name) && all_locals_.count(name) && !is_cell(name)) store_name(name, constant(undefined), pos);
+      }
+      return g_->new_const_none();
+    }
+    if (kind == "type_of") {  // syslib: type(e) in the expansion of `with`
+      need(1);
+      return emit("type_of", {args[0]}, pos);
     }
     if (kind == "instantiate") {
       need(1);

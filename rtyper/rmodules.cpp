@@ -106,6 +106,8 @@ const std::vector<ExternalFunc>& syslib_externals() {
     v.push_back({"rpy_bytes_eq", {B, B}, Bool, false, true, "bytes.eq"});
     v.push_back({"rpy_bytes_cmp", {B, B}, Signed, false, true, "bytes.cmp"});
     v.push_back({"rpy_bytes_contains", {B, B}, Bool, false, true, "bytes.contains"});
+    v.push_back({"rpy_bytes_find", {B, B, Signed, Signed}, Signed, false, true, "bytes.find"});
+    v.push_back({"rpy_raise_oserror", {Signed, S}, Void, true, false, ""});
     v.push_back({"rpy_bytes_contains_int", {B, Signed}, Bool, true, true, "bytes.contains_int"});
     return v;
   }();
@@ -146,6 +148,15 @@ bool RTyper::rtype_bytes_op(SpaceOperation& op) {
       py::tuple t = static_cast<Constant*>(args[0])->value.obj;
       for (auto k : t) kw.push_back(k.cast<std::string>());
       args.erase(args.begin());
+    }
+    if (A(0)->method_name == "find") {
+      auto idx = [&](size_t i, int64_t dflt) -> Value* {
+        if (i >= args.size() || ann(args[i])->kind == SomeValue::None)
+          return typed_const(ConstValue::from_python(py::int_(dflt)), Signed);
+        return convert(args[i], Signed);
+      };
+      finish(call_external("rpy_bytes_find", {op.args[0], args[0], idx(1, 0), idx(2, INT64_MAX)}));
+      return true;
     }
     Value* enc = nullstr();
     Value* errors = nullstr();

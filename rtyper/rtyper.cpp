@@ -288,6 +288,10 @@ Value* RTyper::convert(Value* v, const LLType* to) {
     const ConstValue& cv = c->value;
     if (to == Void) return typed_const(cv, Void);
     if (to == BytesPtr() && cv.obj && PyBytes_CheckExact(cv.obj.ptr())) return bytes_const(cv);  // syslib
+    if (is_with_unassigned(s_const(cv))) {  // syslib: a zero of the type (rpython/rlib/_with.py)
+      if (to->is_ptr()) return typed_const(ConstValue{}, to);
+      return typed_const(ConstValue::from_python(py::int_(0)), to);
+    }
     if ((to == Signed || to == Float || to == Unsigned) && (cv.kind == ConstValue::Int || cv.kind == ConstValue::Bool))
       return typed_const(cv, to);
     if (to == Float && cv.kind == ConstValue::Float) return typed_const(cv, to);

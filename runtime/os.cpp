@@ -86,7 +86,7 @@ struct stat g_statbuf;
 
 extern "C" {
 
-void rpy_raise_oserror(int err, rpy_string* filename) { raise_oserror2(err, filename, nullptr); }
+void rpy_raise_oserror(Signed err, rpy_string* filename) { raise_oserror2((int)err, filename, nullptr); }
 
 Signed rpy_os_write(Signed fd, rpy_bytes* data) {
   if (fd == 1 || fd == 2) rpy_stdout_flush();  // keeps the order with print()

@@ -99,7 +99,7 @@ rpy_string* rpy_os_path_basename(rpy_string* p);
 rpy_string* rpy_os_path_dirname(rpy_string* p);
 bool rpy_os_path_isabs(rpy_string* p);
 // Raises OSError (or the subclass for `err`) "[Errno N] strerror[: 'filename']".
-void rpy_raise_oserror(int err, rpy_string* filename);
+void rpy_raise_oserror(Signed err, rpy_string* filename);
 
 // ---- sys ----------------------------------------------------------------------
 // sys.exit(code) / sys.exit(msg) raise SystemExit; reaching main uncaught,
