@@ -216,7 +216,10 @@ SV without_const(const SV& a) {
 
 bool is_with_unassigned(const SV& s) {
   if (s->kind != SomeValue::PBC || !s->const_ || !s->const_->obj) return false;
-  static PyObject* marker = py::object(py::module_::import("rpython.rlib._with").attr("UNDEFINED")).release().ptr();
+  static PyObject* marker = [] {
+    py::gil_scoped_acquire gil;
+    return py::object(py::module_::import("rpython.rlib._with").attr("UNDEFINED")).release().ptr();
+  }();
   return s->const_->obj.ptr() == marker;
 }
 

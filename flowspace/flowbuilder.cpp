@@ -462,6 +462,29 @@ class FlowBuilder {
     }
     return obj;
   }
+  // syslib: open()'s mode, checked where the user wrote it.
+  void check_open_mode(py::handle e, const std::vector<Value*>& args, const std::vector<std::string>& kwnames) {
+    size_t npos = args.size() - kwnames.size();
+    Value* mode = npos >= 2 ? args[1] : nullptr;
+    for (size_t i = 0; i < kwnames.size(); ++i)
+      if (kwnames[i] == "mode") mode = args[npos + i];
+    if (!mode) return;  // "r"
+    if (!mode->is_const() || static_cast<Constant*>(mode)->value.kind != ConstValue::Str)
+      error(e, "open() mode must be a constant string (the type of the file depends on it)");
+    try {
+      py::module_::import("rpython.rlib.rfile").attr("_mode_info")(static_cast<Constant*>(mode)->value.s);
+    } catch (py::error_already_set& err) {
+      error(e, py::str(err.value()).cast<std::string>());
+    }
+  }
+
+  // syslib: sys.argv at import time is the translator's command line.
+  void check_not_sys_argv(py::handle node, py::handle obj) {
+    py::module_ sys = py::module_::import("sys");
+    if (obj.is(sys.attr("argv")))
+      error(node, "sys.argv is the translator's command line at import time: use the argv argument of the entry "
+                  "point");
+  }
   static bool is_std_stream(py::handle o) {  // syslib
     py::module_ sys = py::module_::import("sys");
     for (const char* n : {"stdout", "stderr", "__stdout__", "__stderr__"})
@@ -776,7 +799,10 @@ class FlowBuilder {
     if (all_locals_.count(name))
       error(node, "local variable '" + name + "' is used before it is assigned on some path to here");
     if (auto c = closure_.find(name); c != closure_.end()) return constant(c->second);
-    if (globals_.contains(py::str(name))) return constant(globals_[py::str(name)]);
+    if (globals_.contains(py::str(name))) {
+      check_not_sys_argv(node, globals_[py::str(name)]);
+      return constant(globals_[py::str(name)]);
+    }
     if (py::hasattr(builtins_, name.c_str())) return constant(builtins_.attr(name.c_str()));
     error(node, "name '" + name + "' is not defined");
   }
@@ -1247,6 +1273,7 @@ class FlowBuilder {
         // syslib: sys.stdout.write & co. are the stream's bound methods
         // (annotator/builtin_modules.cpp knows them by receiver and name).
         if (o && is_std_stream(o) && py::hasattr(o, attr.c_str())) return constant(o.attr(attr.c_str()));
+        if (o && py::isinstance<py::module_>(o) && py::hasattr(o, attr.c_str())) check_not_sys_argv(e, o.attr(attr.c_str()));
         if (o && (py::isinstance<py::module_>(o) || PyType_Check(o.ptr()) || frozen)) {
           if (!py::hasattr(o, attr.c_str()))
             error(e, fmt::format("{} has no attribute '{}'", py::repr(o).cast<std::string>(), attr));
@@ -1426,6 +1453,47 @@ class FlowBuilder {
            fobj.attr("__name__").cast<std::string>() == "__init__";
   }
 
+  // syslib: print(..., file=F) for a file object F is what CPython does:
+  // F.write(str(arg)) for each argument, F.write(sep) between them, then
+  // F.write(end). nullptr when there is no file= or it is None, sys.stdout
+  // or sys.stderr (print itself handles those).
+  Value* print_to_file(py::handle e, const std::vector<Value*>& args, const std::vector<std::string>& kwnames,
+                       SourcePos pos) {
+    size_t npos = args.size() - kwnames.size();
+    Value* file = nullptr;
+    Value* sep = g_->new_const_str(" ");
+    Value* end = g_->new_const_str("\n");
+    for (size_t i = 0; i < kwnames.size(); ++i) {
+      Value* v = args[npos + i];
+      bool none = v->is_const() && static_cast<Constant*>(v)->value.kind == ConstValue::None;
+      if (kwnames[i] == "file") file = none ? nullptr : v;
+      else if (kwnames[i] == "sep" && !none) sep = v;
+      else if (kwnames[i] == "end" && !none) end = v;
+      else if (kwnames[i] != "sep" && kwnames[i] != "end" && kwnames[i] != "flush")
+        error(e, "print() keyword '" + kwnames[i] + "' is not supported (only sep=, end=, file= and flush=)");
+    }
+    if (!file) return nullptr;
+    if (file->is_const() && is_std_stream(static_cast<Constant*>(file)->value.obj)) return nullptr;
+    // Values live across the writes (which may end a block inside a try)
+    // travel on the stack.
+    size_t base = st_.stack.size();
+    push(file);
+    push(sep);
+    push(end);
+    for (size_t i = 0; i < npos; ++i) push(args[i]);
+    auto write = [&](Value* s) {
+      Value* w = emit("getattr", {st_.stack[base], g_->new_const_str("write")}, pos);
+      emit("simple_call", {w, s}, pos);
+    };
+    for (size_t i = 0; i < npos; ++i) {
+      if (i) write(st_.stack[base + 1]);
+      write(emit("simple_call", {constant(builtins_.attr("str")), st_.stack[base + 3 + i]}, pos));
+    }
+    write(st_.stack[base + 2]);
+    st_.stack.resize(base);
+    return g_->new_const_none();
+  }
+
   Value* eval_call(py::handle e) {
     SourcePos pos = pos_of(e);
     py::object fnode = e.attr("func");
@@ -1457,6 +1525,9 @@ class FlowBuilder {
     st_.stack.resize(base);
     f = pop();
     if (fobj && kwnames.empty() && is_builtin_init(fobj, builtins_)) return builtin_init_call(fobj, args, pos);
+    if (fobj && fobj.is(builtins_.attr("print")))
+      if (Value* v = print_to_file(e, args, kwnames, pos)) return v;
+    if (fobj && fobj.is(syslib_substitute(builtins_.attr("open")))) check_open_mode(e, args, kwnames);
     if (fobj && (fobj.is(builtins_.attr("getattr")) || fobj.is(builtins_.attr("setattr")))) {
       // getattr(x, NAME) with a name known at translation time (e.g. built
       // from an unrolling_iterable item) is an attribute access.

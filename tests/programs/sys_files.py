@@ -4,6 +4,9 @@ import os
 
 
 class Tracker:
+    def __str__(self):
+        return "<Tracker " + self.name + ">"
+
     def __init__(self, name, swallow):
         self.name = name
         self.swallow = swallow
@@ -82,6 +85,12 @@ def text_files(name, n):
     with open(name) as f:
         whole = f.read()
     print(len(whole), whole.count("\n"), whole.endswith("appended\n"))
+    with open(name, "w") as f:
+        print("a", 1, 2.5, sep=",", end=";\n", file=f)
+        print(file=f)
+        print("x", None, True, Tracker("t", False), file=f, sep=None, end=None)
+    with open(name) as f:
+        print(repr(f.read()))
     try:
         with open(name) as f:
             f.write("x")
