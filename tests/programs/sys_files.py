@@ -98,6 +98,32 @@ def text_files(name, n):
         print("OSError", e)
 
 
+def big_text(name, n):
+    # Lines long enough that chunk boundaries (64 KiB) fall inside UTF-8
+    # sequences and between \r and \n.
+    with open(name, "wb") as f:
+        for i in range(3000):
+            f.write(("line " + str(i) + " " + "\u00e9\u2603x" * (i % 7) + "\r\n").encode())
+            if i % 100 == 0:
+                f.write(b"\r")
+    count = 0
+    chars = 0
+    snowmen = 0
+    with open(name) as f:
+        for line in f:
+            count += 1
+            chars += len(line)
+            snowmen += line.count("\u2603")
+            if not line.endswith("\n"):
+                print("bad line", repr(line))
+    print("big:", count, chars, snowmen)
+    with open(name, "rb") as f:
+        raw = f.read()
+    with open(name, encoding="utf-8") as f:
+        text = f.read()
+    print(len(raw), len(text), text.count("\n"), "\r" in text)
+
+
 def binary_files(name, n):
     with open(name, "wb") as f:
         print(f.write(b"\x00\x01binary\n"), f.write("caf\u00e9\r\n".encode()), f.write(b"end"))
@@ -141,6 +167,7 @@ def entry_point(argv):
     except FileExistsError as e:
         print("FileExistsError", e.errno, e)
     binary_files(name, n)
+    big_text(name, n)
     os.unlink(name)
     errors(n)
     return 0
