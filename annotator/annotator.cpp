@@ -260,6 +260,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       if (a->kind == SomeValue::Impossible) return nullptr;
   }
   auto type_error = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
+  if (SV r = consider_bytes_op(op, args)) return r;  // syslib: bytes (annotator/builtin_modules.cpp)
 
   // Constant arguments (a specialization's, a default's): fold with Python.
   static const std::map<std::string, const char*> foldable = {
@@ -1072,6 +1073,7 @@ SV Annotator::container_repr(SpaceOperation& op, int slot, const SV& a) {
 SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
                                const CallShape& shape) {
   auto fail = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
+  if (name.find('.') != std::string::npos) return consider_module_builtin(name, op, args, shape);  // syslib
   auto nargs = [&](size_t lo, size_t hi) {
     if (!shape.kwnames.empty() && name != "print")
       fail(name + "() takes no keyword arguments");
@@ -1099,7 +1101,15 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     for (size_t i = 0; i < shape.kwnames.size(); ++i) {
       const std::string& k = shape.kwnames[i];
       const SV& v = args[shape.npositional + i];
-      if (k != "sep" && k != "end") fail("print() keyword '" + k + "' is not supported (only sep= and end=)");
+      if (k == "file") {  // syslib: sys.stdout, sys.stderr or None
+        py::module_ sys = py::module_::import("sys");
+        bool ok = v->kind == SomeValue::None ||
+                  (v->kind == SomeValue::PBC && v->const_ && v->const_->obj &&
+                   (v->const_->obj.is(sys.attr("stdout")) || v->const_->obj.is(sys.attr("stderr"))));
+        if (!ok) fail("print() file= must be sys.stdout or sys.stderr (or None)");
+        continue;
+      }
+      if (k != "sep" && k != "end") fail("print() keyword '" + k + "' is not supported (only sep=, end= and file=)");
       if (!is_str(v) && v->kind != SomeValue::None) fail("print() " + k + " must be a str, not " + pyname(v));
     }
     for (size_t i = 0; i < shape.npositional; ++i) {
@@ -1115,7 +1125,8 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
         if (!container_repr(op, (int)i, a)) return nullptr;
         continue;
       }
-      if (!(a->is_numeric() || is_str(a) || a->kind == SomeValue::None || is_exception(a)))
+      if (!(a->is_numeric() || is_str(a) || a->kind == SomeValue::None || is_exception(a) ||
+            a->kind == SomeValue::Bytes))
         fail("print() of a " + pyname(a) + " is not supported yet");
     }
     return s_none();
@@ -1148,7 +1159,8 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
         return s_str();
       }
     }
-    if (a->is_numeric() || is_str(a) || a->kind == SomeValue::None || (name == "str" && is_exception(a)))
+    if (a->is_numeric() || is_str(a) || a->kind == SomeValue::None || (name == "str" && is_exception(a)) ||
+        a->kind == SomeValue::Bytes)
       return s_str();
     fail(name + "() of a " + pyname(a) + " is not supported yet");
   }
@@ -1217,7 +1229,7 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     nargs(1, 1);
     const SV& a = args[0];
     if (a->kind == SomeValue::Tuple) return s_const(ConstValue::from_python(py::int_(a->items.size())));
-    if (is_str(a) || a->kind == SomeValue::List) return s_int(true);
+    if (is_str(a) || a->kind == SomeValue::List || a->kind == SomeValue::Bytes) return s_int(true);
     fail("object of type '" + pyname(a) + "' has no len()");
   }
   if (name == "range") fail("range() is supported only directly in 'for ... in range(...)' yet");

@@ -48,6 +48,11 @@ class Annotator {
   SV consider_op(FunctionGraph* g, Block* b, SpaceOperation& op);
   SV consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f, std::vector<SV> args, const CallShape& shape);
   SV consider_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args, const CallShape& shape);
+  // syslib (annotator/builtin_modules.cpp): math/time/os/sys functions, and
+  // the operations on bytes (nullptr when `op` is not one).
+  SV consider_module_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
+                             const CallShape& shape);
+  SV consider_bytes_op(SpaceOperation& op, const std::vector<SV>& args);
   SV instantiate(FunctionGraph* g, Block* b, SpaceOperation& op, py::handle cls, const std::vector<SV>& args,
                  const CallShape& shape);
   SV getattr_instance(FunctionGraph* g, Block* b, SpaceOperation& op, const SV& obj, const std::string& name);

@@ -1,4 +1,5 @@
 #include "annotator/bookkeeper.h"
+#include "annotator/builtin_modules.h"
 
 #include <fmt/format.h>
 #include <pybind11/eval.h>
@@ -18,7 +19,12 @@ static bool is_builtin_class(py::handle cls) {
 static const char* const kRuntimeExceptions[] = {
     "Exception", "ValueError", "ZeroDivisionError", "OverflowError", "IndexError", "KeyError",
     "TypeError", "AssertionError", "StopIteration", "RuntimeError", "MemoryError", "NotImplementedError",
-    "OSError", "LookupError", "UnicodeEncodeError", "UnicodeDecodeError"};
+    "OSError", "LookupError", "UnicodeEncodeError", "UnicodeDecodeError",
+    // syslib: sys.exit, and the OSError subclasses the os functions raise by errno
+    "SystemExit", "FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError",
+    "NotADirectoryError", "InterruptedError", "BlockingIOError", "ChildProcessError", "ProcessLookupError",
+    "BrokenPipeError", "ConnectionError", "ConnectionAbortedError", "ConnectionRefusedError",
+    "ConnectionResetError", "TimeoutError"};
 
 Bookkeeper::Bookkeeper() {
   py::module_ builtins = py::module_::import("builtins");
@@ -100,6 +106,7 @@ py::object Bookkeeper::lookup_class_attr(ClassDef* cd, const std::string& name) 
 
 FuncDesc* Bookkeeper::get_desc(py::handle func, ClassDef* selfclass) {
   if (!PyFunction_Check(func.ptr())) return nullptr;
+  if (module_builtin(func)) return nullptr;  // syslib: os.path.join & co. are runtime functions
   auto key = std::make_pair(func.ptr(), selfclass);
   auto it = descs_.find(key);
   if (it != descs_.end()) return it->second.get();
@@ -331,6 +338,7 @@ SV Bookkeeper::annotation(const Value* v) {
 bool Bookkeeper::is_prebuilt_instance(py::handle o) const {
   if (PyType_Check(o.ptr()) || PyFunction_Check(o.ptr()) || PyModule_Check(o.ptr()) || PyCallable_Check(o.ptr()))
     return false;
+  if (is_std_stream(o)) return false;  // syslib: sys.stdout/sys.stderr
   py::handle t = py::type::handle_of(o);
   if (is_builtin_class(t) && !PyObject_IsInstance(o.ptr(), PyExc_BaseException)) return false;
   // Frozen objects (_freeze_() true) stay constants whose attributes fold.
@@ -399,6 +407,7 @@ std::string builtin_name(py::handle obj) {
   }();
   for (auto& [p, n] : table)
     if (obj.ptr() == p) return n;
+  if (const ModuleFunc* f = module_builtin(obj)) return f->name;  // syslib: math.sqrt, os.read, ...
   return {};
 }
 

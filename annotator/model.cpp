@@ -21,6 +21,7 @@ std::string SomeValue::str() const {
     case Float: s = "float"; break;
     case None: return "None";
     case String: s = can_be_none ? "str-or-None" : "str"; break;
+    case Bytes: s = can_be_none ? "bytes-or-None" : "bytes"; break;
     case Tuple: {
       s = "tuple(";
       for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i]->str();
@@ -63,6 +64,7 @@ std::string SomeValue::pretty() const {
     case Float: return "float";
     case None: return "None";
     case String: return can_be_none ? "str or None" : "str";
+    case Bytes: return can_be_none ? "bytes or None" : "bytes";
     case Tuple: {
       std::string s = "tuple[";
       for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i]->pretty();
@@ -180,6 +182,12 @@ SV s_str(bool can_be_none) {
   v.can_be_none = can_be_none;
   return make(std::move(v));
 }
+SV s_bytes(bool can_be_none) {
+  SomeValue v;
+  v.kind = SomeValue::Bytes;
+  v.can_be_none = can_be_none;
+  return make(std::move(v));
+}
 SV s_tuple(std::vector<SV> items) {
   SomeValue v;
   v.kind = SomeValue::Tuple;
@@ -229,7 +237,9 @@ SV s_const(const ConstValue& c) {
     case ConstValue::Str: v.kind = SomeValue::String; break;
     case ConstValue::Object: {
       py::gil_scoped_acquire gil;
-      if (c.obj && PyTuple_CheckExact(c.obj.ptr())) {
+      if (c.obj && PyBytes_CheckExact(c.obj.ptr())) {
+        v.kind = SomeValue::Bytes;
+      } else if (c.obj && PyTuple_CheckExact(c.obj.ptr())) {
         v.kind = SomeValue::Tuple;
         for (auto item : py::reinterpret_borrow<py::tuple>(c.obj)) v.items.push_back(s_const(ConstValue::from_python(item)));
         // A tuple holding an unrepresentable item (e.g. a big int) keeps the
@@ -251,10 +261,24 @@ SV without_const(const SV& a) {
   return make(std::move(v));
 }
 
+bool is_with_unassigned(const SV& s) {
+  if (s->kind != SomeValue::PBC || !s->const_ || !s->const_->obj) return false;
+  static PyObject* marker = [] {
+    py::gil_scoped_acquire gil;
+    return py::object(py::module_::import("rpython.rlib._with").attr("UNDEFINED")).release().ptr();
+  }();
+  return s->const_->obj.ptr() == marker;
+}
+
 SV union_of(const SV& a, const SV& b) {
   if (a == b) return a;
   if (a->kind == SomeValue::Impossible) return b;
   if (b->kind == SomeValue::Impossible) return a;
+  // syslib: a variable the body of a `with` did not assign, after an
+  // __exit__ that suppressed an exception (rpython/rlib/_with.py): takes
+  // the other side's type (CPython would leave it unbound).
+  if (is_with_unassigned(a)) return b;
+  if (is_with_unassigned(b)) return a;
   if (a->const_ && b->const_ && a->kind == b->kind && a->const_->same(*b->const_)) return a;
   auto K = [](const SV& x) { return x->kind; };
   // bool is a subtype of int, as in Python.
@@ -268,6 +292,10 @@ SV union_of(const SV& a, const SV& b) {
   if ((K(a) == SomeValue::String || K(a) == SomeValue::None) && (K(b) == SomeValue::String || K(b) == SomeValue::None)) {
     bool none = K(a) == SomeValue::None || K(b) == SomeValue::None || a->can_be_none || b->can_be_none;
     return s_str(none);
+  }
+  if ((K(a) == SomeValue::Bytes || K(a) == SomeValue::None) && (K(b) == SomeValue::Bytes || K(b) == SomeValue::None)) {
+    bool none = K(a) == SomeValue::None || K(b) == SomeValue::None || a->can_be_none || b->can_be_none;
+    return s_bytes(none);
   }
   if ((K(a) == SomeValue::List || K(a) == SomeValue::None) && (K(b) == SomeValue::List || K(b) == SomeValue::None)) {
     if (K(a) == SomeValue::List && K(b) == SomeValue::List && a->listdef->find() != b->listdef->find()) {
@@ -338,6 +366,16 @@ SV union_of(const SV& a, const SV& b) {
   auto as_class = [](const SV& x) -> bool {
     return x->kind == SomeValue::Class || (x->kind == SomeValue::PBC && !x->classdefs.empty());
   };
+  if ((as_class(a) && K(b) == SomeValue::None) || (K(a) == SomeValue::None && as_class(b))) {
+    // syslib: a class or None (the exc_type an __exit__ receives).
+    SomeValue v = as_class(a) ? *a : *b;
+    if (v.kind == SomeValue::PBC) {
+      v.kind = SomeValue::Class;
+      v.const_.reset();
+    }
+    v.can_be_none = true;
+    return make(std::move(v));
+  }
   if (as_class(a) && as_class(b)) {
     ClassDef* common = a->classdefs.empty() || b->classdefs.empty()
                            ? (a->classdef && b->classdef ? a->classdef->commonbase(b->classdef) : nullptr)
@@ -389,7 +427,7 @@ SV union_of(const SV& a, const SV& b) {
       if (a->method_name != b->method_name) return nullptr;
       SV self = union_of(a->bound_self, b->bound_self);
       if (!self || (self->kind != SomeValue::Instance && self->kind != SomeValue::String &&
-                    self->kind != SomeValue::List && self->kind != SomeValue::Dict))
+                    self->kind != SomeValue::List && self->kind != SomeValue::Dict && self->kind != SomeValue::Bytes))
         return nullptr;
       SomeValue v;
       v.kind = SomeValue::PBC;

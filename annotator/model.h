@@ -38,6 +38,7 @@ struct SomeValue {
     Dict,      // a dict, or a set when dictdef->is_set (`dictdef`)
     DictView,  // d.keys() / d.values() / d.items() (`dict_view` 'k', 'v', 'i')
     DictIter,  // iter() of a dict, a set or a view
+    Bytes,     // bytes (syslib: os.read, str.encode, b'' literals); nullable like String
   } kind = Impossible;
   bool nonneg = false;       // Integer (Bool is always non-negative)
   bool unsigned_ = false;    // Integer: an r_uint
@@ -122,6 +123,7 @@ SV s_uint();
 SV s_float();
 SV s_none();
 SV s_str(bool can_be_none = false);
+SV s_bytes(bool can_be_none = false);
 SV s_const(const ConstValue& c);  // the most precise SomeValue for a constant
 SV s_tuple(std::vector<SV> items);
 SV s_list(std::shared_ptr<ListDef> def);
@@ -131,6 +133,8 @@ SV s_class(ClassDef* cd);
 // Whether a Python object is a frozen prebuilt constant (_freeze_() is true).
 bool is_frozen_object(py::handle o);
 
+// syslib: the marker `with` leaves in variables its body did not assign.
+bool is_with_unassigned(const SV& s);
 // The lattice join; nullptr when the two can not be merged.
 SV union_of(const SV& a, const SV& b);
 // Whether `general` already contains everything `specific` describes.

@@ -500,7 +500,45 @@ class FlowBuilder {
     return res;
   }
 
-  Constant* constant(py::handle obj) { return g_->new_const(ConstValue::from_python(obj)); }
+  Constant* constant(py::handle obj) { return g_->new_const(ConstValue::from_python(syslib_substitute(obj))); }
+  // syslib: the builtin open() is rpython.rlib.rfile.open in translated code.
+  static py::handle syslib_substitute(py::handle obj) {
+    static py::handle builtin_open = py::object(py::module_::import("builtins").attr("open")).release();
+    if (obj.is(builtin_open)) {
+      static py::handle rfile_open = py::object(py::module_::import("rpython.rlib.rfile").attr("open")).release();
+      return rfile_open;
+    }
+    return obj;
+  }
+  // syslib: open()'s mode, checked where the user wrote it.
+  void check_open_mode(py::handle e, const std::vector<Value*>& args, const std::vector<std::string>& kwnames) {
+    size_t npos = args.size() - kwnames.size();
+    Value* mode = npos >= 2 ? args[1] : nullptr;
+    for (size_t i = 0; i < kwnames.size(); ++i)
+      if (kwnames[i] == "mode") mode = args[npos + i];
+    if (!mode) return;  // "r"
+    if (!mode->is_const() || static_cast<Constant*>(mode)->value.kind != ConstValue::Str)
+      error(e, "open() mode must be a constant string (the type of the file depends on it)");
+    try {
+      py::module_::import("rpython.rlib.rfile").attr("_mode_info")(static_cast<Constant*>(mode)->value.s);
+    } catch (py::error_already_set& err) {
+      error(e, py::str(err.value()).cast<std::string>());
+    }
+  }
+
+  // syslib: sys.argv at import time is the translator's command line.
+  void check_not_sys_argv(py::handle node, py::handle obj) {
+    py::module_ sys = py::module_::import("sys");
+    if (obj.is(sys.attr("argv")))
+      error(node, "sys.argv is the translator's command line at import time: use the argv argument of the entry "
+                  "point");
+  }
+  static bool is_std_stream(py::handle o) {  // syslib
+    py::module_ sys = py::module_::import("sys");
+    for (const char* n : {"stdout", "stderr", "__stdout__", "__stderr__"})
+      if (o.is(sys.attr(n))) return true;
+    return false;
+  }
 
   // Inside a try: the block ends after an operation that can raise. Its
   // normal exit continues with the result; its exception exit carries the
@@ -809,7 +847,10 @@ class FlowBuilder {
     if (all_locals_.count(name))
       error(node, "local variable '" + name + "' is used before it is assigned on some path to here");
     if (auto c = closure_.find(name); c != closure_.end()) return constant(c->second);
-    if (globals_.contains(py::str(name))) return constant(globals_[py::str(name)]);
+    if (globals_.contains(py::str(name))) {
+      check_not_sys_argv(node, globals_[py::str(name)]);
+      return constant(globals_[py::str(name)]);
+    }
     if (py::hasattr(builtins_, name.c_str())) return constant(builtins_.attr(name.c_str()));
     error(node, "name '" + name + "' is not defined");
   }
@@ -1002,8 +1043,11 @@ class FlowBuilder {
         }
         if (st_.dead()) return;
       }
-    } else if (t == "With" ||
-               t == "ClassDef" || t == "Match" || t == "TryStar") {
+    } else if (t == "With") {
+      // syslib: PEP 343's expansion into try/except/finally (rpython/rlib/_with.py).
+      static py::handle desugar = py::object(py::module_::import("rpython.rlib._with").attr("desugar")).release();
+      exec_body(desugar(s));
+    } else if (t == "ClassDef" || t == "Match" || t == "TryStar") {
       error(s, "'" + t + "' statements are not supported yet");
     } else {
       error(s, "unsupported statement: " + t);
@@ -1292,6 +1336,10 @@ class FlowBuilder {
           py::object fr = o.attr("_freeze_");
           frozen = PyCallable_Check(fr.ptr()) && py::bool_(fr());
         }
+        // syslib: sys.stdout.write & co. are the stream's bound methods
+        // (annotator/builtin_modules.cpp knows them by receiver and name).
+        if (o && is_std_stream(o) && py::hasattr(o, attr.c_str())) return constant(o.attr(attr.c_str()));
+        if (o && py::isinstance<py::module_>(o) && py::hasattr(o, attr.c_str())) check_not_sys_argv(e, o.attr(attr.c_str()));
         if (o && (py::isinstance<py::module_>(o) || PyType_Check(o.ptr()) || frozen)) {
           if (!py::hasattr(o, attr.c_str()))
             error(e, fmt::format("{} has no attribute '{}'", py::repr(o).cast<std::string>(), attr));
@@ -1539,6 +1587,47 @@ class FlowBuilder {
            fobj.attr("__name__").cast<std::string>() == "__init__";
   }
 
+  // syslib: print(..., file=F) for a file object F is what CPython does:
+  // F.write(str(arg)) for each argument, F.write(sep) between them, then
+  // F.write(end). nullptr when there is no file= or it is None, sys.stdout
+  // or sys.stderr (print itself handles those).
+  Value* print_to_file(py::handle e, const std::vector<Value*>& args, const std::vector<std::string>& kwnames,
+                       SourcePos pos) {
+    size_t npos = args.size() - kwnames.size();
+    Value* file = nullptr;
+    Value* sep = g_->new_const_str(" ");
+    Value* end = g_->new_const_str("\n");
+    for (size_t i = 0; i < kwnames.size(); ++i) {
+      Value* v = args[npos + i];
+      bool none = v->is_const() && static_cast<Constant*>(v)->value.kind == ConstValue::None;
+      if (kwnames[i] == "file") file = none ? nullptr : v;
+      else if (kwnames[i] == "sep" && !none) sep = v;
+      else if (kwnames[i] == "end" && !none) end = v;
+      else if (kwnames[i] != "sep" && kwnames[i] != "end" && kwnames[i] != "flush")
+        error(e, "print() keyword '" + kwnames[i] + "' is not supported (only sep=, end=, file= and flush=)");
+    }
+    if (!file) return nullptr;
+    if (file->is_const() && is_std_stream(static_cast<Constant*>(file)->value.obj)) return nullptr;
+    // Values live across the writes (which may end a block inside a try)
+    // travel on the stack.
+    size_t base = st_.stack.size();
+    push(file);
+    push(sep);
+    push(end);
+    for (size_t i = 0; i < npos; ++i) push(args[i]);
+    auto write = [&](Value* s) {
+      Value* w = emit("getattr", {st_.stack[base], g_->new_const_str("write")}, pos);
+      emit("simple_call", {w, s}, pos);
+    };
+    for (size_t i = 0; i < npos; ++i) {
+      if (i) write(st_.stack[base + 1]);
+      write(emit("simple_call", {constant(builtins_.attr("str")), st_.stack[base + 3 + i]}, pos));
+    }
+    write(st_.stack[base + 2]);
+    st_.stack.resize(base);
+    return g_->new_const_none();
+  }
+
   Value* eval_call(py::handle e) {
     SourcePos pos = pos_of(e);
     py::object fnode = e.attr("func");
@@ -1570,6 +1659,9 @@ class FlowBuilder {
     st_.stack.resize(base);
     f = pop();
     if (fobj && kwnames.empty() && is_builtin_init(fobj, builtins_)) return builtin_init_call(fobj, args, pos);
+    if (fobj && fobj.is(builtins_.attr("print")))
+      if (Value* v = print_to_file(e, args, kwnames, pos)) return v;
+    if (fobj && fobj.is(syslib_substitute(builtins_.attr("open")))) check_open_mode(e, args, kwnames);
     if (fobj && (fobj.is(builtins_.attr("getattr")) || fobj.is(builtins_.attr("setattr")))) {
       // getattr(x, NAME) with a name known at translation time (e.g. built
       // from an unrolling_iterable item) is an attribute access.
@@ -1684,6 +1776,21 @@ class FlowBuilder {
       need(2);
       if (!kwnames.empty()) error(e, kind + "() takes its key_eq and key_hash functions as positional arguments");
       return emit("newdict", {args[0], args[1]}, pos);
+    }
+    if (kind == "with_undefined") {
+      // syslib: after an __exit__ that suppressed an exception, what the
+      // body did not assign is a marker the annotator rejects if it is
+      // ever used (the path is usually proven dead: __exit__ returns None).
+      static py::handle undefined = py::object(py::module_::import("rpython.rlib._with").attr("UNDEFINED")).release();
+      for (auto n : static_cast<Constant*>(args[0])->value.obj) {
+        std::string name = n.cast<std::string>();
+        if (!st_.locals.count(name) && all_locals_.count(name) && !is_cell(name)) store_name(name, constant(undefined), pos);
+      }
+      return g_->new_const_none();
+    }
+    if (kind == "type_of") {  // syslib: type(e) in the expansion of `with`
+      need(1);
+      return emit("type_of", {args[0]}, pos);
     }
     if (kind == "instantiate") {
       need(1);

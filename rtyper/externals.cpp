@@ -82,6 +82,7 @@ const ExternalFunc* external(const std::string& name) {
         {"rpy_int_tooct", {Signed}, S, false, true, "str.oct"},
         {"rpy_int_tobin", {Signed}, S, false, true, "str.bin"},
     };
+    v.insert(v.end(), syslib_externals().begin(), syslib_externals().end());  // syslib
     // Functions that never allocate GC memory (and never raise, which
     // would allocate the exception): calls to them need no shadow-stack
     // pushes around them.

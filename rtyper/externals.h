@@ -31,4 +31,7 @@ struct ExternalFunc {
 // toolchain bug, not a user error).
 const ExternalFunc* external(const std::string& name);
 
+// syslib (rtyper/rmodules.cpp): math, time, os, sys and bytes functions.
+const std::vector<ExternalFunc>& syslib_externals();
+
 }  // namespace rpy

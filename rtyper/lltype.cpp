@@ -148,7 +148,7 @@ const LLType* ExceptionPtr() {
     s->struct_name = "rpy_exception";
     s->runtime_cname = "rpy_exception";
     s->super = ObjectStruct();
-    s->fields = {{"msg", StrPtr()}};
+    s->fields = {{"msg", StrPtr()}, {"os_errno", Signed}};  // os_errno: syslib (OSError.errno)
     s->type_id = 2;  // RPY_TID_EXCEPTION
     return ptr_to(s);
   }();

@@ -9,6 +9,7 @@
 
 #include "rtyper/llop.h"
 #include "rtyper/strmethods.h"
+#include "rtyper/rmodules.h"
 
 namespace rpy {
 
@@ -29,6 +30,7 @@ const LLType* RTyper::lltype_of(const SV& s) {
     case SomeValue::Integer: return s->unsigned_ ? Unsigned : Signed;
     case SomeValue::Float: return Float;
     case SomeValue::String: return StrPtr();
+    case SomeValue::Bytes: return BytesPtr();  // syslib
     case SomeValue::Tuple: {
       std::vector<const LLType*> items;
       for (auto& i : s->items) items.push_back(lltype_of(i));
@@ -290,6 +292,11 @@ Value* RTyper::convert(Value* v, const LLType* to) {
     if (c->concretetype && c->llkind != Constant::Plain) return c;
     const ConstValue& cv = c->value;
     if (to == Void) return typed_const(cv, Void);
+    if (to == BytesPtr() && cv.obj && PyBytes_CheckExact(cv.obj.ptr())) return bytes_const(cv);  // syslib
+    if (is_with_unassigned(s_const(cv))) {  // syslib: a zero of the type (rpython/rlib/_with.py)
+      if (to->is_ptr()) return typed_const(ConstValue{}, to);
+      return typed_const(ConstValue::from_python(py::int_(0)), to);
+    }
     if ((to == Signed || to == Float || to == Unsigned) && (cv.kind == ConstValue::Int || cv.kind == ConstValue::Bool))
       return typed_const(cv, to);
     if (to == Float && cv.kind == ConstValue::Float) return typed_const(cv, to);
@@ -446,6 +453,7 @@ Value* RTyper::to_bool(Value* v) {
       return gen("int_is_true", {convert(v, Signed)}, Bool);
     case SomeValue::Float: return gen("float_is_true", {v}, Bool);
     case SomeValue::None: return typed_const(ConstValue::from_python(py::bool_(false)), Bool);
+    case SomeValue::Bytes:  // syslib
     case SomeValue::String: {
       if (s->can_be_none) unsupported("truth value of a str that may be None is not supported yet");
       Variable* len = gen("getfield", {v, g_->new_llconst("length", Constant::FieldName)}, Signed);
@@ -486,6 +494,9 @@ Value* RTyper::to_str(Value* v) {
     case SomeValue::String:
       if (s->can_be_none) unsupported("str() of a str that may be None is not supported yet");
       return convert(v, StrPtr());
+    case SomeValue::Bytes:  // syslib: str(b) is repr(b)
+      if (s->can_be_none) unsupported("str() of a bytes that may be None is not supported yet");
+      return call_external("rpy_bytes_repr", {v});
     case SomeValue::Instance:
       if (s->classdef->root()->builtin_exception) return call_external("rpy_exc_str", {v});
       unsupported("str() of " + s->str() + " is not supported yet");
@@ -498,6 +509,7 @@ void RTyper::rtype_op(SpaceOperation& op) {
   Variable* res = op.result;
   auto A = [&](size_t i) { return ann(op.args[i]); };
   cur_op_ = &op;
+  if (rtype_bytes_op(op)) return;  // syslib: bytes, str.encode (rtyper/rmodules.cpp)
   if (name == "getitem" || name == "setitem" || name == "contains" || name == "eq" || name == "ne" || name == "bool" ||
       name == "not_") {
     std::vector<Value*> rest(op.args.begin() + 1, op.args.end());
@@ -1046,6 +1058,7 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
                            const std::vector<std::string>& kwnames) {
   Variable* res = op.result;
   auto A = [&](size_t i) { return ann(args[i]); };
+  if (name.find('.') != std::string::npos) return rtype_module_builtin(name, op, args, kwnames);  // syslib
   if (rtype_dict_builtin(name, op, args)) return;
   if (name == "hash" && !bk_.special_calls.count({&op, 0})) {
     gen("same_as", {hash_of(args[0], false)}, Signed, res);
@@ -1055,9 +1068,14 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     size_t npos = args.size() - kwnames.size();
     Value* sep = nullptr;
     Value* end = nullptr;
+    const char* writer = "rpy_stdout_write";
     for (size_t i = 0; i < kwnames.size(); ++i) {
       Value* v = args[npos + i];
       if (ann(v)->kind == SomeValue::None) continue;
+      if (kwnames[i] == "file") {  // syslib: sys.stdout or sys.stderr, checked by the annotator
+        if (ann(v)->const_->obj.is(py::module_::import("sys").attr("stderr"))) writer = "rpy_stderr_write";
+        continue;
+      }
       (kwnames[i] == "sep" ? sep : end) = v;
     }
     auto strconst = [&](const char* s) {
@@ -1069,12 +1087,12 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     if (!sep) sep = strconst(" ");
     if (!end) end = strconst("\n");
     for (size_t i = 0; i < npos; ++i) {
-      if (i) call_external("rpy_stdout_write", {sep});
+      if (i) call_external(writer, {sep});
       Value* s = special_call(op, (int)i, args[i], {});
       if (!s) s = helper_call(op, (int)i, {args[i]});
-      call_external("rpy_stdout_write", {s ? s : to_str(args[i])});
+      call_external(writer, {s ? s : to_str(args[i])});
     }
-    call_external("rpy_stdout_write", {end}, res->concretetype == Void ? res : nullptr);
+    call_external(writer, {end}, res->concretetype == Void ? res : nullptr);
     return;
   }
   if (name == "int") {

@@ -97,6 +97,12 @@ class RTyper {
   void rtype_call(SpaceOperation& op);
   void rtype_builtin(const std::string& name, SpaceOperation& op, std::vector<Value*> args,
                      const std::vector<std::string>& kwnames);
+  // syslib (rtyper/rmodules.cpp): math/time/os/sys functions; operations on
+  // bytes (false when `op` is not one).
+  void rtype_module_builtin(const std::string& name, SpaceOperation& op, std::vector<Value*> args,
+                            const std::vector<std::string>& kwnames);
+  bool rtype_bytes_op(SpaceOperation& op);
+  Value* bytes_const(const ConstValue& c);
 
   Variable* gen(const std::string& opname, std::vector<Value*> args, const LLType* restype,
                 Variable* into = nullptr);

@@ -19,6 +19,17 @@ static_assert(offsetof(rpy_bytes, nbytes) == offsetof(rpy_string, nbytes));
 
 rpy_bytes* new_bytes(Signed n) { return as_bytes(new_string(n, n)); }
 
+// The bytes of a GC string: the allocation may move s, so it is rooted and
+// read again after.
+rpy_bytes* bytes_of_str(rpy_string* s) {
+  rpy_gcref<rpy_string> rs(s);
+  rpy_bytes* b = new_bytes(s->nbytes);
+  if (RPY_UNLIKELY(!b)) return nullptr;  // MemoryError pending
+  memcpy(b->data, rs.get()->data, (size_t)rs.get()->nbytes);
+  return b;
+}
+
+// `p` must not point into the GC heap (the allocation may move it).
 rpy_bytes* bytes_of(const char* p, Signed n) {
   rpy_bytes* b = new_bytes(n);
   if (RPY_UNLIKELY(!b)) return nullptr;  // MemoryError pending
@@ -93,7 +104,7 @@ rpy_bytes* encode(rpy_string* s, Codec codec, rpy_string* errors) {
   const uint32_t limit = codec == Codec::Ascii ? 0x80 : codec == Codec::Latin1 ? 0x100 : 0x110000;
   // Fast paths: ASCII text encodes to itself everywhere; UTF-8 without
   // surrogates (no 0xED lead byte followed by A0..BF) is already encoded.
-  if (is_ascii_str(s)) return bytes_of(s->data, s->nbytes);
+  if (is_ascii_str(s)) return bytes_of_str(s);
   if (codec == Codec::Utf8) {
     bool clean = true;
     for (const char* p = s->data; (p = (const char*)memchr(p, 0xed, (size_t)(s->data + s->nbytes - p)));
@@ -103,7 +114,7 @@ rpy_bytes* encode(rpy_string* s, Codec codec, rpy_string* errors) {
         break;
       }
     }
-    if (clean) return bytes_of(s->data, s->nbytes);
+    if (clean) return bytes_of_str(s);
   }
   Handler h = lookup_handler(errors);
   std::string out;
@@ -217,7 +228,14 @@ rpy_string* decode(rpy_bytes* b, Codec codec, rpy_string* errors) {
       ascii = false;
       break;
     }
-  if (ascii) return str_from(b->data, b->nbytes, b->nbytes);
+  if (ascii) {
+    // The allocation may move b: rooted, and read again after.
+    rpy_gcref<rpy_bytes> rb(b);
+    rpy_string* r = new_string(b->nbytes, b->nbytes);
+    if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
+    memcpy(r->data, rb.get()->data, (size_t)rb.get()->nbytes);
+    return r;
+  }
   Handler h = lookup_handler(errors);
   std::string out;
   out.reserve((size_t)b->nbytes + 8);

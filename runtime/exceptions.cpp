@@ -52,6 +52,7 @@ int rpy_report_uncaught(void) {
   rpy_stdout_flush();
   const rpy_vtable* t = rpy_exc_type;
   if (t == nullptr) return 1;
+  if (int status = rpy_sys_exit_status(); status >= 0) return status;  // syslib: SystemExit (runtime/sysmod.cpp)
   if (t->name)
     write_all_stderr(t->name->data, (size_t)t->name->nbytes);
   else

@@ -46,6 +46,7 @@ struct rpy_object {
 // subclass's fields follow its base's, as the rtyper lays them out.
 struct rpy_exception : rpy_object {
   rpy_string* msg;  // str(e); NULL when raised without an argument
+  Signed os_errno;  // OSError.errno when the runtime raised it (runtime/os.cpp), else 0
 };
 
 // The vtables of built-in exception classes are emitted by codegen (they sit
@@ -316,6 +317,9 @@ double rpy_float_pow(double a, double b);       // raises ZeroDivisionError / Va
 Signed rpy_float2int(double x);                 // raises OverflowError / ValueError
 
 }  // extern "C"
+
+// The standard-module functions (math, time, os, sys): runtime/rpy_syslib.h.
+#include "runtime/rpy_syslib.h"
 
 #ifdef __cplusplus
 #include "runtime/dict.h"

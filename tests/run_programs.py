@@ -42,6 +42,10 @@ COMPILE_TIMEOUT = 600
 RUN_TIMEOUT = 120
 
 ARGS_RE = re.compile(r"^#\s*args:(.*)$", re.MULTILINE)
+# A program whose stderr is part of its output (sys.stderr.write, print(file=),
+# sys.exit("message")) says so with a line `# stderr: exact`: the binary's
+# stderr must then equal CPython's byte for byte.
+STDERR_RE = re.compile(r"^#\s*stderr:\s*exact\s*$", re.MULTILINE)
 
 
 def load_cbuild():
@@ -104,6 +108,7 @@ class Program:
             src = f.read()
         m = ARGS_RE.search(src)
         self.args = shlex.split(m.group(1)) if m else []
+        self.exact_stderr = bool(STDERR_RE.search(src))
         self.expected = None      # (stdout, exit status, last stderr line)
         self.error = None         # why the program failed, or None
         self.details = ""
@@ -139,6 +144,9 @@ def run_cpython(prog, workdir, env):
         return
     if rc < 0:
         prog.fail("CPython reference run killed by signal %d" % -rc, tail(err))
+        return
+    if prog.exact_stderr:
+        prog.expected = (out, rc, err)
         return
     if rc != 0 and err.strip() and b"Traceback" not in err:
         # stderr output without a traceback: the test itself is broken.
@@ -202,7 +210,10 @@ def run_binary(prog, env, variant=None):
         if rc < 0:
             what += " (killed by signal %d)" % -rc
         problems.append(what + ("\n" + tail(err, 8) if err.strip() else ""))
-    if exp_rc != 0:
+    if prog.exact_stderr:
+        if err != exp_err:
+            problems.append("stderr differs:\n" + short_diff(exp_err, err))
+    elif exp_rc != 0:
         got_err = last_line(err)
         if got_err != exp_err:
             problems.append("last stderr line:\n    expected: %s\n    got:      %s"

@@ -1,0 +1,327 @@
+// The annotator's side of the standard-module functions (math, time, os,
+// os.path, sys): argument checks with CPython's wording, and result types.
+#include "annotator/builtin_modules.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "annotator/annotator.h"
+
+namespace rpy {
+
+namespace {
+
+// The table: name, parameters, required count, result, runtime function.
+const std::vector<ModuleFunc>& table() {
+  static const std::vector<ModuleFunc> t = [] {
+    std::vector<ModuleFunc> v;
+    for (const char* f : {"sqrt", "exp", "expm1", "log10", "log2", "log1p", "sin", "cos", "tan", "asin", "acos",
+                          "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "fabs", "degrees", "radians"})
+      v.push_back({std::string("math.") + f, "f", 1, 'f', std::string("rpy_math_") + f});
+    for (const char* f : {"pow", "atan2", "hypot", "fmod", "copysign"})
+      v.push_back({std::string("math.") + f, "ff", 2, 'f', std::string("rpy_math_") + f});
+    for (const char* f : {"isnan", "isinf", "isfinite"})
+      v.push_back({std::string("math.") + f, "f", 1, 'b', std::string("rpy_math_") + f});
+    v.push_back({"math.log", "fF", 1, 'f', ""});
+    v.push_back({"math.ldexp", "fi", 2, 'f', "rpy_math_ldexp"});
+    v.push_back({"math.floor", "n", 1, 'i', "rpy_math_floor"});
+    v.push_back({"math.ceil", "n", 1, 'i', "rpy_math_ceil"});
+    v.push_back({"math.trunc", "n", 1, 'i', "rpy_float2int"});
+    v.push_back({"math.modf", "f", 1, 't', ""});
+    v.push_back({"math.frexp", "f", 1, 'T', ""});
+    v.push_back({"math.gcd", "ii", 2, 'I', "rpy_math_gcd"});
+    v.push_back({"math.factorial", "i", 1, 'I', "rpy_math_factorial"});
+
+    for (const char* f : {"time", "perf_counter", "monotonic", "process_time"})
+      v.push_back({std::string("time.") + f, "", 0, 'f', std::string("rpy_time_") + f});
+    for (const char* f : {"time_ns", "perf_counter_ns", "monotonic_ns", "process_time_ns"})
+      v.push_back({std::string("time.") + f, "", 0, 'I', std::string("rpy_time_") + f});
+    v.push_back({"time.sleep", "f", 1, 'n', "rpy_time_sleep"});
+
+    v.push_back({"os.write", "iy", 2, 'I', "rpy_os_write"});
+    v.push_back({"os.read", "ii", 2, 'y', "rpy_os_read"});
+    v.push_back({"os.open", "siI", 2, 'I', "rpy_os_open"});
+    v.push_back({"os.close", "i", 1, 'n', "rpy_os_close"});
+    v.push_back({"os.lseek", "iii", 3, 'I', "rpy_os_lseek"});
+    v.push_back({"os.getpid", "", 0, 'I', "rpy_os_getpid"});
+    v.push_back({"os.getppid", "", 0, 'I', "rpy_os_getppid"});
+    v.push_back({"os.getenv", "sS", 1, 'S', "rpy_os_getenv"});
+    v.push_back({"os.unlink", "s", 1, 'n', "rpy_os_unlink"});
+    v.push_back({"os.remove", "s", 1, 'n', "rpy_os_unlink"});
+    v.push_back({"os.rmdir", "s", 1, 'n', "rpy_os_rmdir"});
+    v.push_back({"os.mkdir", "sI", 1, 'n', "rpy_os_mkdir"});
+    v.push_back({"os.rename", "ss", 2, 'n', "rpy_os_rename"});
+    v.push_back({"os.chdir", "s", 1, 'n', "rpy_os_chdir"});
+    v.push_back({"os.getcwd", "", 0, 's', "rpy_os_getcwd"});
+    v.push_back({"os.isatty", "i", 1, 'b', "rpy_os_isatty"});
+    v.push_back({"os.urandom", "i", 1, 'y', "rpy_os_urandom"});
+    v.push_back({"os.listdir", "S", 0, 'L', "rpy_os_listdir"});
+    v.push_back({"os.strerror", "i", 1, 's', "rpy_os_strerror"});
+    v.push_back({"os.stat", "s", 1, 'X', "rpy_os_stat"});
+    v.push_back({"os.lstat", "s", 1, 'X', "rpy_os_lstat"});
+    v.push_back({"os.fstat", "i", 1, 'X', "rpy_os_fstat"});
+    v.push_back({"os.path.exists", "s", 1, 'b', "rpy_os_path_exists"});
+    v.push_back({"os.path.isfile", "s", 1, 'b', "rpy_os_path_isfile"});
+    v.push_back({"os.path.isdir", "s", 1, 'b', "rpy_os_path_isdir"});
+    v.push_back({"os.path.islink", "s", 1, 'b', "rpy_os_path_islink"});
+    v.push_back({"os.path.getsize", "s", 1, 'I', "rpy_os_path_getsize"});
+    v.push_back({"os.path.join", "s", 1, 's', "rpy_os_path_join"});  // any number of str
+    v.push_back({"os.path.basename", "s", 1, 's', "rpy_os_path_basename"});
+    v.push_back({"os.path.dirname", "s", 1, 's', "rpy_os_path_dirname"});
+    v.push_back({"os.path.isabs", "s", 1, 'b', "rpy_os_path_isabs"});
+
+    v.push_back({"rpython.rlib.rfile._raise_oserror", "is", 2, 'n', "rpy_raise_oserror"});
+    v.push_back({"sys.exit", "E", 0, 'n', ""});
+    v.push_back({"sys.stdout.write", "s", 1, 'I', "rpy_sys_stdout_write"});
+    v.push_back({"sys.stderr.write", "s", 1, 'I', "rpy_sys_stderr_write"});
+    v.push_back({"sys.stdout.flush", "", 0, 'n', "rpy_stdout_flush"});
+    v.push_back({"sys.stderr.flush", "", 0, 'n', "rpy_sys_stderr_flush"});
+    return v;
+  }();
+  return t;
+}
+
+// The Python object each entry names (bound methods of sys.stdout/stderr
+// are new objects at each access: matched by receiver and name instead).
+const std::vector<std::pair<PyObject*, const ModuleFunc*>>& objects() {
+  static const std::vector<std::pair<PyObject*, const ModuleFunc*>> objs = [] {
+    std::vector<std::pair<PyObject*, const ModuleFunc*>> o;
+    for (const ModuleFunc& f : table()) {
+      if (f.name.rfind("sys.std", 0) == 0) continue;
+      size_t dot = f.name.rfind('.');
+      py::object mod = py::module_::import(f.name.substr(0, dot).c_str());
+      py::object fn = mod.attr(f.name.substr(dot + 1).c_str());
+      o.push_back({fn.release().ptr(), &f});  // kept alive for the process
+    }
+    return o;
+  }();
+  return objs;
+}
+
+}  // namespace
+
+const ModuleFunc* module_builtin_by_name(const std::string& name) {
+  for (const ModuleFunc& f : table())
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+bool is_std_stream(py::handle o) {
+  py::module_ sys = py::module_::import("sys");
+  for (const char* n : {"stdout", "stderr", "__stdout__", "__stderr__"})
+    if (o.is(sys.attr(n))) return true;
+  return false;
+}
+
+const ModuleFunc* module_builtin(py::handle obj) {
+  for (auto& [p, f] : objects())
+    if (p == obj.ptr()) return f;
+  if (PyCFunction_Check(obj.ptr()) && py::hasattr(obj, "__self__")) {
+    py::object self = obj.attr("__self__");
+    py::module_ sys = py::module_::import("sys");
+    std::string which;
+    for (const char* s : {"stdout", "stderr"})
+      if (self.is(sys.attr(s)) || self.is(sys.attr((std::string("__") + s + "__").c_str()))) which = s;
+    if (!which.empty()) {
+      std::string n = "sys." + which + "." + obj.attr("__name__").cast<std::string>();
+      if (const ModuleFunc* f = module_builtin_by_name(n)) return f;
+    }
+  }
+  return nullptr;
+}
+
+namespace {
+// Whether instances of cd are OSErrors (their errno is a runtime field).
+bool is_oserror(ClassDef* cd) {
+  for (ClassDef* c = cd; c; c = c->base)
+    if (c->builtin_exception && c->name == "OSError") return true;
+  return false;
+}
+bool int_like(const SV& s) { return s->kind == SomeValue::Integer || s->kind == SomeValue::Bool; }
+}  // namespace
+
+SV Annotator::consider_module_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
+                                      const CallShape& shape) {
+  const ModuleFunc* f = module_builtin_by_name(name);
+  auto fail = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
+  if (!shape.kwnames.empty()) fail(name + "() takes no keyword arguments here");
+  bool varargs = name == "os.path.join" || name == "math.gcd";
+  if (args.size() < f->required || (!varargs && args.size() > f->params.size())) {
+    if (f->required == f->params.size())
+      fail(fmt::format("{}() takes exactly {} argument{} ({} given)", name, f->required, f->required == 1 ? "" : "s",
+                       args.size()));
+    fail(fmt::format("{}() takes from {} to {} arguments ({} given)", name, f->required, f->params.size(),
+                     args.size()));
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    char k = std::tolower(f->params[std::min(i, f->params.size() - 1)]);
+    const SV& a = args[i];
+    std::string want;
+    switch (k) {
+      case 'f':
+      case 'n':
+        if (!a->is_numeric()) want = "must be real number";
+        break;
+      case 'i':
+        if (!int_like(a)) want = "cannot be interpreted as an integer";
+        break;
+      case 's':
+        if (a->kind != SomeValue::String || a->can_be_none) want = "must be str";
+        break;
+      case 'y':
+        if (a->kind != SomeValue::Bytes || a->can_be_none) want = "must be bytes";
+        break;
+      case 'e':  // sys.exit: an int, a str or None
+        if (!(int_like(a) || a->kind == SomeValue::None || (a->kind == SomeValue::String && !a->can_be_none)))
+          want = "must be an int, a str or None";
+        break;
+      default:
+        if (!(a->kind == SomeValue::None || a->kind == SomeValue::String)) want = "must be str or None";
+    }
+    if (!want.empty()) fail(fmt::format("{}() argument {} {}, not {}", name, i + 1, want, a->pretty()));
+  }
+  switch (f->result) {
+    case 'f': return s_float();
+    case 'i': return s_int();
+    case 'I': return s_int(true);
+    case 'b': return s_bool();
+    case 's': return s_str();
+    case 'S': return s_str(true);
+    case 'y': return s_bytes();
+    case 'n': return s_none();
+    case 't': return s_tuple({s_float(), s_float()});
+    case 'T': return s_tuple({s_float(), s_int()});
+    case 'L': {
+      auto& def = bk_.newlist_defs[&op];
+      if (!def) {
+        def = std::make_shared<ListDef>();
+        def->item = s_str();
+      }
+      return s_list(def);
+    }
+    case 'X': {  // os.stat_result: an instance of rpython.rlib.ros.stat_result
+      py::object cls = py::module_::import("rpython.rlib.ros").attr("stat_result");
+      ClassDef* cd = bk_.getclassdef(cls, op.pos);
+      cd->instantiated = true;
+      SV inst = s_instance(cd);
+      for (const char* field : {"st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size"})
+        setattr_instance(cur_graph_, op, inst, field, s_int());
+      for (const char* field : {"st_atime", "st_mtime", "st_ctime"}) setattr_instance(cur_graph_, op, inst, field, s_float());
+      return inst;
+    }
+  }
+  fail("internal: bad result kind for " + name);
+  return nullptr;
+}
+
+// bytes: what a program does with what os.read() returns, b'' literals and
+// str.encode(): len, indexing (an int), slicing, +, *, in, comparisons,
+// truth, decode(); str()/repr()/print() are in consider_builtin.
+SV Annotator::consider_bytes_op(SpaceOperation& op, const std::vector<SV>& args) {
+  const std::string& name = op.opname;
+  auto fail = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
+  auto is_bytes = [](const SV& s) { return s->kind == SomeValue::Bytes; };
+  auto bound = [&](const SV& self, const std::string& m) {
+    SomeValue v;
+    v.kind = SomeValue::PBC;
+    v.method_name = m;
+    v.bound_self = without_const(self);
+    return std::make_shared<const SomeValue>(std::move(v));
+  };
+  if (name == "getattr" && args[0]->kind == SomeValue::Instance && is_oserror(args[0]->classdef)) {
+    const std::string& a = static_cast<Constant*>(op.args[1])->value.s;
+    if (a == "errno") return s_int();
+    if ((a == "strerror" || a == "filename" || a == "filename2") && !args[0]->classdef->attr_owner(a))
+      fail("OSError." + a + " is not supported: it is in str(e); os.strerror(e.errno) gives the strerror");
+  }
+  if (name == "getattr" && args[0]->kind == SomeValue::String &&
+      static_cast<Constant*>(op.args[1])->value.s == "encode")
+    return bound(args[0], "encode");
+  if ((name == "simple_call" || name == "call_kw") && args[0]->kind == SomeValue::PBC && args[0]->bound_self &&
+      (is_bytes(args[0]->bound_self) || (args[0]->bound_self->kind == SomeValue::String &&
+                                         args[0]->method_name == "encode"))) {
+    const std::string m = args[0]->method_name;
+    std::string full = (is_bytes(args[0]->bound_self) ? "bytes." : "str.") + m;
+    size_t first = name == "call_kw" ? 2 : 1;
+    if (m == "find") {  // b.find(sub[, start[, end]])
+      if (name == "call_kw") fail("bytes.find() takes no keyword arguments");
+      if (args.size() < 2 || args.size() > 4) fail(fmt::format("find expected 1 to 3 arguments, got {}", args.size() - 1));
+      if (!is_bytes(args[1]) || args[1]->can_be_none) fail("argument should be bytes, not " + args[1]->pretty());
+      for (size_t i = 2; i < args.size(); ++i)
+        if (!int_like(args[i]) && args[i]->kind != SomeValue::None)
+          fail("slice indices must be integers or None, not " + args[i]->pretty());
+      return s_int();
+    }
+    if (name == "call_kw") {
+      py::tuple kw = static_cast<Constant*>(op.args[1])->value.obj;
+      for (auto k : kw) {
+        std::string kn = k.cast<std::string>();
+        if (kn != "encoding" && kn != "errors") fail(full + "() got an unexpected keyword argument '" + kn + "'");
+      }
+    }
+    if (args.size() - first > 2) fail(fmt::format("{}() takes at most 2 arguments ({} given)", full, args.size() - first));
+    for (size_t i = first; i < args.size(); ++i)
+      if (args[i]->kind != SomeValue::String || args[i]->can_be_none)
+        fail(fmt::format("{}() argument must be str, not {}", full, args[i]->pretty()));
+    return m == "encode" ? s_bytes() : s_str();
+  }
+  bool any = false;
+  for (auto& a : args) any |= is_bytes(a);
+  if (!any) return nullptr;
+  for (auto& a : args)
+    if (a->kind == SomeValue::Impossible) return nullptr;
+  if (is_bytes(args[0]) && args[0]->can_be_none && name != "is_" && name != "is_not" && name != "bool" &&
+      name != "not_" && name != "getattr")
+    fail("this operation on a bytes that may be None is not supported: test it against None first");
+  if (name == "getattr") {
+    const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
+    if (m != "decode" && m != "find")
+      fail("'bytes' object has no attribute '" + m + "' (or it is not supported yet)");
+    return bound(args[0], m);
+  }
+  if (name == "getitem") {
+    if (!int_like(args[1])) fail("byte indices must be integers or slices, not " + args[1]->pretty());
+    return s_int(true);
+  }
+  if (name == "getslice") {
+    for (size_t k = 1; k < 4; ++k)
+      if (!int_like(args[k]) && args[k]->kind != SomeValue::None)
+        fail("slice indices must be integers or None, not " + args[k]->pretty());
+    return s_bytes();
+  }
+  std::string base = name.rfind("inplace_", 0) == 0 ? name.substr(8) : name;
+  if (base == "add") {
+    if (!is_bytes(args[0]) || !is_bytes(args[1]) || args[1]->can_be_none)
+      fail(fmt::format("can't concat {} to {}", args[1]->pretty(), args[0]->pretty()));
+    return s_bytes();
+  }
+  if (base == "mul") {
+    if (!(is_bytes(args[0]) && int_like(args[1])) && !(int_like(args[0]) && is_bytes(args[1])))
+      fail(fmt::format("can't multiply sequence by non-int of type '{}'",
+                       is_bytes(args[0]) ? args[1]->pretty() : args[0]->pretty()));
+    return s_bytes();
+  }
+  if (name == "contains") {  // `x in b`: args are (b, x)
+    if (!(is_bytes(args[1]) && !args[1]->can_be_none) && !int_like(args[1]))
+      fail("a bytes-like object is required, not '" + args[1]->pretty() + "'");
+    return s_bool();
+  }
+  if (name == "eq" || name == "ne" || name == "lt" || name == "le" || name == "gt" || name == "ge") {
+    if (!is_bytes(args[0]) || !is_bytes(args[1]) || args[1]->can_be_none) {
+      if (name == "eq" || name == "ne") fail("comparing bytes with " + (is_bytes(args[0]) ? args[1] : args[0])->pretty() +
+                                             " is always " + (name == "eq" ? "False" : "True") + ": compare bytes with bytes");
+      fail(fmt::format("'{}' not supported between instances of '{}' and '{}'", name, args[0]->pretty(),
+                       args[1]->pretty()));
+    }
+    return s_bool();
+  }
+  if (name == "bool" || name == "not_" || name == "is_" || name == "is_not") return nullptr;  // the generic rules
+  if (name == "simple_call" || name == "call_kw" || name == "setattr" || name == "newtuple" || name == "newlist" ||
+      name == "hash" || name == "unpack_check")
+    return nullptr;
+  fail("operation '" + name + "' on bytes is not supported yet");
+  return nullptr;
+}
+
+}  // namespace rpy

@@ -1,0 +1,324 @@
+// The rtyper's side of the standard-module functions (math, time, os,
+// os.path, sys; the table is annotator/builtin_modules.cpp) and of bytes:
+// each becomes a direct_call to a runtime function whose effects are
+// declared here (runtime/mathmod.cpp, timemod.cpp, os.cpp, bytes.cpp).
+#include "rtyper/rmodules.h"
+
+#include <fmt/format.h>
+
+#include "annotator/builtin_modules.h"
+#include "rtyper/rtyper.h"
+
+namespace rpy {
+
+using namespace lltypes;
+
+const LLType* BytesPtr() {
+  static const LLType* p = [] {
+    const LLType* str = StrPtr()->item;
+    LLType* s = new_gcstruct("rpy_bytes", {});
+    s->runtime_cname = "rpy_bytes";
+    s->fields = str->fields;
+    s->type_id = str->type_id;  // RPY_TID_STRING: the same layout
+    return ptr_to(s);
+  }();
+  return p;
+}
+
+const std::vector<ExternalFunc>& syslib_externals() {
+  static const std::vector<ExternalFunc> v = [] {
+    const LLType* S = StrPtr();
+    const LLType* B = BytesPtr();
+    std::vector<ExternalFunc> v;
+    // math: pure functions of their arguments; most raise ValueError /
+    // OverflowError as CPython's math module does.
+    for (const char* f : {"sqrt", "exp", "expm1", "log10", "log2", "log1p", "sin", "cos", "tan", "asin", "acos",
+                          "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "log"})
+      v.push_back({std::string("rpy_math_") + f, {Float}, Float, true, true, std::string("math.") + f});
+    for (const char* f : {"fabs", "degrees", "radians", "modf_frac", "modf_int", "frexp_mant"})
+      v.push_back({std::string("rpy_math_") + f, {Float}, Float, false, true, std::string("math.") + f});
+    for (const char* f : {"pow", "atan2", "fmod", "log_base"})
+      v.push_back({std::string("rpy_math_") + f, {Float, Float}, Float, true, true, std::string("math.") + f});
+    for (const char* f : {"hypot", "copysign"})
+      v.push_back({std::string("rpy_math_") + f, {Float, Float}, Float, false, true, std::string("math.") + f});
+    for (const char* f : {"isnan", "isinf", "isfinite"})
+      v.push_back({std::string("rpy_math_") + f, {Float}, Bool, false, true, std::string("math.") + f});
+    v.push_back({"rpy_math_ldexp", {Float, Signed}, Float, true, true, "math.ldexp"});
+    v.push_back({"rpy_math_floor", {Float}, Signed, true, true, "math.floor"});
+    v.push_back({"rpy_math_ceil", {Float}, Signed, true, true, "math.ceil"});
+    v.push_back({"rpy_math_frexp_exp", {Float}, Signed, false, true, "math.frexp_exp"});
+    v.push_back({"rpy_math_gcd", {Signed, Signed}, Signed, false, true, "math.gcd"});
+    v.push_back({"rpy_math_factorial", {Signed}, Signed, true, true, "math.factorial"});
+    // time: clocks read the outside world (not elidable).
+    for (const char* f : {"time", "perf_counter", "monotonic", "process_time"})
+      v.push_back({std::string("rpy_time_") + f, {}, Float, false, false, ""});
+    for (const char* f : {"time_ns", "perf_counter_ns", "monotonic_ns", "process_time_ns"})
+      v.push_back({std::string("rpy_time_") + f, {}, Signed, false, false, ""});
+    v.push_back({"rpy_time_sleep", {Float}, Void, true, false, ""});
+    // os: system calls; the failing ones raise OSError (a subclass by errno).
+    v.push_back({"rpy_os_write", {Signed, B}, Signed, true, false, ""});
+    v.push_back({"rpy_os_read", {Signed, Signed}, B, true, false, ""});
+    v.push_back({"rpy_os_open", {S, Signed, Signed}, Signed, true, false, ""});
+    v.push_back({"rpy_os_close", {Signed}, Void, true, false, ""});
+    v.push_back({"rpy_os_lseek", {Signed, Signed, Signed}, Signed, true, false, ""});
+    v.push_back({"rpy_os_getpid", {}, Signed, false, false, ""});
+    v.push_back({"rpy_os_getppid", {}, Signed, false, false, ""});
+    v.push_back({"rpy_os_getenv", {S, S}, S, true, false, ""});
+    for (const char* f : {"unlink", "rmdir", "chdir"})
+      v.push_back({std::string("rpy_os_") + f, {S}, Void, true, false, ""});
+    v.push_back({"rpy_os_mkdir", {S, Signed}, Void, true, false, ""});
+    v.push_back({"rpy_os_rename", {S, S}, Void, true, false, ""});
+    v.push_back({"rpy_os_getcwd", {}, S, true, false, ""});
+    v.push_back({"rpy_os_isatty", {Signed}, Bool, false, false, ""});
+    v.push_back({"rpy_os_urandom", {Signed}, B, true, false, ""});
+    v.push_back({"rpy_os_listdir", {S}, StrListPtr(), true, false, ""});
+    v.push_back({"rpy_os_strerror", {Signed}, S, true, true, ""});
+    v.push_back({"rpy_os_stat", {S}, Void, true, false, ""});
+    v.push_back({"rpy_os_lstat", {S}, Void, true, false, ""});
+    v.push_back({"rpy_os_fstat", {Signed}, Void, true, false, ""});
+    v.push_back({"rpy_os_statbuf_int", {Signed}, Signed, false, false, ""});
+    v.push_back({"rpy_os_statbuf_float", {Signed}, Float, false, false, ""});
+    for (const char* f : {"exists", "isfile", "isdir", "islink"})
+      v.push_back({std::string("rpy_os_path_") + f, {S}, Bool, true, false, ""});
+    v.push_back({"rpy_os_path_getsize", {S}, Signed, true, false, ""});
+    v.push_back({"rpy_os_path_join", {S, S}, S, false, true, "os.path.join"});
+    v.push_back({"rpy_os_path_basename", {S}, S, false, true, "os.path.basename"});
+    v.push_back({"rpy_os_path_dirname", {S}, S, false, true, "os.path.dirname"});
+    v.push_back({"rpy_os_path_isabs", {S}, Bool, false, true, "os.path.isabs"});
+    // sys
+    v.push_back({"rpy_sys_exit", {Signed}, Void, true, false, ""});
+    v.push_back({"rpy_sys_exit_msg", {S}, Void, true, false, ""});
+    v.push_back({"rpy_sys_stdout_write", {S}, Signed, false, false, ""});
+    v.push_back({"rpy_sys_stderr_write", {S}, Signed, false, false, ""});
+    v.push_back({"rpy_stderr_write", {S}, Void, false, false, ""});
+    v.push_back({"rpy_stdout_flush", {}, Void, false, false, ""});
+    v.push_back({"rpy_sys_stderr_flush", {}, Void, false, false, ""});
+    // bytes (runtime/bytes.cpp)
+    v.push_back({"rpy_bytes_from_strconst", {S}, B, false, true, "bytes.from_const"});
+    v.push_back({"rpy_str_encode", {S, S, S}, B, true, true, "str.encode"});
+    v.push_back({"rpy_bytes_decode", {B, S, S}, S, true, true, "bytes.decode"});
+    v.push_back({"rpy_bytes_repr", {B}, S, false, true, "bytes.repr"});
+    v.push_back({"rpy_bytes_getitem", {B, Signed}, Signed, true, true, "bytes.getitem"});
+    v.push_back({"rpy_bytes_slice", {B, Signed, Signed}, B, false, true, "bytes.slice"});
+    v.push_back({"rpy_bytes_slice_step", {B, Signed, Signed, Signed}, B, true, true, "bytes.slice_step"});
+    v.push_back({"rpy_bytes_concat", {B, B}, B, false, true, "bytes.concat"});
+    v.push_back({"rpy_bytes_mul", {B, Signed}, B, true, true, "bytes.mul"});
+    v.push_back({"rpy_bytes_eq", {B, B}, Bool, false, true, "bytes.eq"});
+    v.push_back({"rpy_bytes_cmp", {B, B}, Signed, false, true, "bytes.cmp"});
+    v.push_back({"rpy_bytes_contains", {B, B}, Bool, false, true, "bytes.contains"});
+    v.push_back({"rpy_bytes_find", {B, B, Signed, Signed}, Signed, false, true, "bytes.find"});
+    v.push_back({"rpy_raise_oserror", {Signed, S}, Void, true, false, ""});
+    v.push_back({"rpy_bytes_contains_int", {B, Signed}, Bool, true, true, "bytes.contains_int"});
+    return v;
+  }();
+  return v;
+}
+
+namespace {
+bool int_like(const SV& s) { return s->kind == SomeValue::Integer || s->kind == SomeValue::Bool; }
+}  // namespace
+
+// A b'' literal: a prebuilt str holding the bytes, copied once into a bytes
+// object (they share a layout, but a prebuilt str's cached length counts
+// code points).
+Value* RTyper::bytes_const(const ConstValue& c) {
+  ConstValue s;
+  s.kind = ConstValue::Str;
+  s.s = py::bytes(c.obj).cast<std::string>();
+  Variable* r = call_external("rpy_bytes_from_strconst", {typed_const(s, StrPtr())});
+  r->annotation = s_bytes();  // read by the operation it is an argument of
+  return r;
+}
+
+bool RTyper::rtype_bytes_op(SpaceOperation& op) {
+  const std::string name = op.opname.rfind("inplace_", 0) == 0 ? op.opname.substr(8) : op.opname;
+  Variable* res = op.result;
+  auto A = [&](size_t i) { return ann(op.args[i]); };
+  auto K = [&](size_t i) { return i < op.args.size() ? A(i)->kind : SomeValue::Impossible; };
+  auto nullstr = [&] { return typed_const(ConstValue{}, StrPtr()); };
+  auto finish = [&](Value* r) {
+    if (res->concretetype != Void && r != res) gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
+  };
+  if ((name == "simple_call" || name == "call_kw") && K(0) == SomeValue::PBC && A(0)->bound_self &&
+      (A(0)->bound_self->kind == SomeValue::Bytes ||
+       (A(0)->bound_self->kind == SomeValue::String && A(0)->method_name == "encode"))) {
+    std::vector<Value*> args(op.args.begin() + 1, op.args.end());
+    std::vector<std::string> kw;
+    if (name == "call_kw") {
+      py::tuple t = static_cast<Constant*>(args[0])->value.obj;
+      for (auto k : t) kw.push_back(k.cast<std::string>());
+      args.erase(args.begin());
+    }
+    if (A(0)->method_name == "find") {
+      auto idx = [&](size_t i, int64_t dflt) -> Value* {
+        if (i >= args.size() || ann(args[i])->kind == SomeValue::None)
+          return typed_const(ConstValue::from_python(py::int_(dflt)), Signed);
+        return convert(args[i], Signed);
+      };
+      finish(call_external("rpy_bytes_find", {op.args[0], args[0], idx(1, 0), idx(2, INT64_MAX)}));
+      return true;
+    }
+    Value* enc = nullstr();
+    Value* errors = nullstr();
+    size_t npos = args.size() - kw.size();
+    for (size_t i = 0; i < args.size(); ++i) {
+      std::string which = i < npos ? (i == 0 ? "encoding" : "errors") : kw[i - npos];
+      (which == "encoding" ? enc : errors) = args[i];
+    }
+    bool enc_ = A(0)->method_name == "encode";
+    finish(call_external(enc_ ? "rpy_str_encode" : "rpy_bytes_decode", {op.args[0], enc, errors}));
+    return true;
+  }
+  if (name == "getattr" && K(0) == SomeValue::Instance && static_cast<Constant*>(op.args[1])->value.s == "errno") {
+    bool oserror = false;
+    for (ClassDef* c = A(0)->classdef; c; c = c->base) oserror |= c->builtin_exception && c->name == "OSError";
+    if (oserror) {
+      gen("getfield", {convert(op.args[0], ExceptionPtr()), g_->new_llconst("os_errno", Constant::FieldName)}, Signed,
+          res);
+      return true;
+    }
+  }
+  if (name == "getattr" && K(0) == SomeValue::String && static_cast<Constant*>(op.args[1])->value.s == "encode") {
+    gen("same_as", {op.args[0]}, StrPtr(), res);
+    return true;
+  }
+  bool any = false;
+  for (size_t i = 0; i < op.args.size(); ++i) any |= K(i) == SomeValue::Bytes;
+  if (!any) return false;
+  if (name == "getattr") {  // a bound bytes method: the bytes itself
+    gen("same_as", {op.args[0]}, BytesPtr(), res);
+    return true;
+  }
+  if (name == "getitem") {
+    finish(call_external("rpy_bytes_getitem", {op.args[0], convert(op.args[1], Signed)}));
+    return true;
+  }
+  if (name == "getslice") {
+    auto bound = [&](Value* v, int64_t dflt) -> Value* {
+      if (ann(v)->kind == SomeValue::None) return typed_const(ConstValue::from_python(py::int_(dflt)), Signed);
+      return convert(v, Signed);
+    };
+    if (A(3)->kind == SomeValue::None) {
+      finish(call_external("rpy_bytes_slice", {op.args[0], bound(op.args[1], INT64_MIN), bound(op.args[2], INT64_MAX)}));
+    } else {
+      Value* step = convert(op.args[3], Signed);
+      Value* zero = typed_const(ConstValue::from_python(py::int_(0)), Signed);
+      Value* big = typed_const(ConstValue::from_python(py::int_(INT64_MAX)), Signed);
+      Value* neg = gen("cast_bool_to_int", {gen("int_lt", {step, zero}, Bool)}, Signed);
+      Value* start = A(1)->kind == SomeValue::None ? gen("int_mul", {neg, big}, Signed) : convert(op.args[1], Signed);
+      Value* stop = A(2)->kind == SomeValue::None ? gen("int_add", {big, neg}, Signed) : convert(op.args[2], Signed);
+      finish(call_external("rpy_bytes_slice_step", {op.args[0], start, stop, step}));
+    }
+    return true;
+  }
+  if (name == "add") {
+    finish(call_external("rpy_bytes_concat", {op.args[0], op.args[1]}));
+    return true;
+  }
+  if (name == "mul") {
+    bool left = K(0) == SomeValue::Bytes;
+    finish(call_external("rpy_bytes_mul", {op.args[left ? 0 : 1], convert(op.args[left ? 1 : 0], Signed)}));
+    return true;
+  }
+  if (name == "contains") {
+    if (int_like(A(1))) finish(call_external("rpy_bytes_contains_int", {op.args[0], convert(op.args[1], Signed)}));
+    else finish(call_external("rpy_bytes_contains", {op.args[0], op.args[1]}));
+    return true;
+  }
+  if ((name == "eq" || name == "ne") && K(0) == SomeValue::Bytes && K(1) == SomeValue::Bytes) {
+    Value* eq = call_external("rpy_bytes_eq", {op.args[0], op.args[1]});
+    if (name == "eq") finish(eq);
+    else gen("bool_not", {eq}, Bool, res);
+    return true;
+  }
+  if (name == "lt" || name == "le" || name == "gt" || name == "ge") {
+    Value* c = call_external("rpy_bytes_cmp", {op.args[0], op.args[1]});
+    gen("int_" + name, {c, typed_const(ConstValue::from_python(py::int_(0)), Signed)}, Bool, res);
+    return true;
+  }
+  return false;  // bool, is_, calls, tuples...: the generic rules
+}
+
+void RTyper::rtype_module_builtin(const std::string& name, SpaceOperation& op, std::vector<Value*> args,
+                                  const std::vector<std::string>& kwnames) {
+  const ModuleFunc* f = module_builtin_by_name(name);
+  Variable* res = op.result;
+  auto A = [&](size_t i) { return ann(args[i]); };
+  auto cint = [&](int64_t v) { return typed_const(ConstValue::from_python(py::int_(v)), Signed); };
+  auto finish = [&](Value* r) {
+    if (res->concretetype != Void && r != res) gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
+  };
+  (void)kwnames;
+  if (name == "math.floor" || name == "math.ceil" || name == "math.trunc") {
+    if (int_like(A(0))) finish(convert(args[0], Signed));
+    else finish(call_external(f->runtime, {args[0]}));
+    return;
+  }
+  if (name == "math.log") {
+    if (args.size() == 1) finish(call_external("rpy_math_log", {convert(args[0], Float)}));
+    else finish(call_external("rpy_math_log_base", {convert(args[0], Float), convert(args[1], Float)}));
+    return;
+  }
+  if (name == "math.modf" || name == "math.frexp") {
+    bool modf = name == "math.modf";
+    Value* x = convert(args[0], Float);
+    Value* a = call_external(modf ? "rpy_math_modf_frac" : "rpy_math_frexp_mant", {x});
+    Value* b = call_external(modf ? "rpy_math_modf_int" : "rpy_math_frexp_exp", {x});
+    const LLType* pt = res->concretetype;
+    Variable* t = gen("malloc", {g_->new_llconst(pt->item->struct_name, Constant::Plain)}, pt, res);
+    gen("setfield", {t, g_->new_llconst("item0", Constant::FieldName), a}, Void);
+    gen("setfield", {t, g_->new_llconst("item1", Constant::FieldName), b}, Void);
+    return;
+  }
+  if (name == "math.gcd" || name == "os.path.join") {  // any number of arguments, folded pairwise
+    bool gcd = name == "math.gcd";
+    Value* acc = gcd ? convert(args[0], Signed) : args[0];
+    for (size_t i = 1; i < args.size(); ++i)
+      acc = call_external(f->runtime, {acc, gcd ? convert(args[i], Signed) : args[i]});
+    if (gcd && args.size() == 1) acc = gen("int_abs", {acc}, Signed);
+    finish(acc);
+    return;
+  }
+  if (name == "sys.exit") {
+    if (args.empty() || A(0)->kind == SomeValue::None) call_external("rpy_sys_exit_msg", {typed_const(ConstValue{}, StrPtr())});
+    else if (int_like(A(0))) call_external("rpy_sys_exit", {convert(args[0], Signed)});
+    else call_external("rpy_sys_exit_msg", {args[0]});
+    return;
+  }
+  if (f->result == 'X') {  // os.stat(): fill an instance of rpython.rlib.ros.stat_result
+    const LLType* pt = res->concretetype;
+    ClassDef* cd = ann(res)->classdef;
+    Variable* p = gen("malloc", {g_->new_llconst(pt->item->struct_name, Constant::Plain)}, pt, res);
+    gen("setfield", {p, g_->new_llconst("typeptr", Constant::FieldName), vtable_const(cd)}, Void);
+    call_external(f->runtime, {args[0]});
+    static const char* const ints[] = {"st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size"};
+    static const char* const floats[] = {"st_atime", "st_mtime", "st_ctime"};
+    for (int k = 0; k < 7; ++k)
+      gen("setfield", {p, g_->new_llconst(std::string("a_") + ints[k], Constant::FieldName),
+                       call_external("rpy_os_statbuf_int", {cint(k)})},
+          Void);
+    for (int k = 0; k < 3; ++k)
+      gen("setfield", {p, g_->new_llconst(std::string("a_") + floats[k], Constant::FieldName),
+                       call_external("rpy_os_statbuf_float", {cint(k)})},
+          Void);
+    return;
+  }
+  // The general case: the table's runtime function, optional arguments
+  // filled with CPython's defaults.
+  const ExternalFunc* ext = external(f->runtime);
+  std::vector<Value*> llargs;
+  for (size_t i = 0; i < ext->args.size(); ++i) {
+    if (i < args.size()) {
+      if (A(i)->kind == SomeValue::None) llargs.push_back(typed_const(ConstValue{}, ext->args[i]));
+      else llargs.push_back(args[i]);
+      continue;
+    }
+    if (name == "os.open" || name == "os.mkdir") llargs.push_back(cint(0777));
+    else if (ext->args[i] == StrPtr()) llargs.push_back(typed_const(ConstValue{}, StrPtr()));  // None / "."
+    else unsupported("internal: no default for argument " + std::to_string(i + 1) + " of " + name);
+  }
+  Variable* r = call_external(f->runtime, llargs, ext->result == res->concretetype ? res : nullptr);
+  if (r != res) finish(r);
+}
+
+}  // namespace rpy
