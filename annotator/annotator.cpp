@@ -291,6 +291,31 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     SV r = consider_dict_op(g, b, op, args, &handled);
     if (handled) return r;
   }
+  if (name == "fmt_arg") {  // item k of the operand of `fmt % operand` (n fields)
+    int64_t k = args[1]->const_->i, n = args[2]->const_->i;
+    if (args[0]->kind == SomeValue::Tuple) {
+      int64_t size = (int64_t)args[0]->items.size();
+      if (size < n) type_error("not enough arguments for format string");
+      if (size > n) type_error("not all arguments converted during string formatting");
+      return args[0]->items[k];
+    }
+    if (n > 1) type_error("not enough arguments for format string");
+    return args[0];
+  }
+  if (name == "fmt_int") {
+    const std::string& conv = args[1]->const_->s;
+    if (is_int_like(args[0]) || (conv == "d" && args[0]->kind == SomeValue::Float)) return s_int();
+    type_error(conv == "d" ? "%d format: a real number is required, not " + pyname(args[0])
+                           : "%" + conv + " format: an integer is required, not " + pyname(args[0]));
+  }
+  if (name == "fmt_float") {
+    if (args[0]->is_numeric()) return s_float();
+    type_error("must be real number, not " + pyname(args[0]));
+  }
+  if (name == "fmt_char") {
+    if (is_int_like(args[0]) || (is_str(args[0]) && !args[0]->can_be_none)) return s_str();
+    type_error("%c requires int or char");
+  }
   std::string base = strip_inplace(name);
   if (kOpSymbols.count(base) && base != "lt" && base != "le" && base != "gt" && base != "ge" && base != "eq" &&
       base != "ne") {
@@ -1086,6 +1111,19 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     bool handled;
     SV r = consider_dict_builtin(name, op, args, &handled);
     if (handled) return r;
+  }
+  if (name == "format") {
+    nargs(1, 2);
+    if (args.size() == 2 && !is_str(args[1])) fail("format() argument 2 must be str, not " + pyname(args[1]));
+    const SV& a = args[0];
+    if (a->is_numeric() || (is_str(a) && !a->can_be_none)) return s_str();
+    fail("format() of a " + pyname(a) + " is not supported yet");
+  }
+  if (name == "ascii") {
+    nargs(1, 1);
+    const SV& a = args[0];
+    if (a->is_numeric() || (is_str(a) && !a->can_be_none) || a->kind == SomeValue::None) return s_str();
+    fail("ascii() of a " + pyname(a) + " is not supported yet");
   }
   if (name == "hash" && args.size() == 1 && args[0]->kind != SomeValue::Instance) {
     const SV& a = args[0];

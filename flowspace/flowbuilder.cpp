@@ -11,6 +11,8 @@
 // constant tables vanish here, before the annotator sees anything.
 #include "flowspace/flowbuilder.h"
 
+#include "flowspace/formatparse.h"
+
 #include <fmt/format.h>
 #include <pybind11/eval.h>
 #include <pybind11/stl.h>
@@ -150,7 +152,8 @@ const std::set<std::string> kNonRaisingOps = {
     "add", "sub", "mul", "and_", "or_", "xor", "inplace_add", "inplace_sub", "inplace_mul", "inplace_and_",
     "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "gt", "ge", "is_", "is_not",
     "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr", "type_of", "exception_init",
-    "exc_match", "identity_hash", "intmask", "yield_", "cast_uint", "widen", "newlist", "newdict"};
+    "exc_match", "identity_hash", "intmask", "yield_", "cast_uint", "widen", "newlist", "newdict", "fmt_arg",
+    "fmt_float"};
 
 // Comprehensions become the loops Python 3 runs, with the loop variables
 // renamed apart (they do not leak into the function, as in Python 3). A
@@ -1299,6 +1302,8 @@ class FlowBuilder {
       push(eval(e.attr("left")));
       Value* r = eval(e.attr("right"));
       Value* l = pop();
+      if (op == "mod" && l->is_const() && static_cast<Constant*>(l)->value.kind == ConstValue::Str && !r->is_const())
+        return percent_format(e, static_cast<Constant*>(l)->value.s, r, pos);
       return emit(op, {l, r}, pos);
     }
     if (t == "UnaryOp") {
@@ -1390,7 +1395,7 @@ class FlowBuilder {
     }
     if (t == "YieldFrom") error(e, "'yield from' is not supported yet");
     if (t == "Lambda") error(e, "lambda expressions are not supported yet");
-    if (t == "JoinedStr") error(e, "f-strings are not supported yet");
+    if (t == "JoinedStr") return eval_fstring(e, pos);
     if (t == "List") {
       size_t base = st_.stack.size();
       for (auto el : e.attr("elts")) {
@@ -1429,6 +1434,142 @@ class FlowBuilder {
     }
     if (t == "ListComp" || t == "DictComp" || t == "SetComp" || t == "GeneratorExp") return eval_comprehension(e, t, pos);
     error(e, "unsupported expression: " + t);
+  }
+
+  // ---- formatting: constant formats become concatenations of pieces ----
+
+  Value* call_builtin(const char* name, std::vector<Value*> args, SourcePos pos) {
+    std::vector<Value*> a{constant(builtins_.attr(name))};
+    a.insert(a.end(), args.begin(), args.end());
+    return emit("simple_call", a, pos);
+  }
+
+  // One replacement field's text.
+  Value* format_field(Value* v, const FormatPiece& p, SourcePos pos) {
+    switch (p.conversion) {
+      case 's': v = call_builtin("str", {v}, pos); break;
+      case 'r': v = call_builtin("repr", {v}, pos); break;
+      case 'a': v = call_builtin("ascii", {v}, pos); break;
+      case 'i': v = emit("fmt_int", {v, g_->new_const_str(p.spec.substr(p.spec.size() - 1))}, pos); break;
+      case 'f': v = emit("fmt_float", {v}, pos); break;
+      case 'c': v = emit("fmt_char", {v}, pos); break;
+      default: break;
+    }
+    if (!p.spec.empty()) return call_builtin("format", {v, g_->new_const_str(p.spec)}, pos);
+    if (p.conversion == 0) return call_builtin("str", {v}, pos);
+    return v;
+  }
+
+  // The parts (on the stack from `base` on) joined left to right.
+  Value* concat_stack(size_t base, SourcePos pos) {
+    std::vector<Value*> parts(st_.stack.begin() + base, st_.stack.end());
+    st_.stack.resize(base);
+    if (parts.empty()) return g_->new_const_str("");
+    Value* acc = parts[0];
+    for (size_t i = 1; i < parts.size(); ++i) acc = emit("add", {acc, parts[i]}, pos);
+    return acc;
+  }
+
+  Value* percent_format(py::handle e, const std::string& fmtstr, Value* args, SourcePos pos) {
+    std::string err;
+    std::vector<FormatPiece> pieces = parse_percent_format(fmtstr, &err);
+    if (!err.empty()) error(e, err);
+    int n = 0;
+    for (auto& p : pieces) n += !p.literal;
+    push(args);
+    size_t base = st_.stack.size();
+    for (auto& p : pieces) {
+      if (p.literal) {
+        push(g_->new_const_str(p.text));
+        continue;
+      }
+      // fmt_arg: item k of a tuple of n, or the operand itself when it is
+      // not a tuple (then n must be 1), as CPython's % does.
+      Value* v = emit("fmt_arg", {st_.stack[base - 1], g_->new_const_int(p.index), g_->new_const_int(n)}, pos);
+      push(format_field(v, p, pos));
+    }
+    Value* r = concat_stack(base, pos);
+    pop();
+    return r;
+  }
+
+  Value* brace_format(py::handle e, const std::string& fmtstr, SourcePos pos) {
+    std::string err;
+    std::vector<FormatPiece> pieces = parse_brace_format(fmtstr, &err);
+    if (!err.empty()) error(e, err);
+    size_t base = st_.stack.size();
+    std::vector<std::string> kwnames;
+    for (auto a : e.attr("args")) {
+      if (node_type(a) == "Starred") error(a, "str.format(*args) is not supported");
+      push(eval(a));
+    }
+    for (auto k : e.attr("keywords")) {
+      if (k.attr("arg").is_none()) error(k, "str.format(**kwargs) is not supported");
+      kwnames.push_back(k.attr("arg").cast<std::string>());
+      push(eval(k.attr("value")));
+    }
+    size_t npos = py::len(e.attr("args"));
+    std::vector<Value*> values(st_.stack.begin() + base, st_.stack.end());
+    size_t parts = st_.stack.size();
+    for (auto& p : pieces) {
+      if (p.literal) {
+        push(g_->new_const_str(p.text));
+        continue;
+      }
+      Value* v = nullptr;
+      if (p.name.empty()) {
+        if (p.index >= (int)npos)
+          error(e, fmt::format("Replacement index {} out of range for positional args tuple", p.index));
+        v = values[p.index];
+      } else {
+        for (size_t k = 0; k < kwnames.size(); ++k)
+          if (kwnames[k] == p.name) v = values[npos + k];
+        if (!v) error(e, "KeyError: '" + p.name + "' (no such keyword argument to format())");
+      }
+      push(format_field(v, p, pos));
+    }
+    Value* r = concat_stack(parts, pos);
+    st_.stack.resize(base);
+    return r;
+  }
+
+  Value* eval_fstring(py::handle e, SourcePos pos) {
+    size_t base = st_.stack.size();
+    for (auto v : e.attr("values")) {
+      if (node_type(v) == "Constant") {
+        push(g_->new_const_str(v.attr("value").cast<std::string>()));
+        continue;
+      }
+      // FormattedValue: conversion -1 (none), 's', 'r' or 'a'; a spec is
+      // itself a JoinedStr (usually all constant).
+      FormatPiece p;
+      p.literal = false;
+      int conv = v.attr("conversion").cast<int>();
+      if (conv > 0) p.conversion = (char)conv;
+      Value* x = eval(v.attr("value"));
+      py::object spec = v.attr("format_spec");
+      if (!spec.is_none()) {
+        bool all_const = true;
+        std::string text;
+        for (auto sv : spec.attr("values")) {
+          if (node_type(sv) != "Constant") all_const = false;
+          else text += sv.attr("value").cast<std::string>();
+        }
+        if (!all_const) {
+          push(x);
+          Value* sp = eval_fstring(spec, pos);
+          x = pop();
+          if (p.conversion == 's') x = call_builtin("str", {x}, pos);
+          else if (p.conversion == 'r') x = call_builtin("repr", {x}, pos);
+          else if (p.conversion == 'a') x = call_builtin("ascii", {x}, pos);
+          push(call_builtin("format", {x, sp}, pos));
+          continue;
+        }
+        p.spec = text;
+      }
+      push(format_field(x, p, pos));
+    }
+    return concat_stack(base, pos);
   }
 
   Value* eval_comprehension(py::handle e, const std::string& t, SourcePos pos) {
@@ -1631,6 +1772,9 @@ class FlowBuilder {
   Value* eval_call(py::handle e) {
     SourcePos pos = pos_of(e);
     py::object fnode = e.attr("func");
+    if (node_type(fnode) == "Attribute" && fnode.attr("attr").cast<std::string>() == "format" &&
+        node_type(fnode.attr("value")) == "Constant" && py::isinstance<py::str>(fnode.attr("value").attr("value")))
+      return brace_format(e, fnode.attr("value").attr("value").cast<std::string>(), pos);
     Value* f;
     Value* implicit_self = nullptr;
     if (node_type(fnode) == "Attribute" && is_super_call(fnode.attr("value"))) {

@@ -531,6 +531,34 @@ void RTyper::rtype_op(SpaceOperation& op) {
   }
 
   if (rtype_dict_op(op)) return;
+  if (name == "fmt_arg") {
+    SV a = A(0);
+    if (a->kind == SomeValue::Tuple) {
+      int64_t k = A(1)->const_->i;
+      const LLType* tt = lltype_of(a);
+      Value* tv = convert(op.args[0], tt);
+      Variable* v = gen("getfield", {tv, g_->new_llconst(fmt::format("item{}", k), Constant::FieldName)},
+                        tt->item->fields[k].second);
+      gen("same_as", {convert(v, res->concretetype)}, res->concretetype, res);
+    } else {
+      gen("same_as", {convert(op.args[0], res->concretetype)}, res->concretetype, res);
+    }
+    return;
+  }
+  if (name == "fmt_int") {
+    if (A(0)->kind == SomeValue::Float) call_external("rpy_float2int", {op.args[0]}, res);
+    else gen("same_as", {convert(op.args[0], Signed)}, Signed, res);
+    return;
+  }
+  if (name == "fmt_float") {
+    gen("same_as", {convert(op.args[0], Float)}, Float, res);
+    return;
+  }
+  if (name == "fmt_char") {
+    if (A(0)->kind == SomeValue::String) gen("same_as", {op.args[0]}, StrPtr(), res);
+    else call_external("rpy_chr", {convert(op.args[0], Signed)}, res);
+    return;
+  }
   if ((name == "eq" || name == "ne") && A(0)->kind == SomeValue::Instance && A(1)->kind == SomeValue::Instance) {
     // No __eq__ (the special call above took those): identity.
     const LLType* base = ptr_to(ObjectStruct());
@@ -1060,6 +1088,20 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
   auto A = [&](size_t i) { return ann(args[i]); };
   if (name.find('.') != std::string::npos) return rtype_module_builtin(name, op, args, kwnames);  // syslib
   if (rtype_dict_builtin(name, op, args)) return;
+  if (name == "format") {
+    SV a = A(0);
+    Value* spec = args.size() > 1 ? args[1] : static_cast<Value*>(g_->new_const_str(""));
+    if (a->kind == SomeValue::Bool) call_external("rpy_format_bool", {args[0], spec}, res);
+    else if (is_int_like(a)) call_external("rpy_format_int", {convert(args[0], Signed), spec}, res);
+    else if (a->kind == SomeValue::Float) call_external("rpy_format_float", {args[0], spec}, res);
+    else call_external("rpy_format_str", {args[0], spec}, res);
+    return;
+  }
+  if (name == "ascii") {
+    if (A(0)->kind == SomeValue::String) call_external("rpy_str_ascii", {args[0]}, res);
+    else gen("same_as", {to_str(args[0])}, StrPtr(), res);
+    return;
+  }
   if (name == "hash" && !bk_.special_calls.count({&op, 0})) {
     gen("same_as", {hash_of(args[0], false)}, Signed, res);
     return;
