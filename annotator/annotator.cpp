@@ -1077,6 +1077,18 @@ bool Annotator::is_container(const SV& a) {
   return a->kind == SomeValue::List || a->kind == SomeValue::Tuple || a->kind == SomeValue::Dict;
 }
 
+// A call the operation makes to a helper of rpython/rlib (module.fname),
+// in a copy of its own for this operation and slot.
+SV Annotator::call_helper(SpaceOperation& op, int slot, const char* module, const char* fname,
+                          const std::vector<SV>& args, FunctionGraph* g, Block* b) {
+  py::object mod = py::module_::import(module);
+  FuncDesc* d = bk_.specialized(bk_.get_desc(mod.attr(fname)), fmt::format("site{}_{}", (uintptr_t)&op, slot));
+  bk_.helper_calls[{&op, slot}] = d;
+  SV r = call_function(d, g, b, op, args, CallShape{args.size(), {}});
+  if (r->kind == SomeValue::Impossible) return nullptr;
+  return r;
+}
+
 // str()/repr()/print() of a container: a call to the helper of
 // rpython/rlib/_reprs.py that prints its kind, in a copy of its own.
 SV Annotator::container_repr(SpaceOperation& op, int slot, const SV& a) {

@@ -80,6 +80,8 @@ class Annotator {
   SV emulate_call(FuncDesc* d, const std::vector<SV>& args, SpaceOperation& site, FunctionGraph* g, Block* b);
   int dict_ids_ = 0;
   bool is_container(const SV& a);
+  SV call_helper(SpaceOperation& op, int slot, const char* module, const char* fname, const std::vector<SV>& args,
+                 FunctionGraph* g, Block* b);
   SV container_repr(SpaceOperation& op, int slot, const SV& a);
   FunctionGraph* cur_graph_ = nullptr;
   Block* cur_block_ = nullptr;

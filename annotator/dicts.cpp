@@ -8,6 +8,8 @@
 // functions are ordinary calls the rtyper and codegen see.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "annotator/annotator.h"
 #include "annotator/internal.h"
 
@@ -217,13 +219,45 @@ SV Annotator::consider_dict_op(FunctionGraph* g, Block* b, SpaceOperation& op, c
     const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
     static const std::set<std::string> dict_methods = {"get",  "setdefault", "pop",   "popitem", "update",
                                                        "keys", "values",     "items", "clear",   "copy"};
-    static const std::set<std::string> set_methods = {"add", "discard", "remove", "pop", "clear", "copy", "update"};
+    static const std::set<std::string> set_methods = {"add",
+                                                      "discard",
+                                                      "remove",
+                                                      "pop",
+                                                      "clear",
+                                                      "copy",
+                                                      "update",
+                                                      "union",
+                                                      "intersection",
+                                                      "difference",
+                                                      "symmetric_difference",
+                                                      "issubset",
+                                                      "issuperset",
+                                                      "isdisjoint",
+                                                      "intersection_update",
+                                                      "difference_update",
+                                                      "symmetric_difference_update"};
     if (!(d->is_set ? set_methods : dict_methods).count(m))
       type_error(fmt::format("'{}' object has no attribute '{}' (or it is not supported yet)", dict_pretty_kind(d), m));
     return bound_method(args[0], m);
   }
-  if (name == "eq" || name == "ne" || name == "is_" || name == "is_not") {
-    if (name == "eq" || name == "ne") type_error(fmt::format("comparing {}s with == is not supported yet", dict_pretty_kind(d)));
+  // Operators between two sets (or == between dicts): helpers in RPython.
+  static const std::map<std::string, std::string> set_ops = {
+      {"or_", "set_union"},         {"and_", "set_intersection"}, {"sub", "set_difference"},
+      {"xor", "set_symmetric_difference"}, {"le", "set_issubset"}, {"ge", "set_issuperset"},
+      {"lt", "set_lt"},             {"gt", "set_gt"},             {"eq", "set_eq"},
+      {"ne", "set_ne"},             {"inplace_or_", "set_ior"},   {"inplace_and_", "set_iand"},
+      {"inplace_sub", "set_isub"},  {"inplace_xor", "set_ixor"}};
+  if (args.size() == 2 && args[1]->kind == SomeValue::Dict) {
+    DictDef* o = args[1]->dictdef->find();
+    auto it = set_ops.find(name);
+    if (d->is_set && o->is_set && it != set_ops.end())
+      return call_helper(op, 0, "rpython.rlib._sets", it->second.c_str(), {args[0], args[1]}, g, b);
+    if (!d->is_set && !o->is_set && (name == "eq" || name == "ne"))
+      return call_helper(op, 0, "rpython.rlib._sets", name == "eq" ? "dict_eq" : "dict_ne", {args[0], args[1]}, g, b);
+  }
+  if (name == "eq" || name == "ne")
+    type_error(fmt::format("comparing a {} with {} is not supported", dict_pretty_kind(d), args[1]->pretty()));
+  if (name == "is_" || name == "is_not") {
     *handled = false;
     return nullptr;
   }
@@ -322,6 +356,23 @@ SV Annotator::consider_dict_method(FunctionGraph* g, Block* b, SpaceOperation& o
     SomeValue v = *self;
     v.can_be_none = false;
     return std::make_shared<const SomeValue>(std::move(v));
+  }
+  static const std::map<std::string, std::string> set_methods = {
+      {"union", "set_union"},
+      {"intersection", "set_intersection"},
+      {"difference", "set_difference"},
+      {"symmetric_difference", "set_symmetric_difference"},
+      {"issubset", "set_issubset"},
+      {"issuperset", "set_issuperset"},
+      {"isdisjoint", "set_isdisjoint"},
+      {"intersection_update", "set_update_intersection"},
+      {"difference_update", "set_update_difference"},
+      {"symmetric_difference_update", "set_update_symmetric_difference"}};
+  if (auto it = set_methods.find(m); d->is_set && it != set_methods.end()) {
+    arity(1, 1);
+    if (args[0]->kind != SomeValue::Dict || !args[0]->dictdef->find()->is_set)
+      fail(fmt::format("set.{}() takes a set here, not {}", m, args[0]->pretty()));
+    return call_helper(op, 0, "rpython.rlib._sets", it->second.c_str(), {self, args[0]}, g, b);
   }
   if (m == "add" || m == "discard" || m == "remove") {
     arity(1, 1);

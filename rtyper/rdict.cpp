@@ -133,6 +133,10 @@ bool RTyper::rtype_dict_op(SpaceOperation& op) {
     return true;
   }
   if (a0->kind != SomeValue::Dict) return false;
+  if (Value* r = helper_call(op, 0, op.args)) {  // set operators, dict ==
+    if (res->concretetype != Void) gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
+    return true;
+  }
   Value* d = op.args[0];
   const LLType* dt = d->concretetype;
   const DictLayout* L = dt->item->dict;
@@ -221,6 +225,14 @@ bool RTyper::rtype_dict_builtin(const std::string& name, SpaceOperation& op, con
 
 void RTyper::rtype_dict_method(SpaceOperation& op, const SV& f, const std::vector<Value*>& args) {
   Value* d = op.args[0];
+  if (bk_.helper_calls.count({&op, 0})) {  // set.union() & co.
+    std::vector<Value*> all{d};
+    all.insert(all.end(), args.begin(), args.end());
+    Value* r = helper_call(op, 0, all);
+    if (op.result->concretetype != Void)
+      gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
+    return;
+  }
   const LLType* dt = d->concretetype;
   const LLType* D = dt->item;
   const DictLayout* L = D->dict;
