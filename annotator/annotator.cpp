@@ -1124,6 +1124,15 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     SV r = consider_dict_builtin(name, op, args, &handled);
     if (handled) return r;
   }
+  if (name == "set" || name == "dict") {
+    // set() and dict() without arguments are newset/newdict already.
+    nargs(1, 1);
+    const SV& a = args[0];
+    const char* helper = name == "set" ? "set_from_iterable"
+                         : a->kind == SomeValue::Dict && !a->dictdef->find()->is_set ? "dict_copy"
+                                                                                     : "dict_from_pairs";
+    return call_helper(op, 0, "rpython.rlib._sets", helper, {a}, cur_graph_, cur_block_);
+  }
   if (name == "format") {
     nargs(1, 2);
     if (args.size() == 2 && !is_str(args[1])) fail("format() argument 2 must be str, not " + pyname(args[1]));

@@ -1088,6 +1088,11 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
   auto A = [&](size_t i) { return ann(args[i]); };
   if (name.find('.') != std::string::npos) return rtype_module_builtin(name, op, args, kwnames);  // syslib
   if (rtype_dict_builtin(name, op, args)) return;
+  if (name == "set" || name == "dict") {
+    Value* r = helper_call(op, 0, args);
+    gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
+    return;
+  }
   if (name == "format") {
     SV a = A(0);
     Value* spec = args.size() > 1 ? args[1] : static_cast<Value*>(g_->new_const_str(""));

@@ -123,3 +123,21 @@ def set_isub(a, b):
 def set_ixor(a, b):
     set_update_symmetric_difference(a, b)
     return a
+
+
+def set_from_iterable(it):
+    r = set()
+    for x in it:
+        r.add(x)
+    return r
+
+
+def dict_copy(d):
+    return d.copy()
+
+
+def dict_from_pairs(it):
+    r = {}
+    for k, v in it:
+        r[k] = v
+    return r
