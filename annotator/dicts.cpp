@@ -66,6 +66,10 @@ bool has_repr(const SV& k) {
     case SomeValue::Float:
     case SomeValue::String:
       return !k->can_be_none;
+    case SomeValue::Tuple:
+      for (auto& i : k->items)
+        if (!has_repr(i)) return false;
+      return true;
     default:
       return false;
   }
