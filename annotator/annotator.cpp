@@ -291,6 +291,11 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     SV r = consider_dict_op(g, b, op, args, &handled);
     if (handled) return r;
   }
+  {
+    bool handled;
+    SV r = consider_list_op(op, args, &handled);
+    if (handled) return r;
+  }
   std::string base = strip_inplace(name);
   if (kOpSymbols.count(base) && base != "lt" && base != "le" && base != "gt" && base != "ge" && base != "eq" &&
       base != "ne") {
@@ -305,6 +310,13 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     bool blocked;
     std::string m = name == "ne" && has_method(args[0], "__ne__") ? "__ne__" : "__eq__";
     SV r = special_method(op, 0, args[0], m, {args[1]}, &blocked);
+    if (blocked) return nullptr;
+    return s_bool();
+  }
+  if ((name == "lt" || name == "le" || name == "gt" || name == "ge") && args[0]->kind == SomeValue::Instance &&
+      has_method(args[0], "__" + name + "__")) {
+    bool blocked;
+    SV r = special_method(op, 0, args[0], "__" + name + "__", {args[1]}, &blocked);
     if (blocked) return nullptr;
     return s_bool();
   }
@@ -337,6 +349,9 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       }
     }
     if (args[0]->kind == SomeValue::None && args[1]->kind == SomeValue::None) return s_bool(name == "is_");
+    // A function (or other prebuilt constant) is never None.
+    for (int side = 0; side < 2; ++side)
+      if (args[side]->kind == SomeValue::None && args[1 - side]->kind == SomeValue::PBC) return s_bool(name == "is_not");
     return std::make_shared<const SomeValue>(std::move(r));
   }
   if (name == "bool" || name == "not_") {
@@ -427,7 +442,8 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   }
   if (name == "getattr" && args[0]->kind == SomeValue::List) {
     const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
-    static const std::set<std::string> methods = {"append", "pop", "insert", "reverse"};
+    static const std::set<std::string> methods = {"append", "pop",   "insert", "reverse", "extend", "remove",
+                                                  "index",  "count", "sort",   "copy",    "clear"};
     if (!methods.count(m)) type_error(fmt::format("'list' object has no attribute '{}' (or it is not supported yet)", m));
     SomeValue v;
     v.kind = SomeValue::PBC;
@@ -654,6 +670,11 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
     return consider_dict_method(g, b, op, f, args, shape);
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::List) {
+    {
+      bool handled;
+      SV r = consider_list_method(op, f->bound_self, f->method_name, args, shape, &handled);
+      if (handled) return r;
+    }
     ListDef* d = f->bound_self->listdef->find();
     const std::string& m = f->method_name;
     auto arity = [&](size_t lo, size_t hi) {
@@ -1085,6 +1106,11 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
   {
     bool handled;
     SV r = consider_dict_builtin(name, op, args, &handled);
+    if (handled) return r;
+  }
+  {
+    bool handled;
+    SV r = consider_list_builtin(name, op, args, shape, &handled);
     if (handled) return r;
   }
   if (name == "hash" && args.size() == 1 && args[0]->kind != SomeValue::Instance) {

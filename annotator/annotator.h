@@ -80,6 +80,17 @@ class Annotator {
   SV emulate_call(FuncDesc* d, const std::vector<SV>& args, SpaceOperation& site, FunctionGraph* g, Block* b);
   int dict_ids_ = 0;
   bool is_container(const SV& a);
+  // Lists and the iteration builtins (annotator/lists.cpp): operations done
+  // by helpers of rpython/rlib/_listops.py and _listsort.py.
+  SV rlib_op_helper(SpaceOperation& op, const char* module, const char* fname, const std::vector<SV>& args,
+                    const std::vector<HelperArg>& where);
+  SV consider_list_op(SpaceOperation& op, const std::vector<SV>& args, bool* handled);
+  SV consider_list_method(SpaceOperation& op, const SV& self, const std::string& m, const std::vector<SV>& args,
+                          const CallShape& shape, bool* handled);
+  SV consider_list_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
+                           const CallShape& shape, bool* handled);
+  void check_sortable(SpaceOperation& op, const SV& item, const SV& key);
+  bool is_iterable_value(const SV& s);
   SV container_repr(SpaceOperation& op, int slot, const SV& a);
   FunctionGraph* cur_graph_ = nullptr;
   Block* cur_block_ = nullptr;
