@@ -925,12 +925,25 @@ SV Annotator::isinstance(SpaceOperation& op, Value* xv, const std::vector<SV>& a
           (c.is(builtins.attr("bool")) && x->kind == SomeValue::Bool) ||
           (c.is(builtins.attr("float")) && x->kind == SomeValue::Float) ||
           (c.is(builtins.attr("str")) && x->kind == SomeValue::String && !x->can_be_none) ||
-          (c.is(builtins.attr("tuple")) && x->kind == SomeValue::Tuple))
+          (c.is(builtins.attr("tuple")) && x->kind == SomeValue::Tuple) ||
+          (c.is(builtins.attr("list")) && x->kind == SomeValue::List))
         result = true;
     }
     return s_bool(result);
   }
   if (x->kind == SomeValue::None) return s_bool(false);
+  // An instance of a user class is never a str, a list... (built-in classes
+  // other than exceptions are not RPython classes).
+  {
+    bool all_plain = true;
+    for (auto& c : classes) {
+      bool plain = false;
+      for (const char* n : {"str", "list", "int", "float", "bool", "tuple", "dict", "set", "bytes"})
+        plain |= c.is(builtins.attr(n));
+      all_plain &= plain;
+    }
+    if (all_plain) return s_bool(false);
+  }
   ClassDef* common = nullptr;
   bool always = false, never = true;
   for (auto& c : classes) {

@@ -234,9 +234,7 @@ SV Annotator::consider_list_method(SpaceOperation& op, const SV& self, const std
         a.push_back(s_const(where.back().c));
       }
     }
-    where.push_back(kbool(has_exact_repr(args[0])));
-    a.push_back(s_const(where.back().c));
-    return call(ops, "list_index", a, where);
+    return call(ops, has_exact_repr(args[0]) ? "list_index" : "list_index_norepr", a, where);
   }
   if (m == "copy" || m == "clear") {
     exactly(0);

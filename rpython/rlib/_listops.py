@@ -153,15 +153,28 @@ def _bounds(n, start, stop):
     return start, stop
 
 
-def list_index(l, x, start, stop, show):  # l.index(x[, start[, stop]])
+@specialize.argtype(0, 1)
+def _index(l, x, start, stop):
     i, stop = _bounds(len(l), start, stop)
     while i < stop and i < len(l):
         if l[i] == x:
             return i
         i += 1
-    if show:
+    return -1
+
+
+def list_index(l, x, start, stop):  # l.index(x[, start[, stop]])
+    i = _index(l, x, start, stop)
+    if i < 0:
         raise ValueError(repr(x) + " is not in list")
-    raise ValueError("value is not in list")
+    return i
+
+
+def list_index_norepr(l, x, start, stop):  # the same, x without an exact repr
+    i = _index(l, x, start, stop)
+    if i < 0:
+        raise ValueError("value is not in list")
+    return i
 
 
 def list_remove(l, x):
@@ -381,13 +394,19 @@ def iter_min(it, key, what):
         if what == 0:
             raise ValueError("min() arg is an empty sequence")
         raise ValueError("max() arg is an empty sequence")
-    bestkey = _keyof(key, best)
+    if key is None:
+        bestkey = best
+    else:
+        bestkey = key(best)
     while True:
         try:
             x = next(it)
         except StopIteration:
             break
-        k = _keyof(key, x)
+        if key is None:
+            k = x
+        else:
+            k = key(x)
         if what == 0:
             if k < bestkey:
                 best = x
@@ -397,13 +416,6 @@ def iter_min(it, key, what):
                 best = x
                 bestkey = k
     return best
-
-
-@specialize.argtype(0, 1)
-def _keyof(key, x):
-    if key is None:
-        return x
-    return key(x)
 
 
 # ---- next() with a default, range objects -----------------------------------
@@ -480,11 +492,17 @@ def range_new(start, stop, step):
 
 
 # ---- iterator objects: one class per call site -------------------------------
+
+# The classes made so far, by factory and site: the annotator may evaluate a
+# memo call more than once.
+_CLASSES = {}
 # Their attributes hold what that site iterates, so each site gets a class of
 # its own, made at translation time (specialize.memo on the site's number).
 
 @specialize.memo()
 def _enumerate_class(site):
+    if ('_enumerate_class', site) in _CLASSES:
+        return _CLASSES[('_enumerate_class', site)]
     class enumerate_(object):
         def __init__(self, it, i):
             self.it = it
@@ -498,11 +516,14 @@ def _enumerate_class(site):
             i = self.i
             self.i = i + 1
             return (i, x)
+    _CLASSES[("_enumerate_class", site)] = enumerate_
     return enumerate_
 
 
 @specialize.memo()
 def _zip2_class(site):
+    if ('_zip2_class', site) in _CLASSES:
+        return _CLASSES[('_zip2_class', site)]
     class zip_(object):
         def __init__(self, a, b):
             self.a = a
@@ -515,11 +536,14 @@ def _zip2_class(site):
             x = next(self.a)
             y = next(self.b)
             return (x, y)
+    _CLASSES[("_zip2_class", site)] = zip_
     return zip_
 
 
 @specialize.memo()
 def _zip3_class(site):
+    if ('_zip3_class', site) in _CLASSES:
+        return _CLASSES[('_zip3_class', site)]
     class zip_(object):
         def __init__(self, a, b, c):
             self.a = a
@@ -534,11 +558,14 @@ def _zip3_class(site):
             y = next(self.b)
             z = next(self.c)
             return (x, y, z)
+    _CLASSES[("_zip3_class", site)] = zip_
     return zip_
 
 
 @specialize.memo()
 def _reversed_class(site):
+    if ('_reversed_class', site) in _CLASSES:
+        return _CLASSES[('_reversed_class', site)]
     class reversed_(object):
         def __init__(self, seq):
             self.seq = seq
@@ -556,6 +583,7 @@ def _reversed_class(site):
                 raise StopIteration
             self.i = i - 1
             return self.seq[i]
+    _CLASSES[("_reversed_class", site)] = reversed_
     return reversed_
 
 

@@ -161,8 +161,9 @@ def _msort2(keys, pos):
             i += 1
 
 
-@specialize.argtype(0, 1)
-def _sort(l, key, reverse):
+# The body is in each of the two (not in a shared function): each call site
+# gets its own copy, so its key function is its own.
+def list_sort(l, key, reverse):  # l.sort(key=, reverse=)
     if reverse:
         l.reverse()
     if key is None:
@@ -185,11 +186,26 @@ def _sort(l, key, reverse):
         l.reverse()
 
 
-def list_sort(l, key, reverse):  # l.sort(key=, reverse=)
-    _sort(l, key, reverse)
-
-
 def sorted_new(it, key, reverse):  # sorted(it, key=, reverse=)
     l = list_of(it)
-    _sort(l, key, reverse)
+    if reverse:
+        l.reverse()
+    if key is None:
+        _msort(l)
+    else:
+        keys = []
+        pos = []
+        i = 0
+        for x in l:
+            keys.append(key(x))
+            pos.append(i)
+            i += 1
+        _msort2(keys, pos)
+        items = list_of(l)
+        i = 0
+        for p in pos:
+            l[i] = items[p]
+            i += 1
+    if reverse:
+        l.reverse()
     return l

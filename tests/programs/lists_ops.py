@@ -63,8 +63,8 @@ def entry_point(argv):
     print(P(2) in ps, P(3) in ps, ps.count(P(1)), ps.index(P(2)))
     try:
         ps.index(P(7))
-    except ValueError as e:
-        print("ValueError:", e)
+    except ValueError:
+        print("ValueError (its message shows an address in CPython)")
     ps.remove(P(1))
     print(len(ps), ps[0].x)
     d = l.copy()
