@@ -1035,7 +1035,12 @@ std::string Annotator::specialization_key(FuncDesc* d, const std::string& tag, c
     for (size_t i : indices(tag)) {
       if (i >= cells.size()) throw TranslationError(op.pos, "specialize:argtype index out of range for " + d->name);
       SV t = without_const(cells[i]);
-      key += (key.empty() ? "" : "_") + (t->kind == SomeValue::Instance ? t->classdef->name : t->pretty());
+      std::string k = t->kind == SomeValue::Instance ? t->classdef->name : t->pretty();
+      // A list whose items are not known yet is its own family: sharing a
+      // version with other lists of unknown items would merge them all.
+      if (t->kind == SomeValue::List && t->listdef->find()->item->kind == SomeValue::Impossible)
+        k = fmt::format("list{}", (uintptr_t)t->listdef->find());
+      key += (key.empty() ? "" : "_") + k;
     }
   } else if (tag.rfind("specialize:arg", 0) == 0) {
     for (size_t i : indices(tag)) {

@@ -516,6 +516,7 @@ def _enumerate_class(site):
             i = self.i
             self.i = i + 1
             return (i, x)
+    enumerate_.__qualname__ = "enumerate%d" % len(_CLASSES)
     _CLASSES[("_enumerate_class", site)] = enumerate_
     return enumerate_
 
@@ -536,6 +537,7 @@ def _zip2_class(site):
             x = next(self.a)
             y = next(self.b)
             return (x, y)
+    zip_.__qualname__ = "zip%d" % len(_CLASSES)
     _CLASSES[("_zip2_class", site)] = zip_
     return zip_
 
@@ -558,6 +560,7 @@ def _zip3_class(site):
             y = next(self.b)
             z = next(self.c)
             return (x, y, z)
+    zip_.__qualname__ = "zip%d" % len(_CLASSES)
     _CLASSES[("_zip3_class", site)] = zip_
     return zip_
 
@@ -583,6 +586,7 @@ def _reversed_class(site):
                 raise StopIteration
             self.i = i - 1
             return self.seq[i]
+    reversed_.__qualname__ = "reversed%d" % len(_CLASSES)
     _CLASSES[("_reversed_class", site)] = reversed_
     return reversed_
 

@@ -20,8 +20,7 @@ def entry_point(argv):
         for j in range(-12, 13):
             for st in (1, 2, 3, -1, -2, -3):
                 for x in l[i:j:st]:
-                    acc = acc * 31 + x + 7
-                acc = acc % 1000000007
+                    acc = (acc * 31 + x + 7) % 1000000007
     print("acc", acc)
     m = list(range(8))
     m[2:4] = [20, 30]
