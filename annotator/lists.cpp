@@ -56,6 +56,17 @@ bool has_exact_repr(const SV& s) {
   return (s->is_numeric() || s->kind == SomeValue::String) && !s->can_be_none;
 }
 
+// Items of `it` going into list `l`: a conflict is reported at the program's
+// line, not inside the helper that appends them.
+void check_items_into(SpaceOperation& op, const SV& l, const SV& it) {
+  SV item = item_of(it);
+  SV cur = l->listdef->find()->item;
+  if (!item || item->kind == SomeValue::Impossible || cur->kind == SomeValue::Impossible) return;
+  if (!union_of(cur, item))
+    throw TranslationError(op.pos, fmt::format("a list holds items of one type: {} and {}", cur->pretty(),
+                                               item->pretty()));
+}
+
 }  // namespace
 
 SV Annotator::rlib_op_helper(SpaceOperation& op, const char* module, const char* fname, const std::vector<SV>& args,
@@ -107,10 +118,12 @@ SV Annotator::consider_list_op(SpaceOperation& op, const std::vector<SV>& args, 
     maybe_none(args[0]);
     if (inplace) {  // l += it: extends l, any iterable
       if (!is_iterable_value(args[1])) fail(fmt::format("'{}' object is not iterable", pyname(args[1])));
+      check_items_into(op, args[0], args[1]);
       args[0]->listdef->find()->resized = true;
       return helper("list_iadd", {arg(0), arg(1)});
     }
     maybe_none(args[1]);
+    check_items_into(op, args[0], args[1]);
     return helper("list_add", {arg(0), arg(1)});
   }
   if (args.size() >= 2 && base == "mul" && (is_list(args[0]) || (is_list(args[1]) && !inplace))) {
@@ -155,6 +168,7 @@ SV Annotator::consider_list_op(SpaceOperation& op, const std::vector<SV>& args, 
     if (!is_list(args[0])) fail(fmt::format("'{}' object does not support slice assignment", pyname(args[0])));
     maybe_none(args[0]);
     if (!is_iterable_value(args[4])) fail("can only assign an iterable");
+    check_items_into(op, args[0], args[4]);
     std::vector<HelperArg> where{arg(0)};
     bounds(1, where);
     where.push_back(arg(4));
@@ -208,6 +222,7 @@ SV Annotator::consider_list_method(SpaceOperation& op, const SV& self, const std
   if (m == "extend") {
     exactly(1);
     if (!is_iterable_value(args[0])) fail(fmt::format("'{}' object is not iterable", pyname(args[0])));
+    check_items_into(op, self, args[0]);
     d->resized = true;
     return call(ops, "list_extend", {args[0]}, {arg(first)});
   }

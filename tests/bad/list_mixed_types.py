@@ -1,7 +1,6 @@
 def entry_point(argv):
     l = [1, 2]
-    l.extend(["a"])
-    l = [1, "a"]  # E: a list holds items of one type
+    l.extend(["a"])  # E: a list holds items of one type: int and str
     return len(l)
 
 
