@@ -316,6 +316,11 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     if (is_int_like(args[0]) || (is_str(args[0]) && !args[0]->can_be_none)) return s_str();
     type_error("%c requires int or char");
   }
+  {
+    bool handled;
+    SV r = consider_list_op(op, args, &handled);
+    if (handled) return r;
+  }
   std::string base = strip_inplace(name);
   if (kOpSymbols.count(base) && base != "lt" && base != "le" && base != "gt" && base != "ge" && base != "eq" &&
       base != "ne") {
@@ -330,6 +335,13 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     bool blocked;
     std::string m = name == "ne" && has_method(args[0], "__ne__") ? "__ne__" : "__eq__";
     SV r = special_method(op, 0, args[0], m, {args[1]}, &blocked);
+    if (blocked) return nullptr;
+    return s_bool();
+  }
+  if ((name == "lt" || name == "le" || name == "gt" || name == "ge") && args[0]->kind == SomeValue::Instance &&
+      has_method(args[0], "__" + name + "__")) {
+    bool blocked;
+    SV r = special_method(op, 0, args[0], "__" + name + "__", {args[1]}, &blocked);
     if (blocked) return nullptr;
     return s_bool();
   }
@@ -362,6 +374,9 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       }
     }
     if (args[0]->kind == SomeValue::None && args[1]->kind == SomeValue::None) return s_bool(name == "is_");
+    // A function (or other prebuilt constant) is never None.
+    for (int side = 0; side < 2; ++side)
+      if (args[side]->kind == SomeValue::None && args[1 - side]->kind == SomeValue::PBC) return s_bool(name == "is_not");
     return std::make_shared<const SomeValue>(std::move(r));
   }
   if (name == "bool" || name == "not_") {
@@ -452,7 +467,8 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   }
   if (name == "getattr" && args[0]->kind == SomeValue::List) {
     const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
-    static const std::set<std::string> methods = {"append", "pop", "insert", "reverse"};
+    static const std::set<std::string> methods = {"append", "pop",   "insert", "reverse", "extend", "remove",
+                                                  "index",  "count", "sort",   "copy",    "clear"};
     if (!methods.count(m)) type_error(fmt::format("'list' object has no attribute '{}' (or it is not supported yet)", m));
     SomeValue v;
     v.kind = SomeValue::PBC;
@@ -679,6 +695,11 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
     return consider_dict_method(g, b, op, f, args, shape);
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::List) {
+    {
+      bool handled;
+      SV r = consider_list_method(op, f->bound_self, f->method_name, args, shape, &handled);
+      if (handled) return r;
+    }
     ListDef* d = f->bound_self->listdef->find();
     const std::string& m = f->method_name;
     auto arity = [&](size_t lo, size_t hi) {
@@ -929,12 +950,25 @@ SV Annotator::isinstance(SpaceOperation& op, Value* xv, const std::vector<SV>& a
           (c.is(builtins.attr("bool")) && x->kind == SomeValue::Bool) ||
           (c.is(builtins.attr("float")) && x->kind == SomeValue::Float) ||
           (c.is(builtins.attr("str")) && x->kind == SomeValue::String && !x->can_be_none) ||
-          (c.is(builtins.attr("tuple")) && x->kind == SomeValue::Tuple))
+          (c.is(builtins.attr("tuple")) && x->kind == SomeValue::Tuple) ||
+          (c.is(builtins.attr("list")) && x->kind == SomeValue::List))
         result = true;
     }
     return s_bool(result);
   }
   if (x->kind == SomeValue::None) return s_bool(false);
+  // An instance of a user class is never a str, a list... (built-in classes
+  // other than exceptions are not RPython classes).
+  {
+    bool all_plain = true;
+    for (auto& c : classes) {
+      bool plain = false;
+      for (const char* n : {"str", "list", "int", "float", "bool", "tuple", "dict", "set", "bytes"})
+        plain |= c.is(builtins.attr(n));
+      all_plain &= plain;
+    }
+    if (all_plain) return s_bool(false);
+  }
   ClassDef* common = nullptr;
   bool always = false, never = true;
   for (auto& c : classes) {
@@ -1026,7 +1060,12 @@ std::string Annotator::specialization_key(FuncDesc* d, const std::string& tag, c
     for (size_t i : indices(tag)) {
       if (i >= cells.size()) throw TranslationError(op.pos, "specialize:argtype index out of range for " + d->name);
       SV t = without_const(cells[i]);
-      key += (key.empty() ? "" : "_") + (t->kind == SomeValue::Instance ? t->classdef->name : t->pretty());
+      std::string k = t->kind == SomeValue::Instance ? t->classdef->name : t->pretty();
+      // A list whose items are not known yet is its own family: sharing a
+      // version with other lists of unknown items would merge them all.
+      if (t->kind == SomeValue::List && t->listdef->find()->item->kind == SomeValue::Impossible)
+        k = fmt::format("list{}", (uintptr_t)t->listdef->find());
+      key += (key.empty() ? "" : "_") + k;
     }
   } else if (tag.rfind("specialize:arg", 0) == 0) {
     for (size_t i : indices(tag)) {
@@ -1145,6 +1184,11 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     const SV& a = args[0];
     if (a->is_numeric() || (is_str(a) && !a->can_be_none) || a->kind == SomeValue::None) return s_str();
     fail("ascii() of a " + pyname(a) + " is not supported yet");
+  }
+  {
+    bool handled;
+    SV r = consider_list_builtin(name, op, args, shape, &handled);
+    if (handled) return r;
   }
   if (name == "hash" && args.size() == 1 && args[0]->kind != SomeValue::Instance) {
     const SV& a = args[0];

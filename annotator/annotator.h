@@ -82,6 +82,17 @@ class Annotator {
   bool is_container(const SV& a);
   SV call_helper(SpaceOperation& op, int slot, const char* module, const char* fname, const std::vector<SV>& args,
                  FunctionGraph* g, Block* b);
+  // Lists and the iteration builtins (annotator/lists.cpp): operations done
+  // by helpers of rpython/rlib/_listops.py and _listsort.py.
+  SV rlib_op_helper(SpaceOperation& op, const char* module, const char* fname, const std::vector<SV>& args,
+                    const std::vector<HelperArg>& where);
+  SV consider_list_op(SpaceOperation& op, const std::vector<SV>& args, bool* handled);
+  SV consider_list_method(SpaceOperation& op, const SV& self, const std::string& m, const std::vector<SV>& args,
+                          const CallShape& shape, bool* handled);
+  SV consider_list_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
+                           const CallShape& shape, bool* handled);
+  void check_sortable(SpaceOperation& op, const SV& item, const SV& key);
+  bool is_iterable_value(const SV& s);
   SV container_repr(SpaceOperation& op, int slot, const SV& a);
   FunctionGraph* cur_graph_ = nullptr;
   Block* cur_block_ = nullptr;

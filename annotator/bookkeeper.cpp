@@ -400,7 +400,8 @@ std::string builtin_name(py::handle obj) {
     py::module_ b = py::module_::import("builtins");
     for (const char* n : {"print", "int", "float", "bool", "str", "abs", "min", "max", "len", "range",
                           "isinstance", "ord", "chr", "repr", "hash", "round", "divmod", "pow", "iter", "next", "format",
-                          "ascii", "set", "dict"}) {
+                          "ascii", "set", "dict", "list", "sorted", "sum", "any", "all", "reversed", "enumerate",
+                          "zip"}) {
       py::object o = b.attr(n);
       t.push_back({o.release().ptr(), n});  // kept alive for the process
     }

@@ -15,6 +15,16 @@
 
 namespace rpy {
 
+// An argument of a helper that does a whole operation (a list method, a
+// slice, sorted()...): the operation's argument `index`, or the constant `c`
+// when index < 0.
+struct HelperArg {
+  int index = -1;
+  ConstValue c;
+};
+// The helper_calls slot of such an operation.
+constexpr int kOpHelperSlot = -1;
+
 struct FuncDesc {
   py::object func;
   std::string name;
@@ -69,6 +79,9 @@ class Bookkeeper {
   // Helpers of rpython/rlib that an operation calls (repr of a container),
   // per operation and slot.
   std::map<std::pair<const SpaceOperation*, int>, FuncDesc*> helper_calls;
+  // Operations done entirely by a helper (slot kOpHelperSlot): where each of
+  // the helper's arguments comes from.
+  std::map<const SpaceOperation*, std::vector<HelperArg>> helper_args;
   std::map<const SpaceOperation*, std::shared_ptr<ListDef>> newlist_defs;
   std::map<const SpaceOperation*, std::shared_ptr<DictDef>> newdict_defs;
   std::map<PyObject*, std::shared_ptr<DictDef>> prebuilt_dicts;

@@ -883,6 +883,17 @@ class FlowBuilder {
     } else if (t == "Attribute") {
       Value* obj = eval(target.attr("value"));
       emit("setattr", {obj, g_->new_const_str(target.attr("attr").cast<std::string>()), v}, pos);
+    } else if (t == "Subscript" && node_type(target.attr("slice")) == "Slice") {
+      // x[a:b:c] = v: setslice(x, a, b, c, v), None for what is omitted.
+      push(v);
+      push(eval(target.attr("value")));
+      eval_slice_bounds(target.attr("slice"));
+      Value* step = pop();
+      Value* stop = pop();
+      Value* start = pop();
+      Value* obj = pop();
+      v = pop();
+      emit("setslice", {obj, start, stop, step, v}, pos);
     } else if (t == "Subscript") {
       push(v);
       Value* obj = eval(target.attr("value"));
@@ -1036,6 +1047,14 @@ class FlowBuilder {
           Value* idx = eval(target.attr("slice"));
           Value* obj = pop();
           emit("delitem", {obj, idx}, pos);
+        } else if (tt == "Subscript") {
+          push(eval(target.attr("value")));
+          eval_slice_bounds(target.attr("slice"));
+          Value* step = pop();
+          Value* stop = pop();
+          Value* start = pop();
+          Value* obj = pop();
+          emit("delslice", {obj, start, stop, step}, pos);
         } else if (tt == "Name") {
           std::string name = target.attr("id").cast<std::string>();
           if (!st_.locals.count(name)) error(target, "local variable '" + name + "' is not assigned here");
@@ -1356,12 +1375,8 @@ class FlowBuilder {
     if (t == "Subscript") {
       if (node_type(e.attr("slice")) == "Slice") {
         // x[a:b:c]: getslice(x, a, b, c), None for what is omitted.
-        py::object sl = e.attr("slice");
         push(eval(e.attr("value")));
-        for (const char* part : {"lower", "upper", "step"}) {
-          py::object p = sl.attr(part);
-          push(p.is_none() ? static_cast<Value*>(g_->new_const_none()) : eval(p));
-        }
+        eval_slice_bounds(e.attr("slice"));
         Value* step = pop();
         Value* stop = pop();
         Value* start = pop();
@@ -1570,6 +1585,14 @@ class FlowBuilder {
       push(format_field(x, p, pos));
     }
     return concat_stack(base, pos);
+  }
+
+  // Pushes a slice's start, stop and step (None for what is omitted).
+  void eval_slice_bounds(py::handle sl) {
+    for (const char* part : {"lower", "upper", "step"}) {
+      py::object p = sl.attr(part);
+      push(p.is_none() ? static_cast<Value*>(g_->new_const_none()) : eval(p));
+    }
   }
 
   Value* eval_comprehension(py::handle e, const std::string& t, SourcePos pos) {

@@ -509,16 +509,25 @@ void RTyper::rtype_op(SpaceOperation& op) {
   Variable* res = op.result;
   auto A = [&](size_t i) { return ann(op.args[i]); };
   cur_op_ = &op;
+  if (auto it = bk_.helper_args.find(&op); it != bk_.helper_args.end()) {
+    // Done by a helper of rpython/rlib/_listops.py or _listsort.py.
+    std::vector<Value*> vals;
+    for (const HelperArg& h : it->second) vals.push_back(h.index >= 0 ? op.args[h.index] : g_->new_const(h.c));
+    Value* r = helper_call(op, kOpHelperSlot, vals);
+    if (res->concretetype != Void) gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
+    return;
+  }
   if (rtype_bytes_op(op)) return;  // syslib: bytes, str.encode (rtyper/rmodules.cpp)
   if (name == "getitem" || name == "setitem" || name == "contains" || name == "eq" || name == "ne" || name == "bool" ||
-      name == "not_") {
+      name == "not_" || name == "lt" || name == "le" || name == "gt" || name == "ge") {
     std::vector<Value*> rest(op.args.begin() + 1, op.args.end());
     if (Value* r = special_call(op, 0, op.args[0], rest)) {
       auto it = bk_.special_calls.find({&op, 0});
       const std::string& m = it->second->method_name;
       if (name == "getitem") {
         if (res->concretetype != Void) gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
-      } else if (name == "contains" || name == "eq" || (name == "ne" && m == "__ne__")) {
+      } else if (name == "contains" || name == "eq" || (name == "ne" && m == "__ne__") || name == "lt" ||
+                 name == "le" || name == "gt" || name == "ge") {
         gen("same_as", {to_bool_value(r)}, Bool, res);
       } else if (name == "ne") {
         gen("bool_not", {to_bool_value(r)}, Bool, res);
