@@ -27,7 +27,9 @@ class W_Int(object):
 
 class Frame(object):
     def __init__(self, nlocals, consts):
-        self.locals = [W_Int(0)] * nlocals
+        self.locals = []
+        for i in range(nlocals):
+            self.locals.append(W_Int(0))
         self.stack = []
         self.consts = consts
 

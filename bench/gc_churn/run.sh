@@ -19,9 +19,9 @@ bench() {
   echo "== $prog $*"
   run() {
     name=$1; shift
-    /usr/bin/time -f "%e %U %M" -o "$TMP/time" "$@" >"$TMP/out-$name"
-    read secs user kb <"$TMP/time"
-    printf '%-22s %8.2f s wall %8.2f s user %9d KB peak RSS\n' "$name" "$secs" "$user" "$kb"
+    /usr/bin/time -f "%e %U %S %M" -o "$TMP/time" "$@" >"$TMP/out-$name"
+    read secs user sys kb <"$TMP/time"
+    printf '%-22s %7.2f s wall %7.2f s user+sys %9d KB peak RSS\n' "$name" "$secs" "$(echo "$user + $sys" | bc)" "$kb"
   }
   run "translated incminimark" "$TMP/$prog-incminimark" "$@"
   run "translated boehm" "$TMP/$prog-boehm" "$@"
