@@ -152,8 +152,8 @@ enum : int64_t {
 };
 
 // __del__: run `fn(obj)` once obj is unreachable (a light finalizer, as
-// RPython's: it must not resurrect obj). Boehm runs them after a
-// collection; incminimark does not run finalizers yet (recorded only).
+// RPython's: it must not resurrect obj, nor allocate under incminimark,
+// which runs it inside the collection). Boehm runs them after a collection.
 void rpy_gc_register_finalizer(void* obj, void (*fn)(void*));
 
 }  // extern "C"
