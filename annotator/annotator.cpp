@@ -639,6 +639,13 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
   if (f->kind == SomeValue::Impossible) return nullptr;
   for (auto& a : args)
     if (a->kind == SomeValue::Impossible) return nullptr;
+  if (f->kind == SomeValue::WeakRef) {  // w(): the referent, or None once it was collected
+    if (!shape.kwnames.empty() || !args.empty())
+      throw TranslationError(op.pos, fmt::format("weakref() takes no arguments ({} given)", args.size()));
+    if (f->can_be_none)
+      throw TranslationError(op.pos, "calling a weakref that may be None: test it against None first");
+    return s_instance(f->classdef, true);
+  }
   if (f->kind == SomeValue::PBC && !f->descs.empty()) {
     CallShape sh = shape;
     bool is_method = !f->method_name.empty();

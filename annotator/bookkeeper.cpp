@@ -39,6 +39,14 @@ ClassDef* Bookkeeper::classdef_if_known(py::handle cls) const {
 ClassDef* Bookkeeper::getclassdef(py::handle cls, const SourcePos& pos) {
   if (ClassDef* known = classdef_if_known(cls)) return known;
   std::string name = cls.attr("__qualname__").cast<std::string>();
+  {
+    // Classes made by a factory (rpython/rlib/rweakref.py: one per type
+    // pair) share a qualname; their low-level structs are named after it.
+    int same = 0;
+    for (auto& [obj, cd] : classdefs_)
+      if (cd->name == name || cd->name.rfind(name + "#", 0) == 0) same++;
+    if (same) name += "#" + std::to_string(same + 1);
+  }
   py::module_ builtins = py::module_::import("builtins");
   bool is_exc = PyType_IsSubtype((PyTypeObject*)cls.ptr(), (PyTypeObject*)PyExc_BaseException);
   ClassDef* base = nullptr;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "annotator/annotator.h"
+#include "annotator/internal.h"
 
 namespace rpy {
 
@@ -72,6 +73,15 @@ const std::vector<ModuleFunc>& table() {
     v.push_back({"os.path.isabs", "s", 1, 'b', "rpy_os_path_isabs"});
 
     v.push_back({"rpython.rlib.rfile._raise_oserror", "is", 2, 'n', "rpy_raise_oserror"});
+    // rpython.rlib.rweakref / rgc (rpython/rlib/rweakref.py, rgc.py; gc/rpygc.h).
+    v.push_back({"rpython.rlib.rweakref.ref", "o", 1, 'w', "rpy_weakref_create"});
+    v.push_back({"rpython.rlib.rgc.collect", "", 0, 'n', "rpy_gc_collect"});
+    v.push_back({"rpython.rlib.rgc.can_move", "o", 1, 'b', "rpy_gc_can_move_obj"});
+    v.push_back({"rpython.rlib.rgc.pin", "o", 1, 'b', "rpy_gc_pin"});
+    v.push_back({"rpython.rlib.rgc.unpin", "o", 1, 'n', "rpy_gc_unpin"});
+    v.push_back({"rpython.rlib.rgc._is_pinned", "o", 1, 'b', "rpy_gc_is_pinned"});
+    v.push_back({"rpython.rlib.rgc.add_memory_pressure", "i", 1, 'n', "rpy_gc_add_memory_pressure"});
+    v.push_back({"rpython.rlib.rgc.get_stats", "i", 1, 'i', "rpy_gc_get_stat"});
     v.push_back({"sys.exit", "E", 0, 'n', ""});
     v.push_back({"sys.stdout.write", "s", 1, 'I', "rpy_sys_stdout_write"});
     v.push_back({"sys.stderr.write", "s", 1, 'I', "rpy_sys_stderr_write"});
@@ -172,6 +182,14 @@ SV Annotator::consider_module_builtin(const std::string& name, SpaceOperation& o
       case 'y':
         if (a->kind != SomeValue::Bytes || a->can_be_none) want = "must be bytes";
         break;
+      case 'o':  // rweakref, rgc: an instance (CPython: no weakref to None, an int, a str...)
+        if (a->kind != SomeValue::Instance)
+          fail(name == "rpython.rlib.rweakref.ref"
+                   ? fmt::format("cannot create weak reference to '{}' object", pyname(a))
+                   : fmt::format("{}() needs an instance, not {}", name.substr(name.rfind('.') + 1), a->pretty()));
+        if (a->can_be_none)
+          fail(fmt::format("{}() of a {}: test it against None first", name.substr(name.rfind('.') + 1), a->pretty()));
+        break;
       case 'e':  // sys.exit: an int, a str or None
         if (!(int_like(a) || a->kind == SomeValue::None || (a->kind == SomeValue::String && !a->can_be_none)))
           want = "must be an int, a str or None";
@@ -190,6 +208,7 @@ SV Annotator::consider_module_builtin(const std::string& name, SpaceOperation& o
     case 'S': return s_str(true);
     case 'y': return s_bytes();
     case 'n': return s_none();
+    case 'w': return s_weakref(args[0]->classdef);
     case 't': return s_tuple({s_float(), s_float()});
     case 'T': return s_tuple({s_float(), s_int()});
     case 'L': {

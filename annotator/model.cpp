@@ -31,6 +31,7 @@ std::string SomeValue::str() const {
     case List: s = "list(" + (listdef && listdef->find()->item ? listdef->find()->item->str() : "?") + ")"; break;
     case Instance: s = (classdef ? classdef->name : "?") + std::string(can_be_none ? "-or-None" : ""); break;
     case Class: s = "type(" + (classdef ? classdef->name : "?") + ")"; break;
+    case WeakRef: s = "weakref(" + (classdef ? classdef->name : "?") + ")" + (can_be_none ? "-or-None" : ""); break;
     case ListIter: s = "list_iterator"; break;
     case Dict: {
       DictDef* d = dictdef ? dictdef->find() : nullptr;
@@ -73,6 +74,7 @@ std::string SomeValue::pretty() const {
     case List: return "list[" + (listdef && listdef->find()->item ? listdef->find()->item->pretty() : "?") + "]";
     case Instance: return (classdef ? classdef->name : "?") + std::string(can_be_none ? " or None" : "");
     case Class: return "type[" + (classdef ? classdef->name : "?") + "]";
+    case WeakRef: return "weakref[" + (classdef ? classdef->name : "?") + "]" + (can_be_none ? " or None" : "");
     case ListIter: return "list_iterator";
     case Dict: {
       DictDef* d = dictdef ? dictdef->find() : nullptr;
@@ -204,6 +206,14 @@ SV s_list(std::shared_ptr<ListDef> def) {
 SV s_instance(ClassDef* cd, bool can_be_none) {
   SomeValue v;
   v.kind = SomeValue::Instance;
+  v.classdef = cd;
+  v.can_be_none = can_be_none;
+  return make(std::move(v));
+}
+
+SV s_weakref(ClassDef* cd, bool can_be_none) {
+  SomeValue v;
+  v.kind = SomeValue::WeakRef;
   v.classdef = cd;
   v.can_be_none = can_be_none;
   return make(std::move(v));
@@ -362,6 +372,14 @@ SV union_of(const SV& a, const SV& b) {
     if (!common) return nullptr;  // unrelated classes
     return s_instance(common, a->can_be_none || b->can_be_none);
   }
+  if ((K(a) == SomeValue::WeakRef || K(a) == SomeValue::None) &&
+      (K(b) == SomeValue::WeakRef || K(b) == SomeValue::None)) {
+    if (K(a) == SomeValue::None) return s_weakref(b->classdef, true);
+    if (K(b) == SomeValue::None) return s_weakref(a->classdef, true);
+    ClassDef* common = a->classdef->commonbase(b->classdef);
+    if (!common) return nullptr;
+    return s_weakref(common, a->can_be_none || b->can_be_none);
+  }
   // Classes as values: a class constant (PBC with its classdef) or a Class.
   auto as_class = [](const SV& x) -> bool {
     return x->kind == SomeValue::Class || (x->kind == SomeValue::PBC && !x->classdefs.empty());
@@ -474,7 +492,8 @@ bool contains(const SV& general, const SV& specific) {
   if (u->kind == SomeValue::Dict && u->dictdef && general->dictdef && u->dictdef->find() != general->dictdef->find())
     return false;
   if (u->kind == SomeValue::PBC && u->frozen.size() != general->frozen.size()) return false;
-  if ((u->kind == SomeValue::Instance || u->kind == SomeValue::Class) && u->classdef != general->classdef) return false;
+  if ((u->kind == SomeValue::Instance || u->kind == SomeValue::Class || u->kind == SomeValue::WeakRef) &&
+      u->classdef != general->classdef) return false;
   if (u->kind == SomeValue::Class && u->classdefs.size() != general->classdefs.size()) return false;
   if (u->kind == SomeValue::PBC && u->bound_self && !contains(general->bound_self, u->bound_self)) return false;
   return true;

@@ -39,6 +39,7 @@ struct SomeValue {
     DictView,  // d.keys() / d.values() / d.items() (`dict_view` 'k', 'v', 'i')
     DictIter,  // iter() of a dict, a set or a view
     Bytes,     // bytes (syslib: os.read, str.encode, b'' literals); nullable like String
+    WeakRef,   // rpython.rlib.rweakref.ref to an instance of `classdef` (or a subclass); nullable
   } kind = Impossible;
   bool nonneg = false;       // Integer (Bool is always non-negative)
   bool unsigned_ = false;    // Integer: an r_uint
@@ -130,6 +131,7 @@ SV s_list(std::shared_ptr<ListDef> def);
 SV s_dict(std::shared_ptr<DictDef> def);
 SV s_instance(ClassDef* cd, bool can_be_none = false);
 SV s_class(ClassDef* cd);
+SV s_weakref(ClassDef* cd, bool can_be_none = false);
 // Whether a Python object is a frozen prebuilt constant (_freeze_() is true).
 bool is_frozen_object(py::handle o);
 

@@ -151,3 +151,55 @@ void run_finalizer(void* obj, void* fn) { reinterpret_cast<void (*)(void*)>(fn)(
 extern "C" void rpy_gc_register_finalizer(void* obj, void (*fn)(void*)) {
   GC_register_finalizer_no_order(obj, run_finalizer, reinterpret_cast<void*>(fn), nullptr, nullptr);
 }
+
+// ---- rpython.rlib.rweakref, rpython.rlib.rgc -------------------------------------
+// A weakref is atomic memory (libgc does not scan it, so the target is not
+// kept alive) registered as a disappearing link: libgc clears the field when
+// the target becomes unreachable, before reclaiming it.
+namespace {
+constexpr uint32_t kPinned = 1u << 8;
+size_t memory_pressure = 0;
+}  // namespace
+
+extern "C" {
+
+rpy_weakref* rpy_weakref_create(rpy_object* obj) {
+  auto* w = static_cast<rpy_weakref*>(rpy_gc_malloc_atomic(RPY_TID_WEAKREF, sizeof(rpy_weakref)));
+  if (!w) out_of_memory(sizeof(rpy_weakref));
+  w->target = obj;
+  if (GC_general_register_disappearing_link(&w->target, obj) == GC_NO_MEMORY) out_of_memory(0);
+  return w;
+}
+
+bool rpy_gc_can_move_obj(rpy_object*) { return false; }
+bool rpy_gc_pin(rpy_object* obj) {
+  obj->hdr.gcflags |= kPinned;
+  return true;
+}
+void rpy_gc_unpin(rpy_object* obj) { obj->hdr.gcflags &= ~kPinned; }
+bool rpy_gc_is_pinned(rpy_object* obj) { return obj->hdr.gcflags & kPinned; }
+
+void rpy_gc_add_memory_pressure(Signed bytes) {
+  if (bytes <= 0) return;
+  memory_pressure += (size_t)bytes;
+  // libgc collects by its own heap growth, which it cannot see here.
+  if (memory_pressure > GC_get_heap_size()) {
+    memory_pressure = 0;
+    GC_gcollect();
+  }
+}
+
+Signed rpy_gc_get_stat(Signed what) {
+  switch (what) {
+    case RPY_STAT_TOTAL_MEMORY: return (Signed)(GC_get_heap_size() - GC_get_free_bytes());
+    case RPY_STAT_PEAK_MEMORY: return (Signed)GC_get_heap_size();
+    case RPY_STAT_MINOR_COLLECTIONS: return 0;
+    case RPY_STAT_MAJOR_COLLECTIONS: return (Signed)GC_get_gc_no();
+    case RPY_STAT_TOTAL_ALLOCATED: return (Signed)GC_get_total_bytes();
+    case RPY_STAT_NURSERY_SIZE: return 0;
+    case RPY_STAT_MEMORY_PRESSURE: return (Signed)memory_pressure;
+    default: return -1;
+  }
+}
+
+}  // extern "C"

@@ -44,6 +44,17 @@ constexpr uint32_t F_HASHFIELD = 1u << 12;       // old object whose identity ha
 constexpr uint32_t F_PREBUILT_ROOTED = 1u << 13;  // prebuilt object already in prebuilt_roots
 constexpr uint32_t F_LARGE = 1u << 14;           // malloc'ed on its own (not in the small-object arenas)
 constexpr uint32_t F_RESCAN = 1u << 15;          // marked, written since, in Gc::rescan
+constexpr uint32_t F_PINNED = 1u << 16;          // rgc.pin()ned (old, so it does not move anyway)
+constexpr uint32_t F_HAS_CARDS = 1u << 17;       // old array of refs big enough for card marking
+constexpr uint32_t F_CARDS_SET = 1u << 18;       // some of its cards are dirty (it is in Gc::carded)
+
+// Card marking: an item store into a big old array of refs marks the card
+// (kCardItems consecutive items) of the index, and the next minor
+// collection scans the dirty cards only, not the whole array. Such arrays
+// keep NO_BARRIER clear, so every item store reaches the barrier.
+constexpr int kCardShift = 7;
+constexpr int64_t kCardItems = int64_t{1} << kCardShift;
+constexpr int64_t kCardMinItems = 8 * kCardItems;
 
 enum class State { Idle, Marking };
 
@@ -90,6 +101,12 @@ struct Gc {
   std::vector<rpy_gchdr*> remembered;      // old/prebuilt objects written since the last minor
   std::vector<rpy_gchdr*> prebuilt_roots;  // prebuilt objects ever written
   std::vector<void**> static_roots;
+  // Arrays with dirty cards since the last minor, and their card bytes.
+  std::vector<rpy_gchdr*> carded;
+  std::unordered_map<rpy_gchdr*, std::vector<uint8_t>> cards;
+  uint64_t cards_scanned = 0, card_arrays = 0;
+  rpy_gchdr* last_carded = nullptr;  // the array the last card store went to ...
+  uint8_t* last_cards = nullptr;     // ... and its card bytes (a loop's stores skip the map)
 
   // Objects with a light finalizer (__del__), young and old: run when the
   // object is found dead, during the collection, before its memory goes.
@@ -97,6 +114,13 @@ struct Gc {
   std::vector<std::pair<rpy_gchdr*, Finalizer>> young_finalizers, old_finalizers;
   bool in_finalizer = false;
   uint64_t finalizers_run = 0;
+
+  // Weak references: the ones created since the last minor collection (at
+  // their nursery address) and the old ones. A weakref never changes target,
+  // and a minor collection promotes or clears the young targets of the young
+  // weakrefs, so an old weakref never points into the nursery.
+  std::vector<rpy_weakref*> young_weakrefs, old_weakrefs;
+  size_t memory_pressure = 0;  // rgc.add_memory_pressure bytes since the last major
 
   // collection state
   std::vector<rpy_gchdr*> to_scan;  // minor: promoted objects whose fields still need dragging
@@ -191,11 +215,12 @@ void write_summary() {
   fprintf(G.cfg.log,
           "minor collections: %llu (%.6f s)\nmajor collections: %llu (%.6f s)\n"
           "nursery: %llu bytes\npeak old generation: %llu bytes\ntotal allocated: %llu bytes\n"
-          "finalizers run: %llu\n",
+          "finalizers run: %llu\ncard-marked arrays: %llu (%llu cards scanned)\n",
           (unsigned long long)G.stats.minor_collections, G.stats.minor_seconds,
           (unsigned long long)G.stats.major_collections, G.stats.major_seconds,
           (unsigned long long)G.cfg.nursery_size, (unsigned long long)G.peak_old_bytes,
-          (unsigned long long)total_allocated(), (unsigned long long)G.finalizers_run);
+          (unsigned long long)total_allocated(), (unsigned long long)G.finalizers_run,
+          (unsigned long long)G.card_arrays, (unsigned long long)G.cards_scanned);
   log_line("gc-summary}");
   fflush(G.cfg.log);
 }
@@ -220,6 +245,16 @@ inline size_t obj_size(const rpy_gchdr* h) {
     size += (size_t)len * ti.itemsize;
   }
   return rpy_gc_round_size(size);
+}
+
+inline int64_t array_length(const rpy_gchdr* h, const rpy_typeinfo& ti) {
+  return *reinterpret_cast<const int64_t*>(reinterpret_cast<const char*>(h) + ti.length_offset);
+}
+
+// Set on an object becoming old: whether item stores mark cards.
+inline uint32_t card_flag(const rpy_gchdr* h) {
+  const rpy_typeinfo& ti = typeinfo(h);
+  return (ti.n_item_ptrs && (ti.flags & RPY_TI_VARSIZE) && array_length(h, ti) >= kCardMinItems) ? F_HAS_CARDS : 0;
 }
 
 inline size_t block_size(const rpy_gchdr* h) { return obj_size(h) + ((h->gcflags & F_HASHFIELD) ? 8 : 0); }
@@ -329,6 +364,7 @@ void drag_out(void** slot) {
       flags |= F_HASHFIELD;
     }
     if (large) flags |= F_LARGE;
+    flags |= card_flag(nh);
     if (G.state == State::Marking) {
       // Promoted while marking: it may point to unmarked old objects that
       // only it references, so it is gray, not black.
@@ -343,7 +379,7 @@ void drag_out(void** slot) {
     G.to_scan.push_back(nh);
     *slot = nh;
   } else if (h->gcflags & F_YOUNG_LARGE) {
-    uint32_t flags = h->gcflags & ~(F_YOUNG_LARGE | RPY_GCFLAG_NO_BARRIER);
+    uint32_t flags = (h->gcflags & ~(F_YOUNG_LARGE | RPY_GCFLAG_NO_BARRIER)) | card_flag(h);
     if (G.state == State::Marking) {
       flags |= F_VISITED;
       G.gray.push_back(h);
@@ -402,6 +438,60 @@ void young_finalizers_after_minor() {
   G.young_finalizers.clear();
 }
 
+// The dirty cards of the old arrays the barrier saw: their items are roots
+// of this minor collection (the rest of the array holds no young refs).
+void scan_cards() {
+  for (rpy_gchdr* h : G.carded) {
+    const rpy_typeinfo& ti = typeinfo(h);
+    const std::vector<uint8_t>& c = G.cards[h];
+    int64_t len = array_length(h, ti);
+    char* items = reinterpret_cast<char*>(h) + ti.items_offset;
+    for (size_t k = 0; k < c.size(); k++) {
+      if (!c[k]) continue;
+      G.cards_scanned++;
+      int64_t end = std::min(len, (int64_t)(k + 1) << kCardShift);
+      for (int64_t i = (int64_t)k << kCardShift; i < end; i++)
+        for (uint32_t j = 0; j < ti.n_item_ptrs; j++)
+          drag_out(reinterpret_cast<void**>(items + i * ti.itemsize + ti.item_ptr_offsets[j]));
+    }
+    h->gcflags &= ~F_CARDS_SET;
+    // As for the remembered set: a marked array written while marking may
+    // now hold refs to unmarked objects.
+    if (G.state == State::Marking && (h->gcflags & (F_VISITED | F_RESCAN)) == F_VISITED) {
+      h->gcflags |= F_RESCAN;
+      G.rescan.push_back(h);
+    }
+  }
+  G.carded.clear();
+  G.cards.clear();
+  G.last_carded = nullptr;
+  G.last_cards = nullptr;
+}
+
+inline rpy_gchdr* forwarded(rpy_gchdr* h) { return *reinterpret_cast<rpy_gchdr**>(reinterpret_cast<char*>(h) + 8); }
+
+// Whether a young object survives this minor collection, and where it is now.
+inline rpy_gchdr* young_survivor(rpy_gchdr* h) {
+  if (in_nursery(h)) return (h->gcflags & F_FORWARDED) ? forwarded(h) : nullptr;
+  if (h->gcflags & F_YOUNG_LARGE) return nullptr;  // large, not reached
+  return h;                                        // old or prebuilt
+}
+
+// After the copying: a young weakref that survived follows its copy and
+// points to its target's copy, or to nothing if the target died.
+void young_weakrefs_after_minor() {
+  for (rpy_weakref* w : G.young_weakrefs) {
+    auto* nw = reinterpret_cast<rpy_weakref*>(young_survivor(&w->hdr));
+    if (!nw) continue;
+    if (nw->target) {
+      rpy_gchdr* t = young_survivor(static_cast<rpy_gchdr*>(nw->target));
+      nw->target = t;
+    }
+    G.old_weakrefs.push_back(nw);
+  }
+  G.young_weakrefs.clear();
+}
+
 void minor_collection() {
   double t0 = now_seconds();
   G.in_collection = true;
@@ -421,11 +511,14 @@ void minor_collection() {
     }
   }
   G.remembered.clear();
+  if (!G.carded.empty()) scan_cards();
   while (!G.to_scan.empty()) {
     rpy_gchdr* h = G.to_scan.back();
     G.to_scan.pop_back();
     trace<drag_out>(h);
   }
+  // Before the finalizers, so that a __del__ sees dead objects' weakrefs cleared.
+  if (!G.young_weakrefs.empty()) young_weakrefs_after_minor();
   if (!G.young_finalizers.empty()) young_finalizers_after_minor();
   for (rpy_gchdr* h : G.young_large) {
     if (h->gcflags & F_YOUNG_LARGE) {  // not reached
@@ -485,6 +578,18 @@ bool mark_some(size_t budget) {
 }
 
 void sweep() {
+  // Weakrefs first: a finalizer may read one whose target dies now.
+  if (!G.old_weakrefs.empty()) {
+    size_t k = 0;
+    for (rpy_weakref* w : G.old_weakrefs) {
+      if (!(w->hdr.gcflags & F_VISITED)) continue;  // freed below
+      auto* t = static_cast<rpy_gchdr*>(w->target);
+      if (t && !(t->gcflags & (F_VISITED | RPY_GCFLAG_PREBUILT))) w->target = nullptr;
+      G.old_weakrefs[k++] = w;
+    }
+    G.old_weakrefs.resize(k);
+  }
+  G.memory_pressure = 0;
   if (!G.old_finalizers.empty()) {
     size_t k = 0;
     for (auto [h, fn] : G.old_finalizers) {
@@ -534,9 +639,14 @@ void major_step(bool finish) {
   G.stats.major_seconds += now_seconds() - t0;
 }
 
+// A major collection already marking when this is called kept the objects
+// promoted since it started (and those the roots reached then): finishing it
+// is not enough to free everything dead now, which rgc.collect() and weak
+// references promise. Finish it, then do a complete one.
 void full_collection() {
   minor_collection();
-  if (G.state == State::Idle) start_major();
+  if (G.state == State::Marking) major_step(true);
+  start_major();
   major_step(true);
 }
 
@@ -545,7 +655,8 @@ void collect_step() {
   minor_collection();
   if (G.state == State::Marking) {
     major_step(false);
-  } else if (G.old_bytes > G.next_major || (G.cfg.debug && G.stats.minor_collections % 16 == 0)) {
+  } else if (G.old_bytes + G.memory_pressure > G.next_major ||
+             (G.cfg.debug && G.stats.minor_collections % 16 == 0)) {
     start_major();
     major_step(false);
   }
@@ -746,8 +857,24 @@ void rpy_gc_write_barrier(void* obj) {
 }
 
 void rpy_gc_write_barrier_from_array(void* array, int64_t index) {
-  (void)index;  // no card marking yet: the whole array is remembered
-  rpy_gc_write_barrier(array);
+  auto* h = static_cast<rpy_gchdr*>(array);
+  if (h->gcflags & RPY_GCFLAG_NO_BARRIER) return;
+  if (!(h->gcflags & F_HAS_CARDS)) {
+    rpy_gc_write_barrier(array);
+    return;
+  }
+  if (h != G.last_carded) {
+    std::vector<uint8_t>& c = G.cards[h];
+    if (!(h->gcflags & F_CARDS_SET)) {
+      h->gcflags |= F_CARDS_SET;
+      c.assign((size_t)((array_length(h, typeinfo(h)) + kCardItems - 1) >> kCardShift), 0);
+      G.carded.push_back(h);
+      G.card_arrays++;
+    }
+    G.last_carded = h;
+    G.last_cards = c.data();
+  }
+  G.last_cards[(size_t)index >> kCardShift] = 1;
 }
 
 void rpy_gc_register_root(void** slot) {
@@ -794,3 +921,51 @@ extern "C" void rpy_gc_register_finalizer(void* obj, void (*fn)(void*)) {
   if (in_nursery(obj) || (h->gcflags & F_YOUNG_LARGE)) G.young_finalizers.push_back({h, fn});
   else G.old_finalizers.push_back({h, fn});
 }
+
+// ---- rpython.rlib.rweakref, rpython.rlib.rgc -------------------------------------
+
+extern "C" {
+
+rpy_weakref* rpy_weakref_create(rpy_object* obj) {
+  rpy_gcref<rpy_object> target(obj);
+  auto* w = static_cast<rpy_weakref*>(rpy_gc_malloc(RPY_TID_WEAKREF, sizeof(rpy_weakref)));
+  w->target = target.get();
+  // Always a nursery object (16 bytes), so it is young and needs no barrier.
+  G.young_weakrefs.push_back(w);
+  return w;
+}
+
+bool rpy_gc_can_move_obj(rpy_object* obj) { return rpy_gc_can_move(obj); }
+
+bool rpy_gc_pin(rpy_object* obj) {
+  rpy_gcref<rpy_object> r(obj);
+  if (in_nursery(obj) && !G.in_collection) collect_step();
+  r.get()->hdr.gcflags |= F_PINNED;
+  return true;
+}
+
+void rpy_gc_unpin(rpy_object* obj) { obj->hdr.gcflags &= ~F_PINNED; }
+
+bool rpy_gc_is_pinned(rpy_object* obj) { return obj->hdr.gcflags & F_PINNED; }
+
+void rpy_gc_add_memory_pressure(Signed bytes) {
+  if (bytes <= 0) return;
+  G.memory_pressure += (size_t)bytes;
+  if (G.state == State::Idle && G.old_bytes + G.memory_pressure > G.next_major && !G.in_collection) collect_step();
+}
+
+Signed rpy_gc_get_stat(Signed what) {
+  rpy_gc_init();
+  switch (what) {
+    case RPY_STAT_TOTAL_MEMORY: return (Signed)(G.old_bytes + (size_t)(rpy_nursery_free - G.nursery_start));
+    case RPY_STAT_PEAK_MEMORY: return (Signed)G.peak_old_bytes;
+    case RPY_STAT_MINOR_COLLECTIONS: return (Signed)G.stats.minor_collections;
+    case RPY_STAT_MAJOR_COLLECTIONS: return (Signed)G.stats.major_collections;
+    case RPY_STAT_TOTAL_ALLOCATED: return (Signed)total_allocated();
+    case RPY_STAT_NURSERY_SIZE: return (Signed)G.cfg.nursery_size;
+    case RPY_STAT_MEMORY_PRESSURE: return (Signed)G.memory_pressure;
+    default: return -1;
+  }
+}
+
+}  // extern "C"

@@ -40,6 +40,7 @@ enum : uint32_t {
   RPY_TID_STRLIST = 3,   // rpy_strlist (runtime/rpy.h): list[str] as the rtyper lays it out
   RPY_TID_STRARRAY = 4,  // rpy_strarray: its items
   RPY_TID_DICTINDEX = 5,  // rpy_dictindex (runtime/dict.h): a dict's slots, no refs
+  RPY_TID_WEAKREF = 6,    // rpy_weakref: its target is not traced (RPY_TI_WEAKREF)
   RPY_FIRST_PROGRAM_TID = 16,
 };
 
@@ -129,9 +130,30 @@ void rpy_gc_get_stats(rpy_gc_stats* out);
 // Nonzero when collecting at every allocation (RPY_GC_DEBUG).
 int rpy_gc_debug_mode(void);
 
+// ---- weak references (rpython.rlib.rweakref) -----------------------------------
+// An immutable object holding a ref the collector does not follow: `target`
+// is set to NULL when the target is found dead (at the minor collection for
+// a young target, at the end of a major one for an old target), and updated
+// when the target moves. Created only by rpy_weakref_create (runtime/rpy.h).
+struct rpy_weakref {
+  rpy_gchdr hdr;
+  void* target;
+};
+
+// rpython.rlib.rgc.get_stats(what): what is one of these.
+enum : int64_t {
+  RPY_STAT_TOTAL_MEMORY = 0,      // bytes in the old generation plus the nursery in use
+  RPY_STAT_PEAK_MEMORY = 1,       // peak of the old generation
+  RPY_STAT_MINOR_COLLECTIONS = 2,
+  RPY_STAT_MAJOR_COLLECTIONS = 3,
+  RPY_STAT_TOTAL_ALLOCATED = 4,   // bytes allocated since the start
+  RPY_STAT_NURSERY_SIZE = 5,
+  RPY_STAT_MEMORY_PRESSURE = 6,   // add_memory_pressure bytes since the last major collection
+};
+
 // __del__: run `fn(obj)` once obj is unreachable (a light finalizer, as
-// RPython's: it must not resurrect obj). Boehm runs them after a
-// collection; incminimark does not run finalizers yet (recorded only).
+// RPython's: it must not resurrect obj, nor allocate under incminimark,
+// which runs it inside the collection). Boehm runs them after a collection.
 void rpy_gc_register_finalizer(void* obj, void (*fn)(void*));
 
 }  // extern "C"

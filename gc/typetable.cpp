@@ -59,6 +59,11 @@ rpy_typeinfo builtin(uint32_t tid) {
       ti.items_offset = offsetof(rpy_dictindex, items);
       ti.name = "dict index";
       break;
+    case RPY_TID_WEAKREF:
+      ti.flags = RPY_TI_WEAKREF;
+      ti.fixedsize = sizeof(rpy_weakref);
+      ti.name = "weakref";
+      break;
     default:
       break;
   }

@@ -11,6 +11,7 @@ enum : uint32_t {
   RPY_TI_VARSIZE = 1u << 0,        // has a length field and items after the fixed part
   RPY_TI_HAS_FINALIZER = 1u << 1,  // finalizer != NULL (not run yet: see docs/GC.md)
   RPY_TI_CUSTOM_TRACE = 1u << 2,   // custom_trace visits refs the offsets do not describe
+  RPY_TI_WEAKREF = 1u << 3,        // rpy_weakref: the ref at offset 8 is weak (not in ptr_offsets)
 };
 
 typedef void (*rpy_gc_visit_fn)(void** slot, void* ctx);

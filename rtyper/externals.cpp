@@ -91,7 +91,8 @@ const ExternalFunc* external(const std::string& name) {
         "rpy_stdout_write", "rpy_str_ord_at", "rpy_str_contains", "rpy_str_cmp", "rpy_str_find",
         "rpy_str_rfind", "rpy_str_count", "rpy_str_startswith", "rpy_str_endswith", "rpy_str_isdigit",
         "rpy_str_isdecimal", "rpy_str_isnumeric", "rpy_str_isalpha", "rpy_str_isalnum", "rpy_str_isspace",
-        "rpy_str_islower", "rpy_str_isupper",
+        "rpy_str_islower", "rpy_str_isupper", "rpy_weakref_deref", "rpy_gc_can_move_obj", "rpy_gc_unpin",
+        "rpy_gc_is_pinned", "rpy_gc_get_stat",
     };
     for (auto& f : v)
       for (const char* n : no_collect)

@@ -107,6 +107,18 @@ const LLType* StrListPtr() {
   return p;
 }
 
+const LLType* WeakRefPtr() {
+  static const LLType* p = [] {
+    LLType* s = make(LLType::Struct);
+    s->struct_name = "rpy_weakref";
+    s->runtime_cname = "rpy_weakref";
+    s->fields = {{"target", ptr_to(ObjectStruct())}};
+    s->type_id = 6;  // RPY_TID_WEAKREF
+    return ptr_to(s);
+  }();
+  return p;
+}
+
 const LLType* DictIndexPtr() {
   static const LLType* p = [] {
     LLType* arr = make(LLType::Array);

@@ -53,6 +53,9 @@ const LLType* StrListPtr();
 const LLType* DictIndexPtr();
 // The runtime's exception instance (rpy_exception) and vtable (rpy_vtable).
 const LLType* ExceptionPtr();
+// rpython.rlib.rweakref.ref: the runtime's rpy_weakref (RPY_TID_WEAKREF), whose
+// `target` the collector clears (it is not traced: docs/GC.md, Weak references).
+const LLType* WeakRefPtr();
 const LLType* VtablePtr();
 
 const LLType* ptr_to(const LLType* target);

@@ -109,6 +109,17 @@ const std::vector<ExternalFunc>& syslib_externals() {
     v.push_back({"rpy_bytes_find", {B, B, Signed, Signed}, Signed, false, true, "bytes.find"});
     v.push_back({"rpy_raise_oserror", {Signed, S}, Void, true, false, ""});
     v.push_back({"rpy_bytes_contains_int", {B, Signed}, Bool, true, true, "bytes.contains_int"});
+    // rweakref, rgc (gc/rpygc.h)
+    const LLType* O = ptr_to(ObjectStruct());
+    v.push_back({"rpy_weakref_create", {O}, WeakRefPtr(), false, false, ""});
+    v.push_back({"rpy_weakref_deref", {WeakRefPtr()}, O, false, false, ""});
+    v.push_back({"rpy_gc_collect", {}, Void, false, false, ""});
+    v.push_back({"rpy_gc_can_move_obj", {O}, Bool, false, false, ""});
+    v.push_back({"rpy_gc_pin", {O}, Bool, false, false, ""});
+    v.push_back({"rpy_gc_unpin", {O}, Void, false, false, ""});
+    v.push_back({"rpy_gc_is_pinned", {O}, Bool, false, false, ""});
+    v.push_back({"rpy_gc_add_memory_pressure", {Signed}, Void, false, false, ""});
+    v.push_back({"rpy_gc_get_stat", {Signed}, Signed, false, false, ""});
     return v;
   }();
   return v;

@@ -31,6 +31,7 @@ const LLType* RTyper::lltype_of(const SV& s) {
     case SomeValue::Float: return Float;
     case SomeValue::String: return StrPtr();
     case SomeValue::Bytes: return BytesPtr();  // syslib
+    case SomeValue::WeakRef: return WeakRefPtr();
     case SomeValue::Tuple: {
       std::vector<const LLType*> items;
       for (auto& i : s->items) items.push_back(lltype_of(i));
@@ -471,6 +472,7 @@ Value* RTyper::to_bool(Value* v) {
     }
     case SomeValue::PBC: return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
     case SomeValue::Instance:
+    case SomeValue::WeakRef:
       if (!s->can_be_none) return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
       return gen("ptr_nonzero", {v}, Bool);
     default: unsupported("truth value of " + s->str() + " is not supported");
@@ -1075,6 +1077,11 @@ void RTyper::rtype_call(SpaceOperation& op) {
       Variable* r = gen("direct_call", llargs, rt);
       if (op.result->concretetype != Void) gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
     }
+    return;
+  }
+  if (f->kind == SomeValue::WeakRef) {
+    Variable* r = call_external("rpy_weakref_deref", {op.args[0]});
+    gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
     return;
   }
   if (f->kind == SomeValue::PBC && f->const_ && f->const_->obj) {

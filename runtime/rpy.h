@@ -316,6 +316,20 @@ double rpy_float_mod(double a, double b);       // b != 0 checked by caller
 double rpy_float_pow(double a, double b);       // raises ZeroDivisionError / ValueError / OverflowError
 Signed rpy_float2int(double x);                 // raises OverflowError / ValueError
 
+// ---- rpython.rlib.rweakref and rpython.rlib.rgc (implemented by each GC) ----
+rpy_weakref* rpy_weakref_create(rpy_object* obj);  // can collect
+static inline rpy_object* rpy_weakref_deref(rpy_weakref* w) { return static_cast<rpy_object*>(w->target); }
+bool rpy_gc_can_move_obj(rpy_object* obj);
+// Old objects never move: pinning a young one promotes it (a minor
+// collection, so it can collect); always succeeds.
+bool rpy_gc_pin(rpy_object* obj);
+void rpy_gc_unpin(rpy_object* obj);
+bool rpy_gc_is_pinned(rpy_object* obj);
+// External memory (raw buffers) owned by GC objects: brings the next major
+// collection closer, and starts one at once when it is due (can collect).
+void rpy_gc_add_memory_pressure(Signed bytes);
+Signed rpy_gc_get_stat(Signed what);  // RPY_STAT_* (gc/rpygc.h); -1 for an unknown one
+
 }  // extern "C"
 
 // The standard-module functions (math, time, os, sys): runtime/rpy_syslib.h.
