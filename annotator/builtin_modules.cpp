@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <map>
+#include <tuple>
 
 #include "annotator/annotator.h"
 
@@ -72,6 +74,15 @@ const std::vector<ModuleFunc>& table() {
     v.push_back({"os.path.isabs", "s", 1, 'b', "rpy_os_path_isabs"});
 
     v.push_back({"rpython.rlib.rfile._raise_oserror", "is", 2, 'n', "rpy_raise_oserror"});
+    // rpython.rlib.rbigint's primitives: bytes in GMP's layout (runtime/bigint.cpp).
+    for (auto [n, params, res] : std::initializer_list<std::tuple<const char*, const char*, char>>{
+             {"fromint", "i", 'y'}, {"fromstr", "si", 'y'}, {"fromfloat", "f", 'y'}, {"tostr", "yi", 's'},
+             {"toint", "y", 'i'}, {"tofloat", "y", 'f'}, {"binop", "iyy", 'y'}, {"unop", "iy", 'y'},
+             {"pow", "yy", 'y'}, {"powmod", "yyy", 'y'}, {"lshift", "yi", 'y'}, {"rshift", "yi", 'y'},
+             {"cmp", "yy", 'i'}, {"sign", "y", 'i'}, {"hash", "y", 'i'}, {"bit_length", "y", 'I'}})
+      v.push_back({std::string("rpython.rlib.rbigint._bi_") + n, params, std::strlen(params), res,
+                   std::string("rpy_bigint_") + n});
+    v.push_back({"rpython.rlib.rfloat._format_float", "fs", 2, 's', "rpy_format_float"});
     v.push_back({"sys.exit", "E", 0, 'n', ""});
     v.push_back({"sys.stdout.write", "s", 1, 'I', "rpy_sys_stdout_write"});
     v.push_back({"sys.stderr.write", "s", 1, 'I', "rpy_sys_stderr_write"});

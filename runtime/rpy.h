@@ -320,6 +320,8 @@ Signed rpy_float2int(double x);                 // raises OverflowError / ValueE
 
 // The standard-module functions (math, time, os, sys): runtime/rpy_syslib.h.
 #include "runtime/rpy_syslib.h"
+// rpython.rlib.rbigint (GMP): runtime/rpy_bigint.h.
+#include "runtime/rpy_bigint.h"
 
 #ifdef __cplusplus
 #include "runtime/dict.h"
