@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "rtyper/rmodules.h"
+
 namespace rpy {
 
 const ExternalFunc* external(const std::string& name) {
