@@ -25,7 +25,10 @@ MASK32 = 0xffffffff
 
 class Random(object):
     def __init__(self, seed=0):
-        self.state = [0] * N
+        state = []
+        for i in range(N):
+            state.append(0)
+        self.state = state
         self.index = 0
         self.init_genrand(seed)
 
