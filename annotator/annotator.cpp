@@ -676,8 +676,11 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
     for (size_t i = 0; i < args.size(); ++i) {
       char k = m->params[i].first;
       if (k == 'L' && args[i]->kind == SomeValue::List && args[i]->listdef->find()->item->kind == SomeValue::Impossible) {
-        args[i]->listdef->find()->readers.insert({g, b});  // no item yet: wait for one
-        return nullptr;
+        // No item yet: the result is a str either way (join of an empty
+        // list), so the flow goes on; the item's type is checked when one
+        // arrives (the block is reflowed).
+        args[i]->listdef->find()->readers.insert({g, b});
+        continue;
       }
       bool ok = k == 'i' || k == 'B' ? is_int_like(args[i])
                 : k == 'L'           ? (args[i]->kind == SomeValue::List && is_str(args[i]->listdef->find()->item) &&

@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <map>
+#include <tuple>
 
 #include "annotator/annotator.h"
 #include "annotator/internal.h"
@@ -82,6 +84,15 @@ const std::vector<ModuleFunc>& table() {
     v.push_back({"rpython.rlib.rgc._is_pinned", "o", 1, 'b', "rpy_gc_is_pinned"});
     v.push_back({"rpython.rlib.rgc.add_memory_pressure", "i", 1, 'n', "rpy_gc_add_memory_pressure"});
     v.push_back({"rpython.rlib.rgc.get_stats", "i", 1, 'i', "rpy_gc_get_stat"});
+    // rpython.rlib.rbigint's primitives: bytes in GMP's layout (runtime/bigint.cpp).
+    for (auto [n, params, res] : std::initializer_list<std::tuple<const char*, const char*, char>>{
+             {"fromint", "i", 'y'}, {"fromstr", "si", 'y'}, {"fromfloat", "f", 'y'}, {"tostr", "yi", 's'},
+             {"toint", "y", 'i'}, {"tofloat", "y", 'f'}, {"binop", "iyy", 'y'}, {"unop", "iy", 'y'},
+             {"pow", "yy", 'y'}, {"powmod", "yyy", 'y'}, {"lshift", "yi", 'y'}, {"rshift", "yi", 'y'},
+             {"cmp", "yy", 'i'}, {"sign", "y", 'i'}, {"hash", "y", 'i'}, {"bit_length", "y", 'I'}})
+      v.push_back({std::string("rpython.rlib.rbigint._bi_") + n, params, std::strlen(params), res,
+                   std::string("rpy_bigint_") + n});
+    v.push_back({"rpython.rlib.rfloat._format_float", "fs", 2, 's', "rpy_format_float"});
     v.push_back({"sys.exit", "E", 0, 'n', ""});
     v.push_back({"sys.stdout.write", "s", 1, 'I', "rpy_sys_stdout_write"});
     v.push_back({"sys.stderr.write", "s", 1, 'I', "rpy_sys_stderr_write"});

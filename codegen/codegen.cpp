@@ -98,6 +98,7 @@ class CodeGen {
   std::string constants_;
   std::string vtable_decls_;
   std::map<std::string, std::string> string_consts_;  // value -> C expression
+  std::map<std::string, std::string> bytes_consts_;   // value -> C expression
   std::map<PyObject*, std::string> tuple_consts_;
   std::map<PyObject*, std::string> instance_consts_;
   std::map<PyObject*, std::string> list_consts_;
@@ -306,6 +307,22 @@ class CodeGen {
     return expr;
   }
 
+  // Prebuilt bytes (e.g. an rbigint's limbs in a module-level constant):
+  // laid out and type-numbered as a str whose length is its byte count. The
+  // data stays 8-byte aligned (rbigint reads limbs in place).
+  std::string bytes_const(py::handle b) {
+    std::string s = py::bytes(py::reinterpret_borrow<py::object>(b));
+    auto it = bytes_consts_.find(s);
+    if (it != bytes_consts_.end()) return it->second;
+    std::string name = fmt::format("rpy_bytes{}", nconst_++);
+    constants_ += fmt::format(
+        "alignas(8) static rpy_prebuilt_string<{}> {} = {{{{RPY_TID_STRING, RPY_GCFLAG_PREBUILT}}, 0, {}, {}, {}}};\n",
+        s.size() + 1, name, s.size(), s.size(), c_string_literal(s));
+    std::string expr = "((rpy_bytes*)&" + name + ")";
+    bytes_consts_[s] = expr;
+    return expr;
+  }
+
   std::string tuple_const(const ConstValue& c, const LLType* t) {
     auto it = tuple_consts_.find(c.obj.ptr());
     if (it != tuple_consts_.end()) return it->second;
@@ -500,6 +517,7 @@ class CodeGen {
       case LLType::Ptr:
         if (c.kind == ConstValue::None) return "nullptr";
         if (c.kind == ConstValue::Str) return string_const(c.s);
+        if (c.kind == ConstValue::Object && c.obj && PyBytes_CheckExact(c.obj.ptr())) return bytes_const(c.obj);
         if (c.kind == ConstValue::Object && c.obj && PyTuple_CheckExact(c.obj.ptr())) return tuple_const(c, t);
         if (c.kind == ConstValue::Object && c.obj && PyList_CheckExact(c.obj.ptr())) return list_const(c.obj, t);
         if (c.kind == ConstValue::Object && c.obj && t->item->dict) return dict_const(c.obj, t);

@@ -45,5 +45,6 @@ def compile_command(cpp_path, exe_path, opt_level="2", gc=None):
         cmd += shlex.split(info.GC_CFLAGS.replace(";", " "))
     cmd += [cpp_path, "-o", exe_path, info.RUNTIME_LIBS[gc]]
     cmd += shlex.split(info.GC_LINK_FLAGS[gc].replace(";", " "))
+    cmd += shlex.split(getattr(info, "RUNTIME_LINK_FLAGS", "-lgmp").replace(";", " "))
     cmd += ["-lm"]
     return cmd

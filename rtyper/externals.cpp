@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "rtyper/rmodules.h"
+
 namespace rpy {
 
 const ExternalFunc* external(const std::string& name) {
@@ -83,6 +85,30 @@ const ExternalFunc* external(const std::string& name) {
         {"rpy_int_tobin", {Signed}, S, false, true, "str.bin"},
     };
     v.insert(v.end(), syslib_externals().begin(), syslib_externals().end());  // syslib
+    // rpython.rlib.rbigint (runtime/bigint.cpp): big integers are bytes in
+    // GMP's layout; results are new objects, so the functions are pure.
+    {
+      const LLType* B = BytesPtr();
+      std::vector<ExternalFunc> bi = {
+          {"rpy_bigint_fromint", {Signed}, B, false, true, "bigint.fromint"},
+          {"rpy_bigint_fromstr", {S, Signed}, B, true, true, "bigint.fromstr"},
+          {"rpy_bigint_fromfloat", {Float}, B, true, true, "bigint.fromfloat"},
+          {"rpy_bigint_tostr", {B, Signed}, S, false, true, "bigint.tostr"},
+          {"rpy_bigint_toint", {B}, Signed, true, true, "bigint.toint"},
+          {"rpy_bigint_tofloat", {B}, Float, true, true, "bigint.tofloat"},
+          {"rpy_bigint_binop", {Signed, B, B}, B, true, true, "bigint.binop"},
+          {"rpy_bigint_unop", {Signed, B}, B, false, true, "bigint.unop"},
+          {"rpy_bigint_pow", {B, B}, B, true, true, "bigint.pow"},
+          {"rpy_bigint_powmod", {B, B, B}, B, true, true, "bigint.powmod"},
+          {"rpy_bigint_lshift", {B, Signed}, B, true, true, "bigint.lshift"},
+          {"rpy_bigint_rshift", {B, Signed}, B, true, true, "bigint.rshift"},
+          {"rpy_bigint_cmp", {B, B}, Signed, false, true, "bigint.cmp"},
+          {"rpy_bigint_sign", {B}, Signed, false, true, "bigint.sign"},
+          {"rpy_bigint_hash", {B}, Signed, false, true, "bigint.hash"},
+          {"rpy_bigint_bit_length", {B}, Signed, false, true, "bigint.bit_length"},
+      };
+      v.insert(v.end(), bi.begin(), bi.end());
+    }
     // Functions that never allocate GC memory (and never raise, which
     // would allocate the exception): calls to them need no shadow-stack
     // pushes around them.
@@ -92,7 +118,8 @@ const ExternalFunc* external(const std::string& name) {
         "rpy_str_rfind", "rpy_str_count", "rpy_str_startswith", "rpy_str_endswith", "rpy_str_isdigit",
         "rpy_str_isdecimal", "rpy_str_isnumeric", "rpy_str_isalpha", "rpy_str_isalnum", "rpy_str_isspace",
         "rpy_str_islower", "rpy_str_isupper", "rpy_weakref_deref", "rpy_gc_can_move_obj", "rpy_gc_unpin",
-        "rpy_gc_is_pinned", "rpy_gc_get_stat",
+        "rpy_gc_is_pinned", "rpy_gc_get_stat", "rpy_bigint_cmp", "rpy_bigint_sign", "rpy_bigint_hash",
+        "rpy_bigint_bit_length",
     };
     for (auto& f : v)
       for (const char* n : no_collect)

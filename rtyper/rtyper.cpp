@@ -973,8 +973,14 @@ void RTyper::rtype_call(SpaceOperation& op) {
         if (kind == 'B') llargs.push_back(to_bool(args[i]));
         else if (kind == 'i') llargs.push_back(convert(args[i], Signed));
         else if (a->kind == SomeValue::None) llargs.push_back(typed_const(ConstValue{}, StrPtr()));
-        else if (kind == 'L' && a->kind == SomeValue::List && a->listdef->find()->item->kind == SomeValue::Impossible)
-          llargs.push_back(typed_const(ConstValue{}, StrListPtr()));  // never holds an item: never reached
+        else if (kind == 'L' && a->kind == SomeValue::List && a->listdef->find()->item->kind == SomeValue::Impossible) {
+          // A list nothing ever stores into is empty: sep.join([]) is "".
+          ConstValue empty;
+          empty.kind = ConstValue::Str;
+          gen("same_as", {convert(typed_const(empty, StrPtr()), op.result->concretetype)}, op.result->concretetype,
+              op.result);
+          return;
+        }
         else llargs.push_back(args[i]);
         continue;
       }

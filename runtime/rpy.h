@@ -334,6 +334,8 @@ Signed rpy_gc_get_stat(Signed what);  // RPY_STAT_* (gc/rpygc.h); -1 for an unkn
 
 // The standard-module functions (math, time, os, sys): runtime/rpy_syslib.h.
 #include "runtime/rpy_syslib.h"
+// rpython.rlib.rbigint (GMP): runtime/rpy_bigint.h.
+#include "runtime/rpy_bigint.h"
 
 #ifdef __cplusplus
 #include "runtime/dict.h"
