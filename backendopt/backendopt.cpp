@@ -7,7 +7,7 @@ namespace rpy {
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level) {
   if (level <= 0) return;
   auto log = log::get("backendopt");
-  size_t folded = 0, dead = 0, joined = 0, inlined = 0, mallocs = 0;
+  size_t folded = 0, dead = 0, joined = 0, inlined = 0, mallocs = 0, switches = 0, cse = 0;
   auto cleanup = [&](FunctionGraph* g) {
     folded += constant_fold(g);
     joined += join_blocks(g);
@@ -32,8 +32,21 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
       if (n == 0 && m == 0) break;
     }
   }
-  log->debug("inlined {} calls, removed {} mallocs, {} constant folds, joined {} blocks, removed {} dead operations/inputs",
-             inlined, mallocs, folded, joined, dead);
+  if (level >= 2) {
+    // After inlining, which exposes repeated reads of the same fields; the
+    // switches last: the other passes only know two-way exits on Bools.
+    for (FunctionGraph* g : graphs) {
+      size_t c = common_subexpressions(g);
+      if (c) cleanup(g);
+      cse += c;
+      size_t n = merge_switches(g);
+      if (n) remove_dead_code(g);
+      switches += n;
+    }
+  }
+  log->debug("inlined {} calls, removed {} mallocs, {} constant folds, joined {} blocks, removed {} dead operations/inputs, "
+             "merged {} tests into switches, {} common subexpressions",
+             inlined, mallocs, folded, joined, dead, switches, cse);
 }
 
 }  // namespace rpy

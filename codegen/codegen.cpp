@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "backendopt/backendopt.h"
 #include "rtyper/externals.h"
 #include "rtyper/llop.h"
 #include "rtyper/lltype.h"
@@ -913,6 +914,15 @@ class CodeGen {
         out += "    " + var_name(el->last_exc_value) + " = (" + ctype(el->last_exc_value->concretetype) +
                ")rpy_exc_value;\n    rpy_exc_type = nullptr;\n    rpy_exc_value = nullptr;\n";
         out += gen_link(g, el, "    ");
+      } else if (b->exitswitch && b->exitswitch->concretetype != Bool) {
+        // A multi-way exit (backendopt/switch.cpp): the cases, then the default.
+        out += "    switch (" + expr(b->exitswitch) + ") {\n";
+        for (Link* l : b->exits) {
+          if (is_switch_default(l)) out += "    default: {\n";
+          else out += "    case " + const_expr(*l->exitcase, b->exitswitch->concretetype) + ": {\n";
+          out += gen_link(g, l, "      ") + "    }\n";
+        }
+        out += "    }\n";
       } else if (b->exitswitch) {
         Link* t = nullptr;
         Link* f = nullptr;
