@@ -85,7 +85,9 @@ def translate(src, exe, opt, env_):
         if m:
             phases[m.group(1)] = phases.get(m.group(1), 0.0) + float(m.group(2))
     if p.returncode != 0:
-        return phases, (p.stdout + p.stderr).strip().splitlines()[-1:] or ["?"]
+        lines = (p.stdout + p.stderr).strip().splitlines()
+        errs = [l for l in lines if "error:" in l]
+        return phases, (errs or lines[-1:] or ["?"])[:1]
     return phases, None
 
 

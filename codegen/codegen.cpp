@@ -686,9 +686,11 @@ class CodeGen {
       return check(a[1] + " < 0 || " + a[1] + " >= 64 || ((" + a[0] + " << " + a[1] + ") >> " + a[1] + ") != " + a[0],
                    r + "(Signed)((Unsigned)" + a[0] + " << " + a[1] + ");");
     if (n == "int_index_check")
-      return "{ Signed rpy_i = " + a[0] + "; if (rpy_i < 0) rpy_i += " + a[1] +
-             "; if (RPY_UNLIKELY((Unsigned)rpy_i >= (Unsigned)" + a[1] + ")) { " +
-             raise_builtin(info->exc, info->exc_msg) + " } " + r + "rpy_i; }";
+      // One unsigned comparison on the fast path (an index in [0, len));
+      // a negative index is the rare case, handled out of line.
+      return "{ Signed rpy_i = " + a[0] + "; if (RPY_UNLIKELY((Unsigned)rpy_i >= (Unsigned)" + a[1] +
+             ")) { if (rpy_i < 0) rpy_i += " + a[1] + "; if ((Unsigned)rpy_i >= (Unsigned)" + a[1] + ") { " +
+             raise_builtin(info->exc, info->exc_msg) + " } } " + r + "rpy_i; }";
     if (n == "malloc") {  // Boehm: no GC transform ran
       const LLType* t = op.result->concretetype->item;
       return r + "(" + struct_cname(t) + "*)rpy_gc_malloc(" + tid_of(t) + ", sizeof(" + struct_cname(t) + "));";

@@ -92,17 +92,34 @@ def compile_bf(src):
     return Program(ops, args)
 
 
-def flush(out):
-    if len(out) > 0:
-        os.write(1, "".join(out).encode("latin-1"))
-        del out[:]
+def zeros(n):
+    # (list repetition is not in RPython-3 yet)
+    l = []
+    for i in range(n):
+        l.append(0)
+    return l
+
+
+class Output(object):
+    def __init__(self):
+        self.chars = []
+
+    def put(self, c):
+        self.chars.append(c)
+        if len(self.chars) >= 4096:
+            self.flush()
+
+    def flush(self):
+        if len(self.chars) > 0:
+            os.write(1, "".join(self.chars).encode("latin-1"))
+            self.chars = []
 
 
 def run(prog):
     ops = prog.ops
     args = prog.args
-    tape = [0] * 30000
-    out = []
+    tape = zeros(30000)
+    out = Output()
     pc = 0
     ptr = 0
     n = len(ops)
@@ -123,18 +140,16 @@ def run(prog):
         elif op == OP_CLEAR:
             tape[ptr] = 0
         elif op == OP_OUT:
-            out.append(chr(tape[ptr]))
-            if len(out) >= 4096:
-                flush(out)
+            out.put(chr(tape[ptr]))
         elif op == OP_IN:
-            flush(out)
+            out.flush()
             data = os.read(0, 1)
             if len(data) == 0:
                 tape[ptr] = 0
             else:
                 tape[ptr] = data[0]
         pc += 1
-    flush(out)
+    out.flush()
 
 
 def entry_point(argv):

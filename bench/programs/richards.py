@@ -26,7 +26,9 @@ class Packet(object):
         self.ident = ident
         self.kind = kind
         self.datum = 0
-        self.data = [0] * BUFSIZE
+        self.data = []
+        for i in range(BUFSIZE):
+            self.data.append(0)
 
     def append_to(self, lst):
         self.link = None
@@ -163,7 +165,9 @@ class DeviceTask(Task):
 
 class Scheduler(object):
     def __init__(self):
-        self.tasks = [None] * NTASKS
+        self.tasks = []
+        for i in range(NTASKS):
+            self.tasks.append(None)
         self.task_list = None
         self.current = None
         self.queue_count = 0

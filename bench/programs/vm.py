@@ -74,8 +74,13 @@ class W_Int(W_Object):
 
 class Frame(object):
     def __init__(self, nlocals, stacksize):
-        self.locals = [W_Int(0)] * nlocals
-        self.stack = [W_Int(0)] * stacksize
+        zero = W_Int(0)
+        self.locals = []
+        for i in range(nlocals):
+            self.locals.append(zero)
+        self.stack = []
+        for i in range(stacksize):
+            self.stack.append(zero)
         self.sp = 0
 
     def push(self, w):
