@@ -58,7 +58,8 @@ ConstValue switch_default_case();
 bool is_switch_default(const Link* l);
 
 // --opt=0: nothing; 1: constant folding, joining, dead code; 2: also
-// inlining and malloc removal, then exception-edge simplification, CSE and switch merging; 3: with a larger inlining threshold.
+// inlining and malloc removal, then exception-edge simplification and CSE;
+// 3: with a larger inlining threshold, and switch merging.
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level);
 
 }  // namespace rpy

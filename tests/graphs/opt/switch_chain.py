@@ -1,6 +1,7 @@
 # An interpreter-style dispatch: the chain of `op == K` tests becomes one
 # block whose exitswitch is `op`, with one link per opcode and a default
-# (backendopt/switch.cpp); codegen writes it as a C++ switch.
+# (backendopt/switch.cpp, at --opt=3); codegen writes it as a C++ switch.
+# translate-flags: --opt=3
 
 ADD = 0
 SUB = 1
