@@ -83,3 +83,38 @@ BOOST_AUTO_TEST_CASE(handler_raising_another_instance_stays) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(backendopt_exceptions_isinstance)
+
+// except KeyError: raise -- the isinstance test's both ways re-raise.
+BOOST_AUTO_TEST_CASE(handler_whose_every_clause_reraises_goes) {
+  Caught c;
+  Variable* e = c.t.var("e", lltypes::ExceptionPtr());
+  Block* test = c.t.block({e});
+  Variable* is = c.t.op(test, "isinstance_range", {e, c.t.c(11), c.t.c(12)}, lltypes::Bool);
+  Block* r1 = c.reraiser();
+  Block* r2 = c.reraiser();
+  c.t.branch(test, is, r1, {e, c.t.c(0)}, r2, {e, c.t.c(0)});
+  c.t.canraise(c.s, c.normal, {c.s->operations.back().result}, test, {});
+  BOOST_TEST(simplify_exception_edges(&c.t.g) == 1u);
+  check_consistent(c.t.g);
+  BOOST_TEST(!c.s->canraise());
+}
+
+// except KeyError: return -1 -- one way does something else: kept.
+BOOST_AUTO_TEST_CASE(handler_with_one_real_clause_stays) {
+  Caught c;
+  Variable* e = c.t.var("e", lltypes::ExceptionPtr());
+  Block* test = c.t.block({e});
+  Variable* is = c.t.op(test, "isinstance_range", {e, c.t.c(11), c.t.c(12)}, lltypes::Bool);
+  Block* r1 = c.reraiser();
+  Variable* x = c.t.var("x");
+  Block* other = c.t.block({x});
+  c.t.ret(other, c.t.c(-1));
+  c.t.branch(test, is, other, {c.t.c(0)}, r1, {e, c.t.c(0)});
+  c.t.canraise(c.s, c.normal, {c.s->operations.back().result}, test, {});
+  BOOST_TEST(simplify_exception_edges(&c.t.g) == 0u);
+  BOOST_TEST(c.s->canraise());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
