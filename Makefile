@@ -1,6 +1,8 @@
 # Entry points for a fresh Debian machine:
 #   make demo   install what is missing, build, translate examples/targetfib.py, run it
 #   make test   install what is missing, build, run every test (ctest)
+#   make bench  build, then bench/run.py: translated programs vs CPython 3,
+#               PyPy 3 and C references (table + bench/results.json)
 # The machine may be shared: builds never use more than 2 jobs.
 
 BUILD_DIR  ?= build
@@ -14,7 +16,7 @@ DEB_PACKAGES := g++ cmake make python3-dev pybind11-dev libboost-test-dev \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build configure deps demo test unit e2e programs bad clean distclean
+.PHONY: all build configure deps demo test unit e2e programs bad bench clean distclean
 
 all: build
 
@@ -55,6 +57,10 @@ bad: build
 	RPY_BUILD_DIR=$(abspath $(BUILD_DIR)) $(PYTHON) tests/run_bad.py
 
 e2e: programs bad
+
+# BENCH_ARGS: e.g. `--repeat 5 bf` or `--cpython bf` (CPython on mandelbrot takes minutes)
+bench: build
+	RPY_BUILD_DIR=$(abspath $(BUILD_DIR)) $(PYTHON) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD_DIR)

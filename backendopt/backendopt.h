@@ -36,8 +36,30 @@ bool inline_call(FunctionGraph* caller, Block* block, size_t index);
 // one variable per field. Returns how many mallocs went.
 size_t remove_mallocs(FunctionGraph* g);
 
+// exceptions.cpp: drops exception exits that only re-raise what they
+// caught (the operation then raises out of the function by itself).
+// Returns how many exits went.
+size_t simplify_exception_edges(FunctionGraph* g);
+
+// cse.cpp: inside each block, reuses the result of an earlier identical
+// pure operation, of an earlier read (or the value of an earlier write) of
+// the same field of the same object when nothing in between may have
+// changed it, and of an earlier getarraysize. Returns how many operations
+// went.
+size_t common_subexpressions(FunctionGraph* g);
+
+// switch.cpp: merges chains of `x == C1` / `x == C2` / ... tests on one
+// Signed variable into one block whose exitswitch is that variable: one
+// link per case (exitcase: the Int), then the default link (exitcase:
+// switch_default_case()). Codegen emits a C++ switch. Returns how many
+// tests were merged into an earlier one.
+size_t merge_switches(FunctionGraph* g);
+ConstValue switch_default_case();
+bool is_switch_default(const Link* l);
+
 // --opt=0: nothing; 1: constant folding, joining, dead code; 2: also
-// inlining and malloc removal; 3: with a larger inlining threshold.
+// inlining and malloc removal, then exception-edge simplification and CSE;
+// 3: with a larger inlining threshold, and switch merging.
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level);
 
 }  // namespace rpy

@@ -323,6 +323,18 @@ struct Folder {
       b->exitswitch = nullptr;
       return true;
     }
+    if (b->exitswitch && b->exitswitch->is_const() && numeric(b->exitswitch) && !b->exits.empty() &&
+        is_switch_default(b->exits.back())) {
+      // A multi-way switch (switch.cpp) on a constant: its case, else the default.
+      int64_t v = as_int(b->exitswitch);
+      Link* keep = b->exits.back();
+      for (Link* l : b->exits)
+        if (!is_switch_default(l) && l->exitcase->i == v) keep = l;
+      keep->exitcase.reset();
+      b->exits = {keep};
+      b->exitswitch = nullptr;
+      return true;
+    }
     if (!b->exitswitch || !b->exitswitch->is_const() || b->exits.size() != 2 || !numeric(b->exitswitch)) return false;
     bool taken = as_bool(b->exitswitch);
     Link* keep = nullptr;

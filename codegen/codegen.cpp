@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "backendopt/backendopt.h"
 #include "rtyper/externals.h"
 #include "rtyper/llop.h"
 #include "rtyper/lltype.h"
@@ -703,9 +704,11 @@ class CodeGen {
       return check(a[1] + " < 0 || " + a[1] + " >= 64 || ((" + a[0] + " << " + a[1] + ") >> " + a[1] + ") != " + a[0],
                    r + "(Signed)((Unsigned)" + a[0] + " << " + a[1] + ");");
     if (n == "int_index_check")
-      return "{ Signed rpy_i = " + a[0] + "; if (rpy_i < 0) rpy_i += " + a[1] +
-             "; if (RPY_UNLIKELY((Unsigned)rpy_i >= (Unsigned)" + a[1] + ")) { " +
-             raise_builtin(info->exc, info->exc_msg) + " } " + r + "rpy_i; }";
+      // One unsigned comparison on the fast path (an index in [0, len));
+      // a negative index is the rare case, handled out of line.
+      return "{ Signed rpy_i = " + a[0] + "; if (RPY_UNLIKELY((Unsigned)rpy_i >= (Unsigned)" + a[1] +
+             ")) { if (rpy_i < 0) rpy_i += " + a[1] + "; if ((Unsigned)rpy_i >= (Unsigned)" + a[1] + ") { " +
+             raise_builtin(info->exc, info->exc_msg) + " } } " + r + "rpy_i; }";
     if (n == "malloc") {  // Boehm: no GC transform ran
       const LLType* t = op.result->concretetype->item;
       return r + "(" + struct_cname(t) + "*)rpy_gc_malloc(" + tid_of(t) + ", sizeof(" + struct_cname(t) + "));";
@@ -931,6 +934,15 @@ class CodeGen {
         out += "    " + var_name(el->last_exc_value) + " = (" + ctype(el->last_exc_value->concretetype) +
                ")rpy_exc_value;\n    rpy_exc_type = nullptr;\n    rpy_exc_value = nullptr;\n";
         out += gen_link(g, el, "    ");
+      } else if (b->exitswitch && b->exitswitch->concretetype != Bool) {
+        // A multi-way exit (backendopt/switch.cpp): the cases, then the default.
+        out += "    switch (" + expr(b->exitswitch) + ") {\n";
+        for (Link* l : b->exits) {
+          if (is_switch_default(l)) out += "    default: {\n";
+          else out += "    case " + const_expr(*l->exitcase, b->exitswitch->concretetype) + ": {\n";
+          out += gen_link(g, l, "      ") + "    }\n";
+        }
+        out += "    }\n";
       } else if (b->exitswitch) {
         Link* t = nullptr;
         Link* f = nullptr;

@@ -10,6 +10,8 @@ Every tests/graphs/<stage>/<name>.py is a complete target; next to it,
     gc         translate.py -s --gc=incminimark (after the GC transform:
                shadow-stack brackets, write barriers, nursery mallocs)
 
+A line `# translate-flags: ...` in the target adds options (e.g. --opt=3).
+
     tests/run_graphs.py [--update] [-j N] [NAME ...]
 
 NAME selects tests by name or stage/name (a '*' makes it a glob). --update
@@ -77,6 +79,11 @@ def dump(case, root_tmp):
     out = os.path.join(tmp, "graphs.txt")
     cmd = [PYTHON, TRANSLATE, "--batch", "--dump-graphs=" + out]
     cmd += STAGE_FLAGS[case.stage]
+    # A test may add translate.py options (e.g. `# translate-flags: --opt=3`).
+    with open(case.path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("# translate-flags:"):
+                cmd += line.split(":", 1)[1].split()
     if case.stage in ("opt", "gc"):
         cmd.append("--output=" + os.path.join(tmp, case.name + "-c"))
     cmd.append(case.path)
