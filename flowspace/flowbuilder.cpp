@@ -1459,17 +1459,22 @@ class FlowBuilder {
     return emit("simple_call", a, pos);
   }
 
+  // A field's value after its conversion (!s, !r, !a, or %d's int()...).
+  Value* convert_field(Value* v, const FormatPiece& p, SourcePos pos) {
+    switch (p.conversion) {
+      case 's': return call_builtin("str", {v}, pos);
+      case 'r': return call_builtin("repr", {v}, pos);
+      case 'a': return call_builtin("ascii", {v}, pos);
+      case 'i': return emit("fmt_int", {v, g_->new_const_str(p.spec.substr(p.spec.size() - 1))}, pos);
+      case 'f': return emit("fmt_float", {v}, pos);
+      case 'c': return emit("fmt_char", {v}, pos);
+      default: return v;
+    }
+  }
+
   // One replacement field's text.
   Value* format_field(Value* v, const FormatPiece& p, SourcePos pos) {
-    switch (p.conversion) {
-      case 's': v = call_builtin("str", {v}, pos); break;
-      case 'r': v = call_builtin("repr", {v}, pos); break;
-      case 'a': v = call_builtin("ascii", {v}, pos); break;
-      case 'i': v = emit("fmt_int", {v, g_->new_const_str(p.spec.substr(p.spec.size() - 1))}, pos); break;
-      case 'f': v = emit("fmt_float", {v}, pos); break;
-      case 'c': v = emit("fmt_char", {v}, pos); break;
-      default: break;
-    }
+    v = convert_field(v, p, pos);
     if (!p.spec.empty()) return call_builtin("format", {v, g_->new_const_str(p.spec)}, pos);
     if (p.conversion == 0) return call_builtin("str", {v}, pos);
     return v;
@@ -1574,10 +1579,7 @@ class FlowBuilder {
           push(x);
           Value* sp = eval_fstring(spec, pos);
           x = pop();
-          if (p.conversion == 's') x = call_builtin("str", {x}, pos);
-          else if (p.conversion == 'r') x = call_builtin("repr", {x}, pos);
-          else if (p.conversion == 'a') x = call_builtin("ascii", {x}, pos);
-          push(call_builtin("format", {x, sp}, pos));
+          push(call_builtin("format", {convert_field(x, p, pos), sp}, pos));
           continue;
         }
         p.spec = text;

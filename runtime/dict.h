@@ -191,6 +191,35 @@ restart:
 }
 
 template <class D>
+void delete_at(D* dd, Signed slot, Signed ix);
+
+// Hashes `key` and looks it up: as lookup(), with the hash in *hash.
+template <class D>
+Signed find(D* d_in, typename Ops<D>::K key_in, Signed* hash, Signed* slot) {
+  using O = Ops<D>;
+  root_if<D*, O::custom_eq> d(d_in);  // a custom __hash__ may collect
+  root_if<typename O::K, O::custom_eq> key(key_in);
+  Signed h = stored_hash<D>(key_in);
+  if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return -2;
+  *hash = h;
+  return lookup(d.get(), key.get(), h, slot);
+}
+
+template <class D>
+typename Ops<D>::V value_at(D* d, Signed ix) {
+  if constexpr (Ops<D>::has_value) return d->entries->items[ix].value;
+  else return typename Ops<D>::V{};
+}
+
+// Removes entry ix (at index slot `slot`) and returns its value.
+template <class D>
+typename Ops<D>::V take(D* d, Signed slot, Signed ix) {
+  typename Ops<D>::V r = value_at(d, ix);
+  delete_at(d, slot, ix);
+  return r;
+}
+
+template <class D>
 [[gnu::noinline]] void raise_key_error(typename Ops<D>::K key) {
   if constexpr (Ops<D>::has_repr) {
     rpy_string* r = Ops<D>::repr(key);
@@ -270,22 +299,17 @@ Signed rpy_dict_len(D* d) {
 
 // d[key]; KeyError(key) when absent.
 template <class D>
-auto rpy_dict_getitem(D* d, typename rpy_dict_ops<D>::K key) {
+typename rpy_dict_ops<D>::V rpy_dict_getitem(D* d, typename rpy_dict_ops<D>::K key) {
   using namespace rpy_dict_impl;
-  using O = rpy_dict_ops<D>;
-  Signed h = stored_hash<D>(key);
-  if constexpr (O::custom_eq) {
-    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) return typename O::V{};
-  }
-  Signed slot;
-  root_if<D*, O::custom_eq> rd(d);
-  Signed ix = lookup(d, key, h, &slot);
+  root_if<D*, Ops<D>::custom_eq> rd(d);
+  root_if<typename rpy_dict_ops<D>::K, Ops<D>::custom_eq> rk(key);
+  Signed h, slot;
+  Signed ix = find(d, key, &h, &slot);
   if (RPY_UNLIKELY(ix < 0)) {
-    if (ix == -1) raise_key_error<D>(key);
-    return typename O::V{};
+    if (ix == -1) raise_key_error<D>(rk.get());
+    return {};
   }
-  if constexpr (O::has_value) return rd.get()->entries->items[ix].value;
-  else return typename O::V{};
+  return value_at(rd.get(), ix);
 }
 
 // d[key] = value; for sets (no value) add(key).
@@ -293,15 +317,11 @@ template <class D>
 void rpy_dict_setitem(D* d, typename rpy_dict_ops<D>::K key, typename rpy_dict_ops<D>::V value = {}) {
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
-  using K = typename O::K;
-  using V = typename O::V;
   root_if<D*, O::custom_eq> rd(d);
-  root_if<K, O::custom_eq> rk(key);
-  root_if<V, O::custom_eq> rv(value);
-  Signed h = stored_hash<D>(key);
-  if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return;
-  Signed slot;
-  Signed ix = lookup(rd.get(), rk.get(), h, &slot);
+  root_if<typename O::K, O::custom_eq> rk(key);
+  root_if<typename O::V, O::custom_eq> rv(value);
+  Signed h, slot;
+  Signed ix = find(d, key, &h, &slot);
   if (ix == -2) return;
   D* dd = rd.get();
   if (ix >= 0) {
@@ -320,14 +340,12 @@ void rpy_set_add(D* d, typename rpy_dict_ops<D>::K key) {
 template <class D>
 void rpy_dict_delitem(D* d, typename rpy_dict_ops<D>::K key, bool must_exist) {
   using namespace rpy_dict_impl;
-  using O = rpy_dict_ops<D>;
-  root_if<D*, O::custom_eq> rd(d);
-  Signed h = stored_hash<D>(key);
-  if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return;
-  Signed slot;
-  Signed ix = lookup(d, key, h, &slot);
+  root_if<D*, Ops<D>::custom_eq> rd(d);
+  root_if<typename rpy_dict_ops<D>::K, Ops<D>::custom_eq> rk(key);
+  Signed h, slot;
+  Signed ix = find(d, key, &h, &slot);
   if (ix < 0) {
-    if (ix == -1 && must_exist) raise_key_error<D>(key);
+    if (ix == -1 && must_exist) raise_key_error<D>(rk.get());
     return;
   }
   delete_at(rd.get(), slot, ix);
@@ -335,12 +353,8 @@ void rpy_dict_delitem(D* d, typename rpy_dict_ops<D>::K key, bool must_exist) {
 
 template <class D>
 bool rpy_dict_contains(D* d, typename rpy_dict_ops<D>::K key) {
-  using namespace rpy_dict_impl;
-  using O = rpy_dict_ops<D>;
-  Signed h = stored_hash<D>(key);
-  if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return false;
-  Signed slot;
-  return lookup(d, key, h, &slot) >= 0;
+  Signed h, slot;
+  return rpy_dict_impl::find(d, key, &h, &slot) >= 0;
 }
 
 // d.get(key, default)
@@ -349,17 +363,12 @@ typename rpy_dict_ops<D>::V rpy_dict_get(D* d, typename rpy_dict_ops<D>::K key,
                                          typename rpy_dict_ops<D>::V dflt = {}) {
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
-  using V = typename O::V;
   root_if<D*, O::custom_eq> rd(d);
-  root_if<V, O::custom_eq> rv(dflt);
-  Signed h = stored_hash<D>(key);
-  if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return V{};
-  Signed slot;
-  Signed ix = lookup(rd.get(), key, h, &slot);
-  if (ix == -2) return V{};
-  if (ix < 0) return rv.get();
-  if constexpr (O::has_value) return rd.get()->entries->items[ix].value;
-  else return V{};
+  root_if<typename O::V, O::custom_eq> rv(dflt);
+  Signed h, slot;
+  Signed ix = find(d, key, &h, &slot);
+  if (ix == -2) return {};
+  return ix < 0 ? rv.get() : value_at(rd.get(), ix);
 }
 
 // d.setdefault(key, default)
@@ -368,21 +377,14 @@ typename rpy_dict_ops<D>::V rpy_dict_setdefault(D* d, typename rpy_dict_ops<D>::
                                                 typename rpy_dict_ops<D>::V dflt = {}) {
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
-  using K = typename O::K;
-  using V = typename O::V;
   root_if<D*, O::custom_eq> rd(d);
-  root_if<K, O::custom_eq> rk(key);
-  root_if<V, O::custom_eq> rv(dflt);
-  Signed h = stored_hash<D>(key);
-  if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return V{};
-  Signed slot;
-  Signed ix = lookup(rd.get(), rk.get(), h, &slot);
-  if (ix == -2) return V{};
-  if (ix >= 0) {
-    if constexpr (O::has_value) return rd.get()->entries->items[ix].value;
-    else return V{};
-  }
-  if (!insert_new(rd.get(), rk.get(), h, slot, rv.get())) return V{};
+  root_if<typename O::K, O::custom_eq> rk(key);
+  root_if<typename O::V, O::custom_eq> rv(dflt);
+  Signed h, slot;
+  Signed ix = find(d, key, &h, &slot);
+  if (ix == -2) return {};
+  if (ix >= 0) return value_at(rd.get(), ix);
+  if (!insert_new(rd.get(), rk.get(), h, slot, rv.get())) return {};
   return rv.get();
 }
 
@@ -390,22 +392,15 @@ typename rpy_dict_ops<D>::V rpy_dict_setdefault(D* d, typename rpy_dict_ops<D>::
 template <class D>
 typename rpy_dict_ops<D>::V rpy_dict_pop(D* d, typename rpy_dict_ops<D>::K key) {
   using namespace rpy_dict_impl;
-  using O = rpy_dict_ops<D>;
-  using V = typename O::V;
-  root_if<D*, O::custom_eq> rd(d);
-  Signed h = stored_hash<D>(key);
-  if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return V{};
-  Signed slot;
-  Signed ix = lookup(rd.get(), key, h, &slot);
+  root_if<D*, Ops<D>::custom_eq> rd(d);
+  root_if<typename rpy_dict_ops<D>::K, Ops<D>::custom_eq> rk(key);
+  Signed h, slot;
+  Signed ix = find(d, key, &h, &slot);
   if (ix < 0) {
-    if (ix == -1) raise_key_error<D>(key);
-    return V{};
+    if (ix == -1) raise_key_error<D>(rk.get());
+    return {};
   }
-  D* dd = rd.get();
-  V r{};
-  if constexpr (O::has_value) r = dd->entries->items[ix].value;
-  delete_at(dd, slot, ix);
-  return r;
+  return take(rd.get(), slot, ix);
 }
 
 // d.pop(key, default)
@@ -414,20 +409,12 @@ typename rpy_dict_ops<D>::V rpy_dict_pop_default(D* d, typename rpy_dict_ops<D>:
                                                  typename rpy_dict_ops<D>::V dflt = {}) {
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
-  using V = typename O::V;
   root_if<D*, O::custom_eq> rd(d);
-  root_if<V, O::custom_eq> rv(dflt);
-  Signed h = stored_hash<D>(key);
-  if (O::custom_eq && RPY_UNLIKELY(rpy_exc_type != nullptr)) return V{};
-  Signed slot;
-  Signed ix = lookup(rd.get(), key, h, &slot);
-  if (ix == -2) return V{};
-  if (ix < 0) return rv.get();
-  D* dd = rd.get();
-  V r{};
-  if constexpr (O::has_value) r = dd->entries->items[ix].value;
-  delete_at(dd, slot, ix);
-  return r;
+  root_if<typename O::V, O::custom_eq> rv(dflt);
+  Signed h, slot;
+  Signed ix = find(d, key, &h, &slot);
+  if (ix == -2) return {};
+  return ix < 0 ? rv.get() : take(rd.get(), slot, ix);
 }
 
 // popitem(): the index of the last entry (LIFO, as CPython), which the
