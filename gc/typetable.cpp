@@ -54,7 +54,7 @@ rpy_typeinfo builtin(uint32_t tid) {
     case RPY_TID_DICTINDEX:
       ti.flags = RPY_TI_VARSIZE;
       ti.fixedsize = offsetof(rpy_dictindex, items);
-      ti.itemsize = sizeof(Signed);
+      ti.itemsize = sizeof(int32_t);
       ti.length_offset = offsetof(rpy_dictindex, length);
       ti.items_offset = offsetof(rpy_dictindex, items);
       ti.name = "dict index";

@@ -124,7 +124,7 @@ const LLType* DictIndexPtr() {
     LLType* arr = make(LLType::Array);
     arr->struct_name = "dictindex";
     arr->runtime_cname = "rpy_dictindex";
-    arr->item = Signed;
+    arr->item = Signed;  // really 4-byte slots (int32_t): only the runtime reads them
     arr->type_id = 5;  // RPY_TID_DICTINDEX
     return ptr_to(arr);
   }();

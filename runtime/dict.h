@@ -25,10 +25,12 @@ template <class D>
 struct rpy_dict_ops;
 
 extern "C" {
+// Slots are 4 bytes (as CPython's for tables below 2**31 entries): the
+// index of a big dict is what its lookups miss in the cache.
 struct rpy_dictindex {  // slots: FREE, DUMMY or an entry index
   rpy_gchdr hdr;
   Signed length;
-  Signed items[];
+  int32_t items[];
 };
 }
 
@@ -100,8 +102,12 @@ bool resize(D* d_in, Signed min_items) {
   root<D*> d(d_in);
   Signed size = MIN_SIZE;
   while (size * 2 / 3 < min_items) size *= 2;
+  if (size > ((Signed)1 << 31)) {  // entry indexes must fit the 4-byte slots
+    rpy_raise_cstr(&rpy_vt_MemoryError, nullptr);
+    return false;
+  }
   Signed capacity = size * 2 / 3;
-  auto* idx = (rpy_dictindex*)rpy_gc_malloc_varsize(O::tid_index, offsetof(rpy_dictindex, items), sizeof(Signed),
+  auto* idx = (rpy_dictindex*)rpy_gc_malloc_varsize(O::tid_index, offsetof(rpy_dictindex, items), sizeof(int32_t),
                                                      size, offsetof(rpy_dictindex, length), true);
   if (!idx) return false;
   root<rpy_dictindex*> ridx(idx);
@@ -123,7 +129,7 @@ bool resize(D* d_in, Signed min_items) {
       perturb >>= 5;
       i = (Signed)(((Unsigned)i * 5 + perturb + 1) & (Unsigned)mask);
     }
-    idx->items[i] = n++;
+    idx->items[i] = (int32_t)n++;
   }
   rpy_gc_wb(dd);
   dd->indexes = idx;
@@ -263,7 +269,7 @@ bool insert_new(D* d_in, typename Ops<D>::K key_in, Signed hash, Signed slot, ty
   store_ref(ents, e.key, key_in);
   if constexpr (O::has_value) store_ref(ents, e.value, value_in);
   e.hash = hash;
-  dd->indexes->items[slot] = dd->num_used++;
+  dd->indexes->items[slot] = (int32_t)dd->num_used++;
   dd->num_items++;
   return true;
 }
