@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <pybind11/stl.h>
 
+#include <functional>
 #include <set>
 
 #include "annotator/internal.h"
@@ -356,6 +357,19 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       if (a->kind == SomeValue::Tuple && c->kind == SomeValue::Tuple && a->items.size() == c->items.size())
         return s_bool();
     }
+    // Tuples order lexicographically; their items must be numbers, str or
+    // tuples of these (compared without user code, all at once).
+    std::function<bool(const SV&, const SV&)> orderable = [&](const SV& x, const SV& y) {
+      if (x->is_numeric() && y->is_numeric()) return true;
+      if (is_str(x) && is_str(y)) return !x->can_be_none && !y->can_be_none;
+      if (x->kind == SomeValue::Tuple && y->kind == SomeValue::Tuple && x->items.size() == y->items.size()) {
+        for (size_t i = 0; i < x->items.size(); ++i)
+          if (!orderable(x->items[i], y->items[i])) return false;
+        return true;
+      }
+      return false;
+    };
+    if (a->kind == SomeValue::Tuple && orderable(a, c)) return s_bool();
     type_error(fmt::format("'{}' not supported between instances of '{}' and '{}'", kOpSymbols.at(name),
                            pyname(a), pyname(c)));
   }

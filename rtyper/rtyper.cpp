@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <pybind11/stl.h>
 
+#include <functional>
 #include <unordered_set>
 
 #include "rtyper/llop.h"
@@ -432,6 +433,52 @@ Value* RTyper::tuple_eq(Value* a, Value* b) {
   return acc;
 }
 
+// a < b (or le/gt/ge) for tuples: lexicographic, the first differing item
+// decides. Straight-line: every item pair is compared (the items are
+// numbers and str, whose comparisons have no effects).
+Value* RTyper::tuple_order(Value* a, Value* b, const std::string& cmpname) {
+  SV sa = ann(a), sb = ann(b);
+  const LLType* ta = lltype_of(sa);
+  const LLType* tb = lltype_of(sb);
+  Value* va = convert(a, ta);
+  Value* vb = convert(b, tb);
+  auto K = [&](bool v) { return typed_const(ConstValue::from_python(py::bool_(v)), Bool); };
+  auto as_int = [&](Value* x) { return gen("cast_bool_to_int", {x}, Signed); };
+  auto bool_op = [&](const char* op, Value* x, Value* y) {
+    return gen("int_is_true", {gen(op, {as_int(x), as_int(y)}, Signed)}, Bool);
+  };
+  // Compares item i of both sides with `c` ("lt", "eq"...): a Bool.
+  std::function<Value*(size_t, const std::string&)> item_cmp;
+  std::vector<std::pair<Value*, Value*>> items;
+  for (size_t i = 0; i < sa->items.size(); ++i) {
+    std::string f = fmt::format("item{}", i);
+    Variable* x = gen("getfield", {va, g_->new_llconst(f, Constant::FieldName)}, ta->item->fields[i].second);
+    Variable* y = gen("getfield", {vb, g_->new_llconst(f, Constant::FieldName)}, tb->item->fields[i].second);
+    x->annotation = sa->items[i];
+    y->annotation = sb->items[i];
+    items.push_back({x, y});
+  }
+  item_cmp = [&](size_t i, const std::string& c) -> Value* {
+    auto [x, y] = items[i];
+    SV ia = ann(x), ib = ann(y);
+    if (ia->kind == SomeValue::Tuple) return c == "eq" ? tuple_eq(x, y) : tuple_order(x, y, c);
+    if (ia->kind == SomeValue::String) {
+      Variable* r = call_external("rpy_str_cmp", {x, y});
+      return gen("int_" + c, {r, typed_const(ConstValue::from_python(py::int_(0)), Signed)}, Bool);
+    }
+    if (is_int_like(ia) && is_int_like(ib)) return gen("int_" + c, {convert(x, Signed), convert(y, Signed)}, Bool);
+    return gen("float_" + c, {convert(x, Float), convert(y, Float)}, Bool);
+  };
+  // From the last item back: r = x_i <op> y_i for the last one, then
+  // r = x_i strict y_i or (x_i == y_i and r).
+  std::string strict = cmpname == "lt" || cmpname == "le" ? "lt" : "gt";
+  if (items.empty()) return K(cmpname == "le" || cmpname == "ge");
+  Value* r = item_cmp(items.size() - 1, cmpname);
+  for (size_t k = items.size() - 1; k-- > 0;)
+    r = bool_op("int_or", item_cmp(k, strict), bool_op("int_and", item_cmp(k, "eq"), r));
+  return r;
+}
+
 // The truth of a low-level value (a special method's result).
 Value* RTyper::to_bool_value(Value* v) {
   const LLType* t = v->concretetype;
@@ -750,6 +797,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
     if ((name == "eq" || name == "ne") && a->kind == SomeValue::Tuple && b->kind == SomeValue::Tuple) {
       Value* r = tuple_eq(op.args[0], op.args[1]);
       gen(name == "eq" ? "same_as" : "bool_not", {r}, Bool, res);
+      return;
+    }
+    if (a->kind == SomeValue::Tuple && b->kind == SomeValue::Tuple) {
+      gen("same_as", {tuple_order(op.args[0], op.args[1], name)}, Bool, res);
       return;
     }
     if (name == "eq" || name == "ne") {

@@ -120,6 +120,7 @@ class RTyper {
   Value* to_bool_value(Value* v);
   Value* hash_of(Value* v, bool identity);
   Value* tuple_eq(Value* a, Value* b);
+  Value* tuple_order(Value* a, Value* b, const std::string& cmpname);
   Value* helper_call(SpaceOperation& op, int slot, std::vector<Value*> args);
   SV ann(Value* v) { return bk_.annotation(v); }
   [[noreturn]] void unsupported(const std::string& what);
