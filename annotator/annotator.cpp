@@ -1156,17 +1156,13 @@ SV Annotator::call_helper(SpaceOperation& op, int slot, const char* module, cons
 // rpython/rlib/_reprs.py that prints its kind, in a copy of its own.
 SV Annotator::container_repr(SpaceOperation& op, int slot, const SV& a) {
   if (a->can_be_none) throw TranslationError(op.pos, "str() of a " + a->pretty() + " is not supported yet");
-  static py::handle mod = py::module_::import("rpython.rlib._reprs").release();
   const char* fname = a->kind == SomeValue::List    ? "list_repr"
                       : a->kind == SomeValue::Tuple ? "tuple_repr"
                       : a->dictdef->find()->is_set  ? "set_repr"
                                                     : "dict_repr";
   if (a->kind == SomeValue::Tuple && a->items.size() >= 64)
     throw TranslationError(op.pos, "str() of a tuple of 64 items or more is not supported");
-  FuncDesc* d = bk_.specialized(bk_.get_desc(mod.attr(fname)), fmt::format("site{}_{}", (uintptr_t)&op, slot));
-  bk_.helper_calls[{&op, slot}] = d;
-  SV r = call_function(d, cur_graph_, cur_block_, op, {a}, CallShape{1, {}});
-  if (r->kind == SomeValue::Impossible) return nullptr;
+  if (!call_helper(op, slot, "rpython.rlib._reprs", fname, {a}, cur_graph_, cur_block_)) return nullptr;
   return s_str();
 }
 

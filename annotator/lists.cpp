@@ -73,13 +73,8 @@ SV Annotator::rlib_op_helper(SpaceOperation& op, const char* module, const char*
                              const std::vector<HelperArg>& where) {
   for (auto& a : args)
     if (a->kind == SomeValue::Impossible) return nullptr;
-  py::object mod = py::module_::import(module);
-  FuncDesc* d = bk_.specialized(bk_.get_desc(mod.attr(fname)), fmt::format("site{}", (uintptr_t)&op));
-  bk_.helper_calls[{&op, kOpHelperSlot}] = d;
   bk_.helper_args[&op] = where;
-  SV r = call_function(d, cur_graph_, cur_block_, op, args, CallShape{args.size(), {}});
-  if (r->kind == SomeValue::Impossible) return nullptr;
-  return r;
+  return call_helper(op, kOpHelperSlot, module, fname, args, cur_graph_, cur_block_);
 }
 
 bool Annotator::is_iterable_value(const SV& s) {

@@ -101,14 +101,12 @@ Variable* RTyper::call_dict_helper(const std::string& name, const LLType* targ,
 }
 
 // Makes a tuple (k, v) of the low-level tuple type `tt` into `into`.
-static void make_pair(RTyper& rt, FunctionGraph* g, const LLType* tt, Value* k, Value* v, Variable* into,
-                      const std::function<Variable*(const std::string&, std::vector<Value*>, const LLType*, Variable*)>& gen) {
-  Constant* ctype = g->new_llconst(tt->item->struct_name, Constant::Plain);
+void RTyper::make_pair(const LLType* tt, Value* k, Value* v, Variable* into) {
+  Constant* ctype = g_->new_llconst(tt->item->struct_name, Constant::Plain);
   ctype->concretetype = Void;
   gen("malloc", {ctype}, tt, into);
-  gen("setfield", {into, g->new_llconst("item0", Constant::FieldName), k}, Void, nullptr);
-  gen("setfield", {into, g->new_llconst("item1", Constant::FieldName), v}, Void, nullptr);
-  (void)rt;
+  gen("setfield", {into, g_->new_llconst("item0", Constant::FieldName), convert(k, tt->item->fields[0].second)}, Void);
+  gen("setfield", {into, g_->new_llconst("item1", Constant::FieldName), convert(v, tt->item->fields[1].second)}, Void);
 }
 
 bool RTyper::rtype_dict_op(SpaceOperation& op) {
@@ -213,10 +211,7 @@ bool RTyper::rtype_dict_builtin(const std::string& name, SpaceOperation& op, con
     } else if (a->dict_view == 'v') {
       gen("same_as", {convert(value(), res->concretetype)}, res->concretetype, res);
     } else {
-      const LLType* tt = res->concretetype;
-      Value* k = convert(key(), tt->item->fields[0].second);
-      Value* v = convert(value(), tt->item->fields[1].second);
-      make_pair(*this, g_, tt, k, v, res, [&](auto n, auto args, auto t, auto into) { return gen(n, args, t, into); });
+      make_pair(res->concretetype, key(), value(), res);
     }
     return true;
   }
@@ -269,9 +264,7 @@ void RTyper::rtype_dict_method(SpaceOperation& op, const SV& f, const std::vecto
       Variable* v =
           call_dict_helper("rpy_dict_entry_value", D, {{d, dt}, {ix, Signed}}, L->value, false, "dict.entry_value");
       call_dict_helper("rpy_dict_delete_entry", D, {{d, dt}, {ix, Signed}}, Void, false, "dict.delete_entry");
-      const LLType* tt = res->concretetype;
-      make_pair(*this, g_, tt, convert(k, tt->item->fields[0].second), convert(v, tt->item->fields[1].second), res,
-                [&](auto n, auto a, auto t, auto into) { return gen(n, a, t, into); });
+      make_pair(res->concretetype, k, v, res);
     }
   } else if (m == "update") {
     call_dict_helper("rpy_dict_update", D, {{d, dt}, {args[0], dt}}, Void, true, "dict.update", void_res);

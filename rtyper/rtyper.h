@@ -60,6 +60,7 @@ class RTyper {
   bool rtype_dict_op(SpaceOperation& op);  // false: not a dict operation
   bool rtype_dict_builtin(const std::string& name, SpaceOperation& op, const std::vector<Value*>& args);
   void rtype_dict_method(SpaceOperation& op, const SV& f, const std::vector<Value*>& args);
+  void make_pair(const LLType* tt, Value* k, Value* v, Variable* into);
   // A call to the runtime template `name`<struct of targ>, declared with its effects.
   Variable* call_dict_helper(const std::string& name, const LLType* targ,
                              std::vector<std::pair<Value*, const LLType*>> args, const LLType* result, bool canraise,
