@@ -1389,13 +1389,7 @@ class FlowBuilder {
       return emit("getitem", {obj, idx}, pos);
     }
     if (t == "Tuple") {
-      size_t base = st_.stack.size();
-      for (auto el : e.attr("elts")) {
-        if (node_type(el) == "Starred") error(el, "starred expressions are not supported");
-        push(eval(el));
-      }
-      std::vector<Value*> items(st_.stack.begin() + base, st_.stack.end());
-      st_.stack.resize(base);
+      std::vector<Value*> items = eval_elements(e);
       if (all_const(items)) {
         py::tuple tup(items.size());
         for (size_t i = 0; i < items.size(); ++i) tup[i] = static_cast<Constant*>(items[i])->value.to_python();
@@ -1412,13 +1406,7 @@ class FlowBuilder {
     if (t == "Lambda") error(e, "lambda expressions are not supported yet");
     if (t == "JoinedStr") return eval_fstring(e, pos);
     if (t == "List") {
-      size_t base = st_.stack.size();
-      for (auto el : e.attr("elts")) {
-        if (node_type(el) == "Starred") error(el, "starred expressions are not supported");
-        push(eval(el));
-      }
-      std::vector<Value*> items(st_.stack.begin() + base, st_.stack.end());
-      st_.stack.resize(base);
+      std::vector<Value*> items = eval_elements(e);
       return emit("newlist", items, pos);
     }
     if (t == "Dict") {
@@ -1438,17 +1426,24 @@ class FlowBuilder {
       return pop();
     }
     if (t == "Set") {
-      size_t base = st_.stack.size();
-      for (auto el : e.attr("elts")) {
-        if (node_type(el) == "Starred") error(el, "starred expressions are not supported");
-        push(eval(el));
-      }
-      std::vector<Value*> items(st_.stack.begin() + base, st_.stack.end());
-      st_.stack.resize(base);
+      std::vector<Value*> items = eval_elements(e);
       return emit("newset", items, pos);
     }
     if (t == "ListComp" || t == "DictComp" || t == "SetComp" || t == "GeneratorExp") return eval_comprehension(e, t, pos);
     error(e, "unsupported expression: " + t);
+  }
+
+  // The elements of a tuple/list/set display, in order (each kept on the
+  // stack while the next is evaluated).
+  std::vector<Value*> eval_elements(py::handle e) {
+    size_t base = st_.stack.size();
+    for (auto el : e.attr("elts")) {
+      if (node_type(el) == "Starred") error(el, "starred expressions are not supported");
+      push(eval(el));
+    }
+    std::vector<Value*> items(st_.stack.begin() + base, st_.stack.end());
+    st_.stack.resize(base);
+    return items;
   }
 
   // ---- formatting: constant formats become concatenations of pieces ----
