@@ -131,10 +131,32 @@ void Annotator::flow_pending() {
       blocked_.erase(b);
     } catch (TranslationError& e) {
       if (!blocked_.count(b)) blocked_order_.push_back(b);
-      blocked_.insert_or_assign(b, e);
+      blocked_.insert_or_assign(b, attribute_to_caller(g, e));
     }
     if (progress && (++blocks_flowed_ % 256) == 0) progress(blocks_flowed_);
   }
+}
+
+namespace {
+// The helpers the translator calls on the program's behalf (rlib modules
+// whose name starts with an underscore): their lines mean nothing to a user.
+bool is_internal_helper(const SourcePos& p) {
+  if (!p.file) return false;
+  const std::string& path = p.file->path;
+  size_t slash = path.rfind('/');
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  return base.size() > 1 && base[0] == '_' && path.find("rpython/rlib/") != std::string::npos;
+}
+}  // namespace
+
+TranslationError Annotator::attribute_to_caller(FunctionGraph* g, TranslationError e) const {
+  if (!is_internal_helper(e.pos)) return e;
+  auto it = helper_origin_.find(g);
+  if (it == helper_origin_.end() || !it->second.valid()) return e;
+  TranslationError r(it->second, e.message);
+  r.notes.push_back({e.pos, "in the library code that implements this operation"});
+  for (auto& n : e.notes) r.notes.push_back(n);
+  return r;
 }
 
 void Annotator::bind_block(FunctionGraph* g, Block* b, const std::vector<SV>& cells,
@@ -1052,6 +1074,11 @@ SV Annotator::call_function(FuncDesc* d, FunctionGraph* caller, Block* b, SpaceO
   }
   FunctionGraph* callee = bk_.graph_of(d);
   d->callers.insert({caller, b});
+  if (is_internal_helper(callee->pos) && !helper_origin_.count(callee)) {
+    auto from = helper_origin_.find(caller);
+    if (from != helper_origin_.end()) helper_origin_.emplace(callee, from->second);
+    else if (!is_internal_helper(op.pos)) helper_origin_.emplace(callee, op.pos);
+  }
   std::vector<SourcePos> where(cells.size(), op.pos);
   bind_block(callee, callee->startblock, cells, where, op.pos);
   return bk_.annotation(callee->returnblock->inputargs[0]);

@@ -36,6 +36,11 @@ class Annotator {
   std::set<Block*> scheduled_;
   std::map<Block*, TranslationError> blocked_;  // blocks whose last flow failed, with the error
   std::vector<Block*> blocked_order_;
+  // Graphs of the library helpers in rpython/rlib/_*.py that implement an
+  // operation for the program: the program's operation they were made for.
+  // An error inside one is reported there, with the helper's line as a note.
+  std::unordered_map<FunctionGraph*, SourcePos> helper_origin_;
+  TranslationError attribute_to_caller(FunctionGraph* g, TranslationError e) const;
   size_t blocks_flowed_ = 0;
 
   void schedule(FunctionGraph* g, Block* b);
