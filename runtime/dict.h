@@ -357,6 +357,23 @@ void rpy_dict_delitem(D* d, typename rpy_dict_ops<D>::K key, bool must_exist) {
   delete_at(rd.get(), slot, ix);
 }
 
+namespace rpy_dict_impl {
+// get(key, default) and pop(key, default): the value of `key` (removing the
+// entry when `remove`), or `dflt` when absent.
+template <class D, bool remove>
+typename Ops<D>::V value_or_default(D* d, typename Ops<D>::K key, typename Ops<D>::V dflt) {
+  using O = Ops<D>;
+  root_if<D*, O::custom_eq> rd(d);
+  root_if<typename O::V, O::custom_eq> rv(dflt);
+  Signed h, slot;
+  Signed ix = find(d, key, &h, &slot);
+  if (ix == -2) return {};  // an exception from a custom __eq__/__hash__
+  if (ix < 0) return rv.get();
+  if constexpr (remove) return take(rd.get(), slot, ix);
+  else return value_at(rd.get(), ix);
+}
+}  // namespace rpy_dict_impl
+
 template <class D>
 bool rpy_dict_contains(D* d, typename rpy_dict_ops<D>::K key) {
   Signed h, slot;
@@ -367,14 +384,7 @@ bool rpy_dict_contains(D* d, typename rpy_dict_ops<D>::K key) {
 template <class D>
 typename rpy_dict_ops<D>::V rpy_dict_get(D* d, typename rpy_dict_ops<D>::K key,
                                          typename rpy_dict_ops<D>::V dflt = {}) {
-  using namespace rpy_dict_impl;
-  using O = rpy_dict_ops<D>;
-  root_if<D*, O::custom_eq> rd(d);
-  root_if<typename O::V, O::custom_eq> rv(dflt);
-  Signed h, slot;
-  Signed ix = find(d, key, &h, &slot);
-  if (ix == -2) return {};
-  return ix < 0 ? rv.get() : value_at(rd.get(), ix);
+  return rpy_dict_impl::value_or_default<D, false>(d, key, dflt);
 }
 
 // d.setdefault(key, default)
@@ -413,14 +423,7 @@ typename rpy_dict_ops<D>::V rpy_dict_pop(D* d, typename rpy_dict_ops<D>::K key) 
 template <class D>
 typename rpy_dict_ops<D>::V rpy_dict_pop_default(D* d, typename rpy_dict_ops<D>::K key,
                                                  typename rpy_dict_ops<D>::V dflt = {}) {
-  using namespace rpy_dict_impl;
-  using O = rpy_dict_ops<D>;
-  root_if<D*, O::custom_eq> rd(d);
-  root_if<typename O::V, O::custom_eq> rv(dflt);
-  Signed h, slot;
-  Signed ix = find(d, key, &h, &slot);
-  if (ix == -2) return {};
-  return ix < 0 ? rv.get() : take(rd.get(), slot, ix);
+  return rpy_dict_impl::value_or_default<D, true>(d, key, dflt);
 }
 
 // popitem(): the index of the last entry (LIFO, as CPython), which the
