@@ -97,6 +97,7 @@ const ExternalFunc* external(const std::string& name) {
           {"rpy_bigint_toint", {B}, Signed, true, true, "bigint.toint"},
           {"rpy_bigint_tofloat", {B}, Float, true, true, "bigint.tofloat"},
           {"rpy_bigint_binop", {Signed, B, B}, B, true, true, "bigint.binop"},
+          {"rpy_bigint_truediv", {B, B}, Float, true, true, "bigint.truediv"},
           {"rpy_bigint_unop", {Signed, B}, B, false, true, "bigint.unop"},
           {"rpy_bigint_pow", {B, B}, B, true, true, "bigint.pow"},
           {"rpy_bigint_powmod", {B, B, B}, B, true, true, "bigint.powmod"},
