@@ -442,18 +442,24 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     }
     type_error("cannot unpack a value of type " + pyname(a) + " (only tuples are supported yet)");
   }
-  if ((name == "getitem" || name == "setitem" || name == "contains") && args[0]->kind == SomeValue::Instance) {
-    static const std::map<std::string, std::string> dunder = {
-        {"getitem", "__getitem__"}, {"setitem", "__setitem__"}, {"contains", "__contains__"}};
+  if ((name == "getitem" || name == "setitem" || name == "delitem" || name == "contains") &&
+      args[0]->kind == SomeValue::Instance) {
+    static const std::map<std::string, std::string> dunder = {{"getitem", "__getitem__"},
+                                                              {"setitem", "__setitem__"},
+                                                              {"delitem", "__delitem__"},
+                                                              {"contains", "__contains__"}};
     bool blocked;
     std::vector<SV> rest(args.begin() + 1, args.end());
     SV r = special_method(op, 0, args[0], dunder.at(name), rest, &blocked);
     if (blocked) return nullptr;
     if (!r) type_error(fmt::format("'{}' object does not support {} (no {} method)", pyname(args[0]),
-                                   name == "getitem" ? "indexing" : name == "setitem" ? "item assignment" : "'in'",
+                                   name == "getitem"   ? "indexing"
+                                   : name == "setitem" ? "item assignment"
+                                   : name == "delitem" ? "item deletion"
+                                                       : "'in'",
                                    dunder.at(name)));
     if (name == "contains") return s_bool();
-    return name == "setitem" ? s_none() : r;
+    return name == "setitem" || name == "delitem" ? s_none() : r;
   }
   if (name == "newlist") {
     auto& def = bk_.newlist_defs[&op];

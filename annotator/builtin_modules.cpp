@@ -55,7 +55,10 @@ const std::vector<ModuleFunc>& table() {
     v.push_back({"os.lseek", "iii", 3, 'I', "rpy_os_lseek"});
     v.push_back({"os.getpid", "", 0, 'I', "rpy_os_getpid"});
     v.push_back({"os.getppid", "", 0, 'I', "rpy_os_getppid"});
-    v.push_back({"os.getenv", "sS", 1, 'S', "rpy_os_getenv"});
+    v.push_back({"os.putenv", "ss", 2, 'n', "rpy_os_putenv"});
+    v.push_back({"os.ftruncate", "ii", 2, 'n', "rpy_os_ftruncate"});
+    v.push_back({"os.unsetenv", "s", 1, 'n', "rpy_os_unsetenv"});
+    v.push_back({"rpython.rlib._environ._entries", "", 0, 'L', "rpy_os_environ_list"});
     v.push_back({"os.unlink", "s", 1, 'n', "rpy_os_unlink"});
     v.push_back({"os.remove", "s", 1, 'n', "rpy_os_unlink"});
     v.push_back({"os.rmdir", "s", 1, 'n', "rpy_os_rmdir"});

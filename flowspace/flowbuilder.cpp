@@ -504,13 +504,30 @@ class FlowBuilder {
   }
 
   Constant* constant(py::handle obj) { return g_->new_const(ConstValue::from_python(syslib_substitute(obj))); }
-  // syslib: the builtin open() is rpython.rlib.rfile.open in translated code.
+  // syslib: objects of the translator's process that a translated program
+  // gets its own version of, written in RPython: the builtin open()
+  // (rpython.rlib.rfile.open), sys.stdin (a text file on fd 0) and
+  // os.environ (read from the program's environment, not the translator's)
+  // with os.getenv, which reads it.
   static py::handle syslib_substitute(py::handle obj) {
-    static py::handle builtin_open = py::object(py::module_::import("builtins").attr("open")).release();
-    if (obj.is(builtin_open)) {
-      static py::handle rfile_open = py::object(py::module_::import("rpython.rlib.rfile").attr("open")).release();
-      return rfile_open;
-    }
+    static const std::vector<std::pair<py::handle, py::handle>> subst = [] {
+      auto get = [](const char* mod, const char* attr) {
+        return py::object(py::module_::import(mod).attr(attr)).release();
+      };
+      std::vector<std::pair<py::handle, py::handle>> v{
+          {get("builtins", "open"), get("rpython.rlib.rfile", "open")},
+          {get("os", "environ"), get("rpython.rlib._environ", "environ")},
+          {get("os", "getenv"), get("rpython.rlib._environ", "getenv")},
+      };
+      py::handle stdin_file = get("rpython.rlib.rfile", "stdin");
+      for (const char* n : {"stdin", "__stdin__"}) {
+        py::object s = py::module_::import("sys").attr(n);
+        if (!s.is_none()) v.push_back({s.release(), stdin_file});
+      }
+      return v;
+    }();
+    for (auto& [from, to] : subst)
+      if (obj.is(from)) return to;
     return obj;
   }
   // syslib: open()'s mode, checked where the user wrote it.

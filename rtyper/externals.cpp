@@ -25,6 +25,7 @@ const ExternalFunc* external(const std::string& name) {
         {"rpy_float_hash", {Float}, Signed, false, true, "float.hash"},
         {"rpy_identity_hash", {ptr_to(ObjectStruct())}, Signed, false, true, "gc.identityhash"},
         {"rpy_int2str", {Signed}, S, false, true, "str.from_int"},
+        {"rpy_str_or_none", {S}, S, false, true, "str.or_none"},
         {"rpy_float2str", {Float}, S, false, true, "str.from_float"},
         {"rpy_bool2str", {Bool}, S, false, true, "str.from_bool"},
         {"rpy_uint2str", {Unsigned}, S, false, true, "str.from_uint"},

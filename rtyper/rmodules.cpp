@@ -63,7 +63,10 @@ const std::vector<ExternalFunc>& syslib_externals() {
     v.push_back({"rpy_os_lseek", {Signed, Signed, Signed}, Signed, true, false, ""});
     v.push_back({"rpy_os_getpid", {}, Signed, false, false, ""});
     v.push_back({"rpy_os_getppid", {}, Signed, false, false, ""});
-    v.push_back({"rpy_os_getenv", {S, S}, S, true, false, ""});
+    v.push_back({"rpy_os_environ_list", {}, StrListPtr(), true, false, ""});
+    v.push_back({"rpy_os_ftruncate", {Signed, Signed}, Void, true, false, ""});
+    v.push_back({"rpy_os_putenv", {S, S}, Void, true, false, ""});
+    v.push_back({"rpy_os_unsetenv", {S}, Void, true, false, ""});
     for (const char* f : {"unlink", "rmdir", "chdir"})
       v.push_back({std::string("rpy_os_") + f, {S}, Void, true, false, ""});
     v.push_back({"rpy_os_mkdir", {S, Signed}, Void, true, false, ""});
