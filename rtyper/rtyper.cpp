@@ -604,6 +604,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
     }
     return;
   }
+  if (name == "fmt_mapping") {
+    gen("same_as", {convert(op.args[0], res->concretetype)}, res->concretetype, res);
+    return;
+  }
   if (name == "fmt_int") {
     if (A(0)->kind == SomeValue::Float) call_external("rpy_float2int", {op.args[0]}, res);
     else gen("same_as", {convert(op.args[0], Signed)}, Signed, res);
