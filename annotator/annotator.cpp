@@ -325,8 +325,17 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     if (n > 1) type_error("not enough arguments for format string");
     return args[0];
   }
+  if (name == "fmt_mapping") {  // the operand of a format with %(name)s fields
+    if ((args[0]->kind == SomeValue::Dict && !args[0]->dictdef->find()->is_set) || args[0]->kind == SomeValue::Instance)
+      return args[0];
+    type_error("format requires a mapping");
+  }
   if (name == "fmt_int") {
     const std::string& conv = args[1]->const_->s;
+    if (conv == "*") {  // a '*' width or precision
+      if (is_int_like(args[0])) return s_int();
+      type_error("* wants int");
+    }
     if (is_int_like(args[0]) || (conv == "d" && args[0]->kind == SomeValue::Float)) return s_int();
     type_error(conv == "d" ? "%d format: a real number is required, not " + pyname(args[0])
                            : "%" + conv + " format: an integer is required, not " + pyname(args[0]));
@@ -348,6 +357,9 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   if (kOpSymbols.count(base) && base != "lt" && base != "le" && base != "gt" && base != "ge" && base != "eq" &&
       base != "ne") {
     SV r = binary_arith(base, args[0], args[1]);
+    if (!r && base == "mod" && args[0]->kind == SomeValue::String)  // a constant format became concatenations
+      type_error("'%' formatting needs a constant format string (as in RPython): this format is computed at run "
+                 "time");
     if (!r)
       type_error(fmt::format("unsupported operand type(s) for {}: '{}' and '{}'", kOpSymbols.at(base),
                              pyname(args[0]), pyname(args[1])));
@@ -464,18 +476,24 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     }
     type_error("cannot unpack a value of type " + pyname(a) + " (only tuples are supported yet)");
   }
-  if ((name == "getitem" || name == "setitem" || name == "contains") && args[0]->kind == SomeValue::Instance) {
-    static const std::map<std::string, std::string> dunder = {
-        {"getitem", "__getitem__"}, {"setitem", "__setitem__"}, {"contains", "__contains__"}};
+  if ((name == "getitem" || name == "setitem" || name == "delitem" || name == "contains") &&
+      args[0]->kind == SomeValue::Instance) {
+    static const std::map<std::string, std::string> dunder = {{"getitem", "__getitem__"},
+                                                              {"setitem", "__setitem__"},
+                                                              {"delitem", "__delitem__"},
+                                                              {"contains", "__contains__"}};
     bool blocked;
     std::vector<SV> rest(args.begin() + 1, args.end());
     SV r = special_method(op, 0, args[0], dunder.at(name), rest, &blocked);
     if (blocked) return nullptr;
     if (!r) type_error(fmt::format("'{}' object does not support {} (no {} method)", pyname(args[0]),
-                                   name == "getitem" ? "indexing" : name == "setitem" ? "item assignment" : "'in'",
+                                   name == "getitem"   ? "indexing"
+                                   : name == "setitem" ? "item assignment"
+                                   : name == "delitem" ? "item deletion"
+                                                       : "'in'",
                                    dunder.at(name)));
     if (name == "contains") return s_bool();
-    return name == "setitem" ? s_none() : r;
+    return name == "setitem" || name == "delitem" ? s_none() : r;
   }
   if (name == "newlist") {
     auto& def = bk_.newlist_defs[&op];

@@ -35,6 +35,12 @@ const std::vector<ModuleFunc>& table() {
     v.push_back({"math.frexp", "f", 1, 'T', ""});
     v.push_back({"math.gcd", "ii", 2, 'I', "rpy_math_gcd"});
     v.push_back({"math.factorial", "i", 1, 'I', "rpy_math_factorial"});
+    // Written in RPython (rpython/rlib/_mathx.py): `runtime` names the helper.
+    v.push_back({"math.isclose", "ffff", 2, 'H', "isclose"});  // rel_tol=, abs_tol= keywords
+    v.push_back({"math.fsum", "u", 1, 'H', "fsum"});
+    v.push_back({"math.comb", "ii", 2, 'H', "comb"});
+    v.push_back({"math.perm", "iI", 1, 'H', "perm"});
+    v.push_back({"math.isqrt", "i", 1, 'H', "isqrt"});
 
     for (const char* f : {"time", "perf_counter", "monotonic", "process_time"})
       v.push_back({std::string("time.") + f, "", 0, 'f', std::string("rpy_time_") + f});
@@ -49,7 +55,10 @@ const std::vector<ModuleFunc>& table() {
     v.push_back({"os.lseek", "iii", 3, 'I', "rpy_os_lseek"});
     v.push_back({"os.getpid", "", 0, 'I', "rpy_os_getpid"});
     v.push_back({"os.getppid", "", 0, 'I', "rpy_os_getppid"});
-    v.push_back({"os.getenv", "sS", 1, 'S', "rpy_os_getenv"});
+    v.push_back({"os.putenv", "ss", 2, 'n', "rpy_os_putenv"});
+    v.push_back({"os.ftruncate", "ii", 2, 'n', "rpy_os_ftruncate"});
+    v.push_back({"os.unsetenv", "s", 1, 'n', "rpy_os_unsetenv"});
+    v.push_back({"rpython.rlib._environ._entries", "", 0, 'L', "rpy_os_environ_list"});
     v.push_back({"os.unlink", "s", 1, 'n', "rpy_os_unlink"});
     v.push_back({"os.remove", "s", 1, 'n', "rpy_os_unlink"});
     v.push_back({"os.rmdir", "s", 1, 'n', "rpy_os_rmdir"});
@@ -87,8 +96,8 @@ const std::vector<ModuleFunc>& table() {
     // rpython.rlib.rbigint's primitives: bytes in GMP's layout (runtime/bigint.cpp).
     for (auto [n, params, res] : std::initializer_list<std::tuple<const char*, const char*, char>>{
              {"fromint", "i", 'y'}, {"fromstr", "si", 'y'}, {"fromfloat", "f", 'y'}, {"tostr", "yi", 's'},
-             {"toint", "y", 'i'}, {"tofloat", "y", 'f'}, {"binop", "iyy", 'y'}, {"unop", "iy", 'y'},
-             {"pow", "yy", 'y'}, {"powmod", "yyy", 'y'}, {"lshift", "yi", 'y'}, {"rshift", "yi", 'y'},
+             {"toint", "y", 'i'}, {"tofloat", "y", 'f'}, {"binop", "iyy", 'y'}, {"truediv", "yy", 'f'},
+             {"unop", "iy", 'y'}, {"pow", "yy", 'y'}, {"powmod", "yyy", 'y'}, {"lshift", "yi", 'y'}, {"rshift", "yi", 'y'},
              {"cmp", "yy", 'i'}, {"sign", "y", 'i'}, {"hash", "y", 'i'}, {"bit_length", "y", 'I'}})
       v.push_back({std::string("rpython.rlib.rbigint._bi_") + n, params, std::strlen(params), res,
                    std::string("rpy_bigint_") + n});
@@ -166,6 +175,29 @@ SV Annotator::consider_module_builtin(const std::string& name, SpaceOperation& o
                                       const CallShape& shape) {
   const ModuleFunc* f = module_builtin_by_name(name);
   auto fail = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
+  std::vector<SV> full;  // math.isclose: the arguments in parameter order
+  if (name == "math.isclose") {
+    size_t npos = args.size() - shape.kwnames.size();
+    if (npos > 2) fail(fmt::format("isclose() takes exactly 2 positional arguments ({} given)", npos));
+    full.assign(args.begin(), args.begin() + npos);
+    full.resize(4);
+    static const char* const pnames[] = {"a", "b", "rel_tol", "abs_tol"};
+    for (size_t i = 0; i < shape.kwnames.size(); ++i) {
+      size_t k = 0;
+      while (k < 4 && shape.kwnames[i] != pnames[k]) ++k;
+      if (k == 4) fail(fmt::format("'{}' is an invalid keyword argument for isclose()", shape.kwnames[i]));
+      if (full[k]) fail(fmt::format("argument for isclose() given by name ('{}') and position ({})", pnames[k], k + 1));
+      full[k] = args[npos + i];
+    }
+    for (size_t k = 0; k < 2; ++k)
+      if (!full[k]) fail(fmt::format("isclose() missing required argument '{}' (pos {})", pnames[k], k + 1));
+    for (size_t k = 0; k < 4; ++k) {
+      if (!full[k]) full[k] = s_float();
+      else if (!full[k]->is_numeric()) fail(fmt::format("must be real number, not {}", full[k]->pretty()));
+    }
+    if (!call_helper(op, 0, "rpython.rlib._mathx", "isclose", full, cur_graph_, cur_block_)) return nullptr;
+    return s_bool();
+  }
   if (!shape.kwnames.empty()) fail(name + "() takes no keyword arguments here");
   bool varargs = name == "os.path.join" || name == "math.gcd";
   if (args.size() < f->required || (!varargs && args.size() > f->params.size())) {
@@ -201,6 +233,8 @@ SV Annotator::consider_module_builtin(const std::string& name, SpaceOperation& o
         if (a->can_be_none)
           fail(fmt::format("{}() of a {}: test it against None first", name.substr(name.rfind('.') + 1), a->pretty()));
         break;
+      case 'u':  // math.fsum: an iterable; _mathx.fsum refuses items that are not numbers
+        break;
       case 'e':  // sys.exit: an int, a str or None
         if (!(int_like(a) || a->kind == SomeValue::None || (a->kind == SomeValue::String && !a->can_be_none)))
           want = "must be an int, a str or None";
@@ -211,6 +245,10 @@ SV Annotator::consider_module_builtin(const std::string& name, SpaceOperation& o
     if (!want.empty()) fail(fmt::format("{}() argument {} {}, not {}", name, i + 1, want, a->pretty()));
   }
   switch (f->result) {
+    case 'H': {  // rpython/rlib/_mathx.py
+      std::string helper = name == "math.perm" && args.size() == 1 ? "perm1" : f->runtime;
+      return call_helper(op, 0, "rpython.rlib._mathx", helper.c_str(), args, cur_graph_, cur_block_);
+    }
     case 'f': return s_float();
     case 'i': return s_int();
     case 'I': return s_int(true);

@@ -15,12 +15,13 @@ namespace rpy {
 struct ModuleFunc {
   std::string name;     // "math.sqrt": what builtin_name() returns for it
   // One letter per parameter: f float (int and bool accepted), i int,
-  // s str, y bytes, S str or None; upper-case letters past `required` are
+  // s str, y bytes, S str or None, u any iterable; upper-case letters past `required` are
   // optional. 'n' a number kept as it is (floor/ceil/trunc of an int).
   std::string params;
   size_t required;
   // f float, i int, I int >= 0, b bool, s str, S str or None, y bytes,
-  // n None, L list[str], t tuple(float, float), T tuple(float, int).
+  // n None, L list[str], t tuple(float, float), T tuple(float, int),
+  // H computed by the helper `runtime` of rpython/rlib/_mathx.py.
   char result;
   std::string runtime;  // the runtime function; empty: rtyped by hand
 };

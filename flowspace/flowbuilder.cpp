@@ -17,6 +17,8 @@
 #include <pybind11/eval.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -153,7 +155,7 @@ const std::set<std::string> kNonRaisingOps = {
     "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "gt", "ge", "is_", "is_not",
     "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr", "type_of", "exception_init",
     "exc_match", "identity_hash", "intmask", "yield_", "cast_uint", "widen", "newlist", "newdict", "fmt_arg",
-    "fmt_float"};
+    "fmt_float", "fmt_mapping"};
 
 // Comprehensions become the loops Python 3 runs, with the loop variables
 // renamed apart (they do not leak into the function, as in Python 3). A
@@ -504,13 +506,30 @@ class FlowBuilder {
   }
 
   Constant* constant(py::handle obj) { return g_->new_const(ConstValue::from_python(syslib_substitute(obj))); }
-  // syslib: the builtin open() is rpython.rlib.rfile.open in translated code.
+  // syslib: objects of the translator's process that a translated program
+  // gets its own version of, written in RPython: the builtin open()
+  // (rpython.rlib.rfile.open), sys.stdin (a text file on fd 0) and
+  // os.environ (read from the program's environment, not the translator's)
+  // with os.getenv, which reads it.
   static py::handle syslib_substitute(py::handle obj) {
-    static py::handle builtin_open = py::object(py::module_::import("builtins").attr("open")).release();
-    if (obj.is(builtin_open)) {
-      static py::handle rfile_open = py::object(py::module_::import("rpython.rlib.rfile").attr("open")).release();
-      return rfile_open;
-    }
+    static const std::vector<std::pair<py::handle, py::handle>> subst = [] {
+      auto get = [](const char* mod, const char* attr) {
+        return py::object(py::module_::import(mod).attr(attr)).release();
+      };
+      std::vector<std::pair<py::handle, py::handle>> v{
+          {get("builtins", "open"), get("rpython.rlib.rfile", "open")},
+          {get("os", "environ"), get("rpython.rlib._environ", "environ")},
+          {get("os", "getenv"), get("rpython.rlib._environ", "getenv")},
+      };
+      py::handle stdin_file = get("rpython.rlib.rfile", "stdin");
+      for (const char* n : {"stdin", "__stdin__"}) {
+        py::object s = py::module_::import("sys").attr(n);
+        if (!s.is_none()) v.push_back({s.release(), stdin_file});
+      }
+      return v;
+    }();
+    for (auto& [from, to] : subst)
+      if (obj.is(from)) return to;
     return obj;
   }
   // syslib: open()'s mode, checked where the user wrote it.
@@ -1489,23 +1508,63 @@ class FlowBuilder {
     std::string err;
     std::vector<FormatPiece> pieces = parse_percent_format(fmtstr, &err);
     if (!err.empty()) error(e, err);
+    // n: how many items the operand must have (fields, '*' widths and
+    // precisions); keyed: %(name)s fields, each an item of the mapping.
     int n = 0;
-    for (auto& p : pieces) n += !p.literal;
+    bool keyed = false;
+    for (auto& p : pieces) {
+      if (p.literal) continue;
+      keyed |= !p.name.empty();
+      n = std::max({n, p.index + 1, p.width_arg + 1, p.prec_arg + 1});
+    }
+    if (keyed) args = emit("fmt_mapping", {args}, pos);
     push(args);
     size_t base = st_.stack.size();
+    auto item = [&](int k) {
+      // fmt_arg: item k of a tuple of n, or the operand itself when it is
+      // not a tuple (then n must be 1), as CPython's % does.
+      return emit("fmt_arg", {st_.stack[base - 1], g_->new_const_int(k), g_->new_const_int(n)}, pos);
+    };
     for (auto& p : pieces) {
       if (p.literal) {
         push(g_->new_const_str(p.text));
         continue;
       }
-      // fmt_arg: item k of a tuple of n, or the operand itself when it is
-      // not a tuple (then n must be 1), as CPython's % does.
-      Value* v = emit("fmt_arg", {st_.stack[base - 1], g_->new_const_int(p.index), g_->new_const_int(n)}, pos);
+      if (p.width_arg >= 0 || p.prec_arg >= 0) {
+        push(star_spec(p, item, pos));
+        Value* v = convert_field(item(p.index), p, pos);
+        Value* spec = pop();
+        push(call_builtin("format", {v, spec}, pos));
+        continue;
+      }
+      Value* v = keyed ? emit("getitem", {st_.stack[base - 1], g_->new_const_str(p.name)}, pos) : item(p.index);
       push(format_field(v, p, pos));
     }
     Value* r = concat_stack(base, pos);
     pop();
     return r;
+  }
+
+  // The spec of a %-field with a '*' width or precision, built at run time
+  // by rpython/rlib/_formatting.py from the ints the operand gives.
+  template <class Item>
+  Value* star_spec(const FormatPiece& p, Item item, SourcePos pos) {
+    static py::handle helper =
+        py::object(py::module_::import("rpython.rlib._formatting").attr("percent_spec")).release();
+    auto star_int = [&](int k) { return emit("fmt_int", {item(k), g_->new_const_str("*")}, pos); };
+    bool text = p.conversion == 's' || p.conversion == 'r' || p.conversion == 'a' || p.conversion == 'c';
+    bool has_width = p.width_arg >= 0 || !p.static_width.empty();
+    Value* width = p.width_arg >= 0 ? star_int(p.width_arg)
+                                    : g_->new_const_int(p.static_width.empty() ? 0 : std::stoll(p.static_width));
+    push(width);
+    Value* prec = p.prec_arg >= 0 ? star_int(p.prec_arg)
+                                  : g_->new_const_int(p.static_prec.empty() ? 0 : std::stoll(p.static_prec));
+    width = pop();
+    return emit("simple_call",
+                {constant(helper), g_->new_const_str(p.spec_head), g_->new_const_bool(has_width), width,
+                 g_->new_const_bool(p.has_prec), prec, g_->new_const_str(p.spec_tail), g_->new_const_bool(p.minus),
+                 g_->new_const_bool(p.zero), g_->new_const_bool(text)},
+                pos);
   }
 
   Value* brace_format(py::handle e, const std::string& fmtstr, SourcePos pos) {
@@ -1524,7 +1583,6 @@ class FlowBuilder {
       push(eval(k.attr("value")));
     }
     size_t npos = py::len(e.attr("args"));
-    std::vector<Value*> values(st_.stack.begin() + base, st_.stack.end());
     size_t parts = st_.stack.size();
     for (auto& p : pieces) {
       if (p.literal) {
@@ -1535,11 +1593,22 @@ class FlowBuilder {
       if (p.name.empty()) {
         if (p.index >= (int)npos)
           error(e, fmt::format("Replacement index {} out of range for positional args tuple", p.index));
-        v = values[p.index];
+        v = st_.stack[base + p.index];  // re-read: an operation inside a try starts a new block
       } else {
         for (size_t k = 0; k < kwnames.size(); ++k)
-          if (kwnames[k] == p.name) v = values[npos + k];
+          if (kwnames[k] == p.name) v = st_.stack[base + npos + k];
         if (!v) error(e, "KeyError: '" + p.name + "' (no such keyword argument to format())");
+      }
+      // {0.attr}, {0[1]}, {d[key]}: a key of digits is an int, any other a str, as CPython's.
+      for (auto& [kind, part] : p.accessors) {
+        if (kind == '.') {
+          v = emit("getattr", {v, g_->new_const_str(part)}, pos);
+        } else {
+          bool digits = std::all_of(part.begin(), part.end(), [](char c) { return std::isdigit((unsigned char)c); });
+          v = emit("getitem", {v, digits ? static_cast<Value*>(g_->new_const_int(std::stoll(part)))
+                                         : static_cast<Value*>(g_->new_const_str(part))},
+                   pos);
+        }
       }
       push(format_field(v, p, pos));
     }

@@ -8,6 +8,7 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
   std::vector<FormatPiece> out;
   std::string lit;
   int next = 0;
+  int named = 0;  // 1: %(name)s fields, -1: positional ones, 0: none yet
   auto fail = [&](const std::string& m) {
     *error = m;
     return std::vector<FormatPiece>{};
@@ -23,7 +24,24 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
       lit += '%';
       continue;
     }
-    if (fmt[i] == '(') return fail("format requires a mapping (%(name)s is not supported)");
+    std::string key;
+    bool keyed = false;
+    if (fmt[i] == '(') {  // %(name)s: a key of the mapping operand, parentheses nesting as CPython's
+      int depth = 1;
+      size_t start = ++i;
+      while (i < fmt.size() && depth > 0) {
+        if (fmt[i] == '(') ++depth;
+        else if (fmt[i] == ')') --depth;
+        ++i;
+      }
+      if (depth > 0) return fail("incomplete format key");
+      key = fmt.substr(start, i - 1 - start);
+      keyed = true;
+      if (i >= fmt.size()) return fail("incomplete format");
+    }
+    if (keyed ? named < 0 : named > 0)
+      return fail("a format mixing %(name)s fields with positional ones is not supported");
+    named = keyed ? 1 : -1;
     bool minus = false, plus = false, space = false, alt = false, zero = false;
     for (; i < fmt.size(); ++i) {
       char f = fmt[i];
@@ -36,12 +54,21 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
     }
     std::string width, prec;
     bool has_prec = false;
-    if (i < fmt.size() && fmt[i] == '*') return fail("'*' widths in a % format are not supported");
+    int width_arg = -1, prec_arg = -1;
+    if (i < fmt.size() && fmt[i] == '*') {
+      if (keyed) return fail("not enough arguments for format string");  // CPython's: '*' takes from a tuple
+      width_arg = next++;
+      ++i;
+    }
     while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) width += fmt[i++];
     if (i < fmt.size() && fmt[i] == '.') {
       has_prec = true;
       ++i;
-      if (i < fmt.size() && fmt[i] == '*') return fail("'*' precisions in a % format are not supported");
+      if (i < fmt.size() && fmt[i] == '*') {
+        if (keyed) return fail("not enough arguments for format string");
+        prec_arg = next++;
+        ++i;
+      }
       while (i < fmt.size() && std::isdigit((unsigned char)fmt[i])) prec += fmt[i++];
       if (prec.empty()) prec = "0";
     }
@@ -54,7 +81,15 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
     }
     FormatPiece p;
     p.literal = false;
-    p.index = next++;
+    if (keyed) p.name = key;
+    else p.index = next++;
+    p.width_arg = width_arg;
+    p.prec_arg = prec_arg;
+    p.static_width = width;
+    p.static_prec = prec;
+    p.has_prec = has_prec;
+    p.minus = minus;
+    p.zero = zero;
     std::string sign = plus ? "+" : space ? " " : "";
     switch (conv) {
       case 's':
@@ -64,6 +99,8 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
         p.conversion = conv;
         if (!width.empty()) p.spec = std::string(minus ? "<" : ">") + width;
         if (has_prec && conv != 'c') p.spec += "." + prec;
+        p.spec_head = "";  // the alignment comes from the width's sign
+        if (conv == 'c') p.has_prec = false;
         break;
       case 'd':
       case 'i':
@@ -75,6 +112,8 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
         p.conversion = 'i';
         p.spec = std::string(minus ? "<" : "") + sign + (alt ? "#" : "") + (zero && !minus ? "0" : "") + width +
                  (conv == 'i' || conv == 'u' ? 'd' : conv);
+        p.spec_head = sign + (alt ? "#" : "");
+        p.spec_tail = std::string(1, conv == 'i' || conv == 'u' ? 'd' : conv);
         break;
       case 'e':
       case 'E':
@@ -85,6 +124,8 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
         p.conversion = 'f';
         p.spec = std::string(minus ? "<" : "") + sign + (alt ? "#" : "") + (zero && !minus ? "0" : "") + width +
                  (has_prec ? "." + prec : "") + conv;
+        p.spec_head = sign + (alt ? "#" : "");
+        p.spec_tail = std::string(1, conv);
         break;
       default: {
         char buf[96];
@@ -132,16 +173,38 @@ std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string*
     std::string field = fmt.substr(i + 1, close - i - 1);
     if (field.find('{') != std::string::npos) return fail("nested replacement fields are not supported");
     i = close;
-    std::string name = field, conv, spec;
-    size_t colon = field.find(':');
-    size_t bang = field.find('!');
-    if (bang != std::string::npos && (colon == std::string::npos || bang < colon)) {
-      name = field.substr(0, bang);
-      conv = colon == std::string::npos ? field.substr(bang + 1) : field.substr(bang + 1, colon - bang - 1);
-    } else if (colon != std::string::npos) {
-      name = field.substr(0, colon);
+    // The field name ends at the first '!' or ':' outside [...].
+    size_t name_end = 0;
+    while (name_end < field.size() && field[name_end] != '!' && field[name_end] != ':') {
+      if (field[name_end] == '[') {
+        size_t rb = field.find(']', name_end);
+        if (rb == std::string::npos) return fail("Missing ']' in format string");
+        name_end = rb;
+      }
+      ++name_end;
     }
-    if (colon != std::string::npos) spec = field.substr(colon + 1);
+    std::string name = field.substr(0, name_end), conv, spec;
+    std::vector<std::pair<char, std::string>> accessors;
+    size_t first = name.find_first_of(".[");
+    if (first != std::string::npos) {
+      for (size_t j = first; j < name.size();) {
+        char kind = name[j];
+        if (kind != '.' && kind != '[') return fail("Only '.' or '[' may follow ']' in format field specifier");
+        size_t stop = kind == '.' ? name.find_first_of(".[", j + 1) : name.find(']', j + 1);
+        if (stop == std::string::npos) stop = name.size();
+        std::string part = name.substr(j + 1, stop - j - 1);
+        if (part.empty()) return fail("Empty attribute in format string");
+        accessors.push_back({kind, part});
+        j = kind == '.' ? stop : stop + 1;
+      }
+      name = name.substr(0, first);
+    }
+    std::string rest = field.substr(name_end);
+    size_t colon = rest.find(':');
+    size_t bang = rest.find('!');
+    if (bang != std::string::npos && (colon == std::string::npos || bang < colon))
+      conv = colon == std::string::npos ? rest.substr(bang + 1) : rest.substr(bang + 1, colon - bang - 1);
+    if (colon != std::string::npos) spec = rest.substr(colon + 1);
     if (!lit.empty()) {
       out.push_back(FormatPiece{true, lit});
       lit.clear();
@@ -149,6 +212,7 @@ std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string*
     FormatPiece p;
     p.literal = false;
     p.spec = spec;
+    p.accessors = std::move(accessors);
     if (!conv.empty()) {
       if (conv.size() != 1 || (conv[0] != 's' && conv[0] != 'r' && conv[0] != 'a'))
         return fail("Unknown conversion specifier " + conv);

@@ -19,9 +19,19 @@ struct FormatPiece {
   // 0 format(value, spec) with no conversion first (str.format fields).
   char conversion = 0;
   std::string spec;  // in the format-spec mini-language; "" for none
+  // str.format: what follows the argument's name, in order: ('.', attribute)
+  // or ('[', key) where a key of digits is an int index, else a str key.
+  std::vector<std::pair<char, std::string>> accessors;
+  // `%` with `*`: the width and/or precision are the arguments of these
+  // indexes (-1: none); spec is then spec_head + width + "." + precision +
+  // spec_tail, built at run time (a negative width means left-justified).
+  int width_arg = -1, prec_arg = -1;
+  std::string spec_head, spec_tail, static_width, static_prec;
+  bool has_prec = false, minus = false, zero = false;
 };
 
-// `fmt % args`: the pieces, or an error (CPython's words) in *error.
+// `fmt % args`: the pieces, or an error (CPython's words) in *error. With
+// `%(name)s` fields, every field has its name (a key of the mapping).
 std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::string* error);
 // `fmt.format(...)` and f-string-like fields.
 std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string* error);

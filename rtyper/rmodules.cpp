@@ -63,7 +63,10 @@ const std::vector<ExternalFunc>& syslib_externals() {
     v.push_back({"rpy_os_lseek", {Signed, Signed, Signed}, Signed, true, false, ""});
     v.push_back({"rpy_os_getpid", {}, Signed, false, false, ""});
     v.push_back({"rpy_os_getppid", {}, Signed, false, false, ""});
-    v.push_back({"rpy_os_getenv", {S, S}, S, true, false, ""});
+    v.push_back({"rpy_os_environ_list", {}, StrListPtr(), true, false, ""});
+    v.push_back({"rpy_os_ftruncate", {Signed, Signed}, Void, true, false, ""});
+    v.push_back({"rpy_os_putenv", {S, S}, Void, true, false, ""});
+    v.push_back({"rpy_os_unsetenv", {S}, Void, true, false, ""});
     for (const char* f : {"unlink", "rmdir", "chdir"})
       v.push_back({std::string("rpy_os_") + f, {S}, Void, true, false, ""});
     v.push_back({"rpy_os_mkdir", {S, Signed}, Void, true, false, ""});
@@ -259,7 +262,22 @@ void RTyper::rtype_module_builtin(const std::string& name, SpaceOperation& op, s
   auto finish = [&](Value* r) {
     if (res->concretetype != Void && r != res) gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
   };
-  (void)kwnames;
+  if (f->result == 'H') {  // rpython/rlib/_mathx.py, chosen by the annotator
+    if (name == "math.isclose") {  // parameter order, CPython's defaults for what is omitted
+      size_t npos = args.size() - kwnames.size();
+      std::vector<Value*> full(args.begin(), args.begin() + npos);
+      full.resize(4, nullptr);
+      static const char* const pnames[] = {"a", "b", "rel_tol", "abs_tol"};
+      for (size_t i = 0; i < kwnames.size(); ++i)
+        for (size_t k = 0; k < 4; ++k)
+          if (kwnames[i] == pnames[k]) full[k] = args[npos + i];
+      if (!full[2]) full[2] = typed_const(ConstValue::from_python(py::float_(1e-09)), Float);
+      if (!full[3]) full[3] = typed_const(ConstValue::from_python(py::float_(0.0)), Float);
+      args = full;
+    }
+    finish(helper_call(op, 0, args));
+    return;
+  }
   if (name == "math.floor" || name == "math.ceil" || name == "math.trunc") {
     if (int_like(A(0))) finish(convert(args[0], Signed));
     else finish(call_external(f->runtime, {args[0]}));

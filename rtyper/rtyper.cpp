@@ -541,7 +541,7 @@ Value* RTyper::to_str(Value* v) {
       return typed_const(c, StrPtr());
     }
     case SomeValue::String:
-      if (s->can_be_none) unsupported("str() of a str that may be None is not supported yet");
+      if (s->can_be_none) return call_external("rpy_str_or_none", {convert(v, StrPtr())});
       return convert(v, StrPtr());
     case SomeValue::Bytes:  // syslib: str(b) is repr(b)
       if (s->can_be_none) unsupported("str() of a bytes that may be None is not supported yet");
@@ -567,8 +567,9 @@ void RTyper::rtype_op(SpaceOperation& op) {
     return;
   }
   if (rtype_bytes_op(op)) return;  // syslib: bytes, str.encode (rtyper/rmodules.cpp)
-  if (name == "getitem" || name == "setitem" || name == "contains" || name == "eq" || name == "ne" || name == "bool" ||
-      name == "not_" || name == "lt" || name == "le" || name == "gt" || name == "ge") {
+  if (name == "getitem" || name == "setitem" || name == "delitem" || name == "contains" || name == "eq" ||
+      name == "ne" || name == "bool" || name == "not_" || name == "lt" || name == "le" || name == "gt" ||
+      name == "ge") {
     std::vector<Value*> rest(op.args.begin() + 1, op.args.end());
     if (Value* r = special_call(op, 0, op.args[0], rest)) {
       auto it = bk_.special_calls.find({&op, 0});
@@ -601,6 +602,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
     } else {
       gen("same_as", {convert(op.args[0], res->concretetype)}, res->concretetype, res);
     }
+    return;
+  }
+  if (name == "fmt_mapping") {
+    gen("same_as", {convert(op.args[0], res->concretetype)}, res->concretetype, res);
     return;
   }
   if (name == "fmt_int") {

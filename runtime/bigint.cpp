@@ -4,6 +4,8 @@
 // runtime/rpy_bigint.h.
 #include <gmp.h>
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -202,6 +204,59 @@ double rpy_bigint_tofloat(rpy_bytes* a) {
     return -1.0;
   }
   return mpz_sgn(v.z) < 0 ? -d : d;
+}
+
+// a / b correctly rounded (round-half-even on the exact quotient), as
+// CPython's long_true_divide: the quotient is computed to 55 or 56
+// significant bits (fewer for a subnormal result) with a sticky bit for
+// everything below, then rounded once. mpq/mpz_get_d would truncate.
+// Allocates only an exception: the operands need no rooting.
+double rpy_bigint_truediv(rpy_bytes* a, rpy_bytes* b) {
+  View x(a), y(b);
+  if (mpz_sgn(y.z) == 0) {
+    raise(&rpy_vt_ZeroDivisionError, "division by zero");
+    return -1.0;
+  }
+  bool negate = (mpz_sgn(x.z) < 0) != (mpz_sgn(y.z) < 0);
+  if (mpz_sgn(x.z) == 0) return negate ? -0.0 : 0.0;
+  size_t abits = mpz_sizeinbase(x.z, 2), bbits = mpz_sizeinbase(y.z, 2);
+  if (abits <= DBL_MANT_DIG && bbits <= DBL_MANT_DIG)  // both exact as doubles: one IEEE division rounds
+    return mpz_get_d(x.z) / mpz_get_d(y.z);
+  Temp na, nb, q, r;
+  mpz_abs(na.z, x.z);
+  mpz_abs(nb.z, y.z);
+  // diff: the exponent of a/b, within one (a/b in [2**(diff-1), 2**(diff+1))).
+  long diff = (long)abits - (long)bbits;
+  if (diff > DBL_MAX_EXP) {
+    raise(&rpy_vt_OverflowError, "integer division result too large for a float");
+    return -1.0;
+  }
+  if (diff < DBL_MIN_EXP - DBL_MANT_DIG - 1) return negate ? -0.0 : 0.0;
+  long shift = std::max(diff, (long)DBL_MIN_EXP) - DBL_MANT_DIG - 2;
+  bool inexact = false;
+  if (shift <= 0) {
+    mpz_mul_2exp(na.z, na.z, (mp_bitcnt_t)-shift);
+  } else {
+    if (mpz_scan1(na.z, 0) < (mp_bitcnt_t)shift) inexact = true;
+    mpz_tdiv_q_2exp(na.z, na.z, (mp_bitcnt_t)shift);
+  }
+  mpz_tdiv_qr(q.z, r.z, na.z, nb.z);
+  if (mpz_sgn(r.z) != 0) inexact = true;
+  long qbits = (long)mpz_sizeinbase(q.z, 2);  // at most DBL_MANT_DIG + 3: one limb
+  long extra = std::max(qbits, (long)DBL_MIN_EXP - shift) - DBL_MANT_DIG;  // 2 or 3 bits to round away
+  unsigned long mask = 1UL << (extra - 1);
+  unsigned long low = mpz_get_ui(q.z) | (inexact ? 1 : 0);
+  // Round half to even: up when the first dropped bit is set and anything
+  // else (a lower dropped bit, the sticky bit, or the kept last bit) is too.
+  if ((low & mask) && (low & (3 * mask - 1))) low += mask;
+  low &= ~(2 * mask - 1);
+  double dq = (double)low;  // exact: at most DBL_MANT_DIG significant bits remain
+  if (shift + qbits >= DBL_MAX_EXP && (shift + qbits > DBL_MAX_EXP || dq == std::ldexp(1.0, (int)qbits))) {
+    raise(&rpy_vt_OverflowError, "integer division result too large for a float");
+    return -1.0;
+  }
+  double d = std::ldexp(dq, (int)shift);
+  return negate ? -d : d;
 }
 
 rpy_bytes* rpy_bigint_binop(Signed op, rpy_bytes* a, rpy_bytes* b) {

@@ -139,14 +139,51 @@ Signed rpy_os_lseek(Signed fd, Signed pos, Signed how) {
   return (Signed)r;
 }
 
+void rpy_os_ftruncate(Signed fd, Signed length) {
+  for (;;) {
+    if (ftruncate((int)fd, (off_t)length) == 0) return;
+    if (errno != EINTR) break;
+  }
+  rpy_raise_oserror(errno, nullptr);
+}
+
 Signed rpy_os_getpid(void) { return getpid(); }
 Signed rpy_os_getppid(void) { return getppid(); }
 
-rpy_string* rpy_os_getenv(rpy_string* key, rpy_string* dflt) {
-  if (memchr(key->data, 0, (size_t)key->nbytes) || memchr(key->data, '=', (size_t)key->nbytes)) return dflt;
-  const char* v = getenv(key->data);
-  if (!v) return dflt;
-  return rpy_str_from_utf8(v, (Signed)strlen(v));
+// os.environ's first use: the process environment as "KEY=value" entries
+// (rpython/rlib/_environ.py splits them, as CPython's os module does).
+rpy_strlist* rpy_os_environ_list(void) {
+  std::vector<std::string> entries;
+  for (char** e = environ; *e; ++e) entries.push_back(*e);
+  Root<rpy_strlist> list(rpy_strlist_new((Signed)entries.size()));
+  if (!list.get()) return nullptr;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    rpy_string* s = rpy_str_from_utf8(entries[i].data(), (Signed)entries[i].size());
+    if (!s) return nullptr;
+    rpy_strarray* items = list.get()->items;
+    items->items[i] = s;
+    write_barrier(items);
+  }
+  return list.get();
+}
+
+// os.putenv / os.environ[k] = v: CPython's checks, then setenv.
+void rpy_os_putenv(rpy_string* key, rpy_string* value) {
+  if (bad_path(key) || bad_path(value)) return;
+  if (memchr(key->data, '=', (size_t)key->nbytes)) {
+    rpy_raise_cstr(&rpy_vt_ValueError, "illegal environment variable name");
+    return;
+  }
+  if (setenv(key->data, value->data, 1) != 0) rpy_raise_oserror(errno, nullptr);
+}
+
+void rpy_os_unsetenv(rpy_string* key) {
+  if (bad_path(key)) return;
+  if (key->nbytes == 0 || memchr(key->data, '=', (size_t)key->nbytes)) {
+    rpy_raise_oserror(EINVAL, nullptr);
+    return;
+  }
+  if (unsetenv(key->data) != 0) rpy_raise_oserror(errno, nullptr);
 }
 
 void rpy_os_unlink(rpy_string* path) {

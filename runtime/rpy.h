@@ -106,6 +106,7 @@ rpy_string* rpy_int2str(Signed x);
 rpy_string* rpy_uint2str(Unsigned x);  // str() of an r_uint
 rpy_string* rpy_float2str(double x);  // repr(): shortest round-trip
 rpy_string* rpy_bool2str(bool x);
+rpy_string* rpy_str_or_none(rpy_string* s);  // str() of a str that may be None: s, or "None"
 Signed rpy_str2int(rpy_string* s);    // int(s), base 10; raises ValueError
 double rpy_str2float(rpy_string* s);  // float(s); raises ValueError
 rpy_string* rpy_str_repr(rpy_string* s);  // repr(s), CPython 3.11 quoting and escapes

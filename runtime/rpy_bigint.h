@@ -20,6 +20,7 @@ rpy_bytes* rpy_bigint_fromfloat(double f);                  // OverflowError / V
 rpy_string* rpy_bigint_tostr(rpy_bytes* a, Signed base);   // base 2..36, no prefix
 Signed rpy_bigint_toint(rpy_bytes* a);                      // OverflowError
 double rpy_bigint_tofloat(rpy_bytes* a);                    // correctly rounded; OverflowError
+double rpy_bigint_truediv(rpy_bytes* a, rpy_bytes* b);  // correctly rounded; ZeroDivisionError, OverflowError
 rpy_bytes* rpy_bigint_binop(Signed op, rpy_bytes* a, rpy_bytes* b);  // ZeroDivisionError
 rpy_bytes* rpy_bigint_unop(Signed op, rpy_bytes* a);
 rpy_bytes* rpy_bigint_pow(rpy_bytes* a, rpy_bytes* b);                // ValueError for b < 0

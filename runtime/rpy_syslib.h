@@ -69,7 +69,10 @@ void rpy_os_close(Signed fd);
 Signed rpy_os_lseek(Signed fd, Signed pos, Signed how);
 Signed rpy_os_getpid(void);
 Signed rpy_os_getppid(void);
-rpy_string* rpy_os_getenv(rpy_string* key, rpy_string* dflt);  // dflt may be NULL (None)
+void rpy_os_ftruncate(Signed fd, Signed length);
+rpy_strlist* rpy_os_environ_list(void);                          // "KEY=value" entries
+void rpy_os_putenv(rpy_string* key, rpy_string* value);          // ValueError, OSError as CPython
+void rpy_os_unsetenv(rpy_string* key);
 void rpy_os_unlink(rpy_string* path);
 void rpy_os_rmdir(rpy_string* path);
 void rpy_os_mkdir(rpy_string* path, Signed mode);

@@ -327,6 +327,8 @@ bool rpy_str_eq(rpy_string* a, rpy_string* b) {
   return memcmp(a->data, b->data, (size_t)a->nbytes) == 0;
 }
 
+rpy_string* rpy_str_or_none(rpy_string* s) { return s ? s : rpy_str_from_utf8("None", 4); }
+
 rpy_string* rpy_int2str(Signed x) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, x);

@@ -10,7 +10,8 @@ prints just that line).
 
 NAME selects programs by file name (with or without .py; a NAME with a '*'
 is a glob). A program can give its argv with a line `# args: 10 "a b"`
-(shell-quoted). Each --variant runs every binary once more with those
+(shell-quoted); NAME.stdin next to NAME.py, when there is one, is fed to
+both runs as their standard input (else it is empty). Each --variant runs every binary once more with those
 environment variables (e.g. RPY_GC_DEBUG=1: the GC's debug mode), against
 the same expected output: one translation and compilation serves several
 runs. The last line of output is `N passed, N failed`; the exit
@@ -109,6 +110,8 @@ class Program:
         m = ARGS_RE.search(src)
         self.args = shlex.split(m.group(1)) if m else []
         self.exact_stderr = bool(STDERR_RE.search(src))
+        stdin = os.path.splitext(path)[0] + ".stdin"
+        self.stdin = stdin if os.path.exists(stdin) else None
         self.expected = None      # (stdout, exit status, last stderr line)
         self.error = None         # why the program failed, or None
         self.details = ""
@@ -122,12 +125,18 @@ class Program:
             self.details = details
 
 
-def run(cmd, timeout, cwd=None, env=None):
-    """subprocess.run that never raises for timeouts or missing programs."""
+def run(cmd, timeout, cwd=None, env=None, stdin=None):
+    """subprocess.run that never raises for timeouts or missing programs.
+    stdin: a file to feed the program (None: an empty stdin)."""
     t0 = time.time()
     try:
-        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           stdin=subprocess.DEVNULL, cwd=cwd, env=env, timeout=timeout)
+        if stdin is None:
+            p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               stdin=subprocess.DEVNULL, cwd=cwd, env=env, timeout=timeout)
+        else:
+            with open(stdin, "rb") as f:
+                p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   stdin=f, cwd=cwd, env=env, timeout=timeout)
         return p.returncode, p.stdout, p.stderr, time.time() - t0
     except subprocess.TimeoutExpired as e:
         return None, e.stdout or b"", (e.stderr or b"") + \
@@ -137,7 +146,8 @@ def run(cmd, timeout, cwd=None, env=None):
 
 
 def run_cpython(prog, workdir, env):
-    rc, out, err, dt = run([PYTHON, prog.path] + prog.args, CPYTHON_TIMEOUT, cwd=workdir, env=env)
+    rc, out, err, dt = run([PYTHON, prog.path] + prog.args, CPYTHON_TIMEOUT, cwd=workdir, env=env,
+                           stdin=prog.stdin)
     prog.times["cpython"] = dt
     if rc is None:
         prog.fail("CPython run failed", tail(err))
@@ -196,7 +206,7 @@ def run_binary(prog, env, variant=None):
     if prog.error is not None:
         return
     rc, out, err, dt = run([prog.exe] + prog.args, RUN_TIMEOUT,
-                           cwd=os.path.dirname(prog.exe), env=env)
+                           cwd=os.path.dirname(prog.exe), env=env, stdin=prog.stdin)
     prog.times[label.strip() or "run"] = dt
     if rc is None:
         prog.fail(label + "binary did not finish", tail(err))

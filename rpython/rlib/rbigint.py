@@ -3,7 +3,7 @@
     rbigint.fromint(i), fromstr(s, base=10), fromfloat(f), fromlong(n)*
     a.str() / a.tostr() / str(a), repr(), hex(), oct(), bin()
     a.toint() (OverflowError), a.tofloat() (OverflowError), a.tolong()*
-    add sub mul floordiv mod divmod pow(b, modulus=None) neg abs invert
+    add sub mul floordiv truediv (a float, correctly rounded) mod divmod pow(b, modulus=None) neg abs invert
     lshift(n) rshift(n) and_ or_ xor
     eq ne lt le gt ge (and ==, != between rbigints), hash(), bit_length()
     int_add/int_sub/int_mul/int_eq/int_lt/... with a machine int operand
@@ -142,6 +142,14 @@ def _bi_binop(op, a, b):
     if op == OR:
         return _pack(x | y)
     return _pack(x ^ y)
+
+
+def _bi_truediv(a, b):
+    x = _unpack(a)
+    y = _unpack(b)
+    if y == 0:
+        raise ZeroDivisionError("division by zero")
+    return x / y  # Python's int / int is correctly rounded
 
 
 def _bi_unop(op, a):
@@ -301,6 +309,9 @@ class rbigint(object):
     def mod(self, other):
         return rbigint(_bi_binop(MOD, self._data, other._data))
 
+    def truediv(self, other):
+        return _bi_truediv(self._data, other._data)
+
     def divmod(self, other):
         return (rbigint(_bi_binop(FLOORDIV, self._data, other._data)),
                 rbigint(_bi_binop(MOD, self._data, other._data)))
@@ -350,6 +361,9 @@ class rbigint(object):
 
     def int_floordiv(self, i):
         return self.floordiv(rbigint.fromint(i))
+
+    def int_truediv(self, i):
+        return self.truediv(rbigint.fromint(i))
 
     def int_mod(self, i):
         return self.mod(rbigint.fromint(i))

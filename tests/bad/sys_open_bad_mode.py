@@ -1,5 +1,5 @@
 def entry_point(argv):
-    f = open(argv[0], "r+")  # E: mode 'r+' is not supported
+    f = open(argv[0], "rU")  # E: mode 'rU' is not supported
     f.close()
     return 0
 
