@@ -67,6 +67,8 @@ std::string pyname(const SV& s) {
     case SomeValue::Float: return "float";
     case SomeValue::None: return "NoneType";
     case SomeValue::String: return "str";
+    case SomeValue::Bytes: return "bytes";
+    case SomeValue::ByteArray: return "bytearray";
     case SomeValue::Tuple: return "tuple";
     case SomeValue::List: return "list";
     case SomeValue::PBC: return s->descs.empty() ? s->str() : "function";

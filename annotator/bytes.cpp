@@ -72,6 +72,14 @@ SV Annotator::consider_bytes_like_op(SpaceOperation& op, const std::vector<SV>& 
     if (a->kind == SomeValue::Impossible) return nullptr;
   const SV& self = args[0];
   std::string tn = pyname(self);
+  bool self_blike = is_bytes(self) || is_ba(self);
+  // b"k" as a dict key, in a list, or compared with an instance (whose
+  // __eq__ decides): not a bytes operation
+  if (!self_blike && name != "mul" && name != "eq" && name != "ne" &&
+      name != "lt" && name != "le" && name != "gt" && name != "ge")
+    return nullptr;
+  for (auto& a : args)
+    if (a->kind == SomeValue::Instance) return nullptr;
   if ((is_bytes(self) || is_ba(self)) && self->can_be_none && name != "is_" && name != "is_not" && name != "bool" &&
       name != "not_" && name != "getattr" && name != "simple_call" && name != "call_kw" && name != "newtuple" &&
       name != "newlist" && name != "setattr")

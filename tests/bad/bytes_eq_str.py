@@ -2,8 +2,8 @@ import sys
 
 
 def entry_point(argv):
-    b = b"ab"
-    print(b == "ab")  # E: comparing bytes with str is always False
+    b = argv[0].encode("utf-8")
+    print(b == argv[0])  # E: comparing bytes with str is always False
     return 0
 
 
