@@ -67,6 +67,8 @@ std::string pyname(const SV& s) {
     case SomeValue::Float: return "float";
     case SomeValue::None: return "NoneType";
     case SomeValue::String: return "str";
+    case SomeValue::Bytes: return "bytes";
+    case SomeValue::ByteArray: return "bytearray";
     case SomeValue::Tuple: return "tuple";
     case SomeValue::List: return "list";
     case SomeValue::PBC: return s->descs.empty() ? s->str() : "function";
@@ -1014,6 +1016,8 @@ SV Annotator::isinstance(SpaceOperation& op, Value* xv, const std::vector<SV>& a
           (c.is(builtins.attr("bool")) && x->kind == SomeValue::Bool) ||
           (c.is(builtins.attr("float")) && x->kind == SomeValue::Float) ||
           (c.is(builtins.attr("str")) && x->kind == SomeValue::String && !x->can_be_none) ||
+          (c.is(builtins.attr("bytes")) && x->kind == SomeValue::Bytes && !x->can_be_none) ||
+          (c.is(builtins.attr("bytearray")) && x->kind == SomeValue::ByteArray && !x->can_be_none) ||
           (c.is(builtins.attr("tuple")) && x->kind == SomeValue::Tuple) ||
           (c.is(builtins.attr("list")) && x->kind == SomeValue::List))
         result = true;
@@ -1027,7 +1031,7 @@ SV Annotator::isinstance(SpaceOperation& op, Value* xv, const std::vector<SV>& a
     bool all_plain = true;
     for (auto& c : classes) {
       bool plain = false;
-      for (const char* n : {"str", "list", "int", "float", "bool", "tuple", "dict", "set", "bytes"})
+      for (const char* n : {"str", "list", "int", "float", "bool", "tuple", "dict", "set", "bytes", "bytearray"})
         plain |= c.is(builtins.attr(n));
       all_plain &= plain;
     }
@@ -1214,6 +1218,11 @@ SV Annotator::container_repr(SpaceOperation& op, int slot, const SV& a) {
 SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
                                const CallShape& shape) {
   auto fail = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
+  {
+    bool handled;
+    SV r = consider_bytes_builtin(name, op, args, shape, &handled);  // annotator/bytes.cpp
+    if (handled) return r;
+  }
   if (name.find('.') != std::string::npos) return consider_module_builtin(name, op, args, shape);  // syslib
   auto nargs = [&](size_t lo, size_t hi) {
     if (!shape.kwnames.empty() && name != "print")
@@ -1294,7 +1303,7 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
         continue;
       }
       if (!(a->is_numeric() || is_str(a) || a->kind == SomeValue::None || is_exception(a) ||
-            a->kind == SomeValue::Bytes))
+            a->kind == SomeValue::Bytes || a->kind == SomeValue::ByteArray))
         fail("print() of a " + pyname(a) + " is not supported yet");
     }
     return s_none();
@@ -1328,7 +1337,7 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
       }
     }
     if (a->is_numeric() || is_str(a) || a->kind == SomeValue::None || (name == "str" && is_exception(a)) ||
-        a->kind == SomeValue::Bytes)
+        a->kind == SomeValue::Bytes || a->kind == SomeValue::ByteArray)
       return s_str();
     fail(name + "() of a " + pyname(a) + " is not supported yet");
   }
@@ -1397,7 +1406,10 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     nargs(1, 1);
     const SV& a = args[0];
     if (a->kind == SomeValue::Tuple) return s_const(ConstValue::from_python(py::int_(a->items.size())));
-    if (is_str(a) || a->kind == SomeValue::List || a->kind == SomeValue::Bytes) return s_int(true);
+    if (is_str(a) || a->kind == SomeValue::List || a->kind == SomeValue::Bytes || a->kind == SomeValue::ByteArray) {
+      if (a->can_be_none) fail("len() of a " + a->pretty() + ": test it against None first");
+      return s_int(true);
+    }
     fail("object of type '" + pyname(a) + "' has no len()");
   }
   if (name == "range") fail("range() is supported only directly in 'for ... in range(...)' yet");

@@ -58,6 +58,13 @@ class Annotator {
   SV consider_module_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
                              const CallShape& shape);
   SV consider_bytes_op(SpaceOperation& op, const std::vector<SV>& args);
+  // bytes and bytearray (annotator/bytes.cpp).
+  SV consider_bytes_like_op(SpaceOperation& op, const std::vector<SV>& args);
+  SV consider_bytes_method(SpaceOperation& op, const std::vector<SV>& args);
+  SV consider_bytes_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
+                            const CallShape& shape, bool* handled);
+  SV bytes_helper(SpaceOperation& op, const char* fname, const std::vector<HelperArg>& where,
+                  const std::vector<SV>& opargs);
   SV instantiate(FunctionGraph* g, Block* b, SpaceOperation& op, py::handle cls, const std::vector<SV>& args,
                  const CallShape& shape);
   SV getattr_instance(FunctionGraph* g, Block* b, SpaceOperation& op, const SV& obj, const std::string& name);

@@ -409,7 +409,7 @@ std::string builtin_name(py::handle obj) {
     for (const char* n : {"print", "int", "float", "bool", "str", "abs", "min", "max", "len", "range",
                           "isinstance", "ord", "chr", "repr", "hash", "round", "divmod", "pow", "iter", "next", "format",
                           "ascii", "set", "dict", "list", "sorted", "sum", "any", "all", "reversed", "enumerate",
-                          "zip"}) {
+                          "zip", "bytes", "bytearray"}) {
       py::object o = b.attr(n);
       t.push_back({o.release().ptr(), n});  // kept alive for the process
     }
@@ -417,6 +417,14 @@ std::string builtin_name(py::handle obj) {
   }();
   for (auto& [p, n] : table)
     if (obj.ptr() == p) return n;
+  // bytes.fromhex, bytearray.fromhex: a new bound method at each lookup
+  if (PyCFunction_Check(obj.ptr()) && py::hasattr(obj, "__self__") && py::hasattr(obj, "__name__") &&
+      obj.attr("__name__").cast<std::string>() == "fromhex") {
+    py::object self = obj.attr("__self__");
+    py::module_ b = py::module_::import("builtins");
+    if (self.is(b.attr("bytes"))) return "bytes.fromhex";
+    if (self.is(b.attr("bytearray"))) return "bytearray.fromhex";
+  }
   if (const ModuleFunc* f = module_builtin(obj)) return f->name;  // syslib: math.sqrt, os.read, ...
   return {};
 }

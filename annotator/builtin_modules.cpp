@@ -283,20 +283,11 @@ SV Annotator::consider_module_builtin(const std::string& name, SpaceOperation& o
   return nullptr;
 }
 
-// bytes: what a program does with what os.read() returns, b'' literals and
-// str.encode(): len, indexing (an int), slicing, +, *, in, comparisons,
-// truth, decode(); str()/repr()/print() are in consider_builtin.
+// str.encode(), OSError.errno; the rest of bytes and bytearray is
+// annotator/bytes.cpp.
 SV Annotator::consider_bytes_op(SpaceOperation& op, const std::vector<SV>& args) {
   const std::string& name = op.opname;
   auto fail = [&](const std::string& msg) -> SV { throw TranslationError(op.pos, msg); };
-  auto is_bytes = [](const SV& s) { return s->kind == SomeValue::Bytes; };
-  auto bound = [&](const SV& self, const std::string& m) {
-    SomeValue v;
-    v.kind = SomeValue::PBC;
-    v.method_name = m;
-    v.bound_self = without_const(self);
-    return std::make_shared<const SomeValue>(std::move(v));
-  };
   if (name == "getattr" && args[0]->kind == SomeValue::Instance && is_oserror(args[0]->classdef)) {
     const std::string& a = static_cast<Constant*>(op.args[1])->value.s;
     if (a == "errno") return s_int();
@@ -304,92 +295,30 @@ SV Annotator::consider_bytes_op(SpaceOperation& op, const std::vector<SV>& args)
       fail("OSError." + a + " is not supported: it is in str(e); os.strerror(e.errno) gives the strerror");
   }
   if (name == "getattr" && args[0]->kind == SomeValue::String &&
-      static_cast<Constant*>(op.args[1])->value.s == "encode")
-    return bound(args[0], "encode");
+      static_cast<Constant*>(op.args[1])->value.s == "encode") {
+    SomeValue v;
+    v.kind = SomeValue::PBC;
+    v.method_name = "encode";
+    v.bound_self = without_const(args[0]);
+    return std::make_shared<const SomeValue>(std::move(v));
+  }
   if ((name == "simple_call" || name == "call_kw") && args[0]->kind == SomeValue::PBC && args[0]->bound_self &&
-      (is_bytes(args[0]->bound_self) || (args[0]->bound_self->kind == SomeValue::String &&
-                                         args[0]->method_name == "encode"))) {
-    const std::string m = args[0]->method_name;
-    std::string full = (is_bytes(args[0]->bound_self) ? "bytes." : "str.") + m;
+      args[0]->bound_self->kind == SomeValue::String && args[0]->method_name == "encode") {
     size_t first = name == "call_kw" ? 2 : 1;
-    if (m == "find") {  // b.find(sub[, start[, end]])
-      if (name == "call_kw") fail("bytes.find() takes no keyword arguments");
-      if (args.size() < 2 || args.size() > 4) fail(fmt::format("find expected 1 to 3 arguments, got {}", args.size() - 1));
-      if (!is_bytes(args[1]) || args[1]->can_be_none) fail("argument should be bytes, not " + args[1]->pretty());
-      for (size_t i = 2; i < args.size(); ++i)
-        if (!int_like(args[i]) && args[i]->kind != SomeValue::None)
-          fail("slice indices must be integers or None, not " + args[i]->pretty());
-      return s_int();
-    }
     if (name == "call_kw") {
       py::tuple kw = static_cast<Constant*>(op.args[1])->value.obj;
       for (auto k : kw) {
         std::string kn = k.cast<std::string>();
-        if (kn != "encoding" && kn != "errors") fail(full + "() got an unexpected keyword argument '" + kn + "'");
+        if (kn != "encoding" && kn != "errors") fail("str.encode() got an unexpected keyword argument '" + kn + "'");
       }
     }
-    if (args.size() - first > 2) fail(fmt::format("{}() takes at most 2 arguments ({} given)", full, args.size() - first));
+    if (args.size() - first > 2) fail(fmt::format("str.encode() takes at most 2 arguments ({} given)", args.size() - first));
     for (size_t i = first; i < args.size(); ++i)
       if (args[i]->kind != SomeValue::String || args[i]->can_be_none)
-        fail(fmt::format("{}() argument must be str, not {}", full, args[i]->pretty()));
-    return m == "encode" ? s_bytes() : s_str();
-  }
-  bool any = false;
-  for (auto& a : args) any |= is_bytes(a);
-  if (!any) return nullptr;
-  for (auto& a : args)
-    if (a->kind == SomeValue::Impossible) return nullptr;
-  if (is_bytes(args[0]) && args[0]->can_be_none && name != "is_" && name != "is_not" && name != "bool" &&
-      name != "not_" && name != "getattr")
-    fail("this operation on a bytes that may be None is not supported: test it against None first");
-  if (name == "getattr") {
-    const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
-    if (m != "decode" && m != "find")
-      fail("'bytes' object has no attribute '" + m + "' (or it is not supported yet)");
-    return bound(args[0], m);
-  }
-  if (name == "getitem") {
-    if (!int_like(args[1])) fail("byte indices must be integers or slices, not " + args[1]->pretty());
-    return s_int(true);
-  }
-  if (name == "getslice") {
-    for (size_t k = 1; k < 4; ++k)
-      if (!int_like(args[k]) && args[k]->kind != SomeValue::None)
-        fail("slice indices must be integers or None, not " + args[k]->pretty());
+        fail(fmt::format("str.encode() argument must be str, not {}", args[i]->pretty()));
     return s_bytes();
   }
-  std::string base = name.rfind("inplace_", 0) == 0 ? name.substr(8) : name;
-  if (base == "add") {
-    if (!is_bytes(args[0]) || !is_bytes(args[1]) || args[1]->can_be_none)
-      fail(fmt::format("can't concat {} to {}", args[1]->pretty(), args[0]->pretty()));
-    return s_bytes();
-  }
-  if (base == "mul") {
-    if (!(is_bytes(args[0]) && int_like(args[1])) && !(int_like(args[0]) && is_bytes(args[1])))
-      fail(fmt::format("can't multiply sequence by non-int of type '{}'",
-                       is_bytes(args[0]) ? args[1]->pretty() : args[0]->pretty()));
-    return s_bytes();
-  }
-  if (name == "contains") {  // `x in b`: args are (b, x)
-    if (!(is_bytes(args[1]) && !args[1]->can_be_none) && !int_like(args[1]))
-      fail("a bytes-like object is required, not '" + args[1]->pretty() + "'");
-    return s_bool();
-  }
-  if (name == "eq" || name == "ne" || name == "lt" || name == "le" || name == "gt" || name == "ge") {
-    if (!is_bytes(args[0]) || !is_bytes(args[1]) || args[1]->can_be_none) {
-      if (name == "eq" || name == "ne") fail("comparing bytes with " + (is_bytes(args[0]) ? args[1] : args[0])->pretty() +
-                                             " is always " + (name == "eq" ? "False" : "True") + ": compare bytes with bytes");
-      fail(fmt::format("'{}' not supported between instances of '{}' and '{}'", name, args[0]->pretty(),
-                       args[1]->pretty()));
-    }
-    return s_bool();
-  }
-  if (name == "bool" || name == "not_" || name == "is_" || name == "is_not") return nullptr;  // the generic rules
-  if (name == "simple_call" || name == "call_kw" || name == "setattr" || name == "newtuple" || name == "newlist" ||
-      name == "hash" || name == "unpack_check")
-    return nullptr;
-  fail("operation '" + name + "' on bytes is not supported yet");
-  return nullptr;
+  return consider_bytes_like_op(op, args);
 }
 
 }  // namespace rpy

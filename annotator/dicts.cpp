@@ -53,6 +53,7 @@ std::string unhashable_reason(const SV& k) {
       return "";
     case SomeValue::None: return "keys that are always None are not supported";
     case SomeValue::List: return "unhashable type: 'list'";
+    case SomeValue::ByteArray: return "unhashable type: 'bytearray'";
     case SomeValue::Dict: return std::string("unhashable type: '") + (k->dictdef->find()->is_set ? "set" : "dict") + "'";
     default: return "keys of type " + k->pretty() + " are not supported";
   }

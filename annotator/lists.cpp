@@ -30,6 +30,8 @@ bool is_iterable(const SV& s) {
     case SomeValue::Dict:
     case SomeValue::DictView:
     case SomeValue::DictIter:
+    case SomeValue::Bytes:
+    case SomeValue::ByteArray:
       return !s->can_be_none;
     default:
       return false;
@@ -41,6 +43,8 @@ SV item_of(const SV& s) {
   switch (s->kind) {
     case SomeValue::List: return s->listdef->find()->item;
     case SomeValue::String: return s_str();
+    case SomeValue::Bytes:
+    case SomeValue::ByteArray: return s_int(true);
     case SomeValue::Dict: return s->dictdef->find()->key;
     case SomeValue::DictView:
     case SomeValue::DictIter: {

@@ -22,6 +22,7 @@ std::string SomeValue::str() const {
     case None: return "None";
     case String: s = can_be_none ? "str-or-None" : "str"; break;
     case Bytes: s = can_be_none ? "bytes-or-None" : "bytes"; break;
+    case ByteArray: s = can_be_none ? "bytearray-or-None" : "bytearray"; break;
     case Tuple: {
       s = "tuple(";
       for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i]->str();
@@ -66,6 +67,7 @@ std::string SomeValue::pretty() const {
     case None: return "None";
     case String: return can_be_none ? "str or None" : "str";
     case Bytes: return can_be_none ? "bytes or None" : "bytes";
+    case ByteArray: return can_be_none ? "bytearray or None" : "bytearray";
     case Tuple: {
       std::string s = "tuple[";
       for (size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + items[i]->pretty();
@@ -190,6 +192,12 @@ SV s_bytes(bool can_be_none) {
   v.can_be_none = can_be_none;
   return make(std::move(v));
 }
+SV s_bytearray(bool can_be_none) {
+  SomeValue v;
+  v.kind = SomeValue::ByteArray;
+  v.can_be_none = can_be_none;
+  return make(std::move(v));
+}
 SV s_tuple(std::vector<SV> items) {
   SomeValue v;
   v.kind = SomeValue::Tuple;
@@ -306,6 +314,11 @@ SV union_of(const SV& a, const SV& b) {
   if ((K(a) == SomeValue::Bytes || K(a) == SomeValue::None) && (K(b) == SomeValue::Bytes || K(b) == SomeValue::None)) {
     bool none = K(a) == SomeValue::None || K(b) == SomeValue::None || a->can_be_none || b->can_be_none;
     return s_bytes(none);
+  }
+  if ((K(a) == SomeValue::ByteArray || K(a) == SomeValue::None) &&
+      (K(b) == SomeValue::ByteArray || K(b) == SomeValue::None)) {
+    bool none = K(a) == SomeValue::None || K(b) == SomeValue::None || a->can_be_none || b->can_be_none;
+    return s_bytearray(none);
   }
   if ((K(a) == SomeValue::List || K(a) == SomeValue::None) && (K(b) == SomeValue::List || K(b) == SomeValue::None)) {
     if (K(a) == SomeValue::List && K(b) == SomeValue::List && a->listdef->find() != b->listdef->find()) {
@@ -445,7 +458,8 @@ SV union_of(const SV& a, const SV& b) {
       if (a->method_name != b->method_name) return nullptr;
       SV self = union_of(a->bound_self, b->bound_self);
       if (!self || (self->kind != SomeValue::Instance && self->kind != SomeValue::String &&
-                    self->kind != SomeValue::List && self->kind != SomeValue::Dict && self->kind != SomeValue::Bytes))
+                    self->kind != SomeValue::List && self->kind != SomeValue::Dict && self->kind != SomeValue::Bytes &&
+                    self->kind != SomeValue::ByteArray))
         return nullptr;
       SomeValue v;
       v.kind = SomeValue::PBC;

@@ -39,6 +39,7 @@ struct SomeValue {
     DictView,  // d.keys() / d.values() / d.items() (`dict_view` 'k', 'v', 'i')
     DictIter,  // iter() of a dict, a set or a view
     Bytes,     // bytes (syslib: os.read, str.encode, b'' literals); nullable like String
+    ByteArray, // bytearray: mutable, shared by reference (runtime rpy_bytearray)
     WeakRef,   // rpython.rlib.rweakref.ref to an instance of `classdef` (or a subclass); nullable
   } kind = Impossible;
   bool nonneg = false;       // Integer (Bool is always non-negative)
@@ -125,6 +126,7 @@ SV s_float();
 SV s_none();
 SV s_str(bool can_be_none = false);
 SV s_bytes(bool can_be_none = false);
+SV s_bytearray(bool can_be_none = false);
 SV s_const(const ConstValue& c);  // the most precise SomeValue for a constant
 SV s_tuple(std::vector<SV> items);
 SV s_list(std::shared_ptr<ListDef> def);

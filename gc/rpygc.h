@@ -41,6 +41,7 @@ enum : uint32_t {
   RPY_TID_STRARRAY = 4,  // rpy_strarray: its items
   RPY_TID_DICTINDEX = 5,  // rpy_dictindex (runtime/dict.h): a dict's slots, no refs
   RPY_TID_WEAKREF = 6,    // rpy_weakref: its target is not traced (RPY_TI_WEAKREF)
+  RPY_TID_BYTEARRAY = 7,  // rpy_bytearray (runtime/rpy.h): length + a bytes buffer
   RPY_FIRST_PROGRAM_TID = 16,
 };
 

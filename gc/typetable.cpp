@@ -15,6 +15,7 @@ namespace {
 const uint32_t kExceptionPtrs[] = {sizeof(rpy_object)};
 const uint32_t kItemIsPtr[] = {0};
 const uint32_t kStrlistPtrs[] = {offsetof(rpy_strlist, items)};
+const uint32_t kBytearrayPtrs[] = {offsetof(rpy_bytearray, buf)};
 
 rpy_typeinfo builtin(uint32_t tid) {
   rpy_typeinfo ti{};
@@ -58,6 +59,12 @@ rpy_typeinfo builtin(uint32_t tid) {
       ti.length_offset = offsetof(rpy_dictindex, length);
       ti.items_offset = offsetof(rpy_dictindex, items);
       ti.name = "dict index";
+      break;
+    case RPY_TID_BYTEARRAY:
+      ti.fixedsize = sizeof(rpy_bytearray);
+      ti.n_ptrs = 1;
+      ti.ptr_offsets = kBytearrayPtrs;
+      ti.name = "bytearray";
       break;
     case RPY_TID_WEAKREF:
       ti.flags = RPY_TI_WEAKREF;

@@ -25,6 +25,16 @@ const LLType* BytesPtr() {
   return p;
 }
 
+const LLType* ByteArrayPtr() {
+  static const LLType* p = [] {
+    LLType* s = new_gcstruct("rpy_bytearray", {{"length", Signed}, {"buf", BytesPtr()}});
+    s->runtime_cname = "rpy_bytearray";
+    s->type_id = 7;  // RPY_TID_BYTEARRAY
+    return ptr_to(s);
+  }();
+  return p;
+}
+
 const std::vector<ExternalFunc>& syslib_externals() {
   static const std::vector<ExternalFunc> v = [] {
     const LLType* S = StrPtr();
@@ -112,6 +122,31 @@ const std::vector<ExternalFunc>& syslib_externals() {
     v.push_back({"rpy_bytes_find", {B, B, Signed, Signed}, Signed, false, true, "bytes.find"});
     v.push_back({"rpy_raise_oserror", {Signed, S}, Void, true, false, ""});
     v.push_back({"rpy_bytes_contains_int", {B, Signed}, Bool, true, true, "bytes.contains_int"});
+    v.push_back({"rpy_bytes_rfind", {B, B, Signed, Signed}, Signed, false, true, "bytes.rfind"});
+    v.push_back({"rpy_bytes_count", {B, B, Signed, Signed}, Signed, false, true, "bytes.count"});
+    v.push_back({"rpy_bytes_zeros", {Signed}, B, true, true, "bytes.zeros"});
+    v.push_back({"rpy_bytes_hex", {B}, S, false, true, "bytes.hex"});
+    v.push_back({"rpy_bytes_fromhex", {S}, B, true, true, "bytes.fromhex"});
+    // bytearray (runtime/bytes.cpp): mutable, so nothing but the
+    // conversions is elidable
+    const LLType* BA = ByteArrayPtr();
+    v.push_back({"rpy_bytearray_new", {Signed}, BA, true, false, "bytearray.new"});
+    v.push_back({"rpy_bytearray_from_bytes", {B}, BA, false, false, "bytearray.from_bytes"});
+    v.push_back({"rpy_bytearray_tobytes", {BA}, B, false, false, "bytearray.tobytes"});
+    v.push_back({"rpy_bytearray_getitem", {BA, Signed}, Signed, true, false, "bytearray.getitem"});
+    v.push_back({"rpy_bytearray_setitem", {BA, Signed, Signed}, Void, true, false, "bytearray.setitem"});
+    v.push_back({"rpy_bytearray_delitem", {BA, Signed}, Void, true, false, "bytearray.delitem"});
+    v.push_back({"rpy_bytearray_append", {BA, Signed}, Void, true, false, "bytearray.append"});
+    v.push_back({"rpy_bytearray_extend", {BA, B}, Void, false, false, "bytearray.extend"});
+    v.push_back({"rpy_bytearray_insert", {BA, Signed, Signed}, Void, true, false, "bytearray.insert"});
+    v.push_back({"rpy_bytearray_pop", {BA, Signed}, Signed, true, false, "bytearray.pop"});
+    v.push_back({"rpy_bytearray_remove", {BA, Signed}, Void, true, false, "bytearray.remove"});
+    v.push_back({"rpy_bytearray_reverse", {BA}, Void, false, false, "bytearray.reverse"});
+    v.push_back({"rpy_bytearray_clear", {BA}, Void, false, false, "bytearray.clear"});
+    v.push_back({"rpy_bytearray_imul", {BA, Signed}, Void, true, false, "bytearray.imul"});
+    v.push_back({"rpy_bytearray_setslice", {BA, Signed, Signed, Signed, B}, Void, true, false, "bytearray.setslice"});
+    v.push_back({"rpy_bytearray_delslice", {BA, Signed, Signed, Signed}, Void, true, false, "bytearray.delslice"});
+    v.push_back({"rpy_bytearray_repr", {BA}, S, false, false, "bytearray.repr"});
     // rweakref, rgc (gc/rpygc.h)
     const LLType* O = ptr_to(ObjectStruct());
     v.push_back({"rpy_weakref_create", {O}, WeakRefPtr(), false, false, ""});
@@ -154,23 +189,13 @@ bool RTyper::rtype_bytes_op(SpaceOperation& op) {
     if (res->concretetype != Void && r != res) gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
   };
   if ((name == "simple_call" || name == "call_kw") && K(0) == SomeValue::PBC && A(0)->bound_self &&
-      (A(0)->bound_self->kind == SomeValue::Bytes ||
-       (A(0)->bound_self->kind == SomeValue::String && A(0)->method_name == "encode"))) {
+      A(0)->bound_self->kind == SomeValue::String && A(0)->method_name == "encode") {
     std::vector<Value*> args(op.args.begin() + 1, op.args.end());
     std::vector<std::string> kw;
     if (name == "call_kw") {
       py::tuple t = static_cast<Constant*>(args[0])->value.obj;
       for (auto k : t) kw.push_back(k.cast<std::string>());
       args.erase(args.begin());
-    }
-    if (A(0)->method_name == "find") {
-      auto idx = [&](size_t i, int64_t dflt) -> Value* {
-        if (i >= args.size() || ann(args[i])->kind == SomeValue::None)
-          return typed_const(ConstValue::from_python(py::int_(dflt)), Signed);
-        return convert(args[i], Signed);
-      };
-      finish(call_external("rpy_bytes_find", {op.args[0], args[0], idx(1, 0), idx(2, INT64_MAX)}));
-      return true;
     }
     Value* enc = nullstr();
     Value* errors = nullstr();
@@ -179,8 +204,7 @@ bool RTyper::rtype_bytes_op(SpaceOperation& op) {
       std::string which = i < npos ? (i == 0 ? "encoding" : "errors") : kw[i - npos];
       (which == "encoding" ? enc : errors) = args[i];
     }
-    bool enc_ = A(0)->method_name == "encode";
-    finish(call_external(enc_ ? "rpy_str_encode" : "rpy_bytes_decode", {op.args[0], enc, errors}));
+    finish(call_external("rpy_str_encode", {op.args[0], enc, errors}));
     return true;
   }
   if (name == "getattr" && K(0) == SomeValue::Instance && static_cast<Constant*>(op.args[1])->value.s == "errno") {
@@ -196,61 +220,7 @@ bool RTyper::rtype_bytes_op(SpaceOperation& op) {
     gen("same_as", {op.args[0]}, StrPtr(), res);
     return true;
   }
-  bool any = false;
-  for (size_t i = 0; i < op.args.size(); ++i) any |= K(i) == SomeValue::Bytes;
-  if (!any) return false;
-  if (name == "getattr") {  // a bound bytes method: the bytes itself
-    gen("same_as", {op.args[0]}, BytesPtr(), res);
-    return true;
-  }
-  if (name == "getitem") {
-    finish(call_external("rpy_bytes_getitem", {op.args[0], convert(op.args[1], Signed)}));
-    return true;
-  }
-  if (name == "getslice") {
-    auto bound = [&](Value* v, int64_t dflt) -> Value* {
-      if (ann(v)->kind == SomeValue::None) return typed_const(ConstValue::from_python(py::int_(dflt)), Signed);
-      return convert(v, Signed);
-    };
-    if (A(3)->kind == SomeValue::None) {
-      finish(call_external("rpy_bytes_slice", {op.args[0], bound(op.args[1], INT64_MIN), bound(op.args[2], INT64_MAX)}));
-    } else {
-      Value* step = convert(op.args[3], Signed);
-      Value* zero = typed_const(ConstValue::from_python(py::int_(0)), Signed);
-      Value* big = typed_const(ConstValue::from_python(py::int_(INT64_MAX)), Signed);
-      Value* neg = gen("cast_bool_to_int", {gen("int_lt", {step, zero}, Bool)}, Signed);
-      Value* start = A(1)->kind == SomeValue::None ? gen("int_mul", {neg, big}, Signed) : convert(op.args[1], Signed);
-      Value* stop = A(2)->kind == SomeValue::None ? gen("int_add", {big, neg}, Signed) : convert(op.args[2], Signed);
-      finish(call_external("rpy_bytes_slice_step", {op.args[0], start, stop, step}));
-    }
-    return true;
-  }
-  if (name == "add") {
-    finish(call_external("rpy_bytes_concat", {op.args[0], op.args[1]}));
-    return true;
-  }
-  if (name == "mul") {
-    bool left = K(0) == SomeValue::Bytes;
-    finish(call_external("rpy_bytes_mul", {op.args[left ? 0 : 1], convert(op.args[left ? 1 : 0], Signed)}));
-    return true;
-  }
-  if (name == "contains") {
-    if (int_like(A(1))) finish(call_external("rpy_bytes_contains_int", {op.args[0], convert(op.args[1], Signed)}));
-    else finish(call_external("rpy_bytes_contains", {op.args[0], op.args[1]}));
-    return true;
-  }
-  if ((name == "eq" || name == "ne") && K(0) == SomeValue::Bytes && K(1) == SomeValue::Bytes) {
-    Value* eq = call_external("rpy_bytes_eq", {op.args[0], op.args[1]});
-    if (name == "eq") finish(eq);
-    else gen("bool_not", {eq}, Bool, res);
-    return true;
-  }
-  if (name == "lt" || name == "le" || name == "gt" || name == "ge") {
-    Value* c = call_external("rpy_bytes_cmp", {op.args[0], op.args[1]});
-    gen("int_" + name, {c, typed_const(ConstValue::from_python(py::int_(0)), Signed)}, Bool, res);
-    return true;
-  }
-  return false;  // bool, is_, calls, tuples...: the generic rules
+  return rtype_bytes_like_op(op);  // rtyper/rbytes.cpp
 }
 
 void RTyper::rtype_module_builtin(const std::string& name, SpaceOperation& op, std::vector<Value*> args,

@@ -32,6 +32,7 @@ const LLType* RTyper::lltype_of(const SV& s) {
     case SomeValue::Float: return Float;
     case SomeValue::String: return StrPtr();
     case SomeValue::Bytes: return BytesPtr();  // syslib
+    case SomeValue::ByteArray: return ByteArrayPtr();
     case SomeValue::WeakRef: return WeakRefPtr();
     case SomeValue::Tuple: {
       std::vector<const LLType*> items;
@@ -502,6 +503,7 @@ Value* RTyper::to_bool(Value* v) {
     case SomeValue::Float: return gen("float_is_true", {v}, Bool);
     case SomeValue::None: return typed_const(ConstValue::from_python(py::bool_(false)), Bool);
     case SomeValue::Bytes:  // syslib
+    case SomeValue::ByteArray:
     case SomeValue::String: {
       if (s->can_be_none) unsupported("truth value of a str that may be None is not supported yet");
       Variable* len = gen("getfield", {v, g_->new_llconst("length", Constant::FieldName)}, Signed);
@@ -546,6 +548,9 @@ Value* RTyper::to_str(Value* v) {
     case SomeValue::Bytes:  // syslib: str(b) is repr(b)
       if (s->can_be_none) unsupported("str() of a bytes that may be None is not supported yet");
       return call_external("rpy_bytes_repr", {v});
+    case SomeValue::ByteArray:
+      if (s->can_be_none) unsupported("str() of a bytearray that may be None is not supported yet");
+      return call_external("rpy_bytearray_repr", {v});
     case SomeValue::Instance:
       if (s->classdef->root()->builtin_exception) return call_external("rpy_exc_str", {v});
       unsupported("str() of " + s->str() + " is not supported yet");
@@ -1164,6 +1169,7 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
                            const std::vector<std::string>& kwnames) {
   Variable* res = op.result;
   auto A = [&](size_t i) { return ann(args[i]); };
+  if (rtype_bytes_builtin(name, op, args, kwnames)) return;  // rtyper/rbytes.cpp
   if (name.find('.') != std::string::npos) return rtype_module_builtin(name, op, args, kwnames);  // syslib
   if (rtype_dict_builtin(name, op, args)) return;
   if (name == "set" || name == "dict") {

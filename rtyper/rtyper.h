@@ -103,6 +103,11 @@ class RTyper {
   void rtype_module_builtin(const std::string& name, SpaceOperation& op, std::vector<Value*> args,
                             const std::vector<std::string>& kwnames);
   bool rtype_bytes_op(SpaceOperation& op);
+  // bytes and bytearray (rtyper/rbytes.cpp); false when `op` is not one.
+  bool rtype_bytes_like_op(SpaceOperation& op);
+  bool rtype_bytes_builtin(const std::string& name, SpaceOperation& op, std::vector<Value*> args,
+                           const std::vector<std::string>& kwnames);
+  Value* as_bytes(Value* v);  // a bytearray copied into a bytes; bytes as they are
   Value* bytes_const(const ConstValue& c);
 
   Variable* gen(const std::string& opname, std::vector<Value*> args, const LLType* restype,

@@ -302,6 +302,83 @@ Signed bfind(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end, bool revers
   return hit ? hit - b->data : -1;
 }
 
+
+// CPython's repr of the bytes [p, p+n), appended to out.
+// bytearray's repr escapes every ' even between double quotes (as CPython).
+void append_bytes_repr(std::string& out, const char* p, size_t n, bool escape_single = false) {
+  static const char hex[] = "0123456789abcdef";
+  char quote = (memchr(p, '\'', n) && !memchr(p, '"', n)) ? '"' : '\'';
+  out += "b";
+  out.push_back(quote);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == (unsigned char)quote || c == '\\' || (escape_single && c == '\'')) {
+      out.push_back('\\');
+      out.push_back((char)c);
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c >= 0x7f) {
+      out += "\\x";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    } else {
+      out.push_back((char)c);
+    }
+  }
+  out.push_back(quote);
+}
+
+bool check_byte(Signed v) {
+  if (RPY_UNLIKELY((Unsigned)v > 255)) {
+    raise_msg(&rpy_vt_ValueError, "byte must be in range(0, 256)");
+    return false;
+  }
+  return true;
+}
+
+rpy_bytearray* alloc_bytearray() {
+  return static_cast<rpy_bytearray*>(rpy_gc_malloc(RPY_TID_BYTEARRAY, sizeof(rpy_bytearray)));
+}
+
+// Room for `need` bytes in a's buffer, growing it by an eighth more (as
+// CPython's bytearray) so that appends are amortized O(1). a may move: the
+// caller re-reads it from its own root (the returned pointer is current).
+rpy_bytearray* reserve(rpy_bytearray* a, Signed need) {
+  if (need <= a->buf->nbytes) return a;
+  Signed cap = need + (need >> 3) + (need < 9 ? 3 : 6);
+  Root<rpy_bytearray> ra(a);
+  rpy_bytes* nb = new_bytes(cap);
+  if (RPY_UNLIKELY(!nb)) return nullptr;  // MemoryError pending
+  a = ra.get();
+  memcpy(nb->data, a->buf->data, (size_t)a->length);
+  write_barrier(a);
+  a->buf = nb;
+  return a;
+}
+
+// a[start:stop] (already adjusted, step 1) replaced by the n bytes at p;
+// p must not point into the GC heap unless `src` roots what it points into
+// (then p is re-derived from src after the allocation).
+void replace_range(rpy_bytearray* a, Signed start, Signed stop, rpy_bytes* src, Signed n) {
+  if (stop < start) stop = start;
+  Signed len = a->length;
+  Signed newlen = len - (stop - start) + n;
+  Root<rpy_bytes> rs(src);
+  if (newlen > a->buf->nbytes) {
+    Root<rpy_bytearray> ra(a);
+    a = reserve(a, newlen);
+    if (!a) return;
+  }
+  char* d = a->buf->data;
+  memmove(d + start + n, d + stop, (size_t)(len - stop));
+  memcpy(d + start, rs.get()->data, (size_t)n);
+  a->length = newlen;
+}
+
 }  // namespace
 
 extern "C" {
@@ -412,34 +489,244 @@ Signed rpy_bytes_count(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end) {
 }
 
 rpy_string* rpy_bytes_repr(rpy_bytes* b) {
-  static const char hex[] = "0123456789abcdef";
-  const char* p = b->data;
-  size_t n = (size_t)b->nbytes;
-  char quote = (memchr(p, '\'', n) && !memchr(p, '"', n)) ? '"' : '\'';
   std::string out;
-  out.reserve(n + 3);
-  out += "b";
-  out.push_back(quote);
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    if (c == (unsigned char)quote || c == '\\') {
-      out.push_back('\\');
-      out.push_back((char)c);
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c < 0x20 || c >= 0x7f) {
-      out += "\\x";
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    } else {
-      out.push_back((char)c);
-    }
+  append_bytes_repr(out, b->data, (size_t)b->nbytes);
+  return str_from_ascii(out);
+}
+
+rpy_bytes* rpy_bytes_zeros(Signed n) {
+  if (n < 0) {
+    raise_msg(&rpy_vt_ValueError, "negative count");
+    return nullptr;
   }
-  out.push_back(quote);
+  return new_bytes(n);
+}
+
+rpy_string* rpy_bytes_hex(rpy_bytes* b) {
+  static const char hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve((size_t)b->nbytes * 2);
+  for (Signed i = 0; i < b->nbytes; i++) {
+    unsigned char c = (unsigned char)b->data[i];
+    out.push_back(hex[c >> 4]);
+    out.push_back(hex[c & 15]);
+  }
+  return str_from_ascii(out);
+}
+
+rpy_bytes* rpy_bytes_fromhex(rpy_string* s) {
+  auto digit = [](unsigned char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  };
+  auto space = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  std::string out;
+  const unsigned char* p = (const unsigned char*)s->data;
+  Signed n = s->nbytes, i = 0;
+  auto fail = [&](Signed at) -> rpy_bytes* {
+    Signed pos = 0;  // in code points, as CPython reports it
+    for (Signed k = 0; k < at; k++) pos += (p[k] & 0xc0) != 0x80;
+    raise_msg(&rpy_vt_ValueError, "non-hexadecimal number found in fromhex() arg at position " + std::to_string(pos));
+    return nullptr;
+  };
+  while (i < n) {
+    if (space(p[i])) {
+      i++;
+      continue;
+    }
+    int hi = digit(p[i]);
+    if (hi < 0) return fail(i);
+    if (i + 1 >= n) return fail(i + 1);
+    int lo = digit(p[i + 1]);
+    if (lo < 0) return fail(i + 1);
+    out.push_back((char)(hi * 16 + lo));
+    i += 2;
+  }
+  return bytes_of(out.data(), (Signed)out.size());
+}
+
+rpy_bytearray* rpy_bytearray_new(Signed n) {
+  if (n < 0) {
+    raise_msg(&rpy_vt_ValueError, "negative count");
+    return nullptr;
+  }
+  rpy_bytes* b = new_bytes(n);
+  if (RPY_UNLIKELY(!b)) return nullptr;
+  Root<rpy_bytes> rb(b);
+  rpy_bytearray* a = alloc_bytearray();
+  if (RPY_UNLIKELY(!a)) return nullptr;
+  a->length = n;
+  a->buf = rb.get();
+  return a;
+}
+
+rpy_bytearray* rpy_bytearray_from_bytes(rpy_bytes* b) {
+  Root<rpy_bytes> src(b);
+  rpy_bytearray* a = rpy_bytearray_new(b->nbytes);
+  if (RPY_UNLIKELY(!a)) return nullptr;
+  memcpy(a->buf->data, src.get()->data, (size_t)src.get()->nbytes);
+  return a;
+}
+
+rpy_bytes* rpy_bytearray_tobytes(rpy_bytearray* a) {
+  Root<rpy_bytearray> ra(a);
+  rpy_bytes* b = new_bytes(a->length);
+  if (RPY_UNLIKELY(!b)) return nullptr;
+  memcpy(b->data, ra.get()->buf->data, (size_t)ra.get()->length);
+  return b;
+}
+
+Signed rpy_bytearray_getitem(rpy_bytearray* a, Signed i) {
+  if (i < 0) i += a->length;
+  if (RPY_UNLIKELY((Unsigned)i >= (Unsigned)a->length)) {
+    raise_msg(&rpy_vt_IndexError, "bytearray index out of range");
+    return -1;
+  }
+  return (unsigned char)a->buf->data[i];
+}
+
+void rpy_bytearray_setitem(rpy_bytearray* a, Signed i, Signed v) {
+  if (i < 0) i += a->length;
+  if (RPY_UNLIKELY((Unsigned)i >= (Unsigned)a->length)) {
+    raise_msg(&rpy_vt_IndexError, "bytearray index out of range");
+    return;
+  }
+  if (check_byte(v)) a->buf->data[i] = (char)v;
+}
+
+void rpy_bytearray_delitem(rpy_bytearray* a, Signed i) {
+  if (i < 0) i += a->length;
+  if (RPY_UNLIKELY((Unsigned)i >= (Unsigned)a->length)) {
+    raise_msg(&rpy_vt_IndexError, "bytearray index out of range");
+    return;
+  }
+  char* d = a->buf->data;
+  memmove(d + i, d + i + 1, (size_t)(a->length - i - 1));
+  a->length--;
+}
+
+void rpy_bytearray_append(rpy_bytearray* a, Signed v) {
+  if (!check_byte(v)) return;
+  a = reserve(a, a->length + 1);
+  if (RPY_UNLIKELY(!a)) return;
+  a->buf->data[a->length++] = (char)v;
+}
+
+void rpy_bytearray_extend(rpy_bytearray* a, rpy_bytes* b) {
+  replace_range(a, a->length, a->length, b, b->nbytes);
+}
+
+void rpy_bytearray_insert(rpy_bytearray* a, Signed i, Signed v) {
+  if (!check_byte(v)) return;
+  Signed n = a->length;
+  if (i < 0) {
+    i += n;
+    if (i < 0) i = 0;
+  } else if (i > n) {
+    i = n;
+  }
+  a = reserve(a, n + 1);
+  if (RPY_UNLIKELY(!a)) return;
+  char* d = a->buf->data;
+  memmove(d + i + 1, d + i, (size_t)(n - i));
+  d[i] = (char)v;
+  a->length = n + 1;
+}
+
+Signed rpy_bytearray_pop(rpy_bytearray* a, Signed i) {
+  Signed n = a->length;
+  if (n == 0) {
+    raise_msg(&rpy_vt_IndexError, "pop from empty bytearray");
+    return -1;
+  }
+  if (i < 0) i += n;
+  if ((Unsigned)i >= (Unsigned)n) {
+    raise_msg(&rpy_vt_IndexError, "pop index out of range");
+    return -1;
+  }
+  char* d = a->buf->data;
+  Signed v = (unsigned char)d[i];
+  memmove(d + i, d + i + 1, (size_t)(n - i - 1));
+  a->length = n - 1;
+  return v;
+}
+
+void rpy_bytearray_remove(rpy_bytearray* a, Signed v) {
+  if (!check_byte(v)) return;
+  const char* d = a->buf->data;
+  const char* hit = (const char*)memchr(d, (int)v, (size_t)a->length);
+  if (!hit) {
+    raise_msg(&rpy_vt_ValueError, "value not found in bytearray");
+    return;
+  }
+  rpy_bytearray_delitem(a, hit - d);
+}
+
+void rpy_bytearray_reverse(rpy_bytearray* a) { std::reverse(a->buf->data, a->buf->data + a->length); }
+
+void rpy_bytearray_clear(rpy_bytearray* a) { a->length = 0; }
+
+void rpy_bytearray_imul(rpy_bytearray* a, Signed n) {
+  Signed len = a->length;
+  if (n <= 0 || len == 0) {
+    a->length = 0;
+    return;
+  }
+  if (len > INT64_MAX / n) {
+    raise_msg(&rpy_vt_MemoryError, "");
+    return;
+  }
+  a = reserve(a, len * n);
+  if (RPY_UNLIKELY(!a)) return;
+  char* d = a->buf->data;
+  for (Signed k = 1; k < n; k++) memcpy(d + k * len, d, (size_t)len);
+  a->length = len * n;
+}
+
+void rpy_bytearray_setslice(rpy_bytearray* a, Signed start, Signed stop, Signed step, rpy_bytes* b) {
+  if (step == 0) {
+    raise_msg(&rpy_vt_ValueError, "slice step cannot be zero");
+    return;
+  }
+  if (step < -INT64_MAX) step = -INT64_MAX;
+  Signed n = adjust_slice(a->length, start, stop, step);
+  if (step == 1) {
+    replace_range(a, start, stop, b, b->nbytes);
+    return;
+  }
+  if (n != b->nbytes) {
+    raise_msg(&rpy_vt_ValueError, "attempt to assign bytes of size " + std::to_string(b->nbytes) +
+                                      " to extended slice of size " + std::to_string(n));
+    return;
+  }
+  char* d = a->buf->data;
+  for (Signed k = 0, i = start; k < n; k++, i += step) d[i] = b->data[k];
+}
+
+void rpy_bytearray_delslice(rpy_bytearray* a, Signed start, Signed stop, Signed step) {
+  if (step == 0) {
+    raise_msg(&rpy_vt_ValueError, "slice step cannot be zero");
+    return;
+  }
+  if (step < -INT64_MAX) step = -INT64_MAX;
+  Signed n = adjust_slice(a->length, start, stop, step);
+  if (n == 0) return;
+  if (step < 0) {  // the same items, visited upwards
+    start = start + (n - 1) * step;
+    step = -step;
+  }
+  char* d = a->buf->data;
+  Signed w = start;
+  for (Signed r = start; r < a->length; r++) {
+    bool deleted = r >= start && (r - start) % step == 0 && (r - start) / step < n;
+    if (!deleted) d[w++] = d[r];
+  }
+  a->length = w;
+}
+
+rpy_string* rpy_bytearray_repr(rpy_bytearray* a) {
+  std::string out = "bytearray(";
+  append_bytes_repr(out, a->buf->data, (size_t)a->length, true);
+  out += ")";
   return str_from_ascii(out);
 }
 

@@ -243,6 +243,37 @@ Signed rpy_bytes_rfind(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end);
 Signed rpy_bytes_count(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end);
 rpy_string* rpy_bytes_repr(rpy_bytes* b);  // b'...' exactly as CPython
 static inline Signed rpy_bytes_hash(rpy_bytes* b) { return rpy_str_hash((rpy_string*)b); }
+rpy_bytes* rpy_bytes_zeros(Signed n);               // bytes(n); ValueError "negative count"
+rpy_string* rpy_bytes_hex(rpy_bytes* b);
+rpy_bytes* rpy_bytes_fromhex(rpy_string* s);        // ValueError at the offending position
+
+// ---- bytearray --------------------------------------------------------------------------
+// A resizable array of bytes, as a list of chars: buf->nbytes is the
+// capacity, `length` the bytes in use. The rtyper reads `length` directly
+// (len, truth); everything else goes through these functions.
+struct rpy_bytearray {
+  rpy_gchdr hdr;  // RPY_TID_BYTEARRAY
+  Signed length;
+  rpy_bytes* buf;
+};
+rpy_bytearray* rpy_bytearray_new(Signed n);  // n zero bytes; ValueError "negative count"
+rpy_bytearray* rpy_bytearray_from_bytes(rpy_bytes* b);
+rpy_bytes* rpy_bytearray_tobytes(rpy_bytearray* a);
+Signed rpy_bytearray_getitem(rpy_bytearray* a, Signed i);  // IndexError "bytearray index out of range"
+void rpy_bytearray_setitem(rpy_bytearray* a, Signed i, Signed v);
+void rpy_bytearray_delitem(rpy_bytearray* a, Signed i);
+void rpy_bytearray_append(rpy_bytearray* a, Signed v);  // ValueError "byte must be in range(0, 256)"
+void rpy_bytearray_extend(rpy_bytearray* a, rpy_bytes* b);
+void rpy_bytearray_insert(rpy_bytearray* a, Signed i, Signed v);
+Signed rpy_bytearray_pop(rpy_bytearray* a, Signed i);
+void rpy_bytearray_remove(rpy_bytearray* a, Signed v);
+void rpy_bytearray_reverse(rpy_bytearray* a);
+void rpy_bytearray_clear(rpy_bytearray* a);
+void rpy_bytearray_imul(rpy_bytearray* a, Signed n);
+// a[start:stop:step] = b (as CPython: an extended slice takes exactly its size)
+void rpy_bytearray_setslice(rpy_bytearray* a, Signed start, Signed stop, Signed step, rpy_bytes* b);
+void rpy_bytearray_delslice(rpy_bytearray* a, Signed start, Signed stop, Signed step);
+rpy_string* rpy_bytearray_repr(rpy_bytearray* a);  // bytearray(b'...')
 
 // ---- formatting ---------------------------------------------------------------------
 // One argument of a %-format, tagged. The fields are separate (not a union)
