@@ -11,8 +11,11 @@
 //    minor collection. The invariant (no marked-and-scanned object points to
 //    an unmarked one) is kept by re-scanning every marked object the barrier
 //    caught being written (the remembered set), by marking the objects
-//    promoted while marking, and by re-scanning the roots before finishing;
-//  - sweeping is done in one go when marking ends (not incremental yet).
+//    promoted while marking, and by re-scanning the roots before finishing
+//    (itself in bounded steps: marking ends at a step where that rescan
+//    finds nothing new);
+//  - sweeping is incremental too: after marking, each minor collection is
+//    followed by a bounded sweep of the old objects (PyPy's STATE_SWEEPING).
 // Old objects never move, so identity hashes of old objects are addresses;
 // a young object whose hash was taken gets the value stored after its end
 // when it is promoted.
@@ -56,7 +59,7 @@ constexpr int kCardShift = 7;
 constexpr int64_t kCardItems = int64_t{1} << kCardShift;
 constexpr int64_t kCardMinItems = 8 * kCardItems;
 
-enum class State { Idle, Marking };
+enum class State { Idle, Marking, Sweeping };
 
 constexpr size_t kSmallMax = 512;              // size classes of 8 bytes up to this
 constexpr size_t kArenaChunk = 256 * 1024;
@@ -69,7 +72,8 @@ struct Config {
   double major_factor = 1.82;
   size_t min_major_threshold = 16u << 20;
   bool debug = false;
-  size_t mark_budget = 0;  // bytes of objects scanned per marking step
+  size_t mark_budget = 0;   // bytes of objects scanned per marking step
+  size_t sweep_budget = 0;  // bytes of old objects swept per sweeping step
   FILE* log = nullptr;
 };
 
@@ -131,6 +135,13 @@ struct Gc {
   // budget forever.
   std::vector<rpy_gchdr*> rescan;
   State state = State::Idle;
+  // Sweeping: old_objects[sweep_pos, sweep_end) are still to be swept (the
+  // ones marked when marking ended); the survivors so far are compacted into
+  // [0, sweep_kept), and objects promoted since marking ended are appended
+  // after sweep_end (they survive this cycle).
+  size_t sweep_pos = 0, sweep_end = 0, sweep_kept = 0;
+  size_t sweep_before = 0;  // old bytes when marking ended, for the log
+  int finish_attempts = 0;  // of the current marking: see major_step
   bool in_collection = false;
   bool raising_oom = false;
 
@@ -215,12 +226,13 @@ void write_summary() {
   fprintf(G.cfg.log,
           "minor collections: %llu (%.6f s)\nmajor collections: %llu (%.6f s)\n"
           "nursery: %llu bytes\npeak old generation: %llu bytes\ntotal allocated: %llu bytes\n"
-          "finalizers run: %llu\ncard-marked arrays: %llu (%llu cards scanned)\n",
+          "finalizers run: %llu\ncard-marked arrays: %llu (%llu cards scanned)\n"
+          "max pause: %.6f s\n",
           (unsigned long long)G.stats.minor_collections, G.stats.minor_seconds,
           (unsigned long long)G.stats.major_collections, G.stats.major_seconds,
           (unsigned long long)G.cfg.nursery_size, (unsigned long long)G.peak_old_bytes,
           (unsigned long long)total_allocated(), (unsigned long long)G.finalizers_run,
-          (unsigned long long)G.card_arrays, (unsigned long long)G.cards_scanned);
+          (unsigned long long)G.card_arrays, (unsigned long long)G.cards_scanned, G.stats.max_pause_seconds);
   log_line("gc-summary}");
   fflush(G.cfg.log);
 }
@@ -553,9 +565,11 @@ void mark_slot(void** slot) {
 }
 
 void mark_roots() {
+  // Scanned again through the gray list, so within the step's budget (a big
+  // written array costs its size once, not all at once here).
   for (rpy_gchdr* h : G.rescan) {
     h->gcflags &= ~F_RESCAN;
-    trace<mark_slot>(h);
+    G.gray.push_back(h);
   }
   G.rescan.clear();
   for (void** s = rpy_shadowstack_base; s < rpy_shadowstack_top; s++) mark_slot(s);
@@ -577,7 +591,9 @@ bool mark_some(size_t budget) {
   return true;
 }
 
-void sweep() {
+// When marking has ended: what needs the complete marking at once (weak
+// references, finalizers) before sweeping frees anything.
+void end_marking() {
   // Weakrefs first: a finalizer may read one whose target dies now.
   if (!G.old_weakrefs.empty()) {
     size_t k = 0;
@@ -598,44 +614,76 @@ void sweep() {
     }
     G.old_finalizers.resize(k);
   }
-  size_t live = 0, j = 0;
-  for (rpy_gchdr* h : G.old_objects) {
-    size_t size = block_size(h);
+  G.sweep_pos = G.sweep_kept = 0;
+  G.sweep_end = G.old_objects.size();
+  G.sweep_before = G.old_bytes;
+  G.state = State::Sweeping;
+}
+
+// Sweeps about `budget` bytes of old objects; true when the sweep is done.
+// Survivors lose their mark; old_bytes drops by what is freed.
+bool sweep_some(size_t budget) {
+  size_t work = 0, freed = 0, i = G.sweep_pos, j = G.sweep_kept;
+  rpy_gchdr** objs = G.old_objects.data();
+  for (; i < G.sweep_end && work < budget; i++) {
+    rpy_gchdr* h = objs[i];
     if (h->gcflags & F_VISITED) {
       h->gcflags &= ~F_VISITED;
-      G.old_objects[j++] = h;
-      live += size;
+      objs[j++] = h;
+      work += 16;  // a survivor costs its header only
     } else {
+      size_t size = block_size(h);
       old_free(h, size);
+      freed += size;
+      work += size;
     }
   }
-  G.old_objects.resize(j);
-  G.old_bytes = live;
-  double next = (double)live * G.cfg.major_factor;
+  G.old_bytes -= freed;
+  G.sweep_pos = i;
+  G.sweep_kept = j;
+  if (i < G.sweep_end) return false;
+  // The objects promoted while sweeping follow the survivors.
+  size_t n = G.old_objects.size();
+  std::copy(objs + G.sweep_end, objs + n, objs + j);
+  G.old_objects.resize(j + (n - G.sweep_end));
+  G.state = State::Idle;
+  double next = (double)G.old_bytes * G.cfg.major_factor;
   G.next_major = std::max((size_t)next, G.cfg.min_major_threshold);
+  G.stats.major_collections++;
+  log_line("gc-collect-done old before=%zu after=%zu next major at %zu, %.6f s since start}", G.sweep_before,
+           G.old_bytes, G.next_major, now_seconds() - G.major_start_time);
+  return true;
 }
 
 void start_major() {
   G.state = State::Marking;
+  G.finish_attempts = 0;
   G.major_start_time = now_seconds();
   log_line("{gc-collect-start old=%zu bytes", G.old_bytes);
   mark_roots();
 }
 
 // Called right after a minor collection (nursery empty, remembered set
-// processed), which is what makes the final root rescan exact.
+// processed), which is what makes the root rescan exact. Marking ends at a
+// step where, the gray objects all scanned, rescanning the roots and the
+// marked objects written since finds nothing left to scan within the
+// budget; otherwise that rescan's objects are marked by the next steps, so
+// a pause stays bounded by the budget (plus the roots themselves) whatever
+// the mutator did since marking started. After a few such attempts the
+// last one runs to the end, so marking terminates even against a mutator
+// that keeps writing.
 void major_step(bool finish) {
   double t0 = now_seconds();
-  if (mark_some(finish ? SIZE_MAX : G.cfg.mark_budget)) {
-    mark_roots();
-    mark_some(SIZE_MAX);
-    size_t before = G.old_bytes;
-    sweep();
-    G.state = State::Idle;
-    G.stats.major_collections++;
-    log_line("gc-collect-done old before=%zu after=%zu next major at %zu, %.6f s since start}", before,
-             G.old_bytes, G.next_major, now_seconds() - G.major_start_time);
+  if (G.state == State::Marking) {
+    size_t budget = finish ? SIZE_MAX : G.cfg.mark_budget;
+    if (mark_some(budget)) {
+      if (++G.finish_attempts >= 8) budget = SIZE_MAX;
+      mark_roots();
+      if (mark_some(budget)) end_marking();
+    }
   }
+  if (G.state == State::Sweeping && !finish) sweep_some(G.cfg.sweep_budget);
+  else if (G.state == State::Sweeping) sweep_some(SIZE_MAX);
   G.stats.major_seconds += now_seconds() - t0;
 }
 
@@ -645,21 +693,28 @@ void major_step(bool finish) {
 // references promise. Finish it, then do a complete one.
 void full_collection() {
   minor_collection();
-  if (G.state == State::Marking) major_step(true);
+  if (G.state != State::Idle) major_step(true);
   start_major();
   major_step(true);
 }
 
+void note_pause(double t0) {
+  double d = now_seconds() - t0;
+  if (d > G.stats.max_pause_seconds) G.stats.max_pause_seconds = d;
+}
+
 // A minor collection, and the major work due after it.
 void collect_step() {
+  double t0 = now_seconds();
   minor_collection();
-  if (G.state == State::Marking) {
+  if (G.state != State::Idle) {
     major_step(false);
   } else if (G.old_bytes + G.memory_pressure > G.next_major ||
              (G.cfg.debug && G.stats.minor_collections % 16 == 0)) {
     start_major();
     major_step(false);
   }
+  note_pause(t0);
 }
 
 // Whether `extra` more bytes keep the heap under PYPY_GC_MAX, collecting
@@ -782,6 +837,10 @@ void rpy_gc_init(void) {
   G.next_major = c.min_major_threshold;
   // Marking must outpace promotion: at most a nursery is promoted per step.
   c.mark_budget = c.debug ? 512 : 8 * c.nursery_size;
+  // Sweeping is cheaper per byte than marking (no tracing); it only has to
+  // finish before the next major is due, which is at least a few nurseries
+  // of promotion away.
+  c.sweep_budget = c.debug ? 512 : 16 * c.nursery_size;
   c.log = open_log();
   if (c.log) atexit(write_summary);
   G.large_threshold = std::min<size_t>(c.nursery_size / 4, 128 * 1024);
