@@ -711,7 +711,9 @@ class CodeGen {
              raise_builtin(info->exc, info->exc_msg) + " } } " + r + "rpy_i; }";
     if (n == "malloc") {  // Boehm: no GC transform ran
       const LLType* t = op.result->concretetype->item;
-      return r + "(" + struct_cname(t) + "*)rpy_gc_malloc(" + tid_of(t) + ", sizeof(" + struct_cname(t) + "));";
+      // A valid object even over the heap limit, with MemoryError pending.
+      return r + "(" + struct_cname(t) + "*)rpy_gc_malloc(" + tid_of(t) + ", sizeof(" + struct_cname(t) +
+             "));\n    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) goto " + fail_label_ + ";";
     }
     if (n == "gc_malloc_nursery") {
       // The nursery bump inline; only the slow path can collect (or raise

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <unistd.h>
 
 #include "gc/rpygc.h"
@@ -40,6 +41,44 @@ void push_shadowstack() {
 
 constexpr size_t kShadowStackEntries = 1u << 20;
 bool initialized = false;
+size_t max_heap = 0;  // PYPY_GC_MAX, as incminimark reads it; 0: unlimited
+
+// "512MB", "64k", "1000000": bytes (0 for anything else).
+size_t parse_size(const char* s) {
+  if (!s || !*s) return 0;
+  char* end;
+  double v = strtod(s, &end);
+  if (end == s || v < 0) return 0;
+  std::string unit(end);
+  for (auto& c : unit) c = (char)tolower((unsigned char)c);
+  if (unit == "k" || unit == "kb") v *= 1024;
+  else if (unit == "m" || unit == "mb") v *= 1024.0 * 1024;
+  else if (unit == "g" || unit == "gb") v *= 1024.0 * 1024 * 1024;
+  else if (!unit.empty()) return 0;
+  return (size_t)v;
+}
+
+// Raising allocates the exception instance, which the limit that caused the
+// error would refuse in turn: the limit is lifted while it is built.
+void raise_memory_error() {
+  if (max_heap) GC_set_max_heap_size(0);
+  rpy_raise_cstr(&rpy_vt_MemoryError, nullptr);
+  if (max_heap) GC_set_max_heap_size(max_heap);
+}
+
+// The fixed-size entry points never return NULL (runtime code uses the
+// object at once): over PYPY_GC_MAX the object is still allocated, past the
+// limit, and MemoryError is left pending for the caller's exception check,
+// as incminimark does. Without a limit, running out is fatal.
+__attribute__((noinline, cold)) void* malloc_failed(size_t size, bool atomic) {
+  if (!max_heap) out_of_memory(size);
+  raise_memory_error();
+  GC_set_max_heap_size(0);
+  void* p = atomic ? GC_MALLOC_ATOMIC(size) : GC_MALLOC(size);
+  GC_set_max_heap_size(max_heap);
+  if (!p) out_of_memory(size);
+  return p;
+}
 
 }  // namespace
 
@@ -64,11 +103,13 @@ void rpy_gc_init(void) {
   // land in the program's stderr, where CPython prints nothing. Set
   // RPY_GC_WARNINGS to see them when debugging.
   if (!getenv("RPY_GC_WARNINGS")) GC_set_warn_proc(GC_ignore_warn_proc);
+  max_heap = parse_size(getenv("PYPY_GC_MAX"));
+  if (max_heap) GC_set_max_heap_size(max_heap);
 }
 
 void* rpy_gc_malloc(uint32_t tid, size_t size) {
   void* p = GC_MALLOC(size);
-  if (RPY_UNLIKELY(p == nullptr)) out_of_memory(size);
+  if (RPY_UNLIKELY(p == nullptr)) p = malloc_failed(size, false);
   static_cast<rpy_gchdr*>(p)->tid = tid;
   return p;
 }
@@ -79,7 +120,7 @@ void* rpy_gc_malloc_atomic(uint32_t tid, size_t size) {
     // The runtime's strings come through here with sizes taken from the
     // program ("ab" * n): a recoverable MemoryError, as in Python. Its
     // callers return NULL in turn (runtime/str_internal.h).
-    rpy_raise_cstr(&rpy_vt_MemoryError, nullptr);
+    raise_memory_error();
     return nullptr;
   }
   // Unlike GC_MALLOC, the atomic allocator hands back recycled, dirty memory.
@@ -102,7 +143,7 @@ void* rpy_gc_malloc_varsize(uint32_t tid, size_t fixedsize, size_t itemsize,
   if (RPY_UNLIKELY(p == nullptr)) {
     // A huge array is a recoverable MemoryError in Python (e.g. [0] * 10**12);
     // callers of varsize allocation already check for a pending exception.
-    rpy_raise_cstr(&rpy_vt_MemoryError, nullptr);
+    raise_memory_error();
     return nullptr;
   }
   if (atomic) memset(p, 0, total);

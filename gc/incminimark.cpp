@@ -11,8 +11,11 @@
 //    minor collection. The invariant (no marked-and-scanned object points to
 //    an unmarked one) is kept by re-scanning every marked object the barrier
 //    caught being written (the remembered set), by marking the objects
-//    promoted while marking, and by re-scanning the roots before finishing;
-//  - sweeping is done in one go when marking ends (not incremental yet).
+//    promoted while marking, and by re-scanning the roots before finishing
+//    (itself in bounded steps: marking ends at a step where that rescan
+//    finds nothing new);
+//  - sweeping is incremental too: after marking, each minor collection is
+//    followed by a bounded sweep of the old objects (PyPy's STATE_SWEEPING).
 // Old objects never move, so identity hashes of old objects are addresses;
 // a young object whose hash was taken gets the value stored after its end
 // when it is promoted.
@@ -56,10 +59,11 @@ constexpr int kCardShift = 7;
 constexpr int64_t kCardItems = int64_t{1} << kCardShift;
 constexpr int64_t kCardMinItems = 8 * kCardItems;
 
-enum class State { Idle, Marking };
+enum class State { Idle, Marking, Sweeping };
 
 constexpr size_t kSmallMax = 512;              // size classes of 8 bytes up to this
-constexpr size_t kArenaChunk = 256 * 1024;
+constexpr size_t kPageSize = 16 * 1024;        // of one size class
+constexpr size_t kArenaSize = 1024 * 1024;     // pages are cut from these
 constexpr size_t kShadowStackBytes = 16u << 20;  // reserved, touched on demand
 constexpr size_t kMaxObjectSize = (size_t)1 << 47;
 
@@ -69,8 +73,31 @@ struct Config {
   double major_factor = 1.82;
   size_t min_major_threshold = 16u << 20;
   bool debug = false;
-  size_t mark_budget = 0;  // bytes of objects scanned per marking step
+  size_t mark_budget = 0;   // bytes of objects scanned per marking step
+  size_t sweep_budget = 0;  // bytes of old objects swept per sweeping step
   FILE* log = nullptr;
+};
+
+// Small old objects live in pages of kPageSize bytes, each holding objects of
+// one size class (as PyPy's minimarkpage): no per-object bookkeeping, and
+// sweeping walks each page's slots in address order. A free slot has type
+// id 0 and the next free slot of its page at offset 8; slots from `bump` to
+// `end` were never used.
+struct Page {
+  char* bump;
+  char* end;
+  void* free;            // the page's free slots, while it is not its class's current page
+  uint32_t size;         // of a slot
+  uint32_t in_partial;   // listed in its class's `partial`
+  char* slots() { return reinterpret_cast<char*>(this) + 64; }
+};
+static_assert(sizeof(Page) <= 64);
+
+struct SizeClass {
+  void* free = nullptr;          // free slots of `cur`, allocated from first
+  Page* cur = nullptr;
+  std::vector<Page*> pages;      // every page of the class except those waiting to be swept
+  std::vector<Page*> partial;    // swept pages with room, other than cur
 };
 
 struct Gc {
@@ -89,13 +116,15 @@ struct Gc {
   size_t young_large_bytes = 0;
   std::unordered_map<void*, int64_t> nursery_hashes;
 
-  // old generation
-  std::vector<rpy_gchdr*> old_objects;
+  // old generation: small objects in the pages of their size class, large
+  // ones malloc'ed and listed
+  SizeClass classes[kSmallMax / 8 + 1];
+  std::vector<rpy_gchdr*> large_objects;
+  char* arena_cur = nullptr;
+  char* arena_end = nullptr;
+  size_t pages_total = 0;
   size_t old_bytes = 0, peak_old_bytes = 0;
   size_t next_major = 0;
-  std::vector<void*> free_lists[kSmallMax / 8 + 1];
-  char* chunk_cur = nullptr;
-  char* chunk_end = nullptr;
 
   // roots
   std::vector<rpy_gchdr*> remembered;      // old/prebuilt objects written since the last minor
@@ -120,7 +149,7 @@ struct Gc {
   // and a minor collection promotes or clears the young targets of the young
   // weakrefs, so an old weakref never points into the nursery.
   std::vector<rpy_weakref*> young_weakrefs, old_weakrefs;
-  size_t memory_pressure = 0;  // rgc.add_memory_pressure bytes since the last major
+  size_t memory_pressure = 0;  // rgc.add_memory_pressure bytes since the last major started
 
   // collection state
   std::vector<rpy_gchdr*> to_scan;  // minor: promoted objects whose fields still need dragging
@@ -131,11 +160,24 @@ struct Gc {
   // budget forever.
   std::vector<rpy_gchdr*> rescan;
   State state = State::Idle;
+  // Sweeping: the pages of every class when marking ended (`to_sweep`,
+  // from `sweep_page`), then large_objects[sweep_pos, sweep_end); the
+  // survivors so far are compacted into [0, sweep_kept), and large objects
+  // promoted since marking ended are appended after sweep_end (they survive
+  // this cycle). Pages are only allocated from once swept (or new), so an
+  // object promoted while sweeping is never in a page still to be swept.
+  std::vector<Page*> to_sweep;
+  size_t sweep_page = 0;
+  size_t sweep_pos = 0, sweep_end = 0, sweep_kept = 0;
+  size_t sweep_before = 0;  // old bytes when marking ended, for the log
+  int finish_attempts = 0;  // of the current marking: see major_step
   bool in_collection = false;
   bool raising_oom = false;
 
   rpy_gc_stats stats{};
   double major_start_time = 0;
+  size_t last_promoted = 0;  // bytes the last minor collection promoted
+  double max_minor_pause = 0;  // of the minor collections alone (the rest of max_pause_seconds is major work)
 };
 
 Gc G;
@@ -215,12 +257,13 @@ void write_summary() {
   fprintf(G.cfg.log,
           "minor collections: %llu (%.6f s)\nmajor collections: %llu (%.6f s)\n"
           "nursery: %llu bytes\npeak old generation: %llu bytes\ntotal allocated: %llu bytes\n"
-          "finalizers run: %llu\ncard-marked arrays: %llu (%llu cards scanned)\n",
+          "finalizers run: %llu\ncard-marked arrays: %llu (%llu cards scanned)\n"
+          "max pause: %.6f s (max minor collection: %.6f s)\n",
           (unsigned long long)G.stats.minor_collections, G.stats.minor_seconds,
           (unsigned long long)G.stats.major_collections, G.stats.major_seconds,
           (unsigned long long)G.cfg.nursery_size, (unsigned long long)G.peak_old_bytes,
           (unsigned long long)total_allocated(), (unsigned long long)G.finalizers_run,
-          (unsigned long long)G.card_arrays, (unsigned long long)G.cards_scanned);
+          (unsigned long long)G.card_arrays, (unsigned long long)G.cards_scanned, G.stats.max_pause_seconds, G.max_minor_pause);
   log_line("gc-summary}");
   fflush(G.cfg.log);
 }
@@ -300,41 +343,70 @@ inline int64_t address_hash(const void* p) {
 
 // ---- the old generation's memory ----------------------------------------------
 
-void* old_alloc(size_t size, bool* large) {
-  if (size <= kSmallMax) {
-    *large = false;
-    auto& fl = G.free_lists[size / 8];
-    if (!fl.empty()) {
-      void* p = fl.back();
-      fl.pop_back();
+Page* new_page(size_t size) {
+  if ((size_t)(G.arena_end - G.arena_cur) < kPageSize) {
+    // Not zeroed: slots are only read below `bump`, and written first.
+    G.arena_cur = static_cast<char*>(malloc(kArenaSize));
+    if (!G.arena_cur) fatal("out of memory (old generation arena)");
+    G.arena_end = G.arena_cur + kArenaSize;
+  }
+  auto* pg = reinterpret_cast<Page*>(G.arena_cur);
+  G.arena_cur += kPageSize;
+  G.pages_total++;
+  pg->size = (uint32_t)size;
+  pg->bump = pg->slots();
+  pg->end = pg->slots() + (kPageSize - 64) / size * size;
+  pg->free = nullptr;
+  pg->in_partial = 0;
+  return pg;
+}
+
+__attribute__((noinline)) void* old_alloc_refill(SizeClass& sc, size_t size) {
+  for (;;) {
+    Page* pg;
+    if (!sc.partial.empty()) {
+      pg = sc.partial.back();
+      sc.partial.pop_back();
+      pg->in_partial = 0;
+    } else {
+      pg = new_page(size);
+      sc.pages.push_back(pg);
+    }
+    sc.cur = pg;
+    sc.free = pg->free;
+    pg->free = nullptr;
+    if (void* p = sc.free) {
+      sc.free = *reinterpret_cast<void**>(static_cast<char*>(p) + 8);
       return p;
     }
-    if ((size_t)(G.chunk_end - G.chunk_cur) < size) {
-      // The tail of the old chunk is lost; at most kSmallMax bytes.
-      G.chunk_cur = static_cast<char*>(malloc(kArenaChunk));
-      if (!G.chunk_cur) fatal("out of memory (old generation arena)");
-      G.chunk_end = G.chunk_cur + kArenaChunk;
+    if (pg->bump + size <= pg->end) {
+      void* p = pg->bump;
+      pg->bump += size;
+      return p;
     }
-    void* p = G.chunk_cur;
-    G.chunk_cur += size;
-    return p;
+  }
+}
+
+inline void* old_alloc(size_t size, bool* large) {
+  if (size <= kSmallMax) {
+    *large = false;
+    SizeClass& sc = G.classes[size / 8];
+    if (void* p = sc.free) {
+      sc.free = *reinterpret_cast<void**>(static_cast<char*>(p) + 8);
+      return p;
+    }
+    Page* pg = sc.cur;
+    if (pg && pg->bump + size <= pg->end) {
+      void* p = pg->bump;
+      pg->bump += size;
+      return p;
+    }
+    return old_alloc_refill(sc, size);
   }
   *large = true;
   void* p = malloc(size);
   if (!p) fatal("out of memory (promoting a large object)");
   return p;
-}
-
-void old_free(rpy_gchdr* h, size_t size) {
-  bool large = h->gcflags & F_LARGE;
-  if (G.cfg.debug) {
-    // Never reused in debug mode, so a dangling ref reads the poison.
-    memset(h, 0xDB, size);
-    if (large) free(h);
-    return;
-  }
-  if (large) free(h);
-  else G.free_lists[size / 8].push_back(h);
 }
 
 void account_old(size_t n) {
@@ -374,7 +446,7 @@ void drag_out(void** slot) {
     nh->gcflags = flags;
     h->gcflags |= F_FORWARDED;
     *reinterpret_cast<void**>(static_cast<char*>(p) + 8) = nh;
-    G.old_objects.push_back(nh);
+    if (large) G.large_objects.push_back(nh);
     account_old(size + extra);
     G.to_scan.push_back(nh);
     *slot = nh;
@@ -385,7 +457,7 @@ void drag_out(void** slot) {
       G.gray.push_back(h);
     }
     h->gcflags = flags;
-    G.old_objects.push_back(h);
+    G.large_objects.push_back(h);
     account_old(obj_size(h));
     G.to_scan.push_back(h);
   }
@@ -494,6 +566,7 @@ void young_weakrefs_after_minor() {
 
 void minor_collection() {
   double t0 = now_seconds();
+  size_t old_before = G.old_bytes;
   G.in_collection = true;
   G.stats.total_allocated += (uint64_t)(rpy_nursery_free - G.nursery_start);
   // The string index cache holds raw string addresses, stale once they move.
@@ -537,8 +610,11 @@ void minor_collection() {
   rpy_nursery_free = G.nursery_start;
   rpy_nursery_top = G.cfg.debug ? G.nursery_start : G.nursery_end;
   G.in_collection = false;
+  G.last_promoted = G.old_bytes - old_before;
   G.stats.minor_collections++;
-  G.stats.minor_seconds += now_seconds() - t0;
+  double dt = now_seconds() - t0;
+  G.stats.minor_seconds += dt;
+  if (dt > G.max_minor_pause) G.max_minor_pause = dt;
 }
 
 // ---- major collection ---------------------------------------------------------
@@ -553,9 +629,11 @@ void mark_slot(void** slot) {
 }
 
 void mark_roots() {
+  // Scanned again through the gray list, so within the step's budget (a big
+  // written array costs its size once, not all at once here).
   for (rpy_gchdr* h : G.rescan) {
     h->gcflags &= ~F_RESCAN;
-    trace<mark_slot>(h);
+    G.gray.push_back(h);
   }
   G.rescan.clear();
   for (void** s = rpy_shadowstack_base; s < rpy_shadowstack_top; s++) mark_slot(s);
@@ -577,7 +655,9 @@ bool mark_some(size_t budget) {
   return true;
 }
 
-void sweep() {
+// When marking has ended: what needs the complete marking at once (weak
+// references, finalizers) before sweeping frees anything.
+void end_marking() {
   // Weakrefs first: a finalizer may read one whose target dies now.
   if (!G.old_weakrefs.empty()) {
     size_t k = 0;
@@ -589,7 +669,6 @@ void sweep() {
     }
     G.old_weakrefs.resize(k);
   }
-  G.memory_pressure = 0;
   if (!G.old_finalizers.empty()) {
     size_t k = 0;
     for (auto [h, fn] : G.old_finalizers) {
@@ -598,44 +677,147 @@ void sweep() {
     }
     G.old_finalizers.resize(k);
   }
-  size_t live = 0, j = 0;
-  for (rpy_gchdr* h : G.old_objects) {
+  // Every page now waits for its sweep; until then nothing is allocated
+  // in it (a new object there would look dead to the sweep).
+  G.to_sweep.clear();
+  G.sweep_page = 0;
+  for (SizeClass& sc : G.classes) {
+    for (Page* pg : sc.pages) {
+      pg->in_partial = 0;
+      G.to_sweep.push_back(pg);
+    }
+    sc.pages.clear();
+    sc.partial.clear();
+    sc.cur = nullptr;
+    sc.free = nullptr;
+  }
+  G.sweep_pos = G.sweep_kept = 0;
+  G.sweep_end = G.large_objects.size();
+  G.sweep_before = G.old_bytes;
+  G.state = State::Sweeping;
+}
+
+// Frees the unmarked objects of a page, unmarks the others, rebuilds its
+// free list (in address order) and gives it back to its class. Returns the
+// bytes freed.
+size_t sweep_one_page(Page* pg) {
+  size_t size = pg->size, freed = 0;
+  char* first = pg->slots();
+  void* free = nullptr;
+  bool debug = G.cfg.debug, live = false;
+  for (char* q = pg->bump - size; q >= first; q -= size) {
+    auto* h = reinterpret_cast<rpy_gchdr*>(q);
+    if (h->tid == 0) {
+      if (debug) continue;  // freed and poisoned: never reused
+    } else if (h->gcflags & F_VISITED) {
+      h->gcflags &= ~F_VISITED;
+      live = true;
+      continue;
+    } else {
+      freed += size;
+      if (debug) {
+        // Never reused in debug mode, so a dangling ref reads the poison
+        // (and type id 0, which the collector rejects).
+        memset(q, 0xDB, size);
+        h->tid = 0;
+        continue;
+      }
+      h->tid = 0;
+    }
+    *reinterpret_cast<void**>(q + 8) = free;
+    free = q;
+  }
+  pg->free = free;
+  // Debug mode reuses no slot: a page without live objects is done with
+  // for good (left poisoned), or every later sweep would walk it again.
+  if (debug && !live) return freed;
+  SizeClass& sc = G.classes[size / 8];
+  sc.pages.push_back(pg);
+  if (free || pg->bump + size <= pg->end) {
+    pg->in_partial = 1;
+    sc.partial.push_back(pg);
+  }
+  return freed;
+}
+
+void free_large(rpy_gchdr* h, size_t size) {
+  if (G.cfg.debug) memset(h, 0xDB, size);
+  free(h);
+}
+
+// Sweeps about `budget` bytes of old objects (pages, then large objects);
+// true when the sweep is done. old_bytes drops by what is freed.
+bool sweep_some(size_t budget) {
+  size_t work = 0, freed = 0;
+  while (G.sweep_page < G.to_sweep.size() && work < budget) {
+    freed += sweep_one_page(G.to_sweep[G.sweep_page++]);
+    work += kPageSize;
+  }
+  size_t i = G.sweep_pos, j = G.sweep_kept;
+  rpy_gchdr** objs = G.large_objects.data();
+  for (; i < G.sweep_end && work < budget; i++) {
+    rpy_gchdr* h = objs[i];
     size_t size = block_size(h);
     if (h->gcflags & F_VISITED) {
       h->gcflags &= ~F_VISITED;
-      G.old_objects[j++] = h;
-      live += size;
+      objs[j++] = h;
+      work += 16;  // a survivor costs its header only
     } else {
-      old_free(h, size);
+      free_large(h, size);
+      freed += size;
+      work += size;
     }
   }
-  G.old_objects.resize(j);
-  G.old_bytes = live;
-  double next = (double)live * G.cfg.major_factor;
+  G.old_bytes -= freed;
+  G.sweep_pos = i;
+  G.sweep_kept = j;
+  if (G.sweep_page < G.to_sweep.size() || i < G.sweep_end) return false;
+  G.to_sweep.clear();
+  // The objects promoted while sweeping follow the survivors.
+  size_t n = G.large_objects.size();
+  std::copy(objs + G.sweep_end, objs + n, objs + j);
+  G.large_objects.resize(j + (n - G.sweep_end));
+  G.state = State::Idle;
+  double next = (double)G.old_bytes * G.cfg.major_factor;
   G.next_major = std::max((size_t)next, G.cfg.min_major_threshold);
+  G.stats.major_collections++;
+  log_line("gc-collect-done old before=%zu after=%zu next major at %zu, %.6f s since start}", G.sweep_before,
+           G.old_bytes, G.next_major, now_seconds() - G.major_start_time);
+  return true;
 }
 
 void start_major() {
+  // The pressure so far is what this major answers; more added while it
+  // runs counts towards the next one.
+  G.memory_pressure = 0;
   G.state = State::Marking;
+  G.finish_attempts = 0;
   G.major_start_time = now_seconds();
   log_line("{gc-collect-start old=%zu bytes", G.old_bytes);
   mark_roots();
 }
 
 // Called right after a minor collection (nursery empty, remembered set
-// processed), which is what makes the final root rescan exact.
+// processed), which is what makes the root rescan exact. Marking ends at a
+// step where, the gray objects all scanned, rescanning the roots and the
+// marked objects written since finds nothing left to scan within the
+// budget; otherwise that rescan's objects are marked by the next steps, so
+// a pause stays bounded by the budget (plus the roots themselves) whatever
+// the mutator did since marking started. After a few such attempts the
+// last one runs to the end, so marking terminates even against a mutator
+// that keeps writing.
 void major_step(bool finish) {
   double t0 = now_seconds();
-  if (mark_some(finish ? SIZE_MAX : G.cfg.mark_budget)) {
-    mark_roots();
-    mark_some(SIZE_MAX);
-    size_t before = G.old_bytes;
-    sweep();
-    G.state = State::Idle;
-    G.stats.major_collections++;
-    log_line("gc-collect-done old before=%zu after=%zu next major at %zu, %.6f s since start}", before,
-             G.old_bytes, G.next_major, now_seconds() - G.major_start_time);
+  if (G.state == State::Marking) {
+    size_t budget = finish ? SIZE_MAX : std::max(G.cfg.mark_budget, 2 * G.last_promoted);
+    if (mark_some(budget)) {
+      if (++G.finish_attempts >= 8) budget = SIZE_MAX;
+      mark_roots();
+      if (mark_some(budget)) end_marking();
+    }
   }
+  if (G.state == State::Sweeping && !finish) sweep_some(G.cfg.sweep_budget);
+  else if (G.state == State::Sweeping) sweep_some(SIZE_MAX);
   G.stats.major_seconds += now_seconds() - t0;
 }
 
@@ -645,21 +827,28 @@ void major_step(bool finish) {
 // references promise. Finish it, then do a complete one.
 void full_collection() {
   minor_collection();
-  if (G.state == State::Marking) major_step(true);
+  if (G.state != State::Idle) major_step(true);
   start_major();
   major_step(true);
 }
 
+void note_pause(double t0) {
+  double d = now_seconds() - t0;
+  if (d > G.stats.max_pause_seconds) G.stats.max_pause_seconds = d;
+}
+
 // A minor collection, and the major work due after it.
 void collect_step() {
+  double t0 = now_seconds();
   minor_collection();
-  if (G.state == State::Marking) {
+  if (G.state != State::Idle) {
     major_step(false);
   } else if (G.old_bytes + G.memory_pressure > G.next_major ||
              (G.cfg.debug && G.stats.minor_collections % 16 == 0)) {
     start_major();
     major_step(false);
   }
+  note_pause(t0);
 }
 
 // Whether `extra` more bytes keep the heap under PYPY_GC_MAX, collecting
@@ -780,8 +969,13 @@ void rpy_gc_init(void) {
   // As PyPy: the first major once the old generation outgrows a few nurseries.
   c.min_major_threshold = c.debug ? 64 * 1024 : 4 * c.nursery_size;
   G.next_major = c.min_major_threshold;
-  // Marking must outpace promotion: at most a nursery is promoted per step.
-  c.mark_budget = c.debug ? 512 : 8 * c.nursery_size;
+  // Marking must outpace promotion: a step marks at least twice what the
+  // minor collection before it promoted (see major_step), as PyPy's.
+  c.mark_budget = c.debug ? 512 : 4 * c.nursery_size;
+  // Sweeping is cheaper per byte than marking (no tracing); it only has to
+  // finish before the next major is due, which is at least a few nurseries
+  // of promotion away.
+  c.sweep_budget = c.debug ? 64 * kPageSize : 32 * c.nursery_size;
   c.log = open_log();
   if (c.log) atexit(write_summary);
   G.large_threshold = std::min<size_t>(c.nursery_size / 4, 128 * 1024);

@@ -107,6 +107,12 @@ void rpy_gc_write_barrier_from_array(void* array, int64_t index);
 static inline void rpy_gc_wb(void* obj) {
   if (!(static_cast<rpy_gchdr*>(obj)->gcflags & RPY_GCFLAG_NO_BARRIER)) rpy_gc_write_barrier(obj);
 }
+// Before storing into item `index` of an array (of refs, or of inline structs
+// holding refs: a dict's entries): a big old array only marks that card.
+static inline void rpy_gc_wb_array(void* array, int64_t index) {
+  if (!(static_cast<rpy_gchdr*>(array)->gcflags & RPY_GCFLAG_NO_BARRIER))
+    rpy_gc_write_barrier_from_array(array, index);
+}
 
 // Another static root: a global holding a GC ref (the runtime registers
 // rpy_exc_value itself).
@@ -126,6 +132,7 @@ struct rpy_gc_stats {
   uint64_t peak_old_bytes;
   uint64_t nursery_size;
   uint64_t total_allocated;  // bytes, since start
+  double max_pause_seconds;  // the longest collection step (a minor + its major work)
 };
 void rpy_gc_get_stats(rpy_gc_stats* out);
 // Nonzero when collecting at every allocation (RPY_GC_DEBUG).

@@ -90,7 +90,10 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"ptr_ne", false, true, nullptr, nullptr},
         {"ptr_iszero", false, true, nullptr, nullptr},
         {"ptr_nonzero", false, true, nullptr, nullptr},
-        {"malloc", false, false, nullptr, nullptr, true},
+        // Allocations raise MemoryError (the heap limit, a huge length): in a
+        // try block their exception exit stays, as for RPython's malloc. No
+        // `exc`: the error is raised inside the allocator, not by codegen.
+        {"malloc", true, false, nullptr, nullptr, true},
         {"getfield", false, false, nullptr, nullptr},
         {"setfield", false, false, nullptr, nullptr},
         {"getarrayitem", false, false, nullptr, nullptr},
@@ -100,10 +103,11 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"int_index_check", true, true, "IndexError", "list index out of range"},
         {"range_check_step", true, true, "ValueError", "range() arg 3 must not be zero"},
         {"direct_call", true, false, nullptr, nullptr, true},
-        {"malloc_varsize", false, false, nullptr, nullptr, true},
-        // Resizable lists (oopspec list.*): grow/shrink the items array.
-        {"list_append", false, false, nullptr, nullptr, true},
-        {"list_insert", false, false, nullptr, nullptr, true},
+        {"malloc_varsize", true, false, nullptr, nullptr, true},
+        // Resizable lists (oopspec list.*): grow/shrink the items array
+        // (growing raises MemoryError).
+        {"list_append", true, false, nullptr, nullptr, true},
+        {"list_insert", true, false, nullptr, nullptr, true},
         {"list_reverse", false, false, nullptr, nullptr},
         {"list_pop", true, false, "IndexError", "pop index out of range"},
         {"list_pop_last", true, false, "IndexError", "pop from empty list"},
@@ -121,7 +125,8 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"gc_write_barrier", false, false, nullptr, nullptr},
         {"gc_write_barrier_from_array", false, false, nullptr, nullptr},  // (array, index)
         // malloc of a fixed-size object through the inline nursery bump.
-        {"gc_malloc_nursery", false, false, nullptr, nullptr, true},
+        // Only its slow path can raise (MemoryError).
+        {"gc_malloc_nursery", true, false, nullptr, nullptr, true},
     };
     std::unordered_map<std::string, LLOpInfo> m;
     for (auto& o : ops) m[o.name] = o;

@@ -86,9 +86,12 @@ inline Signed stored_hash(typename Ops<D>::K key) {
   return h == DELETED ? DELETED + 1 : h;
 }
 
+// A store into entry `ix` of the entries array: the barrier marks the
+// entry's card on a big old array, so the next minor collection scans 128
+// entries instead of the whole table.
 template <class E, class T>
-inline void store_ref(E* owner, T& field, T value) {
-  if constexpr (is_gc_ptr<T>) rpy_gc_wb(owner);
+inline void store_ref(E* entries, Signed ix, T& field, T value) {
+  if constexpr (is_gc_ptr<T>) rpy_gc_wb_array(entries, ix);
   field = value;
 }
 
@@ -265,9 +268,10 @@ bool insert_new(D* d_in, typename Ops<D>::K key_in, Signed hash, Signed slot, ty
     slot = i;
   }
   auto* ents = dd->entries;
-  auto& e = ents->items[dd->num_used];
-  store_ref(ents, e.key, key_in);
-  if constexpr (O::has_value) store_ref(ents, e.value, value_in);
+  Signed ix = dd->num_used;
+  auto& e = ents->items[ix];
+  store_ref(ents, ix, e.key, key_in);
+  if constexpr (O::has_value) store_ref(ents, ix, e.value, value_in);
   e.hash = hash;
   dd->indexes->items[slot] = (int32_t)dd->num_used++;
   dd->num_items++;
@@ -331,7 +335,7 @@ void rpy_dict_setitem(D* d, typename rpy_dict_ops<D>::K key, typename rpy_dict_o
   if (ix == -2) return;
   D* dd = rd.get();
   if (ix >= 0) {
-    if constexpr (O::has_value) store_ref(dd->entries, dd->entries->items[ix].value, rv.get());
+    if constexpr (O::has_value) store_ref(dd->entries, ix, dd->entries->items[ix].value, rv.get());
     return;
   }
   insert_new(dd, rk.get(), h, slot, rv.get());

@@ -10,8 +10,11 @@ prints just that line).
 
 NAME selects programs by file name (with or without .py; a NAME with a '*'
 is a glob). A program can give its argv with a line `# args: 10 "a b"`
-(shell-quoted); NAME.stdin next to NAME.py, when there is one, is fed to
-both runs as their standard input (else it is empty). Each --variant runs every binary once more with those
+(shell-quoted), and environment variables for its translated runs with a
+line `# env: PYPY_GC_MAX=8MB` (every run, variants included: a GC test that
+needs a heap limit; the CPython run ignores them). NAME.stdin next to
+NAME.py, when there is one, is fed to both runs as their standard input
+(else it is empty). Each --variant runs every binary once more with those
 environment variables (e.g. RPY_GC_DEBUG=1: the GC's debug mode), against
 the same expected output: one translation and compilation serves several
 runs. The last line of output is `N passed, N failed`; the exit
@@ -46,6 +49,7 @@ ARGS_RE = re.compile(r"^#\s*args:(.*)$", re.MULTILINE)
 # A program whose stderr is part of its output (sys.stderr.write, print(file=),
 # sys.exit("message")) says so with a line `# stderr: exact`: the binary's
 # stderr must then equal CPython's byte for byte.
+ENV_RE = re.compile(r"^#\s*env:(.*)$", re.MULTILINE)
 STDERR_RE = re.compile(r"^#\s*stderr:\s*exact\s*$", re.MULTILINE)
 
 
@@ -112,6 +116,8 @@ class Program:
         self.exact_stderr = bool(STDERR_RE.search(src))
         stdin = os.path.splitext(path)[0] + ".stdin"
         self.stdin = stdin if os.path.exists(stdin) else None
+        m = ENV_RE.search(src)
+        self.env = dict(kv.split("=", 1) for kv in shlex.split(m.group(1))) if m else {}
         self.expected = None      # (stdout, exit status, last stderr line)
         self.error = None         # why the program failed, or None
         self.details = ""
@@ -199,6 +205,9 @@ def compile_cpp(prog, cbuild, env):
 
 def run_binary(prog, env, variant=None):
     label = ""
+    if prog.env:
+        env = dict(env)
+        env.update(prog.env)
     if variant:
         env = dict(env)
         env.update(variant)

@@ -1,5 +1,6 @@
 # Card marking: item stores into big old lists of refs (the list's item array
-# has thousands of items) remember only the written cards; the young objects
+# has thousands of items) and into big old dicts (their entry arrays: inline
+# structs holding the key and value refs) remember only the written cards; the young objects
 # stored there must survive the next minor collection, also while a major
 # collection is marking (ctest runs this in the debug mode too: a collection
 # at every allocation, marking in small steps).
@@ -54,7 +55,33 @@ def entry_point(argv):
     for p in pairs:
         ptotal += p.a.v + p.b.v
     print(total == expect, step, ptotal)
+    dicts()
     return 0
+
+
+def dicts():
+    # Values (and str keys) stored into the old entry arrays of big dicts.
+    by_int = {}
+    by_str = {}
+    for i in range(4000):
+        by_int[i] = Box(i)
+        by_str["k" + str(i)] = Box(-i)
+    rgc.collect()
+    for rnd in range(10):
+        for k in range(rnd, 4000, 53):
+            by_int[k] = Box(by_int[k].v + 1000)     # an existing entry's value
+            by_str["k" + str(k)] = Box(rnd)         # the key is an old str, the value young
+        for k in range(4000 + rnd * 10, 4000 + rnd * 10 + 10):
+            by_int[k] = Box(k)                      # new entries at the end
+            by_str["n" + str(k)] = Box(k)           # young str keys too
+        churn(3000)
+    t = 0
+    for k in by_int:
+        t += by_int[k].v
+    u = 0
+    for k in by_str:
+        u += by_str[k].v + len(k)
+    print(len(by_int), t, len(by_str), u)
 
 
 def target(driver, args):
