@@ -291,7 +291,11 @@ def main(argv):
     cmd = cbuild.make_command(srcdir, opts.jobs)
     print(f"[compile] {len(units)} unit{'s' if len(units) > 1 else ''}, "
           f"{opts.jobs or cbuild.default_jobs()} at a time: {' '.join(cmd)}", flush=True)
-    proc = timer.run("compile", lambda: subprocess.run(cmd, capture_output=True, text=True))
+    try:
+        proc = timer.run("compile", lambda: subprocess.run(cmd, capture_output=True, text=True))
+    except OSError as e:
+        report("error", f"cannot run {cmd[0]} to build the C++ in {srcdir}: {e}", None, 0, 0)
+        return 1
     if proc.returncode != 0:
         log = os.path.join(srcdir, "compile.log")
         with open(log, "w") as f:
