@@ -1136,8 +1136,10 @@ class CodeGen {
             if (!seen.count(*c)) stack.push_back(*c);
       }
     };
+    // A graph nothing names (every call to it was inlined) is left out.
     visit(entry_);
-    for (FunctionGraph* g : graphs_) visit(g);
+    for (FunctionGraph* g : graphs_)
+      if (referrers_.count(g)) visit(g);
     // Data compiles much faster than code of the same size.
     size_t data = (constants_.size() + vtable_decls_.size()) / 4, total = data;
     for (FunctionGraph* g : order) total += bodies_[g].size();
@@ -1164,9 +1166,9 @@ class CodeGen {
     std::unordered_map<FunctionGraph*, int> unit = partition(nunits);
     std::unordered_set<FunctionGraph*> in_header;
     for (FunctionGraph* g : graphs_) {
-      if (g == entry_ || bodies_[g].size() > kHeaderInlineMax) continue;
+      if (g == entry_ || !unit.count(g) || bodies_[g].size() > kHeaderInlineMax) continue;
       for (FunctionGraph* f : referrers_[g].graphs)
-        if (unit.at(f) != unit.at(g)) {
+        if (unit.count(f) && unit.at(f) != unit.at(g)) {
           in_header.insert(g);
           break;
         }
@@ -1176,7 +1178,7 @@ class CodeGen {
       const Referrers& r = referrers_[g];
       if (r.header || (r.data && unit.at(g) != 0)) return false;
       for (FunctionGraph* f : r.graphs)
-        if (in_header.count(f) || unit.at(f) != unit.at(g)) return false;
+        if (unit.count(f) && (in_header.count(f) || unit.at(f) != unit.at(g))) return false;
       return true;
     };
 
@@ -1184,7 +1186,8 @@ class CodeGen {
     std::string h = preamble + "#pragma once\n#include \"runtime/rpy.h\"\n\n" + kPrebuiltStringTemplate + types;
     h += "\n// ---- functions shared between units ----\n";
     for (FunctionGraph* g : graphs_)
-      if (in_header.count(g)) h += "inline " + signature(g) + ";\n";
+      if (!unit.count(g)) continue;
+      else if (in_header.count(g)) h += "inline " + signature(g) + ";\n";
       else if (!is_static(g)) h += signature(g) + ";\n";
     h += dictops;
     h += "\n// ---- prebuilt data (defined in unit 0) ----\n";
@@ -1198,7 +1201,7 @@ class CodeGen {
       std::string out = preamble + "#include \"" + header_name + "\"\n";
       std::string protos, bodies;
       for (FunctionGraph* g : graphs_) {
-        if (in_header.count(g) || unit.at(g) != u) continue;
+        if (!unit.count(g) || in_header.count(g) || unit.at(g) != u) continue;
         bool st = is_static(g);
         if (st) protos += "static " + signature(g) + ";\n";
         bodies += with_linkage(bodies_[g], st ? "static " : "");
