@@ -3,6 +3,7 @@
 
     ./translate.py [--opt=0|1|2|3|jit] [--gc=incminimark|boehm] [--output=PATH]
                    [--batch] [-a] [-t] [-s] [--graphs=DIR] [--dump-graphs=FILE]
+                   [--lldebug] [-j N] [--units=N] [--source-dir=DIR]
                    [--verbose] TARGET.py [target args]
 
 The target module is imported as ordinary Python (its module-level code runs
@@ -11,6 +12,7 @@ in the _rpytoolchain extension translates from the live function objects.
 """
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -179,7 +181,18 @@ def parse_args(argv):
     p.add_argument("--batch", action="store_true", help="non-interactive: never prompt, plain output")
     p.add_argument("-a", "--annotate", action="store_true", help="stop after annotation")
     p.add_argument("-t", "--rtype", action="store_true", help="stop after rtyping")
-    p.add_argument("-s", "--source", action="store_true", help="stop after writing the C++ source (<output>.cpp)")
+    p.add_argument("-s", "--source", action="store_true",
+                   help="stop after writing the C++ source: <output>.cpp when it is one unit, "
+                        "else <output>-src/ with a Makefile")
+    p.add_argument("--lldebug", action="store_true",
+                   help="debug build: -O0 -g and #line to the Python source, so gdb steps through it "
+                        "(the C++ is kept in <output>-src/)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="compile N units at a time (default: the number of cores; more with distcc)")
+    p.add_argument("--units", type=int, default=0, metavar="N",
+                   help="split the C++ into N translation units (default: from the program's size)")
+    p.add_argument("--source-dir", metavar="DIR",
+                   help="write the C++ and its Makefile into DIR and keep them (`make -C DIR` rebuilds)")
     p.add_argument("--graphs", metavar="DIR", help="write every graph as Graphviz .dot (and .svg) into DIR")
     p.add_argument("--dump-graphs", metavar="FILE", help="write the text form of every graph into FILE")
     p.add_argument("--jit-backend", default="auto", choices=["auto", "x86_64", "aarch64", "ppc64le"])
@@ -195,6 +208,13 @@ def main(argv):
     if opts.opt == "jit":
         report("error", "--opt=jit is not available yet: the JIT (jitcodegen/, targets/) is not "
                "implemented in this version; use --opt=0..3", None, 0, 0)
+        return 1
+    if opts.jobs is not None and opts.jobs < 1:
+        report("error", f"--jobs must be at least 1, not {opts.jobs}", None, 0, 0)
+        return 1
+    if opts.units < 0:
+        report("error", f"--units must be at least 1 (or 0: from the program's size), not {opts.units}",
+               None, 0, 0)
         return 1
     if opts.platform != "host" or opts.jit_backend not in ("auto", "x86_64"):
         report("error", "cross-translation (--platform/--jit-backend) is not available yet", None, 0, 0)
@@ -229,7 +249,8 @@ def main(argv):
         if opts.annotate or opts.rtype:
             timer.summary()
             return 0
-        source = timer.run("source", translation.generate_source)
+        basename = re.sub(r"[^\w.-]", "_", os.path.basename(output))
+        files = timer.run("source", translation.generate_source, basename, max(0, opts.units), opts.lldebug)
     except tc.TranslationError as e:
         report_error(UserError(e.message, e.path, e.line, e.col, e.notes))
         return 1
@@ -245,32 +266,61 @@ def main(argv):
     print(f"[translation] {translation.graph_count} graphs, {translation.block_count} blocks, "
           f"{translation.op_count} operations", flush=True)
 
-    if opts.source:
+    units = [name for name, _, is_unit in files if is_unit]
+    if opts.source and len(units) == 1 and not opts.source_dir:
+        # One unit: the file the test runners compile (driver/cbuild.py).
         cpp = output + ".cpp"
-        with open(cpp, "w") as f:
-            f.write(source)
+        with open(cpp, "wb") as f:
+            f.write(files[0][1])
         timer.summary()
         print(cpp)
         return 0
 
-    workdir = tempfile.mkdtemp(prefix="rpy-")
-    cpp = os.path.join(workdir, os.path.basename(output) + ".cpp")
-    with open(cpp, "w") as f:
-        f.write(source)
+    keep = bool(opts.source_dir or opts.source or opts.lldebug)
+    srcdir = os.path.abspath(opts.source_dir or output + "-src") if keep else tempfile.mkdtemp(prefix="rpy-")
+    os.makedirs(srcdir, exist_ok=True)
+    for name, text, _ in files:
+        write_if_changed(os.path.join(srcdir, name), text)
     cflag = {"0": "0", "3": "3"}.get(opts.opt, "2")
-    cmd = cbuild.compile_command(cpp, output, cflag, gc=opts.gc)
-    proc = timer.run("compile", lambda: subprocess.run(cmd, capture_output=True, text=True))
+    cbuild.write_makefile(srcdir, [name for name, _, _ in files], output, cflag, gc=opts.gc, debug=opts.lldebug)
+    if opts.source:
+        timer.summary()
+        print(srcdir)
+        return 0
+
+    cmd = cbuild.make_command(srcdir, opts.jobs)
+    print(f"[compile] {len(units)} unit{'s' if len(units) > 1 else ''}, "
+          f"{opts.jobs or cbuild.default_jobs()} at a time: {' '.join(cmd)}", flush=True)
+    try:
+        proc = timer.run("compile", lambda: subprocess.run(cmd, capture_output=True, text=True))
+    except OSError as e:
+        report("error", f"cannot run {cmd[0]} to build the C++ in {srcdir}: {e}", None, 0, 0)
+        return 1
     if proc.returncode != 0:
-        log = os.path.join(workdir, "compile.log")
+        log = os.path.join(srcdir, "compile.log")
         with open(log, "w") as f:
             f.write(" ".join(cmd) + "\n" + proc.stdout + proc.stderr)
         report("error", "the C++ compiler rejected the generated code: this is a toolchain bug, "
-               f"please report it (source and compiler log kept in {workdir})", None, 0, 0)
+               f"please report it (source and compiler log kept in {srcdir})", None, 0, 0)
         return 1
-    shutil.rmtree(workdir, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(srcdir, ignore_errors=True)
     timer.summary()
     print(output)
     return 0
+
+
+def write_if_changed(path, data):
+    # An unchanged unit keeps its timestamp: re-translating into the same
+    # --source-dir recompiles only the units that changed.
+    try:
+        with open(path, "rb") as f:
+            if f.read() == data:
+                return
+    except OSError:
+        pass
+    with open(path, "wb") as f:
+        f.write(data)
 
 
 def write_graphs(translation, opts):

@@ -11,7 +11,7 @@ least. The median of --repeat runs is reported; CPython, the slowest, runs
 --cpython-repeat times.
 
     bench/run.py [--repeat N] [--cpython-repeat N] [--no-cpython NAME...]
-                 [--json PATH] [NAME ...]
+                 [--json PATH] [--translate-arg=ARG]... [NAME ...]
 
 Prints a table of medians and ratios, the translation time per phase, and
 writes bench/results.json. Needs a built toolchain (make build).
@@ -75,9 +75,9 @@ def measure(cmd, n, env_):
     return {"median": statistics.median(runs), "runs": runs, "wall_last": wall, "rc": rc, "out": out}
 
 
-def translate(src, exe, opt, env_):
+def translate(src, exe, opt, env_, extra=()):
     """Translates src into exe; (phases {name: secs}, error text or None)."""
-    cmd = [PYTHON, TRANSLATE, "--batch", "--opt=" + str(opt), "--output=" + exe, src]
+    cmd = [PYTHON, TRANSLATE, "--batch", "--opt=" + str(opt), "--output=" + exe] + list(extra) + [src]
     p = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, env=env_, timeout=TIMEOUT)
     phases = {}
     for line in p.stdout.splitlines():
@@ -120,6 +120,8 @@ def main():
     ap.add_argument("--opts", default="1,2", help="translation levels to compare")
     ap.add_argument("--json", default=os.path.join(HERE, "results.json"))
     ap.add_argument("-k", "--keep", action="store_true", help="keep the binaries' temp dir")
+    ap.add_argument("--translate-arg", action="append", default=[], metavar="ARG",
+                    help="pass ARG to translate.py (e.g. --translate-arg=--units=4: the split build)")
     opts = ap.parse_args()
     env_ = env()
     progs = programs()
@@ -163,7 +165,7 @@ def main():
         for level in levels:
             exe = os.path.join(tmp, "%s-O%d" % (name, level))
             t0 = time.perf_counter()
-            phases, err = translate(src, exe, level, env_)
+            phases, err = translate(src, exe, level, env_, opts.translate_arg)
             r["phases"]["opt%d" % level] = phases
             r["phases"]["opt%d" % level]["total"] = time.perf_counter() - t0
             if err:

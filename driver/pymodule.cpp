@@ -57,7 +57,21 @@ PYBIND11_MODULE(_rpytoolchain, m) {
       .def("rtype", [](Translation& t) { guarded([&] { t.rtype(); }); })
       .def("backendopt", [](Translation& t, int level) { guarded([&] { t.backendopt(level); }); })
       .def("gctransform", [](Translation& t) { guarded([&] { t.gctransform(); }); })
-      .def("generate_source", [](Translation& t) { return guarded([&] { return t.generate_source(); }); })
+      .def(
+          "generate_source",
+          [](Translation& t, const std::string& basename, int units, bool lldebug) {
+            CodegenOptions opts;
+            opts.basename = basename;
+            opts.units = units;
+            opts.line_directives = lldebug;
+            auto files = guarded([&] { return t.generate_source(opts); });
+            py::list out;
+            for (auto& f : files) out.append(py::make_tuple(f.name, py::bytes(f.text), f.is_unit));
+            return out;
+          },
+          py::arg("basename") = "program", py::arg("units") = 0, py::arg("lldebug") = false,
+          "The C++ files as (name, bytes, is_unit): one unit, or a header and several units "
+          "(units=0: as many as the program's size asks for).")
       .def("dump_graphs", [](Translation& t) { return t.dump_graphs(); },
            "The text form of every graph, in its current stage.")
       .def("write_dot", [](Translation& t, const std::string& dir) { return t.write_dot(dir); },

@@ -42,12 +42,14 @@ void Translation::gctransform() {
   stage_ = GcTransformed;
 }
 
-std::string Translation::generate_source() {
-  CodegenOptions opts;
+std::vector<GeneratedFile> Translation::generate_source(const CodegenOptions& options) {
+  CodegenOptions opts = options;
   opts.precise_gc = stage_ == GcTransformed;
-  std::string src = generate_cpp(bk_.all_graphs(), entry_->graph, rtyper_, opts);
-  log::get("codegen")->debug("{} bytes of C++ for {} graphs", src.size(), graph_count());
-  return src;
+  std::vector<GeneratedFile> files = generate_cpp(bk_.all_graphs(), entry_->graph, rtyper_, opts);
+  size_t bytes = 0;
+  for (auto& f : files) bytes += f.text.size();
+  log::get("codegen")->debug("{} bytes of C++ in {} files for {} graphs", bytes, files.size(), graph_count());
+  return files;
 }
 
 std::string Translation::dump_graphs() const {

@@ -9,6 +9,7 @@
 
 #include "annotator/annotator.h"
 #include "annotator/bookkeeper.h"
+#include "codegen/codegen.h"
 #include "rtyper/rtyper.h"
 
 namespace rpy {
@@ -23,7 +24,8 @@ class Translation {
   // After backendopt, for --gc=incminimark only (gctransform/): roots,
   // write barriers, inline allocation. Boehm needs none of it.
   void gctransform();
-  std::string generate_source();
+  // The C++ files (codegen/codegen.h): one unit, or a header and several.
+  std::vector<GeneratedFile> generate_source(const CodegenOptions& opts);
 
   std::string dump_graphs() const;
   std::vector<std::string> write_dot(const std::string& dir) const;

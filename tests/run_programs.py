@@ -6,7 +6,7 @@ status, and -- when the program dies of an uncaught exception -- the last line
 of stderr (CPython prints a traceback ending in "ValueError: msg"; the binary
 prints just that line).
 
-    tests/run_programs.py [-k] [-j N] [--opt=N] [--gc=NAME] [--variant K=V[,K=V]]... [NAME ...]
+    tests/run_programs.py [-k] [-j N] [--opt=N] [--gc=NAME] [--units=N] [--variant K=V[,K=V]]... [NAME ...]
 
 NAME selects programs by file name (with or without .py; a NAME with a '*'
 is a glob). A program can give its argv with a line `# args: 10 "a b"`
@@ -122,6 +122,7 @@ class Program:
         self.error = None         # why the program failed, or None
         self.details = ""
         self.cpp = None
+        self.srcdir = None
         self.exe = None
         self.times = {}
 
@@ -184,15 +185,23 @@ def translate(prog, tmpdir, env, extra):
         prog.fail(msg, tail(serr + (b"\n" + sout if not serr.strip() else b"")))
         return
     cpp = out + ".cpp"
-    if not os.path.exists(cpp):
-        prog.fail("translate.py -s succeeded but wrote no %s" % cpp, tail(sout + serr))
+    srcdir = out + "-src"
+    if os.path.exists(cpp):
+        prog.cpp = cpp
+    elif os.path.exists(os.path.join(srcdir, "Makefile")):
+        prog.srcdir = srcdir  # several units (a big program): their Makefile
+    else:
+        prog.fail("translate.py -s succeeded but wrote neither %s nor %s/Makefile" % (cpp, srcdir),
+                  tail(sout + serr))
         return
-    prog.cpp, prog.exe = cpp, out
+    prog.exe = out
 
 
 def compile_cpp(prog, cbuild, env):
     try:
-        cmd = cbuild.compile_command(prog.cpp, prog.exe)
+        # The pool already runs as many compilations as there are workers.
+        cmd = (cbuild.make_command(prog.srcdir, 1) if prog.srcdir
+               else cbuild.compile_command(prog.cpp, prog.exe))
     except Exception as e:  # e.g. no build/buildinfo.py yet
         prog.fail("cannot build the compile command: %s: %s" % (type(e).__name__, e))
         return
@@ -276,6 +285,7 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=2, help="parallel workers (default 2)")
     ap.add_argument("--opt", help="passed to translate.py as --opt=")
     ap.add_argument("--gc", help="passed to translate.py as --gc=")
+    ap.add_argument("--units", help="passed to translate.py as --units= (several: built by their Makefile)")
     ap.add_argument("--variant", action="append", default=[], metavar="K=V[,K=V]",
                     help="also run every binary with these environment variables")
     ap.add_argument("-v", "--verbose", action="store_true", help="print phase times")
@@ -296,6 +306,8 @@ def main():
         extra.append("--opt=" + opts.opt)
     if opts.gc:
         extra.append("--gc=" + opts.gc)
+    if opts.units:
+        extra.append("--units=" + opts.units)
 
     env = program_env()
     progs = [Program(p) for p in paths]
