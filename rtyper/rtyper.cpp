@@ -144,6 +144,7 @@ void RTyper::specialize(const std::vector<FunctionGraph*>& graphs) {
     for (Block* b : blocks) specialize_block(b);
     for (Block* b : blocks)
       for (Link* l : std::vector<Link*>(b->exits)) specialize_link(l);
+    expand_list_ops(g);
   }
   // Every user class gets a vtable struct of its own, extending its base's:
   // it must hold the method slots of its ancestors.
@@ -1002,13 +1003,12 @@ void RTyper::rtype_call(SpaceOperation& op) {
     Value* lst = op.args[0];
     const LLType* item = lst->concretetype->item->fields[1].second->item->item;
     const std::string& m = f->method_name;
-    if (m == "append") gen("list_append", {lst, convert(args[0], item)}, Void);
-    else if (m == "insert") gen("list_insert", {lst, convert(args[0], Signed), convert(args[1], item)}, Void);
-    else if (m == "reverse") gen("list_reverse", {lst}, Void);
-    else {
-      Value* idx = args.empty() ? static_cast<Value*>(typed_const(ConstValue::from_python(py::int_(-1)), Signed))
-                                : convert(args[0], Signed);
-      Variable* r = gen(args.empty() ? "list_pop_last" : "list_pop", {lst, idx}, item);
+    // append and pop() (the other methods are helpers): placeholders that
+    // expand_list_ops lowers once the graph is rtyped.
+    if (m == "append") {
+      gen("list_append", {lst, convert(args[0], item)}, Void);
+    } else {
+      Variable* r = gen("list_pop_last", {lst}, item);
       if (op.result->concretetype != Void) gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
     }
     return;
