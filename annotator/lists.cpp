@@ -417,6 +417,10 @@ SV Annotator::consider_list_builtin(const std::string& name, SpaceOperation& op,
     if (npos == 2) return call(ops, "zip2_new", {site(), arg(first), arg(first + 1)});
     return call(ops, "zip3_new", {site(), arg(first), arg(first + 1), arg(first + 2)});
   }
+  if (name == "iter" && npos == 1 && is_str(args[0]) && !args[0]->can_be_none) {
+    only_kw({});
+    return call(ops, "str_iter", {arg(first)});
+  }
   if (name == "next" && npos == 2) {
     only_kw({});
     return call(ops, "next_default", {arg(first), arg(first + 1)});

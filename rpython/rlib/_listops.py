@@ -489,6 +489,29 @@ class RangeIter(object):
         return x
 
 
+class StrIter(object):
+    # Strings are immutable, so the iterator holds the string and an index;
+    # sequential indexing of non-ASCII text is amortized O(1) through the
+    # runtime's index cache.
+    def __init__(self, s):
+        self.s = s
+        self.i = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        i = self.i
+        if i >= len(self.s):
+            raise StopIteration
+        self.i = i + 1
+        return self.s[i]
+
+
+def str_iter(s):
+    return StrIter(s)
+
+
 class Range(object):
     # range objects used as values (a `for` loop directly over range() is a
     # counting loop and makes none).
@@ -638,7 +661,7 @@ def _reversed_class(site):
 @specialize.argtype(0)
 def _iter_of(it):
     if isinstance(it, str):
-        return iter(list_of(it))
+        return StrIter(it)
     return iter(it)
 
 
