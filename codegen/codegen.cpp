@@ -354,16 +354,27 @@ class CodeGen {
     auto it = list_consts_.find(obj.ptr());
     if (it != list_consts_.end()) return it->second;
     const LLType* lst = t->item;
-    const LLType* at = lst->fields[1].second->item;
+    bool fixed = lst->kind == LLType::Array;  // a fixed-size list is its array
+    const LLType* at = fixed ? lst : lst->fields[1].second->item;
     std::string L = struct_cname(lst), A = struct_cname(at), T = ctype(at->item);
     std::string name = fmt::format("rpy_list{}", nconst_++);
-    std::string expr = "(&" + name + ")";
-    list_consts_[obj.ptr()] = expr;
-    instance_decls_ += "extern " + L + " " + name + ";\n";
     py::list items = py::reinterpret_borrow<py::list>(obj);
     size_t n = py::len(items);
     std::string arr = name + "_items", init;
     for (auto item : items) init += (init.empty() ? "" : ", ") + const_expr(ConstValue::from_python(item), at->item);
+    if (fixed) {
+      // Laid out as A with n items; referenced through a cast.
+      std::string expr = "((" + A + "*)&" + arr + ")";
+      list_consts_[obj.ptr()] = expr;
+      instance_decls_ += fmt::format("extern struct {}_t {{ rpy_gchdr hdr; Signed length; {} items[{}]; }} {};\n", arr,
+                                     at->item == Void ? "char" : T, std::max<size_t>(n, 1), arr);
+      constants_ += fmt::format("struct {0}_t {0} = {{{{{1}, RPY_GCFLAG_PREBUILT}}, {2}, {{{3}}}}};\n", arr, tid_of(at), n,
+                                at->item == Void ? "" : init);
+      return expr;
+    }
+    std::string expr = "(&" + name + ")";
+    list_consts_[obj.ptr()] = expr;
+    instance_decls_ += "extern " + L + " " + name + ";\n";
     constants_ += fmt::format("static struct {{ rpy_gchdr hdr; Signed length; {} items[{}]; }} {} = {{{{{}, RPY_GCFLAG_PREBUILT}}, {}, {{{}}}}};\n",
                               T, std::max<size_t>(n, 1), arr, tid_of(at), n, init);
     constants_ += fmt::format("{} {} = {{{{{}, RPY_GCFLAG_PREBUILT}}, {}, ({}*)&{}}};\n", L, name, tid_of(lst), n, A, arr);

@@ -175,14 +175,15 @@ void RTyper::expand_list_ops(FunctionGraph* g) {
       } else {  // listiter_next
         Value* it = orig.args[0];
         const LLType* lt = it->concretetype->item->fields[0].second;
-        const LLType* at = lt->item->fields[1].second;
+        const LLType* at = list_array_type(lt);
+        bool fixed = at == lt;
         Variable* l = op(ops, "getfield", {it, field("list")}, lt, pos);
         Variable* i = op(ops, "getfield", {it, field("index")}, Signed, pos);
-        Variable* n = op(ops, "getfield", {l, field("length")}, Signed, pos);
+        Variable* n = fixed ? op(ops, "getarraysize", {l}, Signed, pos) : op(ops, "getfield", {l, field("length")}, Signed, pos);
         op(ops, "int_iter_check", {i, n}, Void, pos);  // StopIteration when i >= n
         Variable* i1 = op(tail, "int_add", {i, one()}, Signed, pos);
         op(tail, "setfield", {it, field("index"), i1}, Void, pos);
-        Variable* items = op(tail, "getfield", {l, field("items")}, at, pos);
+        Value* items = fixed ? static_cast<Value*>(l) : op(tail, "getfield", {l, field("items")}, at, pos);
         op(tail, "getarrayitem", {items, i}, orig.result->concretetype, pos, orig.result);
       }
       if (!cond && !catches) {

@@ -45,7 +45,7 @@ class RTyper {
   std::vector<SpaceOperation> out_;
   SourcePos pos_;
   std::map<std::vector<const LLType*>, LLType*> tuple_types_;
-  std::map<const LLType*, LLType*> list_types_;
+  std::map<std::pair<const LLType*, bool>, LLType*> list_types_;  // (item, fixed size)
   std::map<const LLType*, LLType*> listiter_types_;
   std::map<std::pair<ClassDef*, std::string>, MethodSlot> slots_;
   bool classes_numbered_ = false;
@@ -61,6 +61,11 @@ class RTyper {
   // Lists (rtyper/rlist.cpp): the placeholders list_append, list_pop_last
   // and listiter_next lowered to operations and blocks.
   void expand_list_ops(FunctionGraph* g);
+  // Both list representations: a fixed-size list is Ptr(GcArray), a
+  // resizable one Ptr(GcStruct {length, items: Ptr(GcArray)}).
+  static const LLType* list_array_type(const LLType* lt);  // Ptr(GcArray)
+  Value* list_len(Value* l);
+  Value* list_items(Value* l);
 
   // Dicts and sets (rtyper/rdict.cpp).
   const LLType* dictiter_lltype(DictDef* d);

@@ -208,6 +208,8 @@ def list_insert(l, i, x):  # l.insert(i, x)
 
 def list_pop(l, i):  # l.pop(i)
     n = len(l)
+    if n == 0:
+        raise IndexError("pop from empty list")
     if i < 0:
         i += n
     if i < 0 or i >= n:
