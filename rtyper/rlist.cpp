@@ -18,9 +18,12 @@
 
 #include <fmt/format.h>
 
+#include "backendopt/backendopt.h"
 #include "rtyper/rtyper.h"
 
 namespace rpy {
+
+using namespace lltypes;
 
 namespace {
 
@@ -134,8 +137,9 @@ void RTyper::expand_list_ops(FunctionGraph* g) {
       SpaceOperation orig = std::move(b->operations[k]);
       const SourcePos& pos = orig.pos;
       // The exception exit belongs to this operation when it ends a block
-      // inside a try.
-      bool catches = b->canraise() && k + 1 == b->operations.size();
+      // inside a try (only conversions, which cannot raise, follow it).
+      bool catches = b->canraise() && std::none_of(b->operations.begin() + k + 1, b->operations.end(),
+                                                   [](const SpaceOperation& o) { return op_can_raise(o); });
       Link* exc_link = catches ? b->exits.back() : nullptr;
       if (catches) {
         b->exits.pop_back();
