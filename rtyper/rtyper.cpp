@@ -1311,8 +1311,8 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
       gen("same_as", {typed_const(ConstValue::from_python(py::int_(a->items.size())), Signed)}, Signed, res);
       return;
     }
-    if (a->kind == SomeValue::List) {
-      gen("same_as", {list_len(args[0])}, Signed, res);
+    if (a->kind == SomeValue::List && args[0]->concretetype->item->kind == LLType::Array) {  // fixed size
+      gen("getarraysize", {args[0]}, Signed, res);
       return;
     }
     gen("getfield", {args[0], g_->new_llconst("length", Constant::FieldName)}, Signed, res);
