@@ -772,17 +772,14 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
       if (!shape.kwnames.empty() || args.size() < lo || args.size() > hi)
         throw TranslationError(op.pos, fmt::format("list.{}() takes {} argument(s) ({} given)", m, lo, args.size()));
     };
+    // The primitives (rtyper/rlist.cpp): append and pop(); the other
+    // methods are helpers (consider_list_method).
     d->resized = true;
-    if (m == "append" || m == "insert") {
-      arity(m == "append" ? 1 : 2, m == "append" ? 1 : 2);
-      if (m == "insert" && !is_int_like(args[0])) throw TranslationError(op.pos, "list.insert() index must be an int");
+    if (m == "append") {
+      arity(1, 1);
       if (!d->generalize(args.back()))
         throw TranslationError(op.pos, fmt::format("a list holds items of one type: {} and {}", d->find()->item->pretty(),
                                                    args.back()->pretty()));
-      return s_none();
-    }
-    if (m == "reverse") {
-      arity(0, 0);
       return s_none();
     }
     arity(0, 1);  // pop

@@ -225,6 +225,28 @@ SV Annotator::consider_list_method(SpaceOperation& op, const SV& self, const std
     d->resized = true;
     return call(ops, "list_extend", {args[0]}, {arg(first)});
   }
+  auto arity = [&](size_t lo, size_t hi) {
+    if (!shape.kwnames.empty() || args.size() < lo || args.size() > hi)
+      fail(fmt::format("list.{}() takes {} argument(s) ({} given)", m, lo, args.size()));
+  };
+  if (m == "insert") {
+    arity(2, 2);
+    if (!is_int_like(args[0])) fail("list.insert() index must be an int");
+    if (!d->generalize(args[1]))
+      fail(fmt::format("a list holds items of one type: {} and {}", d->find()->item->pretty(), args[1]->pretty()));
+    d->find()->resized = true;
+    return call(ops, "list_insert", {args[0], args[1]}, {arg(first), arg(first + 1)});
+  }
+  if (m == "pop" && args.size() == 1 && shape.kwnames.empty()) {  // pop() is a primitive
+    if (!is_int_like(args[0])) fail(fmt::format("'{}' object cannot be interpreted as an integer", pyname(args[0])));
+    d->resized = true;
+    return call(ops, "list_pop", {args[0]}, {arg(first)});
+  }
+  if (m == "reverse") {
+    arity(0, 0);
+    d->mutated = true;
+    return call(ops, "list_reverse", {}, {});
+  }
   if (m == "remove" || m == "count") {
     exactly(1);
     if (m == "remove") d->resized = true;

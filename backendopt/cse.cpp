@@ -92,6 +92,10 @@ size_t common_subexpressions(FunctionGraph* g) {
           ++replaced;
           continue;
         }
+      } else if (op.opname == "malloc_varsize" && op.args.size() == 2 && op.result) {
+        // The size of a new array is its length argument (a fixed-size
+        // list's len(), and bounds checks constant folding then drops).
+        pure[op_key("getarraysize", {op.result}, 1)] = op.args[1];
       } else if (op.opname == "setfield" && op.args.size() == 3) {
         std::string field = value_key(op.args[1]);
         for (auto& k : by_field[field]) fields.erase(k);

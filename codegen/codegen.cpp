@@ -218,6 +218,11 @@ class CodeGen {
         defs += "};\n";
       }
       defs += fmt::format("enum : uint32_t {{ TID_{} = {} }};\n", struct_cname(t), t->type_id);
+      if (t->kind == LLType::Array)  // for runtime/list.h's resize
+        defs += fmt::format(
+            "template <> struct rpy_array_info<{0}> {{ static constexpr uint32_t tid = TID_{0}; "
+            "static constexpr size_t itemsize = {1}, itemsoffset = {2}; static constexpr bool gcrefs = {3}; }};\n",
+            struct_cname(t), item_size(t), items_offset(t), array_has_refs(t) ? "true" : "false");
     }
     ntids_ = tid;
     std::string fns;
@@ -400,16 +405,27 @@ class CodeGen {
     if (it != list_consts_.end()) return it->second;
     DataScope data(*this);
     const LLType* lst = t->item;
-    const LLType* at = lst->fields[1].second->item;
+    bool fixed = lst->kind == LLType::Array;  // a fixed-size list is its array
+    const LLType* at = fixed ? lst : lst->fields[1].second->item;
     std::string L = struct_cname(lst), A = struct_cname(at), T = ctype(at->item);
     std::string name = fmt::format("rpy_list{}", nconst_++);
-    std::string expr = "(&" + name + ")";
-    list_consts_[obj.ptr()] = expr;
-    instance_decls_ += "extern " + L + " " + name + ";\n";
     py::list items = py::reinterpret_borrow<py::list>(obj);
     size_t n = py::len(items);
     std::string arr = name + "_items", init;
     for (auto item : items) init += (init.empty() ? "" : ", ") + const_expr(ConstValue::from_python(item), at->item);
+    if (fixed) {
+      // Laid out as A with n items; referenced through a cast.
+      std::string expr = "((" + A + "*)&" + arr + ")";
+      list_consts_[obj.ptr()] = expr;
+      instance_decls_ += fmt::format("extern struct {}_t {{ rpy_gchdr hdr; Signed length; {} items[{}]; }} {};\n", arr,
+                                     at->item == Void ? "char" : T, std::max<size_t>(n, 1), arr);
+      constants_ += fmt::format("struct {0}_t {0} = {{{{{1}, RPY_GCFLAG_PREBUILT}}, {2}, {{{3}}}}};\n", arr, tid_of(at), n,
+                                at->item == Void ? "" : init);
+      return expr;
+    }
+    std::string expr = "(&" + name + ")";
+    list_consts_[obj.ptr()] = expr;
+    instance_decls_ += "extern " + L + " " + name + ";\n";
     constants_ += fmt::format("static struct {{ rpy_gchdr hdr; Signed length; {} items[{}]; }} {} = {{{{{}, RPY_GCFLAG_PREBUILT}}, {}, {{{}}}}};\n",
                               T, std::max<size_t>(n, 1), arr, tid_of(at), n, init);
     constants_ += fmt::format("{} {} = {{{{{}, RPY_GCFLAG_PREBUILT}}, {}, ({}*)&{}}};\n", L, name, tid_of(lst), n, A, arr);
@@ -763,6 +779,8 @@ class CodeGen {
       return "{ Signed rpy_i = " + a[0] + "; if (RPY_UNLIKELY((Unsigned)rpy_i >= (Unsigned)" + a[1] +
              ")) { if (rpy_i < 0) rpy_i += " + a[1] + "; if ((Unsigned)rpy_i >= (Unsigned)" + a[1] + ") { " +
              raise_builtin(info->exc, info->exc_msg) + " } } " + r + "rpy_i; }";
+    if (n == "int_pop_check") return check(a[0] + " <= 0", r + a[0] + " - 1;");
+    if (n == "int_iter_check") return check(a[0] + " >= " + a[1], ";");
     if (n == "malloc") {  // Boehm: no GC transform ran
       const LLType* t = op.result->concretetype->item;
       // A valid object even over the heap limit, with MemoryError pending.
@@ -795,49 +813,6 @@ class CodeGen {
     if (n == "gc_write_barrier_from_array")
       return "if (!(" + a[0] + "->hdr.gcflags & RPY_GCFLAG_NO_BARRIER)) rpy_gc_write_barrier_from_array(" + a[0] +
              ", " + a[1] + ");";
-    if (n == "list_append" || n == "list_insert") {
-      const LLType* lt = op.args[0]->concretetype->item;
-      const LLType* at = lt->fields[1].second->item;
-      std::string A = struct_cname(at), T = ctype(at->item), LT = struct_cname(lt);
-      bool refs = at->item->is_gc_ptr();
-      Value* item = op.args[n == "list_append" ? 1 : 2];
-      // The list and the new item live in locals the growing allocation
-      // may move: they are rooted with the op's live refs.
-      ExtraRoots extra = {{"rpy_l", LT + "*"}};
-      if (refs) extra.push_back({"rpy_x", T});
-      std::string out = "{ " + LT + "* rpy_l = " + a[0] + "; " + T + " rpy_x = " + expr(item) + ";\n" +
-                        "      if (rpy_l->length == rpy_l->items->length) { Signed rpy_cap = rpy_l->length * 2 + 4; " +
-                        push_roots(extra) + A + "* rpy_na = (" + A + "*)rpy_gc_malloc_varsize(" + tid_of(at) + ", " +
-                        items_offset(at) + ", " + item_size(at) + ", rpy_cap, offsetof(" + A + ", length), " +
-                        (refs ? "false" : "true") + "); " + pop_roots(extra) +
-                        "\n        if (RPY_UNLIKELY(rpy_na == nullptr)) goto " + fail_label_ + ";\n" +
-                        "        memcpy(rpy_na->items, rpy_l->items->items, sizeof(" + T + ") * rpy_l->length); " +
-                        barrier("rpy_l") + "rpy_l->items = rpy_na; }\n      ";
-      if (refs && opts_.precise_gc) out += "rpy_gc_wb(rpy_l->items); ";
-      if (n == "list_append") return out + "rpy_l->items->items[rpy_l->length++] = rpy_x; }";
-      // insert(i, x): Python clamps i to [0, len].
-      return out + "Signed n = rpy_l->length; Signed k = " + a[1] +
-             "; if (k < 0) k += n; if (k < 0) k = 0; if (k > n) k = n; memmove(&rpy_l->items->items[k + 1], "
-             "&rpy_l->items->items[k], sizeof(" + T + ") * (n - k)); rpy_l->items->items[k] = rpy_x; rpy_l->length = n + 1; }";
-    }
-    if (n == "list_reverse") {
-      std::string L = a[0];
-      return "{ Signed i = 0, j = " + L + "->length - 1; while (i < j) { auto t = " + L + "->items->items[i]; " + L +
-             "->items->items[i++] = " + L + "->items->items[j]; " + L + "->items->items[j--] = t; } }";
-    }
-    if (n == "list_pop" || n == "list_pop_last") {
-      const LLType* at = op.args[0]->concretetype->item->fields[1].second->item;
-      std::string L = a[0], T = ctype(at->item);
-      return "{ Signed n = " + L + "->length; Signed k = " + a[1] + "; if (k < 0) k += n; if (RPY_UNLIKELY((Unsigned)k >= (Unsigned)n)) { " +
-             raise_builtin(info->exc, info->exc_msg) + " } " + r + L + "->items->items[k]; memmove(&" + L +
-             "->items->items[k], &" + L + "->items->items[k + 1], sizeof(" + T + ") * (n - k - 1)); " + L +
-             "->items->items[n - 1] = {}; " + L + "->length = n - 1; }";
-    }
-    if (n == "listiter_next") {
-      std::string I = a[0];
-      return "{ if (RPY_UNLIKELY(" + I + "->index >= " + I + "->list->length)) { " +
-             raise_builtin("StopIteration", nullptr) + " } " + r + I + "->list->items->items[" + I + "->index++]; }";
-    }
     if (n == "getfield") return r + a[0] + "->" + static_cast<Constant*>(op.args[1])->llrepr + ";";
     if (n == "gc_push_roots" || n == "gc_pop_roots")
       throw TranslationError(op.pos, "internal: " + n + " outside the bracket of an operation");
@@ -1093,7 +1068,7 @@ class CodeGen {
   GeneratedFile single_unit(const std::string& preamble, const std::string& types, const std::string& dictops,
                             const std::string& vtables, const std::string& mainfn) {
     std::string out = preamble;
-    out += "#include \"runtime/rpy.h\"\n\n";
+    out += "#include \"runtime/rpy.h\"\n#include \"runtime/list.h\"\n\n";
     out += kPrebuiltStringTemplate;
     out += types;
     out += "\n// ---- functions ----\n";
@@ -1185,7 +1160,7 @@ class CodeGen {
     };
 
     std::string header_name = opts_.basename + ".h";
-    std::string h = preamble + "#pragma once\n#include \"runtime/rpy.h\"\n\n" + kPrebuiltStringTemplate + types;
+    std::string h = preamble + "#pragma once\n#include \"runtime/rpy.h\"\n#include \"runtime/list.h\"\n\n" + kPrebuiltStringTemplate + types;
     h += "\n// ---- functions shared between units ----\n";
     for (FunctionGraph* g : graphs_)
       if (!unit.count(g)) continue;

@@ -104,14 +104,10 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"range_check_step", true, true, "ValueError", "range() arg 3 must not be zero"},
         {"direct_call", true, false, nullptr, nullptr, true},
         {"malloc_varsize", true, false, nullptr, nullptr, true},
-        // Resizable lists (oopspec list.*): grow/shrink the items array
-        // (growing raises MemoryError).
-        {"list_append", true, false, nullptr, nullptr, true},
-        {"list_insert", true, false, nullptr, nullptr, true},
-        {"list_reverse", false, false, nullptr, nullptr},
-        {"list_pop", true, false, "IndexError", "pop index out of range"},
-        {"list_pop_last", true, false, "IndexError", "pop from empty list"},
-        {"listiter_next", true, false, "StopIteration", nullptr},
+        // The guards of list.pop() and of a list iterator's next (rtyper/rlist.cpp):
+        // int_pop_check(n) is n - 1 for n > 0; int_iter_check(i, n) passes when i < n.
+        {"int_pop_check", true, true, "IndexError", "pop from empty list"},
+        {"int_iter_check", true, true, "StopIteration", nullptr},
         {"indirect_call", true, false, nullptr, nullptr, true},  // first argument: a function pointer
         {"cast_pointer", false, true, nullptr, nullptr},   // between a struct and one it extends
         // x is not None and type(x) in [min, max): isinstance by subclass range

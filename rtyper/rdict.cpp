@@ -73,27 +73,11 @@ const LLType* RTyper::dictiter_lltype(DictDef* d) {
 Variable* RTyper::call_dict_helper(const std::string& name, const LLType* targ,
                                    std::vector<std::pair<Value*, const LLType*>> args, const LLType* result,
                                    bool canraise, const std::string& oopspec, Variable* into) {
-  std::string key = name + "<" + targ->name() + ">";
-  const ExternalFunc* f;
-  auto it = dict_ext_index_.find(key);
-  if (it != dict_ext_index_.end()) {
-    f = it->second;
-  } else {
-    ExternalFunc e;
-    e.name = name;
-    for (auto& [v, t] : args) e.args.push_back(t);
-    e.result = result;
-    e.canraise = canraise;
-    // Whatever can raise allocates the exception; the rest of these
-    // (entry reads, delete_entry, clear) never allocate.
-    e.cancollect = canraise;
-    e.elidable = false;
-    e.oopspec = oopspec;
-    e.template_arg = targ;
-    dict_externals_.push_back(std::move(e));
-    f = &dict_externals_.back();
-    dict_ext_index_[key] = f;
-  }
+  std::vector<const LLType*> types;
+  for (auto& [v, t] : args) types.push_back(t);
+  // Whatever can raise allocates the exception; the rest of these (entry
+  // reads, delete_entry, clear) never allocate.
+  const ExternalFunc* f = template_external(name, targ, types, result, canraise, canraise, oopspec);
   std::vector<Value*> a{g_->new_llconst(name, Constant::External, f)};
   a.back()->concretetype = Void;
   for (auto& [v, t] : args) a.push_back(convert(v, t));

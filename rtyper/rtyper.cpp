@@ -48,13 +48,19 @@ const LLType* RTyper::lltype_of(const SV& s) {
     case SomeValue::List: {
       const LLType* item = lltype_of(s->listdef->find()->item);
       if (item == StrPtr()) return StrListPtr();  // the runtime's layout (split, join)
-      auto it = list_types_.find(item);
+      // A family never resized is the array itself (RPython's
+      // FixedSizeListRepr): no header, one indirection less per access.
+      // Resizable lists are a header {length, items} over an array with
+      // spare capacity.
+      bool fixed = !s->listdef->find()->resized;
+      auto it = list_types_.find({item, fixed});
       if (it != list_types_.end()) return ptr_to(it->second);
       LLType* arr = new_gcarray(fmt::format("array_{}", list_types_.size()), item);
-      LLType* l = new_gcstruct(fmt::format("list_{}", list_types_.size()),
-                               {{"length", Signed}, {"items", ptr_to(arr)}});
-
-      list_types_[item] = l;
+      LLType* l = arr;
+      if (!fixed) {
+        l = new_gcstruct(fmt::format("list_{}", list_types_.size()), {{"length", Signed}, {"items", ptr_to(arr)}});
+      }
+      list_types_[{item, fixed}] = l;
       return ptr_to(l);
     }
     case SomeValue::Instance: return ptr_to(inst_struct(s->classdef));
@@ -145,6 +151,7 @@ void RTyper::specialize(const std::vector<FunctionGraph*>& graphs) {
     for (Block* b : blocks) specialize_block(b);
     for (Block* b : blocks)
       for (Link* l : std::vector<Link*>(b->exits)) specialize_link(l);
+    expand_list_ops(g);
   }
   // Every user class gets a vtable struct of its own, extending its base's:
   // it must hold the method slots of its ancestors.
@@ -215,6 +222,20 @@ void RTyper::specialize_link(Link* l) {
     l->argpos.assign(outer_args.size(), SourcePos{});
   }
   out_ = std::move(saved);
+}
+
+const LLType* RTyper::list_array_type(const LLType* lt) {
+  return lt->item->kind == LLType::Array ? lt : lt->item->fields[1].second;
+}
+
+Value* RTyper::list_len(Value* l) {
+  if (l->concretetype->item->kind == LLType::Array) return gen("getarraysize", {l}, Signed);
+  return gen("getfield", {l, g_->new_llconst("length", Constant::FieldName)}, Signed);
+}
+
+Value* RTyper::list_items(Value* l) {
+  if (l->concretetype->item->kind == LLType::Array) return l;
+  return gen("getfield", {l, g_->new_llconst("items", Constant::FieldName)}, list_array_type(l->concretetype));
 }
 
 Variable* RTyper::gen(const std::string& opname, std::vector<Value*> args, const LLType* restype, Variable* into) {
@@ -510,10 +531,7 @@ Value* RTyper::to_bool(Value* v) {
       return gen("int_is_true", {len}, Bool);
     }
     case SomeValue::Tuple: return typed_const(ConstValue::from_python(py::bool_(!s->items.empty())), Bool);
-    case SomeValue::List: {
-      Variable* len = gen("getfield", {v, g_->new_llconst("length", Constant::FieldName)}, Signed);
-      return gen("int_is_true", {len}, Bool);
-    }
+    case SomeValue::List: return gen("int_is_true", {list_len(v)}, Bool);
     case SomeValue::Dict: {
       if (s->can_be_none) return gen("ptr_nonzero", {v}, Bool);
       Variable* len = gen("getfield", {v, g_->new_llconst("num_items", Constant::FieldName)}, Signed);
@@ -649,15 +667,18 @@ void RTyper::rtype_op(SpaceOperation& op) {
   }
   if (name == "newlist") {
     const LLType* lt = res->concretetype;
-    const LLType* at = lt->item->fields[1].second;
-    Constant* ctype = g_->new_llconst(lt->item->struct_name, Constant::Plain);
-    Variable* l = gen("malloc", {ctype}, lt, res);
+    const LLType* at = list_array_type(lt);
     Constant* atype = g_->new_llconst(at->item->struct_name, Constant::Plain);
-    Variable* arr = gen("malloc_varsize", {atype, typed_const(ConstValue::from_python(py::int_(op.args.size())), Signed)}, at);
-    gen("setfield", {l, g_->new_llconst("length", Constant::FieldName),
-                     typed_const(ConstValue::from_python(py::int_(op.args.size())), Signed)},
-        Void);
-    gen("setfield", {l, g_->new_llconst("items", Constant::FieldName), arr}, Void);
+    Value* n = typed_const(ConstValue::from_python(py::int_(op.args.size())), Signed);
+    Variable* arr = gen("malloc_varsize", {atype, n}, at, at == lt ? res : nullptr);
+    if (at != lt) {
+      Constant* ctype = g_->new_llconst(lt->item->struct_name, Constant::Plain);
+      // The header is allocated after the array: the array is a live ref
+      // across that allocation, which the GC transform roots.
+      Variable* l = gen("malloc", {ctype}, lt, res);
+      gen("setfield", {l, g_->new_llconst("length", Constant::FieldName), n}, Void);
+      gen("setfield", {l, g_->new_llconst("items", Constant::FieldName), arr}, Void);
+    }
     for (size_t i = 0; i < op.args.size(); ++i)
       gen("setarrayitem", {arr, typed_const(ConstValue::from_python(py::int_(i)), Signed),
                            convert(op.args[i], at->item->item)},
@@ -666,10 +687,9 @@ void RTyper::rtype_op(SpaceOperation& op) {
   }
   if (name == "setitem" && A(0)->kind == SomeValue::List) {
     Value* lst = op.args[0];
-    const LLType* at = lst->concretetype->item->fields[1].second;
-    Variable* len = gen("getfield", {lst, g_->new_llconst("length", Constant::FieldName)}, Signed);
-    Variable* idx = gen("int_index_check", {convert(op.args[1], Signed), len}, Signed);
-    Variable* items = gen("getfield", {lst, g_->new_llconst("items", Constant::FieldName)}, at);
+    const LLType* at = list_array_type(lst->concretetype);
+    Variable* idx = gen("int_index_check", {convert(op.args[1], Signed), list_len(lst)}, Signed);
+    Value* items = list_items(lst);
     gen("setarrayitem", {items, idx, convert(op.args[2], at->item->item)}, Void,
         res->concretetype == Void ? res : nullptr);
     return;
@@ -901,11 +921,8 @@ void RTyper::rtype_op(SpaceOperation& op) {
     }
     if (a->kind == SomeValue::List) {
       Value* lst = op.args[0];
-      Variable* len = gen("getfield", {lst, g_->new_llconst("length", Constant::FieldName)}, Signed);
-      Variable* idx = gen("int_index_check", {convert(op.args[1], Signed), len}, Signed);
-      const LLType* lt = lst->concretetype;
-      Variable* items = gen("getfield", {lst, g_->new_llconst("items", Constant::FieldName)}, lt->item->fields[1].second);
-      gen("getarrayitem", {items, idx}, res->concretetype, res);
+      Variable* idx = gen("int_index_check", {convert(op.args[1], Signed), list_len(lst)}, Signed);
+      gen("getarrayitem", {list_items(lst), idx}, res->concretetype, res);
       return;
     }
     unsupported("getitem on " + a->str() + " is not supported yet");
@@ -1010,15 +1027,14 @@ void RTyper::rtype_call(SpaceOperation& op) {
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::List) {
     Value* lst = op.args[0];
-    const LLType* item = lst->concretetype->item->fields[1].second->item->item;
+    const LLType* item = list_array_type(lst->concretetype)->item->item;
     const std::string& m = f->method_name;
-    if (m == "append") gen("list_append", {lst, convert(args[0], item)}, Void);
-    else if (m == "insert") gen("list_insert", {lst, convert(args[0], Signed), convert(args[1], item)}, Void);
-    else if (m == "reverse") gen("list_reverse", {lst}, Void);
-    else {
-      Value* idx = args.empty() ? static_cast<Value*>(typed_const(ConstValue::from_python(py::int_(-1)), Signed))
-                                : convert(args[0], Signed);
-      Variable* r = gen(args.empty() ? "list_pop_last" : "list_pop", {lst, idx}, item);
+    // append and pop() (the other methods are helpers): placeholders that
+    // expand_list_ops lowers once the graph is rtyped.
+    if (m == "append") {
+      gen("list_append", {lst, convert(args[0], item)}, Void);
+    } else {
+      Variable* r = gen("list_pop_last", {lst}, item);
       if (op.result->concretetype != Void) gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
     }
     return;
@@ -1292,7 +1308,7 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
   }
   if (name == "next" && A(0)->kind == SomeValue::ListIter) {
     const LLType* lt = args[0]->concretetype->item->fields[0].second;
-    Variable* r = gen("listiter_next", {args[0]}, lt->item->fields[1].second->item->item);
+    Variable* r = gen("listiter_next", {args[0]}, list_array_type(lt)->item->item);
     gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
     return;
   }
@@ -1304,6 +1320,10 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     SV a = A(0);
     if (a->kind == SomeValue::Tuple) {
       gen("same_as", {typed_const(ConstValue::from_python(py::int_(a->items.size())), Signed)}, Signed, res);
+      return;
+    }
+    if (a->kind == SomeValue::List && args[0]->concretetype->item->kind == LLType::Array) {  // fixed size
+      gen("getarraysize", {args[0]}, Signed, res);
       return;
     }
     gen("getfield", {args[0], g_->new_llconst("length", Constant::FieldName)}, Signed, res);

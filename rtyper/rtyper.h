@@ -45,15 +45,27 @@ class RTyper {
   std::vector<SpaceOperation> out_;
   SourcePos pos_;
   std::map<std::vector<const LLType*>, LLType*> tuple_types_;
-  std::map<const LLType*, LLType*> list_types_;
+  std::map<std::pair<const LLType*, bool>, LLType*> list_types_;  // (item, fixed size)
   std::map<const LLType*, LLType*> listiter_types_;
   std::map<std::pair<ClassDef*, std::string>, MethodSlot> slots_;
   bool classes_numbered_ = false;
   std::map<DictDef*, LLType*> dict_types_;
   std::map<DictDef*, LLType*> dictiter_types_;
   std::vector<std::unique_ptr<DictLayout>> dict_layouts_;
-  std::deque<ExternalFunc> dict_externals_;
-  std::map<std::string, const ExternalFunc*> dict_ext_index_;
+  std::deque<ExternalFunc> template_externals_;
+  std::map<std::string, const ExternalFunc*> template_ext_index_;
+  // A runtime template `name`<struct of targ> (dicts, lists), declared with its effects.
+  const ExternalFunc* template_external(const std::string& name, const LLType* targ, std::vector<const LLType*> args,
+                                        const LLType* result, bool canraise, bool cancollect,
+                                        const std::string& oopspec);
+  // Lists (rtyper/rlist.cpp): the placeholders list_append, list_pop_last
+  // and listiter_next lowered to operations and blocks.
+  void expand_list_ops(FunctionGraph* g);
+  // Both list representations: a fixed-size list is Ptr(GcArray), a
+  // resizable one Ptr(GcStruct {length, items: Ptr(GcArray)}).
+  static const LLType* list_array_type(const LLType* lt);  // Ptr(GcArray)
+  Value* list_len(Value* l);
+  Value* list_items(Value* l);
 
   // Dicts and sets (rtyper/rdict.cpp).
   const LLType* dictiter_lltype(DictDef* d);

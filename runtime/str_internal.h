@@ -9,8 +9,22 @@ namespace rpy_rt {
 
 // A string object with room for nbytes of data (zeroed, NUL included).
 inline rpy_string* new_string(Signed nbytes, Signed length) {
-  auto* s = static_cast<rpy_string*>(
-      rpy_gc_malloc_atomic(RPY_TID_STRING, offsetof(rpy_string, data) + (size_t)nbytes + 1));
+  size_t size = offsetof(rpy_string, data) + (size_t)nbytes + 1;
+  rpy_string* s;
+  // A small string takes the nursery bump inline, as generated code does
+  // for fixed-size objects (the nursery is zeroed). Boehm has no nursery,
+  // and the GC's debug mode leaves none free: both always take the call.
+  char* p = rpy_nursery_free;
+  size_t rounded = rpy_gc_round_size(size);
+  if (nbytes >= 0 && nbytes < 512 && (size_t)(rpy_nursery_top - p) >= rounded) {
+    rpy_nursery_free = p + rounded;
+    auto* h = reinterpret_cast<rpy_gchdr*>(p);
+    h->tid = RPY_TID_STRING;
+    h->gcflags = RPY_GCFLAG_NO_BARRIER;
+    s = reinterpret_cast<rpy_string*>(p);
+  } else {
+    s = static_cast<rpy_string*>(rpy_gc_malloc_atomic(RPY_TID_STRING, size));
+  }
   // NULL with MemoryError pending when the heap cannot hold it: every
   // caller returns NULL in turn, and generated code checks after the call.
   if (RPY_UNLIKELY(!s)) return nullptr;

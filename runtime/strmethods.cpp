@@ -349,9 +349,20 @@ rpy_strlist* split_sep(rpy_string* s0, rpy_string* sep0, Signed maxsplit, bool r
   Root<rpy_string> s(s0);
   Root<rpy_string> sep(sep0);
   Signed m = sep0->nbytes;
-  Signed cap = 12;
-  if (maxsplit >= 0 && maxsplit < 11) cap = maxsplit + 1;
-  Root<rpy_strlist> list(new_list(cap));
+  // The pieces are counted first, so that the list is allocated once at its
+  // final size: a big split no longer regrows (and page-faults in) its
+  // items array. The count is one pass of memchr/memmem, or of a byte loop
+  // the compiler vectorizes for a one-byte separator.
+  Signed seps;
+  if (m == 1 && maxsplit < 0) {
+    seps = 0;
+    const char* d = s0->data;
+    char c = sep0->data[0];
+    for (Signed i = 0, n = s0->nbytes; i < n; i++) seps += d[i] == c;
+  } else {
+    seps = count_bytes(s0->data, (size_t)s0->nbytes, sep0->data, (size_t)m, maxsplit < 0 ? INT64_MAX : maxsplit);
+  }
+  Root<rpy_strlist> list(new_list(seps + 1));
   if (maxsplit < 0) maxsplit = INT64_MAX;
   if (!reverse) {
     Signed i = 0;

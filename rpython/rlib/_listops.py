@@ -2,10 +2,10 @@
 
 The translator calls these on the program's behalf (one copy per call site,
 annotated with the types it gets there): `a + b`, `l * n`, `x in l`, list
-comparisons, slicing, `del l[i]`, list.extend/remove/index/count/copy/clear,
-list(), sum(), min()/max() of an iterable, any(), all(), reversed(),
+comparisons, slicing, `del l[i]`, list.insert/pop(i)/reverse/extend/remove/
+index/count/copy/clear, list(), sum(), min()/max() of an iterable, any(), all(), reversed(),
 enumerate(), zip(), next(it, default) and range objects. They compile to
-ordinary low-level operations (getfield, getarrayitem, the list_* ops), so
+ordinary low-level operations (getfield, getarrayitem, setarrayitem), so
 the JIT sees through them (SPEC rule 1). Messages are CPython 3's. Not for
 use by programs."""
 
@@ -185,6 +185,52 @@ def list_remove(l, x):
             return
         i += 1
     raise ValueError("list.remove(x): x not in list")
+
+
+# insert, pop(i) and reverse move items one by one: the loops are
+# getarrayitem/setarrayitem the JIT can see (and unroll on short lists);
+# only the growth in append is a runtime call.
+def list_insert(l, i, x):  # l.insert(i, x)
+    n = len(l)
+    if i < 0:
+        i += n
+        if i < 0:
+            i = 0
+    elif i > n:
+        i = n
+    l.append(x)
+    j = n
+    while j > i:
+        l[j] = l[j - 1]
+        j -= 1
+    l[i] = x
+
+
+def list_pop(l, i):  # l.pop(i)
+    n = len(l)
+    if n == 0:
+        raise IndexError("pop from empty list")
+    if i < 0:
+        i += n
+    if i < 0 or i >= n:
+        raise IndexError("pop index out of range")
+    x = l[i]
+    while i < n - 1:
+        l[i] = l[i + 1]
+        i += 1
+    l.pop()
+    return x
+
+
+def list_reverse(l):  # l.reverse()
+    i = 0
+    j = len(l) - 1
+    while i < j:
+        x = l[i]
+        l[i] = l[j]
+        l[j] = x
+        i += 1
+        j -= 1
 
 
 def list_delitem(l, i):  # del l[i]
