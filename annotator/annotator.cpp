@@ -393,11 +393,12 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       if (a->kind == SomeValue::Tuple && c->kind == SomeValue::Tuple && a->items.size() == c->items.size())
         return s_bool();
     }
-    // Tuples order lexicographically; their items must be numbers, str or
-    // tuples of these (compared without user code, all at once).
+    // Tuples order lexicographically; their items must be numbers, str,
+    // bytes or tuples of these (compared without user code, all at once).
     std::function<bool(const SV&, const SV&)> orderable = [&](const SV& x, const SV& y) {
       if (x->is_numeric() && y->is_numeric()) return true;
-      if (is_str(x) && is_str(y)) return !x->can_be_none && !y->can_be_none;
+      if ((is_str(x) && is_str(y)) || (x->kind == SomeValue::Bytes && y->kind == SomeValue::Bytes))
+        return !x->can_be_none && !y->can_be_none;
       if (x->kind == SomeValue::Tuple && y->kind == SomeValue::Tuple && x->items.size() == y->items.size()) {
         for (size_t i = 0; i < x->items.size(); ++i)
           if (!orderable(x->items[i], y->items[i])) return false;
@@ -1263,10 +1264,13 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
   }
   if (name == "hash" && args.size() == 1 && args[0]->kind != SomeValue::Instance) {
     const SV& a = args[0];
-    bool ok = a->is_numeric() || (is_str(a) && !a->can_be_none);
+    auto hashable = [](const SV& v) {
+      return v->is_numeric() || ((is_str(v) || v->kind == SomeValue::Bytes) && !v->can_be_none);
+    };
+    bool ok = hashable(a);
     if (a->kind == SomeValue::Tuple) {
       ok = true;
-      for (auto& i : a->items) ok &= i->is_numeric() || (is_str(i) && !i->can_be_none) || i->kind == SomeValue::Instance;
+      for (auto& i : a->items) ok &= hashable(i) || i->kind == SomeValue::Instance;
     }
     if (!ok) fail("unhashable type: '" + pyname(a) + "'");
     return s_int();

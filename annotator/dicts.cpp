@@ -44,6 +44,7 @@ std::string unhashable_reason(const SV& k) {
     case SomeValue::Integer:
     case SomeValue::Float:
     case SomeValue::String:
+    case SomeValue::Bytes:
     case SomeValue::Instance:
     case SomeValue::Impossible:
       return "";
@@ -66,6 +67,7 @@ bool has_repr(const SV& k) {
     case SomeValue::Integer:
     case SomeValue::Float:
     case SomeValue::String:
+    case SomeValue::Bytes:
       return !k->can_be_none;
     case SomeValue::Tuple:
       for (auto& i : k->items)

@@ -306,7 +306,7 @@ void Annotator::check_sortable(SpaceOperation& op, const SV& item, const SV& key
   }
   std::function<bool(const SV&)> ok = [&](const SV& s) -> bool {
     if (s->kind == SomeValue::Impossible) return true;
-    if (s->is_numeric() || (s->kind == SomeValue::String && !s->can_be_none)) return true;
+    if (s->is_numeric() || ((s->kind == SomeValue::String || s->kind == SomeValue::Bytes) && !s->can_be_none)) return true;
     if (s->kind == SomeValue::List) return ok(s->listdef->find()->item);
     if (s->kind == SomeValue::Tuple) {
       for (auto& i : s->items)

@@ -163,7 +163,7 @@ std::optional<ConstValue> evaluate(const std::string& n, const std::vector<Value
       return std::nullopt;
     if (n == "int_lshift" || n == "int_lshift_val") return int_value(lshift(x, y));
     if (n == "int_rshift" || n == "int_rshift_val") return int_value(rshift(x, y));
-    if (n == "int_index_check") {
+    if (n == "int_index_check" || n == "int_index_check_set") {
       int64_t i = x < 0 ? wrap(ux + uy) : x;
       if ((uint64_t)i >= uy) return std::nullopt;  // raises IndexError at run time
       return int_value(i);

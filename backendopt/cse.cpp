@@ -65,9 +65,11 @@ size_t common_subexpressions(FunctionGraph* g) {
       // A pure operation that can raise (int_index_check, the _ovf and _zer
       // arithmetic) raises on the same arguments every time: when an
       // earlier one did not, this one does not either. That removes the
-      // second bounds check of `l[i] = l[i] + 1`.
+      // second bounds check of `l[i] = l[i] + 1` (a load's and a store's
+      // check test the same condition; only their messages differ).
       if (info && info->pure && op.result && (!info->canraise || &op != guarded)) {
-        std::string k = op_key(op.opname, op.args, op.args.size());
+        const std::string& kname = op.opname == "int_index_check_set" ? std::string("int_index_check") : op.opname;
+        std::string k = op_key(kname, op.args, op.args.size());
         auto [it, fresh] = pure.emplace(k, op.result);
         if (!fresh && it->second->concretetype == op.result->concretetype) {
           subst[op.result] = it->second;

@@ -773,7 +773,7 @@ class CodeGen {
     if (n == "int_lshift_ovf")
       return check(a[1] + " < 0 || " + a[1] + " >= 64 || ((" + a[0] + " << " + a[1] + ") >> " + a[1] + ") != " + a[0],
                    r + "(Signed)((Unsigned)" + a[0] + " << " + a[1] + ");");
-    if (n == "int_index_check")
+    if (n == "int_index_check" || n == "int_index_check_set")
       // One unsigned comparison on the fast path (an index in [0, len));
       // a negative index is the rare case, handled out of line.
       return "{ Signed rpy_i = " + a[0] + "; if (RPY_UNLIKELY((Unsigned)rpy_i >= (Unsigned)" + a[1] +

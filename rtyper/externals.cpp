@@ -121,7 +121,7 @@ const ExternalFunc* external(const std::string& name) {
         "rpy_str_isdecimal", "rpy_str_isnumeric", "rpy_str_isalpha", "rpy_str_isalnum", "rpy_str_isspace",
         "rpy_str_islower", "rpy_str_isupper", "rpy_weakref_deref", "rpy_gc_can_move_obj", "rpy_gc_unpin",
         "rpy_gc_is_pinned", "rpy_gc_get_stat", "rpy_bigint_cmp", "rpy_bigint_sign", "rpy_bigint_hash",
-        "rpy_bigint_bit_length", "rpy_bytes_eq", "rpy_bytes_cmp", "rpy_bytes_contains", "rpy_bytes_find",
+        "rpy_bigint_bit_length", "rpy_bytes_eq", "rpy_bytes_hash", "rpy_bytes_cmp", "rpy_bytes_contains", "rpy_bytes_find",
         "rpy_bytes_rfind", "rpy_bytes_count", "rpy_bytearray_reverse", "rpy_bytearray_clear",
     };
     for (auto& f : v)

@@ -101,6 +101,7 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"getarraysize", false, false, nullptr, nullptr},
         {"int_range_len", false, true, nullptr, nullptr},  // len(range(a, b, c)), c != 0
         {"int_index_check", true, true, "IndexError", "list index out of range"},
+        {"int_index_check_set", true, true, "IndexError", "list assignment index out of range"},  // l[i] = x
         {"range_check_step", true, true, "ValueError", "range() arg 3 must not be zero"},
         {"direct_call", true, false, nullptr, nullptr, true},
         {"malloc_varsize", true, false, nullptr, nullptr, true},

@@ -129,6 +129,13 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
   bool any = false;
   for (size_t i = 0; i < op.args.size(); ++i) any |= bytes_like(A(i));
   if (!any) return false;
+  // A container operation that merely has a bytes operand (l[i] = b, b in d).
+  switch (K(0)) {
+    case SomeValue::List: case SomeValue::Dict: case SomeValue::Tuple: case SomeValue::Instance:
+    case SomeValue::ListIter: case SomeValue::DictIter: case SomeValue::DictView:
+      return false;
+    default: break;
+  }
   bool self_ba = K(0) == SomeValue::ByteArray;
   if (name == "getattr") {  // a bound method: the object itself
     gen("same_as", {op.args[0]}, res->concretetype, res);

@@ -117,6 +117,7 @@ const std::vector<ExternalFunc>& syslib_externals() {
     v.push_back({"rpy_bytes_concat", {B, B}, B, false, true, "bytes.concat"});
     v.push_back({"rpy_bytes_mul", {B, Signed}, B, true, true, "bytes.mul"});
     v.push_back({"rpy_bytes_eq", {B, B}, Bool, false, true, "bytes.eq"});
+    v.push_back({"rpy_bytes_hash", {B}, Signed, false, true, "bytes.hash"});
     v.push_back({"rpy_bytes_cmp", {B, B}, Signed, false, true, "bytes.cmp"});
     v.push_back({"rpy_bytes_contains", {B, B}, Bool, false, true, "bytes.contains"});
     v.push_back({"rpy_bytes_find", {B, B, Signed, Signed}, Signed, false, true, "bytes.find"});

@@ -376,6 +376,7 @@ Value* RTyper::hash_of(Value* v, bool identity) {
     case SomeValue::Integer: return convert(v, Signed);
     case SomeValue::None: return K(0);
     case SomeValue::String: return call_external("rpy_str_hash", {v});
+    case SomeValue::Bytes: return call_external("rpy_bytes_hash", {v});
     case SomeValue::Float: return call_external("rpy_float_hash", {v});
     case SomeValue::Tuple: {
       // CPython 2's tuple hash over the items' hashes.
@@ -439,6 +440,8 @@ Value* RTyper::tuple_eq(Value* a, Value* b) {
       else e = gen("float_eq", {convert(x, Float), convert(y, Float)}, Bool);
     } else if (ia->kind == SomeValue::String && ib->kind == SomeValue::String && !ia->can_be_none && !ib->can_be_none) {
       e = call_external("rpy_str_eq", {x, y});
+    } else if (ia->kind == SomeValue::Bytes && ib->kind == SomeValue::Bytes && !ia->can_be_none && !ib->can_be_none) {
+      e = call_external("rpy_bytes_eq", {x, y});
     } else if (ia->kind == SomeValue::Tuple && ib->kind == SomeValue::Tuple && ia->items.size() == ib->items.size()) {
       e = tuple_eq(x, y);
     } else if (ia->kind == SomeValue::Instance && ib->kind == SomeValue::Instance) {
@@ -484,8 +487,8 @@ Value* RTyper::tuple_order(Value* a, Value* b, const std::string& cmpname) {
     auto [x, y] = items[i];
     SV ia = ann(x), ib = ann(y);
     if (ia->kind == SomeValue::Tuple) return c == "eq" ? tuple_eq(x, y) : tuple_order(x, y, c);
-    if (ia->kind == SomeValue::String) {
-      Variable* r = call_external("rpy_str_cmp", {x, y});
+    if (ia->kind == SomeValue::String || ia->kind == SomeValue::Bytes) {
+      Variable* r = call_external(ia->kind == SomeValue::String ? "rpy_str_cmp" : "rpy_bytes_cmp", {x, y});
       return gen("int_" + c, {r, typed_const(ConstValue::from_python(py::int_(0)), Signed)}, Bool);
     }
     if (is_int_like(ia) && is_int_like(ib)) return gen("int_" + c, {convert(x, Signed), convert(y, Signed)}, Bool);
@@ -688,7 +691,7 @@ void RTyper::rtype_op(SpaceOperation& op) {
   if (name == "setitem" && A(0)->kind == SomeValue::List) {
     Value* lst = op.args[0];
     const LLType* at = list_array_type(lst->concretetype);
-    Variable* idx = gen("int_index_check", {convert(op.args[1], Signed), list_len(lst)}, Signed);
+    Variable* idx = gen("int_index_check_set", {convert(op.args[1], Signed), list_len(lst)}, Signed);
     Value* items = list_items(lst);
     gen("setarrayitem", {items, idx, convert(op.args[2], at->item->item)}, Void,
         res->concretetype == Void ? res : nullptr);
