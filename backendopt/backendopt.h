@@ -51,15 +51,17 @@ size_t common_subexpressions(FunctionGraph* g);
 // switch.cpp: merges chains of `x == C1` / `x == C2` / ... tests on one
 // Signed variable into one block whose exitswitch is that variable: one
 // link per case (exitcase: the Int), then the default link (exitcase:
-// switch_default_case()). Codegen emits a C++ switch. Returns how many
-// tests were merged into an earlier one.
+// switch_default_case()). Codegen emits a C++ switch. A switch in a loop
+// (an interpreter's dispatch) is then copied into each handler, so that
+// each has its own dispatch branch. Returns how many tests were merged
+// into an earlier one.
 size_t merge_switches(FunctionGraph* g);
 ConstValue switch_default_case();
 bool is_switch_default(const Link* l);
 
 // --opt=0: nothing; 1: constant folding, joining, dead code; 2: also
-// inlining and malloc removal, then exception-edge simplification and CSE;
-// 3: with a larger inlining threshold, and switch merging.
+// inlining and malloc removal, then exception-edge simplification, CSE and
+// switch merging; 3: with a larger inlining threshold.
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level);
 
 }  // namespace rpy

@@ -1,7 +1,6 @@
 # An interpreter-style dispatch: the chain of `op == K` tests becomes one
 # block whose exitswitch is `op`, with one link per opcode and a default
-# (backendopt/switch.cpp, at --opt=3); codegen writes it as a C++ switch.
-# translate-flags: --opt=3
+# (backendopt/switch.cpp); codegen writes it as a C++ switch.
 
 ADD = 0
 SUB = 1
