@@ -813,7 +813,10 @@ class CodeGen {
     if (n == "gc_write_barrier_from_array")
       return "if (!(" + a[0] + "->hdr.gcflags & RPY_GCFLAG_NO_BARRIER)) rpy_gc_write_barrier_from_array(" + a[0] +
              ", " + a[1] + ");";
-    if (n == "getfield") return r + a[0] + "->" + static_cast<Constant*>(op.args[1])->llrepr + ";";
+    if (n == "getfield") {
+      if (op.result->concretetype == Void) return ";";  // a Void field (None) has no storage
+      return r + a[0] + "->" + static_cast<Constant*>(op.args[1])->llrepr + ";";
+    }
     if (n == "gc_push_roots" || n == "gc_pop_roots")
       throw TranslationError(op.pos, "internal: " + n + " outside the bracket of an operation");
     if (n == "setfield") {

@@ -16,6 +16,8 @@ Keys and values are str.
 """
 import os
 
+from rpython.rlib.objectmodel import specialize
+
 
 def _entries():
     """The process environment as "KEY=value" str (a runtime function when
@@ -68,6 +70,9 @@ class _Environ(object):
         for key in self._dict():
             yield key
 
+    # One version per default's type: getenv(k) gets str-or-None, while
+    # environ.get(k, "") stays a plain str for the caller.
+    @specialize.argtype(2)
     def get(self, key, default=None):
         d = self._dict()
         if key in d:
