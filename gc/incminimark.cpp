@@ -19,6 +19,7 @@
 // Old objects never move, so identity hashes of old objects are addresses;
 // a young object whose hash was taken gets the value stored after its end
 // when it is promoted.
+#include <malloc.h>
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
@@ -63,7 +64,7 @@ enum class State { Idle, Marking, Sweeping };
 
 constexpr size_t kSmallMax = 512;              // size classes of 8 bytes up to this
 constexpr size_t kPageSize = 16 * 1024;        // of one size class
-constexpr size_t kArenaSize = 1024 * 1024;     // pages are cut from these
+constexpr size_t kArenaSize = 2 * 1024 * 1024;  // pages are cut from these; one huge page
 constexpr size_t kShadowStackBytes = 16u << 20;  // reserved, touched on demand
 constexpr size_t kMaxObjectSize = (size_t)1 << 47;
 
@@ -343,11 +344,30 @@ inline int64_t address_hash(const void* p) {
 
 // ---- the old generation's memory ----------------------------------------------
 
+// Memory the collector fills at once (arenas, the nursery), on transparent
+// huge pages where the kernel offers them (`madvise` mode): one fault per
+// 2 MB instead of per 4 KB, which was half the run time of short
+// allocation-heavy programs (kernel page zeroing). 2 MB-aligned so the
+// kernel can back it with huge pages at all.
+void* map_huge(size_t size) {
+  constexpr size_t kHuge = 2 * 1024 * 1024;
+  size_t len = size + kHuge;
+  char* p = static_cast<char*>(mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0));
+  if (p == MAP_FAILED) fatal("out of memory (GC arena)");
+  char* aligned = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(p) + kHuge - 1) & ~(uintptr_t)(kHuge - 1));
+  if (aligned > p) munmap(p, (size_t)(aligned - p));
+  size_t tail = (size_t)((p + len) - (aligned + size));
+  if (tail) munmap(aligned + size, tail);
+#ifdef MADV_HUGEPAGE
+  madvise(aligned, size, MADV_HUGEPAGE);
+#endif
+  return aligned;
+}
+
 Page* new_page(size_t size) {
   if ((size_t)(G.arena_end - G.arena_cur) < kPageSize) {
     // Not zeroed: slots are only read below `bump`, and written first.
-    G.arena_cur = static_cast<char*>(malloc(kArenaSize));
-    if (!G.arena_cur) fatal("out of memory (old generation arena)");
+    G.arena_cur = static_cast<char*>(map_huge(kArenaSize));
     G.arena_end = G.arena_cur + kArenaSize;
   }
   auto* pg = reinterpret_cast<Page*>(G.arena_cur);
@@ -982,7 +1002,15 @@ void rpy_gc_init(void) {
 
   int nbuf = c.debug ? 2 : 1;
   for (int i = 0; i < nbuf; i++)
-    G.nursery[i] = static_cast<char*>(map_or_die(c.nursery_size, PROT_READ | PROT_WRITE));
+    G.nursery[i] = static_cast<char*>(c.debug ? map_or_die(c.nursery_size, PROT_READ | PROT_WRITE)
+                                              : map_huge(c.nursery_size));
+  // Large objects are malloc'ed one by one and freed by sweeping. With
+  // glibc's defaults each one above 128 KB is its own mmap, unmapped when
+  // freed: a program that keeps making big strings and lists paid a page
+  // fault per 4 KB of each (half the faults of the string benchmarks).
+  // Kept in the heap instead, freed blocks are reused.
+  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
   if (c.debug) mprotect(G.nursery[1], c.nursery_size, PROT_NONE);
   G.nursery_start = G.nursery[0];
   G.nursery_end = G.nursery_start + c.nursery_size;
