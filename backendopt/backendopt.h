@@ -48,6 +48,11 @@ size_t simplify_exception_edges(FunctionGraph* g);
 // went.
 size_t common_subexpressions(FunctionGraph* g);
 
+// boundscheck.cpp: removes int_index_check(i, n) where 0 <= i < n is
+// known from the graph (loop tests, list lengths not changed since they
+// were read, earlier checks). Returns how many checks went.
+size_t remove_bounds_checks(FunctionGraph* g);
+
 // switch.cpp: merges chains of `x == C1` / `x == C2` / ... tests on one
 // Signed variable into one block whose exitswitch is that variable: one
 // link per case (exitcase: the Int), then the default link (exitcase:
@@ -60,8 +65,9 @@ ConstValue switch_default_case();
 bool is_switch_default(const Link* l);
 
 // --opt=0: nothing; 1: constant folding, joining, dead code; 2: also
-// inlining and malloc removal, then exception-edge simplification, CSE and
-// switch merging; 3: with a larger inlining threshold.
+// inlining and malloc removal, then exception-edge simplification, CSE,
+// bounds-check removal and switch merging; 3: with a larger inlining
+// threshold.
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level);
 
 }  // namespace rpy

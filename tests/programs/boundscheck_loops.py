@@ -54,6 +54,32 @@ def main_loop(l, k):
     return s
 
 
+def rebind(l):
+    s = 0
+    for i in range(len(l)):
+        s += l[i]
+        l = l[:1]
+    return s
+
+
+def guarded(l, n):
+    s = 0
+    if n <= len(l):
+        for j in range(n):
+            s += l[j]
+    if n < len(l) + 2:
+        for j in range(n):
+            s += l[j]
+    return s
+
+
+def squares(n):
+    sq = [0] * n
+    for i in range(len(sq)):
+        sq[i] = i * i
+    return sq
+
+
 def entry_point(argv):
     n = int(argv[1]) if len(argv) > 1 else 3
     l = [n, 2, 7, 1, 5]
@@ -67,6 +93,16 @@ def entry_point(argv):
         print("shrink", shrink([1, 2, 3, 2, 5]))
     except IndexError as e:
         print("IndexError in shrink:", e)
+    print("squares", squares(n)[-1], len(squares(n + 4)))
+    for m in [n, 5, 6]:
+        try:
+            print("guarded", m, guarded(l, m))
+        except IndexError as e:
+            print("IndexError in guarded", m, e)
+    try:
+        print("rebind", rebind(l))
+    except IndexError as e:
+        print("IndexError in rebind:", e)
     print("main_loop", main_loop(l, 7))
     return 0
 
