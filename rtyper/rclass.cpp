@@ -184,17 +184,13 @@ void RTyper::rtype_method_call(SpaceOperation& op, const SV& f, std::vector<Valu
                                const std::vector<std::string>& kwnames) {
   // The bound method value is its receiver. A method specialized by
   // rpython.rlib.objectmodel.specialize: the version the annotator chose.
-  if (f->descs.size() == 1) {
-    if (auto t = bk_.call_target.find(&op); t != bk_.call_target.end()) {
-      SomeValue one = *f;
-      one.descs = {t->second};
-      Value* r = call_method(std::make_shared<const SomeValue>(std::move(one)), op.args[0], args, kwnames, op.result);
-      if (r != op.result && op.result->concretetype != Void)
-        gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
-      return;
-    }
+  SV target = f;
+  if (auto t = bk_.call_target.find(&op); f->descs.size() == 1 && t != bk_.call_target.end()) {
+    SomeValue one = *f;
+    one.descs = {t->second};
+    target = std::make_shared<const SomeValue>(std::move(one));
   }
-  Value* r = call_method(f, op.args[0], args, kwnames, op.result);
+  Value* r = call_method(target, op.args[0], args, kwnames, op.result);
   if (r != op.result && op.result->concretetype != Void)
     gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
 }
