@@ -28,9 +28,13 @@ size_t remove_dead_code(FunctionGraph* g) {
     // return and except blocks receive) backwards through the operations
     // that compute them and the links that carry them: a value that only
     // goes round a loop into more removable operations is not needed.
+    // Pure operations, and reads of memory (not pure: a store between two
+    // reads changes the second, but an unused read has no effect).
     auto removable = [](const SpaceOperation& op) {
+      if (!op.result) return false;
+      if (op.opname == "getfield" || op.opname == "getarraysize" || op.opname == "getarrayitem") return true;
       const LLOpInfo* info = llop_info(op.opname);
-      return info && info->pure && !info->canraise && op.result;
+      return info && info->pure && !info->canraise;
     };
     std::unordered_set<Value*> needed;
     std::unordered_map<Value*, const SpaceOperation*> producer;
@@ -60,10 +64,8 @@ size_t remove_dead_code(FunctionGraph* g) {
     }
     for (Block* b : blocks) {
       auto before = b->operations.size();
-      std::erase_if(b->operations, [&](const SpaceOperation& op) {
-        const LLOpInfo* info = llop_info(op.opname);
-        return info && info->pure && !info->canraise && op.result && !needed.count(op.result);
-      });
+      std::erase_if(b->operations,
+                    [&](const SpaceOperation& op) { return removable(op) && !needed.count(op.result); });
       if (b->operations.size() != before) {
         removed += before - b->operations.size();
         changed = true;
