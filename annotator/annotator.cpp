@@ -688,7 +688,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     type_error(fmt::format("'{}' object has no attribute '{}' (attribute access is supported on modules and classes only yet)",
                            pyname(args[0]), static_cast<Constant*>(op.args[1])->value.s));
   }
-  type_error("operation '" + name + "' is not supported yet");
+  return type_error("operation '" + name + "' is not supported yet");
 }
 
 SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f, std::vector<SV> args,
@@ -1418,7 +1418,7 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     nargs(2, 2);
     return isinstance(op, op.args[op.opname == "simple_call" ? 1 : 2], args);
   }
-  fail(name + "() is not supported yet");
+  return fail(name + "() is not supported yet");
 }
 
 // A prebuilt instance's attributes are values its class's fields hold.
