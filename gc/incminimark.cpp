@@ -422,12 +422,7 @@ inline void* old_alloc(size_t size, bool* large) {
     *large = false;
     SizeClass& sc = G.classes[size / 8];
     if (void* p = sc.free) {
-      void* next = *reinterpret_cast<void**>(static_cast<char*>(p) + 8);
-      sc.free = next;
-      // Free slots are scattered over swept pages, cold in the cache: the
-      // next promotion of this size writes there and first reads its link.
-      // Fetching it now overlaps that miss with this object's copy.
-      if (next) __builtin_prefetch(next, 1, 0);
+      sc.free = *reinterpret_cast<void**>(static_cast<char*>(p) + 8);
       return p;
     }
     Page* pg = sc.cur;
