@@ -43,7 +43,7 @@ namespace {
 constexpr uint32_t F_VISITED = 1u << 8;          // marked by the current major collection
 constexpr uint32_t F_FORWARDED = 1u << 9;        // a copied-out nursery object; new address at offset 8
 constexpr uint32_t F_YOUNG_LARGE = 1u << 10;     // large young object, not yet reached by this minor
-constexpr uint32_t F_HASHTAKEN = 1u << 11;       // nursery object with an entry in nursery_hashes
+constexpr uint32_t F_HASHTAKEN = 1u << 11;       // young object with an entry in nursery_hashes
 constexpr uint32_t F_HASHFIELD = 1u << 12;       // old object whose identity hash follows its end
 constexpr uint32_t F_PREBUILT_ROOTED = 1u << 13;  // prebuilt object already in prebuilt_roots
 constexpr uint32_t F_LARGE = 1u << 14;           // malloc'ed on its own (not in the small-object arenas)
@@ -119,6 +119,28 @@ struct Gc {
   char* zeroed_end = nullptr;
   char* high_water = nullptr;  // beyond it, still the zeros of the mapping
   size_t large_threshold = 0;
+
+  // Aging: a nursery object that survives its first minor collection is
+  // copied to a survivor space (bump allocation, still young) and promoted
+  // only if it survives the next one too. Objects that live about a
+  // nursery's worth of allocation (a cache window, recent frames) then die
+  // young instead of being promoted and dying old, where each costs a
+  // free-list slot, marking and sweeping. Two spaces alternate: during a
+  // minor collection surv[surv_cur] is the from-space (last time's
+  // survivors) and the other one the to-space; a full to-space promotes.
+  char* surv[2] = {nullptr, nullptr};
+  size_t surv_size = 0;  // each; 0 disables aging (RPY_GC_SURVIVOR=0)
+  int surv_cur = 0;
+  char* surv_end = nullptr;  // end of the objects in surv[surv_cur]
+  char* to_start = nullptr;  // during a minor collection: the to-space
+  char* to_bump = nullptr;
+  char* to_end = nullptr;
+  bool promote_all = false;     // this minor collection promotes every survivor
+  bool young_ref_seen = false;  // a dragged slot now points into the to-space
+  std::unordered_map<void*, int64_t> next_hashes;  // identity hashes of to-space copies
+  std::vector<rpy_gchdr*> next_remembered;         // old objects still holding young refs
+  std::vector<std::pair<rpy_gchdr*, size_t>> cards_kept;  // cards still holding young refs
+  uint64_t aged_bytes = 0, aged_objects = 0;
 
   std::vector<rpy_gchdr*> young_large;
   size_t young_large_bytes = 0;
@@ -266,14 +288,15 @@ void write_summary() {
   fprintf(G.cfg.log,
           "minor collections: %llu (%.6f s)\nmajor collections: %llu (%.6f s)\n"
           "nursery: %llu bytes\npeak old generation: %llu bytes\ntotal allocated: %llu bytes\n"
-          "promoted: %llu bytes (%llu objects)\n"
+          "promoted: %llu bytes (%llu objects)\nsurvivor copies: %llu bytes (%llu objects)\n"
           "finalizers run: %llu\ncard-marked arrays: %llu (%llu cards scanned)\n"
           "max pause: %.6f s (max minor collection: %.6f s)\n",
           (unsigned long long)G.stats.minor_collections, G.stats.minor_seconds,
           (unsigned long long)G.stats.major_collections, G.stats.major_seconds,
           (unsigned long long)G.cfg.nursery_size, (unsigned long long)G.peak_old_bytes,
           (unsigned long long)total_allocated(), (unsigned long long)G.promoted_bytes,
-          (unsigned long long)G.promoted_objects, (unsigned long long)G.finalizers_run,
+          (unsigned long long)G.promoted_objects, (unsigned long long)G.aged_bytes,
+          (unsigned long long)G.aged_objects, (unsigned long long)G.finalizers_run,
           (unsigned long long)G.card_arrays, (unsigned long long)G.cards_scanned, G.stats.max_pause_seconds, G.max_minor_pause);
   log_line("gc-summary}");
   fflush(G.cfg.log);
@@ -343,6 +366,20 @@ inline void trace(rpy_gchdr* h) {
 
 inline bool in_nursery(const void* p) {
   return (size_t)(static_cast<const char*>(p) - G.nursery_start) < G.cfg.nursery_size;
+}
+
+// The current survivors (between collections), or the from-space (during
+// a minor collection).
+inline bool in_survivors(const void* p) {
+  return (size_t)(static_cast<const char*>(p) - G.surv[G.surv_cur]) < G.surv_size;
+}
+
+// Young: may still move.
+inline bool in_young(const void* p) { return in_nursery(p) || in_survivors(p); }
+
+// During a minor collection: a copy made by this collection.
+inline bool in_to_space(const void* p) {
+  return (size_t)(static_cast<const char*>(p) - G.to_start) < G.surv_size;
 }
 
 inline bool is_ref(const void* p) { return p != nullptr && !((uintptr_t)p & 1); }
@@ -471,12 +508,31 @@ void drag_out(void** slot) {
   void* p = *slot;
   if (!is_ref(p)) return;
   auto* h = static_cast<rpy_gchdr*>(p);
-  if (in_nursery(p)) {
+  bool from_nursery = in_nursery(p);
+  if (from_nursery || in_survivors(p)) {
     if (h->gcflags & F_FORWARDED) {
-      *slot = *reinterpret_cast<void**>(static_cast<char*>(p) + 8);
+      void* np = *reinterpret_cast<void**>(static_cast<char*>(p) + 8);
+      *slot = np;
+      if (in_to_space(np)) G.young_ref_seen = true;
       return;
     }
     size_t size = obj_size(h);
+    if (from_nursery && (size_t)(G.to_end - G.to_bump) >= size) {
+      // First survival: to the to-space, still young (no barrier needed on
+      // it, it keeps NO_BARRIER).
+      auto* nh = reinterpret_cast<rpy_gchdr*>(G.to_bump);
+      G.to_bump += size;
+      copy_object(nh, h, size);
+      if (h->gcflags & F_HASHTAKEN) G.next_hashes.emplace(nh, G.nursery_hashes.at(p));
+      h->gcflags |= F_FORWARDED;
+      *reinterpret_cast<void**>(static_cast<char*>(p) + 8) = nh;
+      G.aged_bytes += size;
+      G.aged_objects++;
+      if (has_refs(typeinfo(nh))) G.to_scan.push_back(nh);
+      *slot = nh;
+      G.young_ref_seen = true;
+      return;
+    }
     size_t extra = (h->gcflags & F_HASHTAKEN) ? 8 : 0;
     bool large;
     auto* nh = static_cast<rpy_gchdr*>(old_alloc(size + extra, &large));
@@ -503,6 +559,8 @@ void drag_out(void** slot) {
     G.promoted_objects++;
     if (has_refs(typeinfo(nh))) G.to_scan.push_back(nh);  // strings, float arrays: nothing to drag
     *slot = nh;
+  } else if (in_to_space(p)) {
+    G.young_ref_seen = true;  // dragged already (an object scanned twice)
   } else if (h->gcflags & F_YOUNG_LARGE) {
     uint32_t flags = (h->gcflags & ~(F_YOUNG_LARGE | RPY_GCFLAG_NO_BARRIER)) | card_flag(h);
     if (G.state == State::Marking) {
@@ -548,19 +606,22 @@ void run_finalizer(rpy_gchdr* h, Gc::Finalizer fn) {
 // After a minor collection's copying: young objects with finalizers either
 // moved (their entry follows them to the old list) or died.
 void young_finalizers_after_minor() {
+  std::vector<std::pair<rpy_gchdr*, Gc::Finalizer>> still_young;
   for (auto [h, fn] : G.young_finalizers) {
-    if (in_nursery(h)) {
-      if (h->gcflags & F_FORWARDED)
-        G.old_finalizers.push_back({*reinterpret_cast<rpy_gchdr**>(reinterpret_cast<char*>(h) + 8), fn});
-      else
+    if (in_young(h)) {
+      if (h->gcflags & F_FORWARDED) {
+        auto* nh = *reinterpret_cast<rpy_gchdr**>(reinterpret_cast<char*>(h) + 8);
+        (in_to_space(nh) ? still_young : G.old_finalizers).push_back({nh, fn});
+      } else {
         run_finalizer(h, fn);
+      }
     } else if (h->gcflags & F_YOUNG_LARGE) {
       run_finalizer(h, fn);  // not reached; freed just after
     } else {
       G.old_finalizers.push_back({h, fn});
     }
   }
-  G.young_finalizers.clear();
+  G.young_finalizers.swap(still_young);
 }
 
 // The dirty cards of the old arrays the barrier saw: their items are roots
@@ -574,10 +635,12 @@ void scan_cards() {
     for (size_t k = 0; k < c.size(); k++) {
       if (!c[k]) continue;
       G.cards_scanned++;
+      G.young_ref_seen = false;
       int64_t end = std::min(len, (int64_t)(k + 1) << kCardShift);
       for (int64_t i = (int64_t)k << kCardShift; i < end; i++)
         for (uint32_t j = 0; j < ti.n_item_ptrs; j++)
           drag_out(reinterpret_cast<void**>(items + i * ti.itemsize + ti.item_ptr_offsets[j]));
+      if (G.young_ref_seen) G.cards_kept.push_back({h, k});  // still points into the survivors
     }
     h->gcflags &= ~F_CARDS_SET;
     // As for the remembered set: a marked array written while marking may
@@ -593,18 +656,67 @@ void scan_cards() {
   G.last_cards = nullptr;
 }
 
+// After the scanning: the cards found pointing into the to-space are dirty
+// for the next minor collection.
+void keep_young_cards() {
+  for (auto [h, k] : G.cards_kept) {
+    std::vector<uint8_t>& c = G.cards[h];
+    if (!(h->gcflags & F_CARDS_SET)) {
+      h->gcflags |= F_CARDS_SET;
+      c.assign((size_t)((array_length(h, typeinfo(h)) + kCardItems - 1) >> kCardShift), 0);
+      G.carded.push_back(h);
+    }
+    c[k] = 1;
+  }
+  G.cards_kept.clear();
+}
+
+// An old object scanned whole by this minor collection (remembered, or
+// just promoted): if it still points into the to-space it must be scanned
+// again by the next one. A big array keeps the cards that do, not all of it.
+void drag_old_object(rpy_gchdr* h) {
+  if (!(h->gcflags & F_HAS_CARDS)) {
+    G.young_ref_seen = false;
+    trace<drag_out>(h);
+    if (G.young_ref_seen) {
+      h->gcflags |= RPY_GCFLAG_NO_BARRIER;
+      G.next_remembered.push_back(h);
+    } else {
+      h->gcflags &= ~RPY_GCFLAG_NO_BARRIER;
+    }
+    return;
+  }
+  const rpy_typeinfo& ti = typeinfo(h);
+  char* base = reinterpret_cast<char*>(h);
+  for (uint32_t k = 0; k < ti.n_ptrs; k++) drag_out(reinterpret_cast<void**>(base + ti.ptr_offsets[k]));
+  int64_t len = array_length(h, ti);
+  char* items = base + ti.items_offset;
+  for (int64_t c = 0; c << kCardShift < len; c++) {
+    G.young_ref_seen = false;
+    int64_t end = std::min(len, (c + 1) << kCardShift);
+    for (int64_t i = c << kCardShift; i < end; i++)
+      for (uint32_t j = 0; j < ti.n_item_ptrs; j++)
+        drag_out(reinterpret_cast<void**>(items + i * ti.itemsize + ti.item_ptr_offsets[j]));
+    if (G.young_ref_seen) G.cards_kept.push_back({h, (size_t)c});
+  }
+  h->gcflags &= ~RPY_GCFLAG_NO_BARRIER;  // item stores mark cards again
+}
+
 inline rpy_gchdr* forwarded(rpy_gchdr* h) { return *reinterpret_cast<rpy_gchdr**>(reinterpret_cast<char*>(h) + 8); }
 
 // Whether a young object survives this minor collection, and where it is now.
 inline rpy_gchdr* young_survivor(rpy_gchdr* h) {
-  if (in_nursery(h)) return (h->gcflags & F_FORWARDED) ? forwarded(h) : nullptr;
+  if (in_young(h)) return (h->gcflags & F_FORWARDED) ? forwarded(h) : nullptr;
   if (h->gcflags & F_YOUNG_LARGE) return nullptr;  // large, not reached
   return h;                                        // old or prebuilt
 }
 
 // After the copying: a young weakref that survived follows its copy and
 // points to its target's copy, or to nothing if the target died.
+// One that is still young or whose target is stays in the young list (an
+// old weakref may point to a survivor).
 void young_weakrefs_after_minor() {
+  std::vector<rpy_weakref*> still_young;
   for (rpy_weakref* w : G.young_weakrefs) {
     auto* nw = reinterpret_cast<rpy_weakref*>(young_survivor(&w->hdr));
     if (!nw) continue;
@@ -612,9 +724,10 @@ void young_weakrefs_after_minor() {
       rpy_gchdr* t = young_survivor(static_cast<rpy_gchdr*>(nw->target));
       nw->target = t;
     }
-    G.old_weakrefs.push_back(nw);
+    if (in_to_space(nw) || (nw->target && in_to_space(nw->target))) still_young.push_back(nw);
+    else G.old_weakrefs.push_back(nw);
   }
-  G.young_weakrefs.clear();
+  G.young_weakrefs.swap(still_young);
 }
 
 void minor_collection() {
@@ -624,11 +737,15 @@ void minor_collection() {
   G.stats.total_allocated += (uint64_t)(rpy_nursery_free - G.nursery_start);
   // The string index cache holds raw string addresses, stale once they move.
   rpy_str_index_cache_clear();
+  G.to_start = G.to_bump = G.surv[1 - G.surv_cur];
+  G.to_end = G.to_start + (G.promote_all ? 0 : G.surv_size);
+  if (G.cfg.debug && G.surv_size) {
+    if (mprotect(G.to_start, G.surv_size, PROT_READ | PROT_WRITE) != 0) fatal("mprotect");
+  }
   for (void** s = rpy_shadowstack_base; s < rpy_shadowstack_top; s++) drag_out(s);
   for (void** s : G.static_roots) drag_out(s);
   for (rpy_gchdr* h : G.remembered) {
-    trace<drag_out>(h);
-    h->gcflags &= ~RPY_GCFLAG_NO_BARRIER;
+    drag_old_object(h);
     // Written while marking: it may now hold refs to unmarked objects, so a
     // marked object is scanned again (prebuilt ones are rescanned as roots).
     if (G.state == State::Marking && (h->gcflags & (F_VISITED | F_RESCAN)) == F_VISITED) {
@@ -641,8 +758,13 @@ void minor_collection() {
   while (!G.to_scan.empty()) {
     rpy_gchdr* h = G.to_scan.back();
     G.to_scan.pop_back();
-    trace<drag_out>(h);
+    // A promoted object pointing to a survivor is an old-to-young ref the
+    // barrier never saw: drag_old_object remembers it.
+    if (in_to_space(h)) trace<drag_out>(h);
+    else drag_old_object(h);
   }
+  G.remembered.swap(G.next_remembered);
+  if (!G.cards_kept.empty()) keep_young_cards();
   // Before the finalizers, so that a __del__ sees dead objects' weakrefs cleared.
   if (!G.young_weakrefs.empty()) young_weakrefs_after_minor();
   if (!G.young_finalizers.empty()) young_finalizers_after_minor();
@@ -655,6 +777,18 @@ void minor_collection() {
   G.young_large.clear();
   G.young_large_bytes = 0;
   G.nursery_hashes.clear();
+  G.nursery_hashes.swap(G.next_hashes);
+  if (G.surv_size) {
+    // The from-space is garbage now; in debug mode poisoned and unmapped
+    // until it is the to-space again, so a stale ref into it faults.
+    if (G.cfg.debug) {
+      memset(G.surv[G.surv_cur], 0xDD, (size_t)(G.surv_end - G.surv[G.surv_cur]));
+      if (mprotect(G.surv[G.surv_cur], G.surv_size, PROT_NONE) != 0) fatal("mprotect");
+    }
+    G.surv_cur = 1 - G.surv_cur;
+    G.surv_end = G.to_bump;
+  }
+  G.to_start = G.to_bump = G.to_end = nullptr;
   if (G.cfg.debug) {
     switch_debug_nursery();
   } else {
@@ -679,6 +813,7 @@ void mark_slot(void** slot) {
   if (!is_ref(p)) return;
   auto* h = static_cast<rpy_gchdr*>(p);
   if (h->gcflags & (F_VISITED | RPY_GCFLAG_PREBUILT)) return;
+  if (in_young(p)) return;  // a survivor: scanned as a root by mark_roots
   h->gcflags |= F_VISITED;
   G.gray.push_back(h);
 }
@@ -694,6 +829,14 @@ void mark_roots() {
   for (void** s = rpy_shadowstack_base; s < rpy_shadowstack_top; s++) mark_slot(s);
   for (void** s : G.static_roots) mark_slot(s);
   for (rpy_gchdr* h : G.prebuilt_roots) trace<mark_slot>(h);
+  // Marking steps run just after a minor collection: the only young
+  // objects are the survivors, all live then, and written without a
+  // barrier, so they are roots, scanned again at the end like the stack.
+  for (char* p = G.surv[G.surv_cur]; p < G.surv_end;) {
+    auto* h = reinterpret_cast<rpy_gchdr*>(p);
+    trace<mark_slot>(h);
+    p += obj_size(h);
+  }
 }
 
 // Scans gray objects until about `budget` bytes of them are done; true when
@@ -713,7 +856,29 @@ bool mark_some(size_t budget) {
 // When marking has ended: what needs the complete marking at once (weak
 // references, finalizers) before sweeping frees anything.
 void end_marking() {
+  // Old objects still holding refs to survivors are remembered (or carded)
+  // from one minor collection to the next; an unreached one is freed by
+  // this sweep and must not be scanned again.
+  auto dead = [](rpy_gchdr* h) { return !(h->gcflags & (F_VISITED | RPY_GCFLAG_PREBUILT)); };
+  std::erase_if(G.remembered, dead);
+  if (std::erase_if(G.carded, dead)) {
+    for (auto it = G.cards.begin(); it != G.cards.end();) it = dead(it->first) ? G.cards.erase(it) : std::next(it);
+    G.last_carded = nullptr;
+    G.last_cards = nullptr;
+  }
   // Weakrefs first: a finalizer may read one whose target dies now.
+  if (!G.young_weakrefs.empty()) {
+    // Young ones or old ones pointing to a survivor (see the minor
+    // collection): an old one may die now, an old target too.
+    size_t k = 0;
+    for (rpy_weakref* w : G.young_weakrefs) {
+      if (!in_young(w) && !(w->hdr.gcflags & (F_VISITED | RPY_GCFLAG_PREBUILT))) continue;
+      auto* t = static_cast<rpy_gchdr*>(w->target);
+      if (t && !in_young(t) && !(t->gcflags & (F_VISITED | RPY_GCFLAG_PREBUILT))) w->target = nullptr;
+      G.young_weakrefs[k++] = w;
+    }
+    G.young_weakrefs.resize(k);
+  }
   if (!G.old_weakrefs.empty()) {
     size_t k = 0;
     for (rpy_weakref* w : G.old_weakrefs) {
@@ -881,7 +1046,9 @@ void major_step(bool finish) {
 // is not enough to free everything dead now, which rgc.collect() and weak
 // references promise. Finish it, then do a complete one.
 void full_collection() {
+  G.promote_all = true;  // survivors too: everything dead now is freed
   minor_collection();
+  G.promote_all = false;
   if (G.state != State::Idle) major_step(true);
   start_major();
   major_step(true);
@@ -1082,6 +1249,17 @@ void rpy_gc_init(void) {
   G.stats.nursery_size = c.nursery_size;
 
   size_t page = (size_t)sysconf(_SC_PAGESIZE);
+  // Survivor spaces: half a nursery each by default, enough for a cycle's
+  // survivors when most objects die young; more survivors than that are
+  // promoted at once (a program keeping everything pays one copy, not two).
+  G.surv_size = parse_size(getenv("RPY_GC_SURVIVOR"), c.nursery_size / 2);
+  G.surv_size = (G.surv_size + page - 1) & ~(page - 1);
+  if (G.surv_size) {
+    for (char*& sp : G.surv)
+      // Small pages: only the part a cycle's survivors use counts in RSS.
+      sp = static_cast<char*>(map_or_die(G.surv_size, c.debug ? PROT_NONE : PROT_READ | PROT_WRITE));
+    G.surv_end = G.surv[G.surv_cur];
+  }
   char* ss = static_cast<char*>(map_or_die(kShadowStackBytes + page, PROT_READ | PROT_WRITE));
   mprotect(ss + kShadowStackBytes, page, PROT_NONE);  // overflow faults
   rpy_shadowstack_base = rpy_shadowstack_top = reinterpret_cast<void**>(ss);
@@ -1172,7 +1350,7 @@ void rpy_gc_collect(void) {
 
 int64_t rpy_gc_identityhash(void* obj) {
   auto* h = static_cast<rpy_gchdr*>(obj);
-  if (in_nursery(obj)) {
+  if (in_young(obj)) {
     if (h->gcflags & F_HASHTAKEN) return G.nursery_hashes.at(obj);
     h->gcflags |= F_HASHTAKEN;
     // Nursery addresses are reused by every cycle: mix in which cycle.
@@ -1185,7 +1363,7 @@ int64_t rpy_gc_identityhash(void* obj) {
   return address_hash(obj);
 }
 
-bool rpy_gc_can_move(void* obj) { return in_nursery(obj); }
+bool rpy_gc_can_move(void* obj) { return in_young(obj); }
 
 void rpy_gc_get_stats(rpy_gc_stats* out) {
   *out = G.stats;
@@ -1201,7 +1379,7 @@ int rpy_gc_debug_mode(void) { return G.cfg.debug; }
 
 extern "C" void rpy_gc_register_finalizer(void* obj, void (*fn)(void*)) {
   auto* h = static_cast<rpy_gchdr*>(obj);
-  if (in_nursery(obj) || (h->gcflags & F_YOUNG_LARGE)) G.young_finalizers.push_back({h, fn});
+  if (in_young(obj) || (h->gcflags & F_YOUNG_LARGE)) G.young_finalizers.push_back({h, fn});
   else G.old_finalizers.push_back({h, fn});
 }
 
@@ -1222,7 +1400,11 @@ bool rpy_gc_can_move_obj(rpy_object* obj) { return rpy_gc_can_move(obj); }
 
 bool rpy_gc_pin(rpy_object* obj) {
   rpy_gcref<rpy_object> r(obj);
-  if (in_nursery(obj) && !G.in_collection) collect_step();
+  if (in_young(obj) && !G.in_collection) {
+    G.promote_all = true;  // old now, so it stays where it is
+    collect_step();
+    G.promote_all = false;
+  }
   r.get()->hdr.gcflags |= F_PINNED;
   return true;
 }
