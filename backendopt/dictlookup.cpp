@@ -25,10 +25,11 @@
 //    GC transform, later, reloads the dict and key across it.
 // Runtime functions other than the dict ones never reach program code.
 //
-// Across blocks the slot is passed along links to blocks with a single
-// predecessor (the true branch of `if k in d:`, a normal exit of a block
-// that can raise), as a new block input, when the dict and the key are
-// passed along unchanged. Only keys without custom __eq__/__hash__ qualify:
+// Across blocks the slot is passed along links, as a new block input, when
+// the dict and the key are passed along unchanged: to blocks with a single
+// predecessor (the true branch of `if k in d:`, the normal exit of a block
+// that can raise), and to joins all of whose predecessors are reached so
+// (after `if old is not None: ...`). Only keys without custom __eq__/__hash__ qualify:
 // their lookup runs no program code, cannot raise and cannot collect.
 #include <map>
 #include <unordered_map>
@@ -103,8 +104,7 @@ struct Fuser {
 
   struct Node {
     Block* block;
-    Link* in;  // from the parent (null for the root)
-    int parent;
+    std::vector<std::pair<Link*, int>> ins;  // links from the parents (none for the root)
     Value* d;
     Value* key;
     Variable* slot = nullptr;
@@ -137,7 +137,14 @@ struct Fuser {
     const SpaceOperation& first = root->operations[i];
     const ExternalFunc* f = called_external(first);
     Value* root_key = first.args[2];
-    std::vector<Node> nodes{{root, nullptr, -1, first.args[1], first.args[2]}};
+    std::vector<Node> nodes{{root, {}, first.args[1], first.args[2]}};
+    struct Arrival {
+      Link* link;
+      int parent;
+      Value* d;
+      Value* key;
+    };
+    std::map<Block*, std::vector<Arrival>> arrivals;  // at blocks with several predecessors
     std::vector<Use> uses;
     for (size_t n = 0; n < nodes.size(); ++n) {
       Block* b = nodes[n].block;
@@ -162,7 +169,7 @@ struct Fuser {
       if (!open) continue;
       for (Link* l : b->exits) {
         Block* t = l->target;
-        if (t->is_final || t == root || preds.at(t) != 1) continue;
+        if (t->is_final || t == root) continue;
         auto carried = [&](Value* v) -> Value* {
           if (v->is_const()) return v;
           for (size_t k = 0; k < l->args.size(); ++k)
@@ -171,12 +178,35 @@ struct Fuser {
         };
         Value* td = carried(d);
         Value* tk = carried(key);
-        if (td && tk) nodes.push_back({t, l, (int)n, td, tk});
+        if (!td || !tk) continue;
+        if (preds.at(t) == 1) {
+          nodes.push_back({t, {{l, (int)n}}, td, tk});
+          continue;
+        }
+        // A join (after `if old is not None: ...`) when every way into it
+        // comes from here with the same dict and key; never a loop header,
+        // whose back edge would need the join first.
+        auto& arr = arrivals[t];
+        arr.push_back({l, (int)n, td, tk});
+        if (arr.size() < preds.at(t)) continue;
+        bool same = true;
+        for (auto& a : arr) same = same && same_value(a.d, td) && same_value(a.key, tk);
+        if (!same) continue;
+        Node join{t, {}, td, tk};
+        for (auto& a : arr) join.ins.push_back({a.link, a.parent});
+        nodes.push_back(std::move(join));
       }
     }
     if (uses.empty()) return 0;
-    for (const Use& u : uses)
-      for (int n = u.node; n >= 0 && !nodes[n].needed; n = nodes[n].parent) nodes[n].needed = true;
+    std::vector<int> work;
+    for (const Use& u : uses) work.push_back(u.node);
+    while (!work.empty()) {
+      int n = work.back();
+      work.pop_back();
+      if (nodes[n].needed) continue;
+      nodes[n].needed = true;
+      for (auto& [l, parent] : nodes[n].ins) work.push_back(parent);
+    }
     nodes[0].slot = g->new_var("slot");
     nodes[0].slot->concretetype = lltypes::Signed;
     for (size_t n = 1; n < nodes.size(); ++n) {
@@ -184,9 +214,10 @@ struct Fuser {
       Variable* s = g->new_var("slot");
       s->concretetype = lltypes::Signed;
       nodes[n].block->inputargs.push_back(s);
-      Link* l = nodes[n].in;
-      l->args.push_back(nodes[nodes[n].parent].slot);
-      if (!l->argpos.empty()) l->argpos.push_back(l->argpos.back());
+      for (auto& [l, parent] : nodes[n].ins) {
+        l->args.push_back(nodes[parent].slot);
+        if (!l->argpos.empty()) l->argpos.push_back(l->argpos.back());
+      }
       nodes[n].slot = s;
     }
     // Uses first: the lookup's insertion shifts the root block's indexes.
