@@ -43,6 +43,8 @@ namespace rpy {
 
 namespace {
 
+constexpr size_t kMaxScan = 400;
+
 enum class Access { None, Read, Write, OtherRead, OtherWrite };
 
 const ExternalFunc* called_external(const SpaceOperation& op) {
@@ -145,6 +147,7 @@ struct Fuser {
       Value* key;
     };
     std::map<Block*, std::vector<Arrival>> arrivals;  // at blocks with several predecessors
+    size_t scanned = 0;
     std::vector<Use> uses;
     for (size_t n = 0; n < nodes.size(); ++n) {
       Block* b = nodes[n].block;
@@ -152,6 +155,12 @@ struct Fuser {
       Value* key = nodes[n].key;
       bool open = true;
       for (size_t j = n == 0 ? i + 1 : 0; open && j < b->operations.size(); ++j) {
+        // Each read scans forward: bounded, so that a huge block full of
+        // dict reads stays linear (the patterns are a few operations long).
+        if (++scanned > kMaxScan) {
+          open = false;
+          break;
+        }
         const SpaceOperation& op = b->operations[j];
         const ExternalFunc* e = called_external(op);
         if (e && e->template_arg == f->template_arg && op.args.size() >= 3 && same_value(op.args[1], d) &&
