@@ -7,7 +7,8 @@ namespace rpy {
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level) {
   if (level <= 0) return;
   auto log = log::get("backendopt");
-  size_t folded = 0, dead = 0, joined = 0, inlined = 0, mallocs = 0, switches = 0, cse = 0, reraises = 0, checks = 0;
+  size_t folded = 0, dead = 0, joined = 0, inlined = 0, mallocs = 0, switches = 0, cse = 0, reraises = 0, checks = 0,
+         dictfused = 0;
   auto cleanup = [&](FunctionGraph* g) {
     folded += constant_fold(g);
     joined += join_blocks(g);
@@ -33,6 +34,7 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
     }
   }
   if (level >= 2) {
+    bool finalizers = program_has_finalizers(graphs);
     // After inlining, which exposes repeated reads of the same fields; a
     // dropped exception exit lets blocks join first, so CSE sees longer
     // blocks. The switches last: the other passes only know two-way exits
@@ -41,6 +43,11 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
       size_t r = simplify_exception_edges(g);
       if (r) cleanup(g);
       reraises += r;
+      // After inlining, which brings `d.get(k)` and `d[k] = v` of helpers
+      // into one graph; before CSE, which then sees the blocks it joins.
+      size_t df = fuse_dict_lookups(g, finalizers);
+      if (df) cleanup(g);
+      dictfused += df;
       size_t c = common_subexpressions(g);
       if (c) cleanup(g);
       cse += c;
@@ -58,8 +65,8 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
   }
   log->debug("inlined {} calls, removed {} mallocs, {} constant folds, joined {} blocks, removed {} dead operations/inputs, "
              "merged {} tests into switches, {} common subexpressions, {} bounds checks, "
-             "dropped {} re-raising exception exits",
-             inlined, mallocs, folded, joined, dead, switches, cse, checks, reraises);
+             "dropped {} re-raising exception exits, {} dict accesses reusing a lookup",
+             inlined, mallocs, folded, joined, dead, switches, cse, checks, reraises, dictfused);
 }
 
 }  // namespace rpy

@@ -53,6 +53,16 @@ size_t common_subexpressions(FunctionGraph* g);
 // were read, earlier checks). Returns how many checks went.
 size_t remove_bounds_checks(FunctionGraph* g);
 
+// dictlookup.cpp: a dict read (get, [], in) followed by reads or a write
+// of the same key in the same dict, with nothing in between that may
+// change the dict, does one lookup (rpy_dict_lookup_slot) and then reads
+// and writes at the slot it found. `collections_run_user_code`: the
+// program has finalizers, so an allocation in between stops the rewrite.
+// Returns how many later accesses reuse a slot.
+size_t fuse_dict_lookups(FunctionGraph* g, bool collections_run_user_code);
+// Whether any graph registers a finalizer (__del__).
+bool program_has_finalizers(const std::vector<FunctionGraph*>& graphs);
+
 // switch.cpp: merges chains of `x == C1` / `x == C2` / ... tests on one
 // Signed variable into one block whose exitswitch is that variable: one
 // link per case (exitcase: the Int), then the default link (exitcase:
@@ -65,8 +75,8 @@ ConstValue switch_default_case();
 bool is_switch_default(const Link* l);
 
 // --opt=0: nothing; 1: constant folding, joining, dead code; 2: also
-// inlining and malloc removal, then exception-edge simplification, CSE,
-// bounds-check removal and switch merging; 3: with a larger inlining
+// inlining and malloc removal, then exception-edge simplification, dict
+// lookup fusion, CSE, bounds-check removal and switch merging; 3: with a larger inlining
 // threshold.
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level);
 

@@ -2,8 +2,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <map>
 
+#include "rtyper/rdict.h"
 #include "rtyper/rmodules.h"
 
 namespace rpy {
@@ -143,6 +145,57 @@ const ExternalFunc* external(const std::string& name) {
     std::abort();
   }
   return &it->second;
+}
+
+const ExternalFunc* dict_slot_external(const std::string& name, const LLType* dict) {
+  using namespace lltypes;
+  // LLTypes live as long as the process, so they can key this.
+  static std::deque<ExternalFunc> store;
+  static std::map<std::pair<std::string, const LLType*>, const ExternalFunc*> index;
+  if (auto it = index.find({name, dict}); it != index.end()) return it->second;
+  const DictLayout* L = dict->dict;
+  const LLType* D = ptr_to(dict);
+  ExternalFunc e;
+  e.name = name;
+  e.template_arg = dict;
+  e.elidable = false;  // they read (or write) the dict
+  // The lookup runs only the key's plain hash and == (the rewrite is not
+  // done for custom_eq layouts): it cannot raise or allocate, as
+  // runtime/dict.h's unrooted lookups already assume. The reads at a slot
+  // only index arrays; getitem_at raises KeyError (allocating it), and
+  // store_at may resize (allocating, MemoryError).
+  if (name == "rpy_dict_lookup_slot") {
+    e.args = {D, L->key};
+    e.result = Signed;
+    e.canraise = e.cancollect = false;
+    e.oopspec = "dict.lookup_slot";
+  } else if (name == "rpy_dict_get_at") {
+    e.args = {D, Signed, L->key, L->value};
+    e.result = L->value;
+    e.canraise = e.cancollect = false;
+    e.oopspec = "dict.get_at";
+  } else if (name == "rpy_dict_getitem_at") {
+    e.args = {D, Signed, L->key};
+    e.result = L->value;
+    e.canraise = e.cancollect = true;
+    e.oopspec = "dict.getitem_at";
+  } else if (name == "rpy_dict_contains_at") {
+    e.args = {D, Signed};
+    e.result = Bool;
+    e.canraise = e.cancollect = false;
+    e.oopspec = "dict.contains_at";
+  } else if (name == "rpy_dict_store_at") {
+    e.args = {D, Signed, L->key};
+    if (L->value != Void) e.args.push_back(L->value);
+    e.result = Void;
+    e.canraise = e.cancollect = true;
+    e.oopspec = "dict.store_at";
+  } else {
+    std::fprintf(stderr, "internal error: unknown dict slot function %s\n", name.c_str());
+    std::abort();
+  }
+  store.push_back(std::move(e));
+  return index[{name, dict}] = &store.back();
 }
 
 }  // namespace rpy

@@ -31,6 +31,17 @@ struct ExternalFunc {
 // toolchain bug, not a user error).
 const ExternalFunc* external(const std::string& name);
 
+// The dict functions that share one lookup between a read and a write of
+// the same key (runtime/dict.h, used by backendopt/dictlookup.cpp), for the
+// dict or set struct `dict` (its DictLayout has no custom_eq):
+//   rpy_dict_lookup_slot(d, key) -> Signed           dict.lookup_slot
+//   rpy_dict_get_at(d, slot, key, default) -> V      dict.get_at
+//   rpy_dict_getitem_at(d, slot, key) -> V           dict.getitem_at (KeyError)
+//   rpy_dict_contains_at(d, slot) -> Bool            dict.contains_at
+//   rpy_dict_store_at(d, slot, key[, value])         dict.store_at
+// Aborts on another name.
+const ExternalFunc* dict_slot_external(const std::string& name, const LLType* dict);
+
 // syslib (rtyper/rmodules.cpp): math, time, os, sys and bytes functions.
 const std::vector<ExternalFunc>& syslib_externals();
 

@@ -391,6 +391,77 @@ typename rpy_dict_ops<D>::V rpy_dict_get(D* d, typename rpy_dict_ops<D>::K key,
   return rpy_dict_impl::value_or_default<D, false>(d, key, dflt);
 }
 
+// ---- one lookup for a read and a later write of the same key -----------
+//
+// backendopt/dictlookup.cpp rewrites `d.get(k)` / `d[k]` / `k in d` followed
+// by `d[k] = v` (with nothing in between that may change the dict) into
+// lookup_slot, then the *_at reads and store_at with the index slot it
+// returned: one hash and probe instead of two. Only for keys whose hash and
+// == are plain code (no custom __eq__/__hash__, no r_dict): such a lookup
+// cannot collect, raise or change the dict. A slot stays valid while the
+// dict's index does not change (the GC may move the index array; the slot
+// is a position in it, not an address).
+
+// The index slot where `key` is, or where it would be inserted (the first
+// dummy on its probe path, else the free slot ending it); -1 while the dict
+// has no storage.
+template <class D>
+Signed rpy_dict_lookup_slot(D* d, typename rpy_dict_ops<D>::K key) {
+  static_assert(!rpy_dict_ops<D>::custom_eq, "slots are for keys whose lookup runs no user code");
+  Signed h, slot;
+  rpy_dict_impl::find(d, key, &h, &slot);
+  return slot;
+}
+
+namespace rpy_dict_impl {
+// The entry index at `slot` (from rpy_dict_lookup_slot), -1 when the key
+// was absent.
+template <class D>
+inline Signed entry_at(D* d, Signed slot) {
+  return slot < 0 ? -1 : (Signed)d->indexes->items[slot];
+}
+}  // namespace rpy_dict_impl
+
+// d.get(key, default) after rpy_dict_lookup_slot.
+template <class D>
+typename rpy_dict_ops<D>::V rpy_dict_get_at(D* d, Signed slot, typename rpy_dict_ops<D>::K,
+                                            typename rpy_dict_ops<D>::V dflt = {}) {
+  Signed ix = rpy_dict_impl::entry_at(d, slot);
+  return ix < 0 ? dflt : rpy_dict_impl::value_at(d, ix);
+}
+
+// d[key] after rpy_dict_lookup_slot: KeyError(key) when absent.
+template <class D>
+typename rpy_dict_ops<D>::V rpy_dict_getitem_at(D* d, Signed slot, typename rpy_dict_ops<D>::K key) {
+  Signed ix = rpy_dict_impl::entry_at(d, slot);
+  if (RPY_UNLIKELY(ix < 0)) {
+    rpy_dict_impl::raise_key_error<D>(key);
+    return {};
+  }
+  return rpy_dict_impl::value_at(d, ix);
+}
+
+// key in d after rpy_dict_lookup_slot.
+template <class D>
+bool rpy_dict_contains_at(D* d, Signed slot) {
+  return rpy_dict_impl::entry_at(d, slot) >= 0;
+}
+
+// d[key] = value (sets: add(key)) after rpy_dict_lookup_slot: overwrites
+// the value of the entry at `slot`, or appends a new entry there (hashing
+// the key again only then; str hashes are cached). insert_new resizes when
+// the entries are full and then finds the slot again in the new index.
+template <class D>
+void rpy_dict_store_at(D* d, Signed slot, typename rpy_dict_ops<D>::K key, typename rpy_dict_ops<D>::V value = {}) {
+  using namespace rpy_dict_impl;
+  Signed ix = entry_at(d, slot);
+  if (ix >= 0) {
+    if constexpr (Ops<D>::has_value) store_ref(d->entries, ix, d->entries->items[ix].value, value);
+    return;
+  }
+  insert_new(d, key, stored_hash<D>(key), slot, value);
+}
+
 // d.setdefault(key, default)
 template <class D>
 typename rpy_dict_ops<D>::V rpy_dict_setdefault(D* d, typename rpy_dict_ops<D>::K key,
