@@ -750,7 +750,7 @@ class CodeGen {
     if (n == "int_floordiv_zer") return check(a[1] + " == 0", r + "rpy_int_floordiv(" + a[0] + ", " + a[1] + ");");
     if (n == "int_mod_zer") return check(a[1] + " == 0", r + "rpy_int_mod(" + a[0] + ", " + a[1] + ");");
     if (n == "int_truediv_zer")
-      return check(a[1] + " == 0", r + "(double)" + a[0] + " / (double)" + a[1] + ";");
+      return check(a[1] + " == 0", r + "rpy_int_truediv(" + a[0] + ", " + a[1] + ");");
     if (n == "int_lshift_val") return check(a[1] + " < 0", r + "rpy_int_lshift(" + a[0] + ", " + a[1] + ");");
     if (n == "int_rshift_val") return check(a[1] + " < 0", r + "rpy_int_rshift(" + a[0] + ", " + a[1] + ");");
     if (n == "float_truediv_zer") return check(a[1] + " == 0.0", r + a[0] + " / " + a[1] + ";");

@@ -1,4 +1,5 @@
 // Python arithmetic that is too big to inline in rpy.h.
+#include <algorithm>
 #include <cmath>
 
 #include "runtime/rpy.h"
@@ -21,6 +22,24 @@ Signed rpy_int_pow(Signed base, Signed exp) {
     if (e) b *= b;
   }
   return (Signed)result;
+}
+
+// An operand beyond 2**53: the quotient of the magnitudes scaled by 2**s
+// so that it has at least 55 bits, with the remainder folded into its
+// lowest bit (a sticky bit, below the rounding position), converts to
+// double with the one correct rounding; scaling back by 2**-s is exact.
+double rpy_int_truediv_big(Signed a, Signed b) {
+  bool negative = (a < 0) != (b < 0);
+  Unsigned ua = a < 0 ? 0 - (Unsigned)a : (Unsigned)a;
+  Unsigned ub = b < 0 ? 0 - (Unsigned)b : (Unsigned)b;
+  if (ua == 0) return negative ? -0.0 : 0.0;
+  int bits_a = 64 - __builtin_clzll(ua), bits_b = 64 - __builtin_clzll(ub);
+  int s = std::max(0, 56 + bits_b - bits_a);  // 2**55 <= quotient; fits 120 bits
+  unsigned __int128 num = (unsigned __int128)ua << s;
+  unsigned __int128 q = num / ub;
+  if (num % ub != 0) q |= 1;
+  double r = std::ldexp((double)q, -s);
+  return negative ? -r : r;
 }
 
 // a // b and a % b follow CPython's float_divmod: the remainder comes from

@@ -330,6 +330,14 @@ static inline Signed rpy_int_mod(Signed a, Signed b) {
   if (r != 0 && ((r < 0) != (b < 0))) r += b;
   return r;
 }
+// a / b as CPython: the exact quotient rounded once (a double conversion of
+// each operand first would round twice above 2**53).
+double rpy_int_truediv_big(Signed a, Signed b);
+static inline double rpy_int_truediv(Signed a, Signed b) {  // b != 0 checked by caller
+  const Unsigned lim = (Unsigned)1 << 53;
+  if (RPY_LIKELY((Unsigned)a + lim <= 2 * lim && (Unsigned)b + lim <= 2 * lim)) return (double)a / (double)b;
+  return rpy_int_truediv_big(a, b);
+}
 static inline Signed rpy_int_lshift(Signed a, Signed b) {  // b >= 0 checked by caller
   return b >= 64 ? 0 : (Signed)((Unsigned)a << b);
 }
