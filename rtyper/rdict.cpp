@@ -76,7 +76,9 @@ Variable* RTyper::call_dict_helper(const std::string& name, const LLType* targ,
   std::vector<const LLType*> types;
   for (auto& [v, t] : args) types.push_back(t);
   // Whatever can raise allocates the exception; the rest of these (entry
-  // reads, delete_entry, clear) never allocate.
+  // reads, delete_entry, clear, and get/contains when the key's hash and ==
+  // are plain code: runtime/dict.h's lookup then runs no program code and
+  // allocates nothing) never allocate.
   const ExternalFunc* f = template_external(name, targ, types, result, canraise, canraise, oopspec);
   std::vector<Value*> a{g_->new_llconst(name, Constant::External, f)};
   a.back()->concretetype = Void;
@@ -110,8 +112,8 @@ bool RTyper::rtype_dict_op(SpaceOperation& op) {
   if (a0->kind == SomeValue::DictView && name == "contains") {
     Value* d = op.args[0];
     const LLType* dt = d->concretetype;
-    call_dict_helper("rpy_dict_contains", dt->item, {{d, dt}, {op.args[1], dt->item->dict->key}}, Bool, true,
-                     "dict.contains", res);
+    call_dict_helper("rpy_dict_contains", dt->item, {{d, dt}, {op.args[1], dt->item->dict->key}}, Bool,
+                     dt->item->dict->custom_eq, "dict.contains", res);
     return true;
   }
   if (a0->kind != SomeValue::Dict) return false;
@@ -141,7 +143,8 @@ bool RTyper::rtype_dict_op(SpaceOperation& op) {
     return true;
   }
   if (name == "contains") {
-    call_dict_helper("rpy_dict_contains", D, {{d, dt}, {op.args[1], L->key}}, Bool, true, "dict.contains", res);
+    call_dict_helper("rpy_dict_contains", D, {{d, dt}, {op.args[1], L->key}}, Bool, L->custom_eq, "dict.contains",
+                     res);
     return true;
   }
   if (name == "getattr") {  // a bound method: the dict itself
@@ -223,8 +226,8 @@ void RTyper::rtype_dict_method(SpaceOperation& op, const SV& f, const std::vecto
   Variable* void_res = res->concretetype == Void ? res : nullptr;
   if (m == "get") {
     Value* dflt = args.size() > 1 ? args[1] : static_cast<Value*>(typed_const(ConstValue{}, L->value));
-    result(call_dict_helper("rpy_dict_get", D, {{d, dt}, {args[0], L->key}, {dflt, L->value}}, L->value, true,
-                            "dict.get"));
+    result(call_dict_helper("rpy_dict_get", D, {{d, dt}, {args[0], L->key}, {dflt, L->value}}, L->value,
+                            L->custom_eq, "dict.get"));
   } else if (m == "setdefault") {
     result(call_dict_helper("rpy_dict_setdefault", D, {{d, dt}, {args[0], L->key}, {args[1], L->value}}, L->value, true,
                             "dict.setdefault"));
