@@ -665,6 +665,7 @@ void keep_young_cards() {
       h->gcflags |= F_CARDS_SET;
       c.assign((size_t)((array_length(h, typeinfo(h)) + kCardItems - 1) >> kCardShift), 0);
       G.carded.push_back(h);
+      G.card_arrays++;
     }
     c[k] = 1;
   }
@@ -688,7 +689,15 @@ void drag_old_object(rpy_gchdr* h) {
   }
   const rpy_typeinfo& ti = typeinfo(h);
   char* base = reinterpret_cast<char*>(h);
+  // The fixed part (and a custom trace): no cards cover it, so a young ref
+  // there keeps the whole array remembered.
+  G.young_ref_seen = false;
   for (uint32_t k = 0; k < ti.n_ptrs; k++) drag_out(reinterpret_cast<void**>(base + ti.ptr_offsets[k]));
+  if (ti.custom_trace) {
+    VisitCtx ctx{drag_out};
+    ti.custom_trace(h, visit_adapter, &ctx);
+  }
+  bool fixed_part_young = G.young_ref_seen;
   int64_t len = array_length(h, ti);
   char* items = base + ti.items_offset;
   for (int64_t c = 0; c << kCardShift < len; c++) {
@@ -699,7 +708,12 @@ void drag_old_object(rpy_gchdr* h) {
         drag_out(reinterpret_cast<void**>(items + i * ti.itemsize + ti.item_ptr_offsets[j]));
     if (G.young_ref_seen) G.cards_kept.push_back({h, (size_t)c});
   }
-  h->gcflags &= ~RPY_GCFLAG_NO_BARRIER;  // item stores mark cards again
+  if (fixed_part_young) {
+    h->gcflags |= RPY_GCFLAG_NO_BARRIER;  // scanned whole (card by card) next time
+    G.next_remembered.push_back(h);
+  } else {
+    h->gcflags &= ~RPY_GCFLAG_NO_BARRIER;  // item stores mark cards again
+  }
 }
 
 inline rpy_gchdr* forwarded(rpy_gchdr* h) { return *reinterpret_cast<rpy_gchdr**>(reinterpret_cast<char*>(h) + 8); }
@@ -1146,7 +1160,8 @@ void* allocate(uint32_t tid, size_t size) {
   if (size > G.large_threshold) return alloc_large(tid, size);
   auto need_collect = [&] { return G.cfg.debug || (size_t)(G.nursery_end - rpy_nursery_free) < size; };
   if (need_collect()) collect_step();
-  if (G.cfg.max_heap && !G.raising_oom && !heap_has_room(G.cfg.nursery_size)) {
+  // A minor collection may promote the nursery and the survivors.
+  if (G.cfg.max_heap && !G.raising_oom && !heap_has_room(G.cfg.nursery_size + G.surv_size)) {
     // Over the limit: the object is still handed out (callers of the
     // fixed-size entry points may use it), the pending MemoryError is what
     // the caller's exception check sees. Raised first: raising allocates,
@@ -1422,7 +1437,9 @@ void rpy_gc_add_memory_pressure(Signed bytes) {
 Signed rpy_gc_get_stat(Signed what) {
   rpy_gc_init();
   switch (what) {
-    case RPY_STAT_TOTAL_MEMORY: return (Signed)(G.old_bytes + (size_t)(rpy_nursery_free - G.nursery_start));
+    case RPY_STAT_TOTAL_MEMORY:
+      return (Signed)(G.old_bytes + (size_t)(rpy_nursery_free - G.nursery_start) +
+                      (size_t)(G.surv_end - G.surv[G.surv_cur]));
     case RPY_STAT_PEAK_MEMORY: return (Signed)G.peak_old_bytes;
     case RPY_STAT_MINOR_COLLECTIONS: return (Signed)G.stats.minor_collections;
     case RPY_STAT_MAJOR_COLLECTIONS: return (Signed)G.stats.major_collections;
