@@ -1216,9 +1216,14 @@ void rpy_gc_init(void) {
   // twice the nursery halves that work (bench/gc_churn/dictchurn: 265 ->
   // 198 ms), while RSS grows by the nursery only, which the program touches
   // anyway once it allocates that much.
-  c.nursery_size = parse_size(getenv("PYPY_GC_NURSERY"), c.debug ? 64 * 1024 : 8u << 20);
-  c.nursery_size = std::max<size_t>((c.nursery_size + 4095) & ~(size_t)4095, 64 * 1024);
   c.max_heap = parse_size(getenv("PYPY_GC_MAX"), 0);
+  size_t default_nursery = c.debug ? 64 * 1024 : 8u << 20;
+  // Under a heap limit the old generation keeps room for what a minor
+  // collection may promote (the nursery and the survivors): a default
+  // nursery is at most an eighth of the limit, so most of it stays usable.
+  if (c.max_heap) default_nursery = std::min(default_nursery, c.max_heap / 8);
+  c.nursery_size = parse_size(getenv("PYPY_GC_NURSERY"), default_nursery);
+  c.nursery_size = std::max<size_t>((c.nursery_size + 4095) & ~(size_t)4095, 64 * 1024);
   if (const char* f = getenv("PYPY_GC_MAJOR_COLLECT")) {
     double v = strtod(f, nullptr);
     if (v > 1.0) c.major_factor = v;
