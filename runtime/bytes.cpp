@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <type_traits>
 
 #include "runtime/rpy.h"
 #include "runtime/strutil.h"
@@ -300,6 +301,83 @@ Signed bfind(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end, bool revers
   const char* hit = reverse ? rmemmem(hay, n, sub->data, (size_t)sub->nbytes)
                             : (const char*)memmem(hay, n, sub->data, (size_t)sub->nbytes);
   return hit ? hit - b->data : -1;
+}
+
+
+// The content of a bytes or of a bytearray (its first `length` bytes, not
+// the capacity), read in place. A view points into the GC heap: it is valid
+// only until the next allocation, so the functions below that allocate
+// re-read their views from rooted objects after it.
+struct BView {
+  const char* p;
+  Signed n;
+};
+inline BView view(rpy_bytes* b) { return {b->data, b->nbytes}; }
+inline BView view(rpy_bytearray* a) { return {a->buf->data, a->length}; }
+
+Signed vfind(BView b, BView sub, Signed start, Signed end, bool reverse) {
+  adjust_indices(start, end, b.n);
+  if (end - start < sub.n) return -1;
+  if (sub.n == 0) return reverse ? end : start;
+  const char* hay = b.p + start;
+  size_t n = (size_t)(end - start);
+  const char* hit = reverse ? rmemmem(hay, n, sub.p, (size_t)sub.n) : (const char*)memmem(hay, n, sub.p, (size_t)sub.n);
+  return hit ? hit - b.p : -1;
+}
+
+Signed vcount(BView b, BView sub, Signed start, Signed end) {
+  adjust_indices(start, end, b.n);
+  if (end - start < sub.n) return 0;
+  if (sub.n == 0) return end - start + 1;
+  Signed c = 0;
+  const char* p = b.p + start;
+  const char* e = b.p + end;
+  for (;;) {
+    const char* hit = (const char*)memmem(p, (size_t)(e - p), sub.p, (size_t)sub.n);
+    if (!hit) return c;
+    c++;
+    p = hit + sub.n;
+  }
+}
+
+bool vcontains(BView b, BView sub) {
+  if (sub.n == 0) return true;
+  return memmem(b.p, (size_t)b.n, sub.p, (size_t)sub.n) != nullptr;
+}
+
+bool veq(BView a, BView b) { return a.n == b.n && memcmp(a.p, b.p, (size_t)a.n) == 0; }
+
+Signed vcmp(BView a, BView b) {
+  int c = memcmp(a.p, b.p, (size_t)std::min(a.n, b.n));
+  if (c != 0) return c;
+  return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
+}
+
+// x + y into a new object of type R (rpy_bytes or rpy_bytearray): both are
+// rooted across the allocation, then read again.
+template <class R, class X, class Y>
+R* vconcat(X* x, Y* y) {
+  Signed nx = view(x).n, ny = view(y).n;
+  if (nx > INT64_MAX - ny) {
+    raise_msg(&rpy_vt_MemoryError, "");
+    return nullptr;
+  }
+  Root<X> rx(x);
+  Root<Y> ry(y);
+  R* r;
+  char* d;
+  if constexpr (std::is_same_v<R, rpy_bytes>) {
+    r = new_bytes(nx + ny);
+    if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
+    d = r->data;
+  } else {
+    r = rpy_bytearray_new(nx + ny);
+    if (RPY_UNLIKELY(!r)) return nullptr;
+    d = r->buf->data;
+  }
+  memcpy(d, view(rx.get()).p, (size_t)nx);
+  memcpy(d + nx, view(ry.get()).p, (size_t)ny);
+  return r;
 }
 
 
@@ -721,6 +799,91 @@ void rpy_bytearray_delslice(rpy_bytearray* a, Signed start, Signed stop, Signed 
     if (!deleted) d[w++] = d[r];
   }
   a->length = w;
+}
+
+// Read-only operations with a bytearray operand, on its buffer in place
+// (no bytes copy of it). Suffixes name the operand types in order: a for
+// bytearray, b for bytes (rpy_bview_find_ab is bytearray.find(bytes)).
+#define RPY_BVIEW_VARIANTS(M) M(a, b, rpy_bytearray, rpy_bytes) M(b, a, rpy_bytes, rpy_bytearray) \
+  M(a, a, rpy_bytearray, rpy_bytearray)
+#define RPY_BVIEW_DEFINE(x, y, X, Y)                                                                 \
+  Signed rpy_bview_find_##x##y(X* b, Y* sub, Signed start, Signed end) {                            \
+    return vfind(view(b), view(sub), start, end, false);                                            \
+  }                                                                                                 \
+  Signed rpy_bview_rfind_##x##y(X* b, Y* sub, Signed start, Signed end) {                           \
+    return vfind(view(b), view(sub), start, end, true);                                             \
+  }                                                                                                 \
+  Signed rpy_bview_count_##x##y(X* b, Y* sub, Signed start, Signed end) {                           \
+    return vcount(view(b), view(sub), start, end);                                                  \
+  }                                                                                                 \
+  bool rpy_bview_contains_##x##y(X* b, Y* sub) { return vcontains(view(b), view(sub)); }           \
+  bool rpy_bview_eq_##x##y(X* a, Y* b) { return veq(view(a), view(b)); }                           \
+  Signed rpy_bview_cmp_##x##y(X* a, Y* b) { return vcmp(view(a), view(b)); }                        \
+  X* rpy_bview_concat_##x##y(X* a, Y* b) { return vconcat<X>(a, b); }
+RPY_BVIEW_VARIANTS(RPY_BVIEW_DEFINE)
+#undef RPY_BVIEW_DEFINE
+
+bool rpy_bytearray_contains_int(rpy_bytearray* a, Signed v) {
+  if (!check_byte(v)) return false;
+  return memchr(a->buf->data, (int)v, (size_t)a->length) != nullptr;
+}
+
+rpy_bytearray* rpy_bytearray_slice(rpy_bytearray* a, Signed start, Signed stop) {
+  adjust_slice(a->length, start, stop, 1);
+  Signed n = stop > start ? stop - start : 0;
+  Root<rpy_bytearray> ra(a);
+  rpy_bytearray* r = rpy_bytearray_new(n);
+  if (RPY_UNLIKELY(!r)) return nullptr;
+  memcpy(r->buf->data, ra.get()->buf->data + start, (size_t)n);
+  return r;
+}
+
+rpy_bytearray* rpy_bytearray_slice_step(rpy_bytearray* a, Signed start, Signed stop, Signed step) {
+  if (step == 0) {
+    raise_msg(&rpy_vt_ValueError, "slice step cannot be zero");
+    return nullptr;
+  }
+  if (step == 1) return rpy_bytearray_slice(a, start, stop);
+  if (step < -INT64_MAX) step = -INT64_MAX;
+  Signed n = adjust_slice(a->length, start, stop, step);
+  Root<rpy_bytearray> ra(a);
+  rpy_bytearray* r = rpy_bytearray_new(n);
+  if (RPY_UNLIKELY(!r)) return nullptr;
+  const char* d = ra.get()->buf->data;
+  for (Signed k = 0, i = start; k < n; k++, i += step) r->buf->data[k] = d[i];
+  return r;
+}
+
+// a.extend(b) / a += b for a bytearray b, which may be a itself.
+void rpy_bytearray_extend_a(rpy_bytearray* a, rpy_bytearray* b) {
+  Signed len = a->length, n = b->length;
+  Root<rpy_bytearray> rb(b);
+  a = reserve(a, len + n);
+  if (RPY_UNLIKELY(!a)) return;
+  // b's buffer is read after the reserve (a == b: the new buffer, whose
+  // first len bytes are already the old content)
+  memmove(a->buf->data + len, rb.get()->buf->data, (size_t)n);
+  a->length = len + n;
+}
+
+rpy_bytearray* rpy_bytearray_mul(rpy_bytearray* a, Signed n) {
+  Signed len = a->length;
+  if (n <= 0 || len == 0) return rpy_bytearray_new(0);
+  if (len > INT64_MAX / n) {
+    raise_msg(&rpy_vt_MemoryError, "");
+    return nullptr;
+  }
+  Root<rpy_bytearray> ra(a);
+  rpy_bytearray* r = rpy_bytearray_new(len * n);
+  if (RPY_UNLIKELY(!r)) return nullptr;
+  char* d = r->buf->data;
+  memcpy(d, ra.get()->buf->data, (size_t)len);
+  for (Signed done = len; done < len * n;) {  // doubling copies
+    Signed k = std::min(done, len * n - done);
+    memcpy(d + done, d, (size_t)k);
+    done += k;
+  }
+  return r;
 }
 
 rpy_string* rpy_bytearray_repr(rpy_bytearray* a) {
