@@ -88,7 +88,9 @@ def bytes_startswith(b, prefix, start, end):  # CPython's tailmatch
     start = _adjust_start(start, n)
     if start > n - m or end - start < m:
         return False
-    return b[start:start + m] == prefix
+    # a search in a window of exactly m bytes: one comparison, in place
+    # (a slice b[start:start + m] would copy)
+    return b.find(prefix, start, start + m) == start
 
 
 def bytes_endswith(b, suffix, start, end):
@@ -102,7 +104,7 @@ def bytes_endswith(b, suffix, start, end):
         start = end - m
     if end - start < m:
         return False
-    return b[start:start + m] == suffix
+    return b.find(suffix, start, start + m) == start
 
 
 def bytes_strip(b, chars, mode):  # mode: 1 left, 2 right, 3 both
