@@ -146,7 +146,7 @@ def view_tests(n):
         print(ba == bytearray(ba), ba < b"abd", b"abb" < ba, ba[2:7], ba[::7], ba[-3:], ba[:2] + b"!" + ba[2:4])
         del ba[2:]
         print(ba, ba == b"ab", ba != bytearray(b"ab"), ba * 2, 2 * ba, ba.copy(), b"q" + ba, ba + ba)
-    ba += ba
+    ba += bytearray(ba)
     ba += bytearray(b"-")
     print(ba, ba.find(98, 1), ba.rfind(97, 0, -1), ba.startswith((b"x", bytearray(b"aba"))), ba.endswith(b"b-", 0, 5))
     e = bytearray()
