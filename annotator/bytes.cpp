@@ -206,7 +206,7 @@ SV Annotator::consider_bytes_method(SpaceOperation& op, const std::vector<SV>& a
   static const std::map<std::string, std::vector<std::string>> kwparams = {
       {"split", {"sep", "maxsplit"}},   {"rsplit", {"sep", "maxsplit"}},
       {"splitlines", {"keepends"}},     {"expandtabs", {"tabsize"}},
-      {"translate", {"", "delete"}}};
+      {"translate", {"", "delete"}},   {"hex", {"sep", "bytes_per_sep"}}};
   std::vector<int> slot{0};
   std::vector<SV> P{self};
   if (kw) {
@@ -296,8 +296,12 @@ SV Annotator::consider_bytes_method(SpaceOperation& op, const std::vector<SV>& a
     return bytes_helper(op, m == "startswith" ? "bytes_startswith" : "bytes_endswith", start_end({sl(0), sl(1)}), a);
   }
   if (m == "hex") {
-    nargs(0, 0);
-    return s_str();
+    nargs(0, 2);
+    if (n == 0) return s_str();  // a runtime function (rtyper/rbytes.cpp)
+    if (!is_blike(P[1]) && !(is_str(P[1]) && !P[1]->can_be_none))
+      fail(fmt::format("object of type '{}' has no len()", pyname(P[1])));
+    if (n == 2) byte(2);
+    return bytes_helper(op, "bytes_hex_sep", {sl(0), sl(1), n == 2 ? sl(2) : kint(1)}, a);
   }
   if (m == "strip" || m == "lstrip" || m == "rstrip") {
     nargs(0, 1);

@@ -645,3 +645,36 @@ def bytes_maketrans(frm, to):  # bytes.maketrans and bytearray.maketrans: a byte
         r[frm[i]] = to[i]
         i += 1
     return bytes(r)
+
+
+def bytes_hex_sep(b, sep, per):  # b.hex(sep, bytes_per_sep)
+    if len(sep) != 1:
+        raise ValueError("sep must be length 1.")
+    if isinstance(sep, str):
+        c = ord(sep)
+    else:
+        c = sep[0]
+    if c > 127:
+        raise ValueError("sep must be ASCII.")
+    h = b.hex()
+    n = len(b)
+    if per == 0 or n == 0:
+        return h
+    k = per if per > 0 else -per
+    parts = []
+    i = 0
+    if per > 0:  # groups counted from the right: the short one comes first
+        first = n % k
+        if first == 0:
+            first = k
+        if first > n:
+            first = n
+        parts.append(h[0:2 * first])
+        i = first
+    while i < n:
+        j = i + k
+        if j > n:
+            j = n
+        parts.append(h[2 * i:2 * j])
+        i = j
+    return chr(c).join(parts)

@@ -161,8 +161,24 @@ def view_tests(n):
         print("ValueError:", err)
 
 
+def hex_tests(n):
+    b = b"\x01\x02\x03\x04\x05"
+    print(b.hex(":"), b.hex(":", 2), b.hex(":", -2), b.hex(b"-", 3), b.hex(" ", 0), b.hex(":", 9 + n))
+    print(b.hex(sep=".", bytes_per_sep=-4), b.hex("_", bytes_per_sep=n), b"".hex(":"), bytearray(b"ab").hex("."))
+    for sep in ["", "ab", "\xe9", "/" * n]:
+        try:
+            print(b.hex(sep))
+        except ValueError as e:
+            print("ValueError:", e)
+    try:
+        print(b.hex(b"\xff"))
+    except ValueError as e:
+        print("ValueError:", e)
+
+
 def entry_point(argv):
     n = len(argv)
+    hex_tests(n)
     splitlines_tests(n)
     partition_tests(n)
     pad_tests(n)
