@@ -3,9 +3,9 @@
 // rtyper/rmodules.cpp), or a helper of rpython/rlib/_bytesops.py that the
 // annotator chose (rtyped generically in rtype_op). The read-only
 // operations with a bytearray operand (find, count, `in`, comparisons, +,
-// slicing) read its buffer in place, through the rpy_bview_* and
-// rpy_bytearray_* variants; the rarer ones (decode, hex, slice assignment
-// from a bytearray) still work on a bytes copy of it (as_bytes).
+// slicing, decode, hex) read its buffer in place, through the rpy_bview_*
+// and rpy_bytearray_* variants; bytes(ba) and a slice assignment from a
+// bytearray (which may be the target) work on a bytes copy (as_bytes).
 #include <fmt/format.h>
 
 #include "rtyper/rmodules.h"
@@ -76,10 +76,6 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
       for (auto k : t) kw.push_back(k.cast<std::string>());
       args.erase(args.begin());
     }
-    auto self_bytes = [&]() -> Value* {
-      if (!ba) return convert(self, BytesPtr());
-      return call_external("rpy_bytearray_tobytes", {convert(self, ByteArrayPtr())});
-    };
     auto self_ba = [&] { return convert(self, ByteArrayPtr()); };
     auto idx = [&](size_t i, int64_t dflt) -> Value* {
       if (i >= args.size() || ann(args[i])->kind == SomeValue::None) return cint(dflt);
@@ -93,7 +89,8 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
         std::string which = i < npos ? (i == 0 ? "encoding" : "errors") : kw[i - npos];
         (which == "encoding" ? enc : errors) = args[i];
       }
-      finish(call_external("rpy_bytes_decode", {self_bytes(), enc, errors}));
+      if (ba) finish(call_external("rpy_bytearray_decode", {self_ba(), enc, errors}));
+      else finish(call_external("rpy_bytes_decode", {convert(self, BytesPtr()), enc, errors}));
       return true;
     }
     if (m == "find" || m == "rfind" || m == "count") {
@@ -101,7 +98,8 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
       return true;
     }
     if (m == "hex") {
-      finish(call_external("rpy_bytes_hex", {self_bytes()}));
+      if (ba) finish(call_external("rpy_bytearray_hex", {self_ba()}));
+      else finish(call_external("rpy_bytes_hex", {convert(self, BytesPtr())}));
       return true;
     }
     if (m == "append" || m == "remove") {

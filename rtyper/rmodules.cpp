@@ -166,6 +166,8 @@ const std::vector<ExternalFunc>& syslib_externals() {
     v.push_back({"rpy_bytearray_slice_step", {BA, Signed, Signed, Signed}, BA, true, false, ""});
     v.push_back({"rpy_bytearray_extend_a", {BA, BA}, Void, false, false, ""});
     v.push_back({"rpy_bytearray_mul", {BA, Signed}, BA, true, false, ""});
+    v.push_back({"rpy_bytearray_decode", {BA, S, S}, S, true, false, ""});
+    v.push_back({"rpy_bytearray_hex", {BA}, S, false, false, ""});
     // rweakref, rgc (gc/rpygc.h)
     const LLType* O = ptr_to(ObjectStruct());
     v.push_back({"rpy_weakref_create", {O}, WeakRefPtr(), false, false, ""});

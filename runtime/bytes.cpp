@@ -219,9 +219,25 @@ int utf8_seq(const unsigned char* p, const unsigned char* e, bool surrogatepass,
   return need;
 }
 
-rpy_string* decode(rpy_bytes* b, Codec codec, rpy_string* errors) {
-  auto* base = (const unsigned char*)b->data;
-  auto* e = base + b->nbytes;
+// The content of a bytes or of a bytearray (its first `length` bytes, not
+// the capacity), read in place. A view points into the GC heap: it is valid
+// only until the next allocation, so the functions below that allocate
+// re-read their views from rooted objects after it.
+struct BView {
+  const char* p;
+  Signed n;
+};
+inline BView view(rpy_bytes* b) { return {b->data, b->nbytes}; }
+inline BView view(rpy_bytearray* a) { return {a->buf->data, a->length}; }
+
+// b (a bytes or a bytearray) decoded. Only the ASCII copy allocates while
+// b's data is in use; the other paths build the text outside the GC heap
+// and allocate after the last read of b (or raise and stop reading).
+template <class T>
+rpy_string* decode(T* b, Codec codec, rpy_string* errors) {
+  const Signed nb = view(b).n;
+  auto* base = (const unsigned char*)view(b).p;
+  auto* e = base + nb;
   // Pure ASCII input is the same text in every codec.
   bool ascii = true;
   for (auto* q = base; q < e; q++)
@@ -231,15 +247,15 @@ rpy_string* decode(rpy_bytes* b, Codec codec, rpy_string* errors) {
     }
   if (ascii) {
     // The allocation may move b: rooted, and read again after.
-    rpy_gcref<rpy_bytes> rb(b);
-    rpy_string* r = new_string(b->nbytes, b->nbytes);
+    rpy_gcref<T> rb(b);
+    rpy_string* r = new_string(nb, nb);
     if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
-    memcpy(r->data, rb.get()->data, (size_t)rb.get()->nbytes);
+    memcpy(r->data, view(rb.get()).p, (size_t)nb);
     return r;
   }
   Handler h = lookup_handler(errors);
   std::string out;
-  out.reserve((size_t)b->nbytes + 8);
+  out.reserve((size_t)nb + 8);
   Signed length = 0;
   auto* p = base;
   while (p < e) {
@@ -304,17 +320,6 @@ Signed bfind(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end, bool revers
 }
 
 
-// The content of a bytes or of a bytearray (its first `length` bytes, not
-// the capacity), read in place. A view points into the GC heap: it is valid
-// only until the next allocation, so the functions below that allocate
-// re-read their views from rooted objects after it.
-struct BView {
-  const char* p;
-  Signed n;
-};
-inline BView view(rpy_bytes* b) { return {b->data, b->nbytes}; }
-inline BView view(rpy_bytearray* a) { return {a->buf->data, a->length}; }
-
 Signed vfind(BView b, BView sub, Signed start, Signed end, bool reverse) {
   adjust_indices(start, end, b.n);
   if (end - start < sub.n) return -1;
@@ -343,6 +348,20 @@ Signed vcount(BView b, BView sub, Signed start, Signed end) {
 bool vcontains(BView b, BView sub) {
   if (sub.n == 0) return true;
   return memmem(b.p, (size_t)b.n, sub.p, (size_t)sub.n) != nullptr;
+}
+
+// The text is built outside the GC heap: the one allocation comes after
+// the last read of the view.
+rpy_string* hex_of(BView b) {
+  static const char hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve((size_t)b.n * 2);
+  for (Signed i = 0; i < b.n; i++) {
+    unsigned char c = (unsigned char)b.p[i];
+    out.push_back(hex[c >> 4]);
+    out.push_back(hex[c & 15]);
+  }
+  return str_from_ascii(out);
 }
 
 bool veq(BView a, BView b) { return a.n == b.n && memcmp(a.p, b.p, (size_t)a.n) == 0; }
@@ -479,6 +498,15 @@ rpy_string* rpy_bytes_decode(rpy_bytes* b, rpy_string* encoding, rpy_string* err
   return decode(b, c, errors);
 }
 
+rpy_string* rpy_bytearray_decode(rpy_bytearray* a, rpy_string* encoding, rpy_string* errors) {
+  Codec c = lookup_codec(encoding);
+  if (c == Codec::Unknown) {
+    raise_msg(&rpy_vt_LookupError, "unknown encoding: " + std::string(encoding->data, (size_t)encoding->nbytes));
+    return nullptr;
+  }
+  return decode(a, c, errors);
+}
+
 rpy_bytes* rpy_bytes_from_data(const char* data, Signed n) { return bytes_of(data, n); }
 
 Signed rpy_bytes_getitem(rpy_bytes* b, Signed i) {
@@ -580,17 +608,8 @@ rpy_bytes* rpy_bytes_zeros(Signed n) {
   return new_bytes(n);
 }
 
-rpy_string* rpy_bytes_hex(rpy_bytes* b) {
-  static const char hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve((size_t)b->nbytes * 2);
-  for (Signed i = 0; i < b->nbytes; i++) {
-    unsigned char c = (unsigned char)b->data[i];
-    out.push_back(hex[c >> 4]);
-    out.push_back(hex[c & 15]);
-  }
-  return str_from_ascii(out);
-}
+rpy_string* rpy_bytes_hex(rpy_bytes* b) { return hex_of(view(b)); }
+rpy_string* rpy_bytearray_hex(rpy_bytearray* a) { return hex_of(view(a)); }
 
 rpy_bytes* rpy_bytes_fromhex(rpy_string* s) {
   auto digit = [](unsigned char c) {

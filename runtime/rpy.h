@@ -294,6 +294,8 @@ rpy_bytearray* rpy_bytearray_slice(rpy_bytearray* a, Signed start, Signed stop);
 rpy_bytearray* rpy_bytearray_slice_step(rpy_bytearray* a, Signed start, Signed stop, Signed step);
 void rpy_bytearray_extend_a(rpy_bytearray* a, rpy_bytearray* b);  // b may be a
 rpy_bytearray* rpy_bytearray_mul(rpy_bytearray* a, Signed n);
+rpy_string* rpy_bytearray_decode(rpy_bytearray* a, rpy_string* encoding, rpy_string* errors);
+rpy_string* rpy_bytearray_hex(rpy_bytearray* a);
 
 // ---- formatting ---------------------------------------------------------------------
 // One argument of a %-format, tagged. The fields are separate (not a union)

@@ -149,6 +149,12 @@ def view_tests(n):
     ba += bytearray(ba)
     ba += bytearray(b"-")
     print(ba, ba.find(98, 1), ba.rfind(97, 0, -1), ba.startswith((b"x", bytearray(b"aba"))), ba.endswith(b"b-", 0, 5))
+    u = bytearray("h\xe9llo w\xf6rld".encode("utf-8"))
+    print(u.decode(), u.decode("utf-8"), u.decode("latin-1"), u.decode("ascii", "replace"), u.hex(), u[:n].decode())
+    try:
+        print(u.decode("ascii"))
+    except UnicodeDecodeError as err:
+        print("UnicodeDecodeError:", err)
     e = bytearray()
     print(e.find(b""), e.count(b""), b"" in e, e == b"", e < b"\x00", e[1:], e * 3, e + e)
     try:
