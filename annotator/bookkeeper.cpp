@@ -417,6 +417,12 @@ std::string builtin_name(py::handle obj) {
   }();
   for (auto& [p, n] : table)
     if (obj.ptr() == p) return n;
+  // bytes.maketrans, bytearray.maketrans: static methods, one object each
+  for (const char* t : {"bytes", "bytearray"}) {
+    static py::module_ b = py::module_::import("builtins");
+    py::object mt = b.attr(t).attr("maketrans");
+    if (obj.is(mt)) return std::string(t) + ".maketrans";
+  }
   // bytes.fromhex, bytearray.fromhex: a new bound method at each lookup
   if (PyCFunction_Check(obj.ptr()) && py::hasattr(obj, "__self__") && py::hasattr(obj, "__name__") &&
       obj.attr("__name__").cast<std::string>() == "fromhex") {

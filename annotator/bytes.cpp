@@ -12,6 +12,8 @@
 // bytearray -> bytes).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "annotator/annotator.h"
@@ -36,7 +38,10 @@ const std::set<std::string>& common_methods() {
   static const std::set<std::string> m = {"decode", "find",   "rfind", "index",  "rindex", "count",      "startswith",
                                           "endswith", "hex",  "split", "rsplit", "strip",  "lstrip",     "rstrip",
                                           "replace", "upper", "lower", "join",   "isdigit", "isalpha",   "isalnum",
-                                          "isspace", "islower", "isupper"};
+                                          "isspace", "islower", "isupper", "splitlines", "partition", "rpartition",
+                                          "center", "ljust", "rjust", "zfill", "removeprefix", "removesuffix",
+                                          "expandtabs", "capitalize", "title", "swapcase", "isascii", "istitle",
+                                          "translate"};
   return m;
 }
 const std::set<std::string>& bytearray_methods() {
@@ -195,8 +200,50 @@ SV Annotator::consider_bytes_method(SpaceOperation& op, const std::vector<SV>& a
         fail(fmt::format("{}() argument must be str, not {}", full, pyname(args[i])));
     return s_str();
   }
-  if (kw) fail(full + "() takes no keyword arguments here");
-  size_t n = args.size() - 1;
+  // Keyword arguments, for the methods that take them in CPython ("" is a
+  // positional-only parameter): P holds the arguments by position, a
+  // keyword put in its place, a gap (split(maxsplit=1)) as None.
+  static const std::map<std::string, std::vector<std::string>> kwparams = {
+      {"split", {"sep", "maxsplit"}},   {"rsplit", {"sep", "maxsplit"}},
+      {"splitlines", {"keepends"}},     {"expandtabs", {"tabsize"}},
+      {"translate", {"", "delete"}},   {"hex", {"sep", "bytes_per_sep"}}};
+  std::vector<int> slot{0};
+  std::vector<SV> P{self};
+  if (kw) {
+    auto it = kwparams.find(m);
+    if (it == kwparams.end()) fail(full + "() takes no keyword arguments");
+    py::tuple names = static_cast<Constant*>(op.args[1])->value.obj;
+    size_t npos = args.size() - first - names.size();
+    for (size_t i = 0; i < npos; ++i) {
+      slot.push_back((int)(first + i));
+      P.push_back(args[first + i]);
+    }
+    for (size_t k = 0; k < names.size(); ++k) {
+      std::string kn = names[k].cast<std::string>();
+      auto& ps = it->second;
+      auto pit = std::find(ps.begin(), ps.end(), kn);
+      if (kn.empty() || pit == ps.end()) fail(fmt::format("'{}' is an invalid keyword argument for {}()", kn, m));
+      size_t p = (size_t)(pit - ps.begin()) + 1;
+      if (p < slot.size() && slot[p] >= 0)
+        fail(fmt::format("argument for {}() given by name ('{}') and position ({})", m, kn, p));
+      while (slot.size() <= p) {
+        slot.push_back(-1);
+        P.push_back(s_none());
+      }
+      slot[p] = (int)(first + npos + k);
+      P[p] = args[slot[p]];
+    }
+    if (m == "translate" && (slot.size() < 2 || slot[1] < 0))
+      fail("translate() takes at least 1 positional argument (0 given)");
+  } else {
+    for (size_t i = 1; i < args.size(); ++i) {
+      slot.push_back((int)i);
+      P.push_back(args[i]);
+    }
+  }
+  // the helper's view of argument i: where it is in op.args, or None
+  auto sl = [&](size_t i) { return slot[i] >= 0 ? arg(slot[i]) : knone(); };
+  size_t n = P.size() - 1;
   auto nargs = [&](size_t lo, size_t hi) {
     if (n < lo || n > hi) {
       if (lo == hi) fail(fmt::format("{}() takes exactly {} argument{} ({} given)", full, lo, lo == 1 ? "" : "s", n));
@@ -204,55 +251,73 @@ SV Annotator::consider_bytes_method(SpaceOperation& op, const std::vector<SV>& a
     }
   };
   auto blike = [&](size_t i) {
-    if (!is_blike(args[i])) fail("a bytes-like object is required, not '" + pyname(args[i]) + "'");
+    if (!is_blike(P[i])) fail("a bytes-like object is required, not '" + pyname(P[i]) + "'");
   };
   auto byte = [&](size_t i) {
-    if (!is_int_like(args[i])) fail("'" + pyname(args[i]) + "' object cannot be interpreted as an integer");
-  };
-  // (sub[, start[, end]]): the helper or runtime function gets all three
-  auto sub_start_end = [&](const char* f) -> SV {
-    nargs(1, 3);
-    blike(1);
-    for (size_t i = 2; i <= n; ++i)
-      if (!is_int_like(args[i]) && args[i]->kind != SomeValue::None)
-        fail("slice indices must be integers or None or have an __index__ method");
-    if (!f) return s_int();
-    std::vector<HelperArg> where{arg(0), arg(1)};
-    where.push_back(n >= 2 && args[2]->kind != SomeValue::None ? arg(2) : kint(0));
-    where.push_back(n >= 3 && args[3]->kind != SomeValue::None ? arg(3) : kint(INT64_MAX));
-    std::vector<SV> a = args;
-    a[0] = self;
-    return bytes_helper(op, f, where, a);
+    if (!is_int_like(P[i])) fail("'" + pyname(P[i]) + "' object cannot be interpreted as an integer");
   };
   std::vector<SV> a = args;
   a[0] = self;
-  if (m == "find" || m == "rfind" || m == "count") return sub_start_end(nullptr);
-  if (m == "index" || m == "rindex") return sub_start_end(m == "index" ? "bytes_index" : "bytes_rindex");
+  // start and end, the helper's last two arguments
+  auto start_end = [&](std::vector<HelperArg> where) {
+    for (size_t i = 2; i <= n; ++i)
+      if (!is_int_like(P[i]) && P[i]->kind != SomeValue::None)
+        fail("slice indices must be integers or None or have an __index__ method");
+    where.push_back(n >= 2 && P[2]->kind != SomeValue::None ? sl(2) : kint(0));
+    where.push_back(n >= 3 && P[3]->kind != SomeValue::None ? sl(3) : kint(INT64_MAX));
+    return where;
+  };
+  // (sub[, start[, end]]), sub a bytes-like or (CPython: a byte) an int
+  auto sub_start_end = [&](const char* f, const char* f_int) -> SV {
+    nargs(1, 3);
+    if (is_int_like(P[1])) return bytes_helper(op, f_int, start_end({sl(0), sl(1)}), a);
+    blike(1);
+    std::vector<HelperArg> where = start_end({sl(0), sl(1)});
+    if (!f) return s_int();  // a runtime function (rtyper/rbytes.cpp)
+    return bytes_helper(op, f, where, a);
+  };
+  if (m == "find" || m == "rfind" || m == "count") {
+    std::string fi = "bytes_" + m + "_int";
+    return sub_start_end(nullptr, fi.c_str());
+  }
+  if (m == "index") return sub_start_end("bytes_index", "bytes_index");
+  if (m == "rindex") return sub_start_end("bytes_rindex", "bytes_rindex");
   if (m == "startswith" || m == "endswith") {
-    if (n >= 1 && args[1]->kind == SomeValue::Tuple) fail(full + "() with a tuple of prefixes is not supported yet");
-    if (n >= 1 && !is_blike(args[1]))
-      fail(fmt::format("{} first arg must be bytes or a tuple of bytes, not {}", m, pyname(args[1])));
-    return sub_start_end(m == "startswith" ? "bytes_startswith" : "bytes_endswith");
+    nargs(1, 3);
+    if (P[1]->kind == SomeValue::Tuple) {
+      if (P[1]->items.size() > 64) fail(full + "() with a tuple of more than 64 prefixes is not supported");
+      for (auto& item : P[1]->items)
+        if (!is_blike(item)) fail("a bytes-like object is required, not '" + pyname(item) + "'");
+      std::string f = "bytes_" + m + "_tuple";
+      return bytes_helper(op, f.c_str(), start_end({sl(0), sl(1)}), a);
+    }
+    if (!is_blike(P[1]))
+      fail(fmt::format("{} first arg must be bytes or a tuple of bytes, not {}", m, pyname(P[1])));
+    return bytes_helper(op, m == "startswith" ? "bytes_startswith" : "bytes_endswith", start_end({sl(0), sl(1)}), a);
   }
   if (m == "hex") {
-    nargs(0, 0);
-    return s_str();
+    nargs(0, 2);
+    if (n == 0) return s_str();  // a runtime function (rtyper/rbytes.cpp)
+    if (!is_blike(P[1]) && !(is_str(P[1]) && !P[1]->can_be_none))
+      fail(fmt::format("object of type '{}' has no len()", pyname(P[1])));
+    if (n == 2) byte(2);
+    return bytes_helper(op, "bytes_hex_sep", {sl(0), sl(1), n == 2 ? sl(2) : kint(1)}, a);
   }
   if (m == "strip" || m == "lstrip" || m == "rstrip") {
     nargs(0, 1);
-    if (n == 1 && args[1]->kind != SomeValue::None) blike(1);
+    if (n == 1 && P[1]->kind != SomeValue::None) blike(1);
     int mode = m == "strip" ? 3 : m == "lstrip" ? 1 : 2;
-    return bytes_helper(op, "bytes_strip", {arg(0), n == 1 ? arg(1) : knone(), kint(mode)}, a);
+    return bytes_helper(op, "bytes_strip", {sl(0), n == 1 ? sl(1) : knone(), kint(mode)}, a);
   }
   if (m == "split" || m == "rsplit") {
     nargs(0, 2);
-    if (n >= 1 && args[1]->kind != SomeValue::None) blike(1);
+    if (n >= 1 && P[1]->kind != SomeValue::None) blike(1);
     if (n >= 2) byte(2);
-    bool ws = n == 0 || args[1]->kind == SomeValue::None;
+    bool ws = n == 0 || P[1]->kind == SomeValue::None;
     std::string f = std::string("bytes_") + m + (ws ? "_ws" : "");
-    std::vector<HelperArg> where{arg(0)};
-    if (!ws) where.push_back(arg(1));
-    where.push_back(n >= 2 ? arg(2) : kint(-1));
+    std::vector<HelperArg> where{sl(0)};
+    if (!ws) where.push_back(sl(1));
+    where.push_back(n >= 2 ? sl(2) : kint(-1));
     return bytes_helper(op, f.c_str(), where, a);
   }
   if (m == "replace") {
@@ -260,19 +325,59 @@ SV Annotator::consider_bytes_method(SpaceOperation& op, const std::vector<SV>& a
     blike(1);
     blike(2);
     if (n == 3) byte(3);
-    return bytes_helper(op, "bytes_replace", {arg(0), arg(1), arg(2), n == 3 ? arg(3) : kint(-1)}, a);
+    return bytes_helper(op, "bytes_replace", {sl(0), sl(1), sl(2), n == 3 ? sl(3) : kint(-1)}, a);
   }
-  if (m == "upper" || m == "lower") {
-    nargs(0, 0);
-    return bytes_helper(op, m == "upper" ? "bytes_upper" : "bytes_lower", {arg(0)}, a);
+  if (m == "splitlines") {
+    nargs(0, 1);
+    if (n == 1) byte(1);
+    return bytes_helper(op, "bytes_splitlines", {sl(0), n == 1 ? sl(1) : kint(0)}, a);
   }
-  if (m == "isdigit" || m == "isalpha" || m == "isalnum" || m == "isspace" || m == "islower" || m == "isupper") {
+  if (m == "partition" || m == "rpartition" || m == "removeprefix" || m == "removesuffix") {
+    nargs(1, 1);
+    blike(1);
+    // CPython's middle item is then the separator itself when found, a
+    // bytes when not: a type that depends on the data
+    if (m.find("partition") != std::string::npos && is_bytes(self) && is_ba(P[1]))
+      fail("bytes." + m + "() with a bytearray separator is not supported: its result types depend on the data "
+           "(pass bytes(sep))");
+    return bytes_helper(op, ("bytes_" + m).c_str(), {sl(0), sl(1)}, a);
+  }
+  if (m == "center" || m == "ljust" || m == "rjust") {
+    nargs(1, 2);
+    byte(1);
+    if (n == 2 && !is_blike(P[2]))
+      fail(fmt::format("{}() argument 2 must be a byte string of length 1, not {}", m, pyname(P[2])));
+    int mode = m == "ljust" ? 0 : m == "rjust" ? 1 : 2;
+    return bytes_helper(op, "bytes_pad", {sl(0), sl(1), n == 2 ? sl(2) : knone(), kint(mode)}, a);
+  }
+  if (m == "zfill") {
+    nargs(1, 1);
+    byte(1);
+    return bytes_helper(op, "bytes_zfill", {sl(0), sl(1)}, a);
+  }
+  if (m == "expandtabs") {
+    nargs(0, 1);
+    if (n == 1) byte(1);
+    return bytes_helper(op, "bytes_expandtabs", {sl(0), n == 1 ? sl(1) : kint(8)}, a);
+  }
+  if (m == "translate") {
+    nargs(1, 2);
+    if (P[1]->kind != SomeValue::None) blike(1);  // None: deletion only
+    if (n == 2 && P[2]->kind != SomeValue::None) blike(2);
+    return bytes_helper(op, "bytes_translate", {sl(0), sl(1), n == 2 ? sl(2) : knone()}, a);
+  }
+  if (m == "upper" || m == "lower" || m == "capitalize" || m == "title" || m == "swapcase") {
     nargs(0, 0);
-    return bytes_helper(op, ("bytes_" + m).c_str(), {arg(0)}, a);
+    return bytes_helper(op, ("bytes_" + m).c_str(), {sl(0)}, a);
+  }
+  if (m == "isdigit" || m == "isalpha" || m == "isalnum" || m == "isspace" || m == "islower" || m == "isupper" ||
+      m == "isascii" || m == "istitle") {
+    nargs(0, 0);
+    return bytes_helper(op, ("bytes_" + m).c_str(), {sl(0)}, a);
   }
   if (m == "join") {
     nargs(1, 1);
-    const SV& it = args[1];
+    const SV& it = P[1];
     if (it->kind == SomeValue::List) {
       SV item = it->listdef->find()->item;
       if (item->kind != SomeValue::Impossible && !is_blike(item))
@@ -280,7 +385,7 @@ SV Annotator::consider_bytes_method(SpaceOperation& op, const std::vector<SV>& a
     } else if (!is_iterable_value(it)) {
       fail("can only join an iterable");
     }
-    return bytes_helper(op, "bytes_join", {arg(0), arg(1)}, a);
+    return bytes_helper(op, "bytes_join", {sl(0), sl(1)}, a);
   }
   // bytearray only
   if (m == "append") {
@@ -344,6 +449,13 @@ SV Annotator::consider_bytes_builtin(const std::string& name, SpaceOperation& op
       fail(fmt::format("fromhex() takes exactly one argument ({} given)", args.size()));
     if (!is_str(args[0]) || args[0]->can_be_none) fail("fromhex() argument must be str, not " + pyname(args[0]));
     return name == "bytes.fromhex" ? s_bytes() : s_bytearray();
+  }
+  if (name == "bytes.maketrans" || name == "bytearray.maketrans") {
+    if (!shape.kwnames.empty()) fail("maketrans() takes no keyword arguments");
+    if (args.size() != 2) fail(fmt::format("maketrans expected 2 arguments, got {}", args.size()));
+    for (auto& x : args)
+      if (!is_blike(x)) fail("a bytes-like object is required, not '" + pyname(x) + "'");
+    return bytes_helper(op, "bytes_maketrans", {arg(first), arg(first + 1)}, opargs);
   }
   if (name != "bytes" && name != "bytearray") {
     *handled = false;

@@ -126,6 +126,9 @@ const ExternalFunc* external(const std::string& name) {
         "rpy_bigint_bit_length", "rpy_bytes_eq", "rpy_bytes_hash", "rpy_bytes_cmp", "rpy_bytes_contains", "rpy_bytes_find",
         "rpy_bytes_rfind", "rpy_bytes_count", "rpy_bytearray_reverse", "rpy_bytearray_clear",
     };
+    // The in-place bytearray views (rpy_bview_*) only read, except concat.
+    for (auto& f : v)
+      if (f.name.rfind("rpy_bview_", 0) == 0 && f.name.rfind("rpy_bview_concat", 0) != 0) f.cancollect = false;
     for (auto& f : v)
       for (const char* n : no_collect)
         if (f.name == n) {

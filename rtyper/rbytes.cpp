@@ -1,10 +1,11 @@
 // bytes and bytearray in the rtyper: each operation is a direct_call of a
 // runtime function of runtime/bytes.cpp (declared with its effects in
 // rtyper/rmodules.cpp), or a helper of rpython/rlib/_bytesops.py that the
-// annotator chose (rtyped generically in rtype_op). A bytearray operand of
-// a read-only operation is first copied into a bytes (as_bytes), so both
-// types share one implementation of find, comparisons, slicing...; a
-// result CPython gives as a bytearray is copied back into one.
+// annotator chose (rtyped generically in rtype_op). The read-only
+// operations with a bytearray operand (find, count, `in`, comparisons, +,
+// slicing, decode, hex) read its buffer in place, through the rpy_bview_*
+// and rpy_bytearray_* variants; bytes(ba) and a slice assignment from a
+// bytearray (which may be the target) work on a bytes copy (as_bytes).
 #include <fmt/format.h>
 
 #include "rtyper/rmodules.h"
@@ -39,11 +40,17 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
   auto finish = [&](Value* r) {
     if (res->concretetype != Void && r != res) gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
   };
-  // A bytes result, as a bytearray when `want_ba`.
-  auto finish_as = [&](Value* b, bool want_ba) {
-    if (want_ba) b = call_external("rpy_bytearray_from_bytes", {b});
-    finish(b);
+  // base(x, y, extra...) for two bytes-likes (xa, ya: which are bytearrays):
+  // rpy_bytes_<base> for two bytes, else the in-place variant
+  // rpy_bview_<base>_<ab|ba|aa>.
+  auto pair_call = [&](const std::string& base, Value* x, bool xa, Value* y, bool ya,
+                       std::vector<Value*> extra) -> Variable* {
+    std::vector<Value*> a{convert(x, xa ? ByteArrayPtr() : BytesPtr()), convert(y, ya ? ByteArrayPtr() : BytesPtr())};
+    a.insert(a.end(), extra.begin(), extra.end());
+    if (!xa && !ya) return call_external("rpy_bytes_" + base, a);
+    return call_external(fmt::format("rpy_bview_{}_{}{}", base, xa ? 'a' : 'b', ya ? 'a' : 'b'), a);
   };
+  auto is_ba = [&](Value* v) { return ann(v)->kind == SomeValue::ByteArray; };
   // Slice bounds in the runtime's convention (rpy_bytes_slice_step): None
   // start/stop become the extreme that adjust_slice maps to the right end
   // for the step's sign.
@@ -69,10 +76,6 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
       for (auto k : t) kw.push_back(k.cast<std::string>());
       args.erase(args.begin());
     }
-    auto self_bytes = [&]() -> Value* {
-      if (!ba) return convert(self, BytesPtr());
-      return call_external("rpy_bytearray_tobytes", {convert(self, ByteArrayPtr())});
-    };
     auto self_ba = [&] { return convert(self, ByteArrayPtr()); };
     auto idx = [&](size_t i, int64_t dflt) -> Value* {
       if (i >= args.size() || ann(args[i])->kind == SomeValue::None) return cint(dflt);
@@ -86,16 +89,17 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
         std::string which = i < npos ? (i == 0 ? "encoding" : "errors") : kw[i - npos];
         (which == "encoding" ? enc : errors) = args[i];
       }
-      finish(call_external("rpy_bytes_decode", {self_bytes(), enc, errors}));
+      if (ba) finish(call_external("rpy_bytearray_decode", {self_ba(), enc, errors}));
+      else finish(call_external("rpy_bytes_decode", {convert(self, BytesPtr()), enc, errors}));
       return true;
     }
     if (m == "find" || m == "rfind" || m == "count") {
-      Value* sub = as_bytes(args[0]);
-      finish(call_external("rpy_bytes_" + m, {self_bytes(), sub, idx(1, 0), idx(2, INT64_MAX)}));
+      finish(pair_call(m, self, ba, args[0], is_ba(args[0]), {idx(1, 0), idx(2, INT64_MAX)}));
       return true;
     }
     if (m == "hex") {
-      finish(call_external("rpy_bytes_hex", {self_bytes()}));
+      if (ba) finish(call_external("rpy_bytearray_hex", {self_ba()}));
+      else finish(call_external("rpy_bytes_hex", {convert(self, BytesPtr())}));
       return true;
     }
     if (m == "append" || m == "remove") {
@@ -103,8 +107,8 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
       return true;
     }
     if (m == "extend") {
-      Value* b = as_bytes(args[0]);
-      call_external("rpy_bytearray_extend", {self_ba(), b});
+      if (is_ba(args[0])) call_external("rpy_bytearray_extend_a", {self_ba(), convert(args[0], ByteArrayPtr())});
+      else call_external("rpy_bytearray_extend", {self_ba(), convert(args[0], BytesPtr())});
       return true;
     }
     if (m == "pop") {
@@ -120,7 +124,7 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
       return true;
     }
     if (m == "copy") {
-      finish_as(self_bytes(), true);
+      finish(call_external("rpy_bytearray_slice", {self_ba(), cint(0), cint(INT64_MAX)}));
       return true;
     }
     unsupported("internal: bytes method " + m + " has no rtyping");
@@ -148,15 +152,16 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
     return true;
   }
   if (name == "getslice") {
-    Value* b = as_bytes(op.args[0]);
+    Value* b = convert(op.args[0], self_ba ? ByteArrayPtr() : BytesPtr());
+    std::string f = self_ba ? "rpy_bytearray_slice" : "rpy_bytes_slice";
     if (A(3)->kind == SomeValue::None) {
       auto bound = [&](size_t k, int64_t dflt) -> Value* {
         return A(k)->kind == SomeValue::None ? cint(dflt) : convert(op.args[k], Signed);
       };
-      finish_as(call_external("rpy_bytes_slice", {b, bound(1, INT64_MIN), bound(2, INT64_MAX)}), self_ba);
+      finish(call_external(f, {b, bound(1, INT64_MIN), bound(2, INT64_MAX)}));
     } else {
       auto bs = slice_bounds(1);
-      finish_as(call_external("rpy_bytes_slice_step", {b, bs[0], bs[1], bs[2]}), self_ba);
+      finish(call_external(f + "_step", {b, bs[0], bs[1], bs[2]}));
     }
     return true;
   }
@@ -182,13 +187,12 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
   }
   if (name == "add") {
     if (inplace && self_ba) {  // mutates the bytearray the name refers to
-      call_external("rpy_bytearray_extend", {op.args[0], as_bytes(op.args[1])});
+      if (is_ba(op.args[1])) call_external("rpy_bytearray_extend_a", {op.args[0], convert(op.args[1], ByteArrayPtr())});
+      else call_external("rpy_bytearray_extend", {op.args[0], convert(op.args[1], BytesPtr())});
       finish(op.args[0]);
       return true;
     }
-    Value* a = as_bytes(op.args[0]);
-    Value* b = as_bytes(op.args[1]);
-    finish_as(call_external("rpy_bytes_concat", {a, b}), self_ba);
+    finish(pair_call("concat", op.args[0], self_ba, op.args[1], is_ba(op.args[1]), {}));
     return true;
   }
   if (name == "mul") {
@@ -200,23 +204,25 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
       finish(op.args[0]);
       return true;
     }
-    finish_as(call_external("rpy_bytes_mul", {as_bytes(op.args[bi]), n}), K(bi) == SomeValue::ByteArray);
+    if (K(bi) == SomeValue::ByteArray) finish(call_external("rpy_bytearray_mul", {op.args[bi], n}));
+    else finish(call_external("rpy_bytes_mul", {convert(op.args[bi], BytesPtr()), n}));
     return true;
   }
   if (name == "contains") {
-    Value* b = as_bytes(op.args[0]);
-    if (int_like(A(1))) finish(call_external("rpy_bytes_contains_int", {b, convert(op.args[1], Signed)}));
-    else finish(call_external("rpy_bytes_contains", {b, as_bytes(op.args[1])}));
+    if (int_like(A(1)))
+      finish(call_external(self_ba ? "rpy_bytearray_contains_int" : "rpy_bytes_contains_int",
+                           {convert(op.args[0], self_ba ? ByteArrayPtr() : BytesPtr()), convert(op.args[1], Signed)}));
+    else finish(pair_call("contains", op.args[0], self_ba, op.args[1], is_ba(op.args[1]), {}));
     return true;
   }
   if ((name == "eq" || name == "ne") && bytes_like(A(0)) && bytes_like(A(1))) {
-    Value* eq = call_external("rpy_bytes_eq", {as_bytes(op.args[0]), as_bytes(op.args[1])});
+    Value* eq = pair_call("eq", op.args[0], self_ba, op.args[1], is_ba(op.args[1]), {});
     if (name == "eq") finish(eq);
     else gen("bool_not", {eq}, Bool, res);
     return true;
   }
   if ((name == "lt" || name == "le" || name == "gt" || name == "ge") && bytes_like(A(0)) && bytes_like(A(1))) {
-    Value* c = call_external("rpy_bytes_cmp", {as_bytes(op.args[0]), as_bytes(op.args[1])});
+    Value* c = pair_call("cmp", op.args[0], self_ba, op.args[1], is_ba(op.args[1]), {});
     gen("int_" + name, {c, cint(0)}, Bool, res);
     return true;
   }

@@ -148,6 +148,26 @@ const std::vector<ExternalFunc>& syslib_externals() {
     v.push_back({"rpy_bytearray_setslice", {BA, Signed, Signed, Signed, B}, Void, true, false, "bytearray.setslice"});
     v.push_back({"rpy_bytearray_delslice", {BA, Signed, Signed, Signed}, Void, true, false, "bytearray.delslice"});
     v.push_back({"rpy_bytearray_repr", {BA}, S, false, false, "bytearray.repr"});
+    // read-only operations with a bytearray operand, in place (rpy_bview_*
+    // of runtime/rpy.h): not elidable, the bytearray may change between calls
+    for (const char* xy : {"ab", "ba", "aa"}) {
+      const LLType* X = xy[0] == 'a' ? BA : B;
+      const LLType* Y = xy[1] == 'a' ? BA : B;
+      std::string sfx = std::string("_") + xy;
+      for (const char* f : {"find", "rfind", "count"})
+        v.push_back({"rpy_bview_" + std::string(f) + sfx, {X, Y, Signed, Signed}, Signed, false, false, ""});
+      v.push_back({"rpy_bview_contains" + sfx, {X, Y}, Bool, false, false, ""});
+      v.push_back({"rpy_bview_eq" + sfx, {X, Y}, Bool, false, false, ""});
+      v.push_back({"rpy_bview_cmp" + sfx, {X, Y}, Signed, false, false, ""});
+      v.push_back({"rpy_bview_concat" + sfx, {X, Y}, X, true, false, ""});
+    }
+    v.push_back({"rpy_bytearray_contains_int", {BA, Signed}, Bool, true, false, ""});
+    v.push_back({"rpy_bytearray_slice", {BA, Signed, Signed}, BA, false, false, ""});
+    v.push_back({"rpy_bytearray_slice_step", {BA, Signed, Signed, Signed}, BA, true, false, ""});
+    v.push_back({"rpy_bytearray_extend_a", {BA, BA}, Void, false, false, ""});
+    v.push_back({"rpy_bytearray_mul", {BA, Signed}, BA, true, false, ""});
+    v.push_back({"rpy_bytearray_decode", {BA, S, S}, S, true, false, ""});
+    v.push_back({"rpy_bytearray_hex", {BA}, S, false, false, ""});
     // rweakref, rgc (gc/rpygc.h)
     const LLType* O = ptr_to(ObjectStruct());
     v.push_back({"rpy_weakref_create", {O}, WeakRefPtr(), false, false, ""});

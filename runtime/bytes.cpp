@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <type_traits>
 
 #include "runtime/rpy.h"
 #include "runtime/strutil.h"
@@ -218,9 +219,25 @@ int utf8_seq(const unsigned char* p, const unsigned char* e, bool surrogatepass,
   return need;
 }
 
-rpy_string* decode(rpy_bytes* b, Codec codec, rpy_string* errors) {
-  auto* base = (const unsigned char*)b->data;
-  auto* e = base + b->nbytes;
+// The content of a bytes or of a bytearray (its first `length` bytes, not
+// the capacity), read in place. A view points into the GC heap: it is valid
+// only until the next allocation, so the functions below that allocate
+// re-read their views from rooted objects after it.
+struct BView {
+  const char* p;
+  Signed n;
+};
+inline BView view(rpy_bytes* b) { return {b->data, b->nbytes}; }
+inline BView view(rpy_bytearray* a) { return {a->buf->data, a->length}; }
+
+// b (a bytes or a bytearray) decoded. Only the ASCII copy allocates while
+// b's data is in use; the other paths build the text outside the GC heap
+// and allocate after the last read of b (or raise and stop reading).
+template <class T>
+rpy_string* decode(T* b, Codec codec, rpy_string* errors) {
+  const Signed nb = view(b).n;
+  auto* base = (const unsigned char*)view(b).p;
+  auto* e = base + nb;
   // Pure ASCII input is the same text in every codec.
   bool ascii = true;
   for (auto* q = base; q < e; q++)
@@ -230,15 +247,15 @@ rpy_string* decode(rpy_bytes* b, Codec codec, rpy_string* errors) {
     }
   if (ascii) {
     // The allocation may move b: rooted, and read again after.
-    rpy_gcref<rpy_bytes> rb(b);
-    rpy_string* r = new_string(b->nbytes, b->nbytes);
+    rpy_gcref<T> rb(b);
+    rpy_string* r = new_string(nb, nb);
     if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
-    memcpy(r->data, rb.get()->data, (size_t)rb.get()->nbytes);
+    memcpy(r->data, view(rb.get()).p, (size_t)nb);
     return r;
   }
   Handler h = lookup_handler(errors);
   std::string out;
-  out.reserve((size_t)b->nbytes + 8);
+  out.reserve((size_t)nb + 8);
   Signed length = 0;
   auto* p = base;
   while (p < e) {
@@ -300,6 +317,86 @@ Signed bfind(rpy_bytes* b, rpy_bytes* sub, Signed start, Signed end, bool revers
   const char* hit = reverse ? rmemmem(hay, n, sub->data, (size_t)sub->nbytes)
                             : (const char*)memmem(hay, n, sub->data, (size_t)sub->nbytes);
   return hit ? hit - b->data : -1;
+}
+
+
+Signed vfind(BView b, BView sub, Signed start, Signed end, bool reverse) {
+  adjust_indices(start, end, b.n);
+  if (end - start < sub.n) return -1;
+  if (sub.n == 0) return reverse ? end : start;
+  const char* hay = b.p + start;
+  size_t n = (size_t)(end - start);
+  const char* hit = reverse ? rmemmem(hay, n, sub.p, (size_t)sub.n) : (const char*)memmem(hay, n, sub.p, (size_t)sub.n);
+  return hit ? hit - b.p : -1;
+}
+
+Signed vcount(BView b, BView sub, Signed start, Signed end) {
+  adjust_indices(start, end, b.n);
+  if (end - start < sub.n) return 0;
+  if (sub.n == 0) return end - start + 1;
+  Signed c = 0;
+  const char* p = b.p + start;
+  const char* e = b.p + end;
+  for (;;) {
+    const char* hit = (const char*)memmem(p, (size_t)(e - p), sub.p, (size_t)sub.n);
+    if (!hit) return c;
+    c++;
+    p = hit + sub.n;
+  }
+}
+
+bool vcontains(BView b, BView sub) {
+  if (sub.n == 0) return true;
+  return memmem(b.p, (size_t)b.n, sub.p, (size_t)sub.n) != nullptr;
+}
+
+// The text is built outside the GC heap: the one allocation comes after
+// the last read of the view.
+rpy_string* hex_of(BView b) {
+  static const char hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve((size_t)b.n * 2);
+  for (Signed i = 0; i < b.n; i++) {
+    unsigned char c = (unsigned char)b.p[i];
+    out.push_back(hex[c >> 4]);
+    out.push_back(hex[c & 15]);
+  }
+  return str_from_ascii(out);
+}
+
+bool veq(BView a, BView b) { return a.n == b.n && memcmp(a.p, b.p, (size_t)a.n) == 0; }
+
+Signed vcmp(BView a, BView b) {
+  int c = memcmp(a.p, b.p, (size_t)std::min(a.n, b.n));
+  if (c != 0) return c;
+  return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
+}
+
+// x + y into a new object of type R (rpy_bytes or rpy_bytearray): both are
+// rooted across the allocation, then read again.
+template <class R, class X, class Y>
+R* vconcat(X* x, Y* y) {
+  Signed nx = view(x).n, ny = view(y).n;
+  if (nx > INT64_MAX - ny) {
+    raise_msg(&rpy_vt_MemoryError, "");
+    return nullptr;
+  }
+  Root<X> rx(x);
+  Root<Y> ry(y);
+  R* r;
+  char* d;
+  if constexpr (std::is_same_v<R, rpy_bytes>) {
+    r = new_bytes(nx + ny);
+    if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
+    d = r->data;
+  } else {
+    r = rpy_bytearray_new(nx + ny);
+    if (RPY_UNLIKELY(!r)) return nullptr;
+    d = r->buf->data;
+  }
+  memcpy(d, view(rx.get()).p, (size_t)nx);
+  memcpy(d + nx, view(ry.get()).p, (size_t)ny);
+  return r;
 }
 
 
@@ -399,6 +496,15 @@ rpy_string* rpy_bytes_decode(rpy_bytes* b, rpy_string* encoding, rpy_string* err
     return nullptr;
   }
   return decode(b, c, errors);
+}
+
+rpy_string* rpy_bytearray_decode(rpy_bytearray* a, rpy_string* encoding, rpy_string* errors) {
+  Codec c = lookup_codec(encoding);
+  if (c == Codec::Unknown) {
+    raise_msg(&rpy_vt_LookupError, "unknown encoding: " + std::string(encoding->data, (size_t)encoding->nbytes));
+    return nullptr;
+  }
+  return decode(a, c, errors);
 }
 
 rpy_bytes* rpy_bytes_from_data(const char* data, Signed n) { return bytes_of(data, n); }
@@ -502,17 +608,8 @@ rpy_bytes* rpy_bytes_zeros(Signed n) {
   return new_bytes(n);
 }
 
-rpy_string* rpy_bytes_hex(rpy_bytes* b) {
-  static const char hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve((size_t)b->nbytes * 2);
-  for (Signed i = 0; i < b->nbytes; i++) {
-    unsigned char c = (unsigned char)b->data[i];
-    out.push_back(hex[c >> 4]);
-    out.push_back(hex[c & 15]);
-  }
-  return str_from_ascii(out);
-}
+rpy_string* rpy_bytes_hex(rpy_bytes* b) { return hex_of(view(b)); }
+rpy_string* rpy_bytearray_hex(rpy_bytearray* a) { return hex_of(view(a)); }
 
 rpy_bytes* rpy_bytes_fromhex(rpy_string* s) {
   auto digit = [](unsigned char c) {
@@ -721,6 +818,91 @@ void rpy_bytearray_delslice(rpy_bytearray* a, Signed start, Signed stop, Signed 
     if (!deleted) d[w++] = d[r];
   }
   a->length = w;
+}
+
+// Read-only operations with a bytearray operand, on its buffer in place
+// (no bytes copy of it). Suffixes name the operand types in order: a for
+// bytearray, b for bytes (rpy_bview_find_ab is bytearray.find(bytes)).
+#define RPY_BVIEW_VARIANTS(M) M(a, b, rpy_bytearray, rpy_bytes) M(b, a, rpy_bytes, rpy_bytearray) \
+  M(a, a, rpy_bytearray, rpy_bytearray)
+#define RPY_BVIEW_DEFINE(x, y, X, Y)                                                                 \
+  Signed rpy_bview_find_##x##y(X* b, Y* sub, Signed start, Signed end) {                            \
+    return vfind(view(b), view(sub), start, end, false);                                            \
+  }                                                                                                 \
+  Signed rpy_bview_rfind_##x##y(X* b, Y* sub, Signed start, Signed end) {                           \
+    return vfind(view(b), view(sub), start, end, true);                                             \
+  }                                                                                                 \
+  Signed rpy_bview_count_##x##y(X* b, Y* sub, Signed start, Signed end) {                           \
+    return vcount(view(b), view(sub), start, end);                                                  \
+  }                                                                                                 \
+  bool rpy_bview_contains_##x##y(X* b, Y* sub) { return vcontains(view(b), view(sub)); }           \
+  bool rpy_bview_eq_##x##y(X* a, Y* b) { return veq(view(a), view(b)); }                           \
+  Signed rpy_bview_cmp_##x##y(X* a, Y* b) { return vcmp(view(a), view(b)); }                        \
+  X* rpy_bview_concat_##x##y(X* a, Y* b) { return vconcat<X>(a, b); }
+RPY_BVIEW_VARIANTS(RPY_BVIEW_DEFINE)
+#undef RPY_BVIEW_DEFINE
+
+bool rpy_bytearray_contains_int(rpy_bytearray* a, Signed v) {
+  if (!check_byte(v)) return false;
+  return memchr(a->buf->data, (int)v, (size_t)a->length) != nullptr;
+}
+
+rpy_bytearray* rpy_bytearray_slice(rpy_bytearray* a, Signed start, Signed stop) {
+  adjust_slice(a->length, start, stop, 1);
+  Signed n = stop > start ? stop - start : 0;
+  Root<rpy_bytearray> ra(a);
+  rpy_bytearray* r = rpy_bytearray_new(n);
+  if (RPY_UNLIKELY(!r)) return nullptr;
+  memcpy(r->buf->data, ra.get()->buf->data + start, (size_t)n);
+  return r;
+}
+
+rpy_bytearray* rpy_bytearray_slice_step(rpy_bytearray* a, Signed start, Signed stop, Signed step) {
+  if (step == 0) {
+    raise_msg(&rpy_vt_ValueError, "slice step cannot be zero");
+    return nullptr;
+  }
+  if (step == 1) return rpy_bytearray_slice(a, start, stop);
+  if (step < -INT64_MAX) step = -INT64_MAX;
+  Signed n = adjust_slice(a->length, start, stop, step);
+  Root<rpy_bytearray> ra(a);
+  rpy_bytearray* r = rpy_bytearray_new(n);
+  if (RPY_UNLIKELY(!r)) return nullptr;
+  const char* d = ra.get()->buf->data;
+  for (Signed k = 0, i = start; k < n; k++, i += step) r->buf->data[k] = d[i];
+  return r;
+}
+
+// a.extend(b) / a += b for a bytearray b, which may be a itself.
+void rpy_bytearray_extend_a(rpy_bytearray* a, rpy_bytearray* b) {
+  Signed len = a->length, n = b->length;
+  Root<rpy_bytearray> rb(b);
+  a = reserve(a, len + n);
+  if (RPY_UNLIKELY(!a)) return;
+  // b's buffer is read after the reserve (a == b: the new buffer, whose
+  // first len bytes are already the old content)
+  memmove(a->buf->data + len, rb.get()->buf->data, (size_t)n);
+  a->length = len + n;
+}
+
+rpy_bytearray* rpy_bytearray_mul(rpy_bytearray* a, Signed n) {
+  Signed len = a->length;
+  if (n <= 0 || len == 0) return rpy_bytearray_new(0);
+  if (len > INT64_MAX / n) {
+    raise_msg(&rpy_vt_MemoryError, "");
+    return nullptr;
+  }
+  Root<rpy_bytearray> ra(a);
+  rpy_bytearray* r = rpy_bytearray_new(len * n);
+  if (RPY_UNLIKELY(!r)) return nullptr;
+  char* d = r->buf->data;
+  memcpy(d, ra.get()->buf->data, (size_t)len);
+  for (Signed done = len; done < len * n;) {  // doubling copies
+    Signed k = std::min(done, len * n - done);
+    memcpy(d + done, d, (size_t)k);
+    done += k;
+  }
+  return r;
 }
 
 rpy_string* rpy_bytearray_repr(rpy_bytearray* a) {

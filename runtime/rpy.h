@@ -274,6 +274,28 @@ void rpy_bytearray_imul(rpy_bytearray* a, Signed n);
 void rpy_bytearray_setslice(rpy_bytearray* a, Signed start, Signed stop, Signed step, rpy_bytes* b);
 void rpy_bytearray_delslice(rpy_bytearray* a, Signed start, Signed stop, Signed step);
 rpy_string* rpy_bytearray_repr(rpy_bytearray* a);  // bytearray(b'...')
+// Read-only operations with a bytearray operand, on its buffer in place
+// (runtime/bytes.cpp): suffix `ab` is (bytearray, bytes), `ba` (bytes,
+// bytearray), `aa` (bytearray, bytearray); concat gives the first's type.
+#define RPY_BVIEW_DECLARE(x, y, X, Y)                                         \
+  Signed rpy_bview_find_##x##y(X* b, Y* sub, Signed start, Signed end);    \
+  Signed rpy_bview_rfind_##x##y(X* b, Y* sub, Signed start, Signed end);   \
+  Signed rpy_bview_count_##x##y(X* b, Y* sub, Signed start, Signed end);   \
+  bool rpy_bview_contains_##x##y(X* b, Y* sub);                            \
+  bool rpy_bview_eq_##x##y(X* a, Y* b);                                    \
+  Signed rpy_bview_cmp_##x##y(X* a, Y* b);                                 \
+  X* rpy_bview_concat_##x##y(X* a, Y* b);
+RPY_BVIEW_DECLARE(a, b, rpy_bytearray, rpy_bytes)
+RPY_BVIEW_DECLARE(b, a, rpy_bytes, rpy_bytearray)
+RPY_BVIEW_DECLARE(a, a, rpy_bytearray, rpy_bytearray)
+#undef RPY_BVIEW_DECLARE
+bool rpy_bytearray_contains_int(rpy_bytearray* a, Signed v);  // ValueError "byte must be in range(0, 256)"
+rpy_bytearray* rpy_bytearray_slice(rpy_bytearray* a, Signed start, Signed stop);
+rpy_bytearray* rpy_bytearray_slice_step(rpy_bytearray* a, Signed start, Signed stop, Signed step);
+void rpy_bytearray_extend_a(rpy_bytearray* a, rpy_bytearray* b);  // b may be a
+rpy_bytearray* rpy_bytearray_mul(rpy_bytearray* a, Signed n);
+rpy_string* rpy_bytearray_decode(rpy_bytearray* a, rpy_string* encoding, rpy_string* errors);
+rpy_string* rpy_bytearray_hex(rpy_bytearray* a);
 
 // ---- formatting ---------------------------------------------------------------------
 // One argument of a %-format, tagged. The fields are separate (not a union)

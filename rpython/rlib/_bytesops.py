@@ -8,7 +8,14 @@ predicates and join. `b` is a bytes or a bytearray; a result "of b's type"
 is what CPython returns (a bytearray for a bytearray). They compile to the
 runtime's bytes primitives (indexing, slicing, find, append), which the JIT
 sees as calls with declared effects. Messages are CPython 3's. Not for use
-by programs."""
+by programs.
+
+Only the function the translator calls is copied per call site: a plain
+call from one helper to another shares the callee between bytes and
+bytearray callers (a type conflict), so helpers reuse each other through
+the methods (b.startswith(p), which the translator routes to a fresh copy)."""
+
+from rpython.rlib.unroll import unrolling_iterable
 
 WHITESPACE = b" \t\n\r\x0b\x0c"
 
@@ -81,7 +88,9 @@ def bytes_startswith(b, prefix, start, end):  # CPython's tailmatch
     start = _adjust_start(start, n)
     if start > n - m or end - start < m:
         return False
-    return b[start:start + m] == prefix
+    # a search in a window of exactly m bytes: one comparison, in place
+    # (a slice b[start:start + m] would copy)
+    return b.find(prefix, start, start + m) == start
 
 
 def bytes_endswith(b, suffix, start, end):
@@ -95,7 +104,7 @@ def bytes_endswith(b, suffix, start, end):
         start = end - m
     if end - start < m:
         return False
-    return b[start:start + m] == suffix
+    return b.find(suffix, start, start + m) == start
 
 
 def bytes_strip(b, chars, mode):  # mode: 1 left, 2 right, 3 both
@@ -127,11 +136,8 @@ def bytes_split_ws(b, maxsplit):
             i += 1
         if i == n:
             break
-        if maxsplit == 0:
-            j = n
-            while j > i and _isspace(b[j - 1]):
-                j -= 1
-            r.append(b[i:j])
+        if maxsplit == 0:  # the rest, trailing whitespace included
+            r.append(b[i:n])
             break
         j = i
         while j < n and not _isspace(b[j]):
@@ -167,11 +173,8 @@ def bytes_rsplit_ws(b, maxsplit):
             j -= 1
         if j == 0:
             break
-        if maxsplit == 0:
-            i = 0
-            while i < j and _isspace(b[i]):
-                i += 1
-            r.append(b[i:j])
+        if maxsplit == 0:  # the rest, leading whitespace included
+            r.append(b[0:j])
             break
         i = j
         while i > 0 and not _isspace(b[i - 1]):
@@ -337,3 +340,341 @@ def bytes_join(sep, items):
     if isinstance(sep, bytearray):
         return r
     return bytes(r)
+
+
+def _byte1(v):  # bytes([v]), with CPython's message for a bad byte
+    if v < 0 or v > 255:
+        raise ValueError("byte must be in range(0, 256)")
+    r = bytearray(1)
+    r[0] = v
+    return r
+
+
+# b.find(65) and friends: an int searches for that byte.
+def bytes_find_int(b, v, start, end):
+    return b.find(_byte1(v), start, end)
+
+
+def bytes_rfind_int(b, v, start, end):
+    return b.rfind(_byte1(v), start, end)
+
+
+def bytes_count_int(b, v, start, end):
+    return b.count(_byte1(v), start, end)
+
+
+# A tuple of prefixes: its items are reached by constant indexes, the loop
+# unrolled and cut at the tuple's length (a constant); the annotator limits
+# the tuple's size to this.
+_TUPLE_INDEXES = unrolling_iterable(range(64))
+
+
+def bytes_startswith_tuple(b, prefixes, start, end):
+    n = len(prefixes)
+    for i in _TUPLE_INDEXES:
+        if i < n:
+            if b.startswith(prefixes[i], start, end):
+                return True
+    return False
+
+
+def bytes_endswith_tuple(b, suffixes, start, end):
+    n = len(suffixes)
+    for i in _TUPLE_INDEXES:
+        if i < n:
+            if b.endswith(suffixes[i], start, end):
+                return True
+    return False
+
+
+def bytes_splitlines(b, keepends):  # only \n, \r and \r\n end a line
+    r = []
+    n = len(b)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and b[j] != 10 and b[j] != 13:
+            j += 1
+        eol = j
+        if j < n:
+            if b[j] == 13 and j + 1 < n and b[j + 1] == 10:
+                j += 2
+            else:
+                j += 1
+            if keepends:
+                eol = j
+        r.append(b[i:eol])
+        i = j
+    return r
+
+
+def bytes_partition(b, sep):
+    m = len(sep)
+    if m == 0:
+        raise ValueError("empty separator")
+    n = len(b)
+    k = b.find(sep)
+    if k < 0:
+        return (b[0:n], b[0:0], b[0:0])
+    # the middle is sep's bytes, of b's type
+    return (b[0:k], b[k:k + m], b[k + m:n])
+
+
+def bytes_rpartition(b, sep):
+    m = len(sep)
+    if m == 0:
+        raise ValueError("empty separator")
+    n = len(b)
+    k = b.rfind(sep)
+    if k < 0:
+        return (b[0:0], b[0:0], b[0:n])
+    return (b[0:k], b[k:k + m], b[k + m:n])
+
+
+_PAD_NAMES = ["ljust", "rjust", "center"]
+
+
+def bytes_pad(b, width, fill, mode):  # mode: 0 ljust, 1 rjust, 2 center
+    c = 32
+    if fill is not None:
+        if len(fill) != 1:
+            tn = "bytearray" if isinstance(fill, bytearray) else "bytes"
+            raise TypeError(_PAD_NAMES[mode] + "() argument 2 must be a byte string of length 1, not " + tn)
+        c = fill[0]
+    n = len(b)
+    if width <= n:
+        return b[0:n]
+    marg = width - n
+    if mode == 0:
+        left = 0
+    elif mode == 1:
+        left = marg
+    else:  # CPython's rounding: the odd byte goes left when width is odd
+        left = marg // 2 + (marg & width & 1)
+    r = bytearray(width)
+    i = 0
+    while i < left:
+        r[i] = c
+        i += 1
+    j = 0
+    while j < n:
+        r[i] = b[j]
+        i += 1
+        j += 1
+    while i < width:
+        r[i] = c
+        i += 1
+    if isinstance(b, bytearray):
+        return r
+    return bytes(r)
+
+
+def bytes_zfill(b, width):
+    n = len(b)
+    if width <= n:
+        return b[0:n]
+    fill = width - n
+    r = bytearray(width)
+    i = 0
+    while i < fill:
+        r[i] = 48
+        i += 1
+    j = 0
+    while j < n:
+        r[i] = b[j]
+        i += 1
+        j += 1
+    if n > 0 and (r[fill] == 43 or r[fill] == 45):  # the sign moves in front
+        r[0] = r[fill]
+        r[fill] = 48
+    if isinstance(b, bytearray):
+        return r
+    return bytes(r)
+
+
+def bytes_removeprefix(b, prefix):
+    n = len(b)
+    if b.startswith(prefix):
+        return b[len(prefix):n]
+    return b[0:n]
+
+
+def bytes_removesuffix(b, suffix):
+    n = len(b)
+    m = len(suffix)
+    if m > 0 and b.endswith(suffix):
+        return b[0:n - m]
+    return b[0:n]
+
+
+def bytes_expandtabs(b, tabsize):
+    r = bytearray()
+    col = 0
+    for c in b:
+        if c == 9:
+            if tabsize > 0:
+                k = tabsize - col % tabsize
+                col += k
+                while k > 0:
+                    r.append(32)
+                    k -= 1
+        else:
+            r.append(c)
+            col += 1
+            if c == 10 or c == 13:
+                col = 0
+    if isinstance(b, bytearray):
+        return r
+    return bytes(r)
+
+
+def bytes_capitalize(b):
+    n = len(b)
+    r = bytearray(n)
+    i = 0
+    while i < n:
+        c = b[i]
+        if i == 0:
+            r[i] = c - 32 if _islower(c) else c
+        else:
+            r[i] = c + 32 if _isupper(c) else c
+        i += 1
+    if isinstance(b, bytearray):
+        return r
+    return bytes(r)
+
+
+def bytes_swapcase(b):
+    n = len(b)
+    r = bytearray(n)
+    i = 0
+    while i < n:
+        c = b[i]
+        if _islower(c):
+            c -= 32
+        elif _isupper(c):
+            c += 32
+        r[i] = c
+        i += 1
+    if isinstance(b, bytearray):
+        return r
+    return bytes(r)
+
+
+def bytes_title(b):  # a cased byte after a cased byte is lowered, else raised
+    n = len(b)
+    r = bytearray(n)
+    prev_cased = False
+    i = 0
+    while i < n:
+        c = b[i]
+        if _islower(c):
+            if not prev_cased:
+                c -= 32
+            prev_cased = True
+        elif _isupper(c):
+            if prev_cased:
+                c += 32
+            prev_cased = True
+        else:
+            prev_cased = False
+        r[i] = c
+        i += 1
+    if isinstance(b, bytearray):
+        return r
+    return bytes(r)
+
+
+def bytes_isascii(b):
+    for c in b:
+        if c >= 128:
+            return False
+    return True
+
+
+def bytes_istitle(b):
+    cased = False
+    prev_cased = False
+    for c in b:
+        if _isupper(c):
+            if prev_cased:
+                return False
+            prev_cased = True
+            cased = True
+        elif _islower(c):
+            if not prev_cased:
+                return False
+            prev_cased = True
+            cased = True
+        else:
+            prev_cased = False
+    return cased
+
+
+def bytes_translate(b, table, delete):
+    if table is not None and len(table) != 256:
+        raise ValueError("translation table must be 256 characters long")
+    dropped = bytearray(256)
+    if delete is not None:
+        for c in delete:
+            dropped[c] = 1
+    r = bytearray()
+    for c in b:
+        if dropped[c]:
+            continue
+        if table is None:
+            r.append(c)
+        else:
+            r.append(table[c])
+    if isinstance(b, bytearray):
+        return r
+    return bytes(r)
+
+
+def bytes_maketrans(frm, to):  # bytes.maketrans and bytearray.maketrans: a bytes
+    n = len(frm)
+    if n != len(to):
+        raise ValueError("maketrans arguments must have same length")
+    r = bytearray(256)
+    i = 0
+    while i < 256:
+        r[i] = i
+        i += 1
+    i = 0
+    while i < n:
+        r[frm[i]] = to[i]
+        i += 1
+    return bytes(r)
+
+
+def bytes_hex_sep(b, sep, per):  # b.hex(sep, bytes_per_sep)
+    if len(sep) != 1:
+        raise ValueError("sep must be length 1.")
+    if isinstance(sep, str):
+        c = ord(sep)
+    else:
+        c = sep[0]
+    if c > 127:
+        raise ValueError("sep must be ASCII.")
+    h = b.hex()
+    n = len(b)
+    if per == 0 or n == 0:
+        return h
+    k = per if per > 0 else -per
+    parts = []
+    i = 0
+    if per > 0:  # groups counted from the right: the short one comes first
+        first = n % k
+        if first == 0:
+            first = k
+        if first > n:
+            first = n
+        parts.append(h[0:2 * first])
+        i = first
+    while i < n:
+        j = i + k
+        if j > n:
+            j = n
+        parts.append(h[2 * i:2 * j])
+        i = j
+    return chr(c).join(parts)

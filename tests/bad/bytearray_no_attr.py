@@ -3,7 +3,7 @@ import sys
 
 def entry_point(argv):
     ba = bytearray(3)
-    ba.splitlines()  # E: 'bytearray' object has no attribute 'splitlines'
+    ba.frobnicate()  # E: 'bytearray' object has no attribute 'frobnicate'
     return 0
 
 
