@@ -15,6 +15,7 @@ call from one helper to another shares the callee between bytes and
 bytearray callers (a type conflict), so helpers reuse each other through
 the methods (b.startswith(p), which the translator routes to a fresh copy)."""
 
+from rpython.rlib.objectmodel import specialize
 from rpython.rlib.unroll import unrolling_iterable
 
 WHITESPACE = b" \t\n\r\x0b\x0c"
@@ -235,30 +236,6 @@ def bytes_replace(b, old, new, count):
     return bytes(r)
 
 
-def bytes_upper(b):
-    n = len(b)
-    r = bytearray(n)
-    i = 0
-    while i < n:
-        c = b[i]
-        r[i] = c - 32 if 97 <= c and c <= 122 else c
-        i += 1
-    if isinstance(b, bytearray):
-        return r
-    return bytes(r)
-
-
-def bytes_lower(b):
-    n = len(b)
-    r = bytearray(n)
-    i = 0
-    while i < n:
-        c = b[i]
-        r[i] = c + 32 if 65 <= c and c <= 90 else c
-        i += 1
-    if isinstance(b, bytearray):
-        return r
-    return bytes(r)
 
 
 def _isdigit(c):
@@ -528,61 +505,7 @@ def bytes_expandtabs(b, tabsize):
     return bytes(r)
 
 
-def bytes_capitalize(b):
-    n = len(b)
-    r = bytearray(n)
-    i = 0
-    while i < n:
-        c = b[i]
-        if i == 0:
-            r[i] = c - 32 if _islower(c) else c
-        else:
-            r[i] = c + 32 if _isupper(c) else c
-        i += 1
-    if isinstance(b, bytearray):
-        return r
-    return bytes(r)
 
-
-def bytes_swapcase(b):
-    n = len(b)
-    r = bytearray(n)
-    i = 0
-    while i < n:
-        c = b[i]
-        if _islower(c):
-            c -= 32
-        elif _isupper(c):
-            c += 32
-        r[i] = c
-        i += 1
-    if isinstance(b, bytearray):
-        return r
-    return bytes(r)
-
-
-def bytes_title(b):  # a cased byte after a cased byte is lowered, else raised
-    n = len(b)
-    r = bytearray(n)
-    prev_cased = False
-    i = 0
-    while i < n:
-        c = b[i]
-        if _islower(c):
-            if not prev_cased:
-                c -= 32
-            prev_cased = True
-        elif _isupper(c):
-            if prev_cased:
-                c += 32
-            prev_cased = True
-        else:
-            prev_cased = False
-        r[i] = c
-        i += 1
-    if isinstance(b, bytearray):
-        return r
-    return bytes(r)
 
 
 def bytes_isascii(b):
@@ -678,3 +601,61 @@ def bytes_hex_sep(b, sep, per):  # b.hex(sep, bytes_per_sep)
         parts.append(h[2 * i:2 * j])
         i = j
     return chr(c).join(parts)
+
+
+_UPPER, _LOWER, _SWAPCASE, _CAPITALIZE, _TITLE = range(5)
+
+
+@specialize.argtype(0)
+def _case_map(b, how):
+    # One loop for the five ASCII case maps, of bytes or of a bytearray (a
+    # version per type: the result has the argument's type). A cased byte
+    # ends up upper case iff want_upper.
+    n = len(b)
+    r = bytearray(n)
+    prev_cased = False
+    i = 0
+    while i < n:
+        c = b[i]
+        lower = _islower(c)
+        upper = _isupper(c)
+        if how == _UPPER:
+            want_upper = True
+        elif how == _LOWER:
+            want_upper = False
+        elif how == _SWAPCASE:
+            want_upper = lower
+        elif how == _CAPITALIZE:
+            want_upper = i == 0
+        else:  # title: a cased byte after a cased byte is lowered, else raised
+            want_upper = not prev_cased
+        if lower and want_upper:
+            c -= 32
+        elif upper and not want_upper:
+            c += 32
+        prev_cased = lower or upper
+        r[i] = c
+        i += 1
+    if isinstance(b, bytearray):
+        return r
+    return bytes(r)
+
+
+def bytes_upper(b):
+    return _case_map(b, _UPPER)
+
+
+def bytes_lower(b):
+    return _case_map(b, _LOWER)
+
+
+def bytes_swapcase(b):
+    return _case_map(b, _SWAPCASE)
+
+
+def bytes_capitalize(b):
+    return _case_map(b, _CAPITALIZE)
+
+
+def bytes_title(b):
+    return _case_map(b, _TITLE)
