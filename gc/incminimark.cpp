@@ -624,6 +624,19 @@ void young_finalizers_after_minor() {
   G.young_finalizers.swap(still_young);
 }
 
+// The card table of an old card-marked array, made (all clean) and the
+// array listed in Gc::carded at its first dirty card since a minor collection.
+std::vector<uint8_t>& card_table(rpy_gchdr* h) {
+  std::vector<uint8_t>& c = G.cards[h];
+  if (!(h->gcflags & F_CARDS_SET)) {
+    h->gcflags |= F_CARDS_SET;
+    c.assign((size_t)((array_length(h, typeinfo(h)) + kCardItems - 1) >> kCardShift), 0);
+    G.carded.push_back(h);
+    G.card_arrays++;
+  }
+  return c;
+}
+
 // The dirty cards of the old arrays the barrier saw: their items are roots
 // of this minor collection (the rest of the array holds no young refs).
 void scan_cards() {
@@ -659,16 +672,7 @@ void scan_cards() {
 // After the scanning: the cards found pointing into the to-space are dirty
 // for the next minor collection.
 void keep_young_cards() {
-  for (auto [h, k] : G.cards_kept) {
-    std::vector<uint8_t>& c = G.cards[h];
-    if (!(h->gcflags & F_CARDS_SET)) {
-      h->gcflags |= F_CARDS_SET;
-      c.assign((size_t)((array_length(h, typeinfo(h)) + kCardItems - 1) >> kCardShift), 0);
-      G.carded.push_back(h);
-      G.card_arrays++;
-    }
-    c[k] = 1;
-  }
+  for (auto [h, k] : G.cards_kept) card_table(h)[k] = 1;
   G.cards_kept.clear();
 }
 
@@ -1345,13 +1349,7 @@ void rpy_gc_write_barrier_from_array(void* array, int64_t index) {
     return;
   }
   if (h != G.last_carded) {
-    std::vector<uint8_t>& c = G.cards[h];
-    if (!(h->gcflags & F_CARDS_SET)) {
-      h->gcflags |= F_CARDS_SET;
-      c.assign((size_t)((array_length(h, typeinfo(h)) + kCardItems - 1) >> kCardShift), 0);
-      G.carded.push_back(h);
-      G.card_arrays++;
-    }
+    std::vector<uint8_t>& c = card_table(h);
     G.last_carded = h;
     G.last_cards = c.data();
   }

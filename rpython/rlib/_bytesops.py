@@ -346,22 +346,25 @@ def bytes_count_int(b, v, start, end):
 _TUPLE_INDEXES = unrolling_iterable(range(64))
 
 
-def bytes_startswith_tuple(b, prefixes, start, end):
-    n = len(prefixes)
+@specialize.argtype(0, 1)
+def _affix_tuple(b, affixes, start, end, at_end):
+    n = len(affixes)
     for i in _TUPLE_INDEXES:
         if i < n:
-            if b.startswith(prefixes[i], start, end):
+            if at_end:
+                if b.endswith(affixes[i], start, end):
+                    return True
+            elif b.startswith(affixes[i], start, end):
                 return True
     return False
+
+
+def bytes_startswith_tuple(b, prefixes, start, end):
+    return _affix_tuple(b, prefixes, start, end, False)
 
 
 def bytes_endswith_tuple(b, suffixes, start, end):
-    n = len(suffixes)
-    for i in _TUPLE_INDEXES:
-        if i < n:
-            if b.endswith(suffixes[i], start, end):
-                return True
-    return False
+    return _affix_tuple(b, suffixes, start, end, True)
 
 
 def bytes_splitlines(b, keepends):  # only \n, \r and \r\n end a line
