@@ -624,6 +624,19 @@ void young_finalizers_after_minor() {
   G.young_finalizers.swap(still_young);
 }
 
+// Drags the items of card `k` of the card-marked array `h`; the card stays
+// dirty for the next minor collection if it now points into the to-space.
+void drag_card(rpy_gchdr* h, const rpy_typeinfo& ti, int64_t k) {
+  int64_t len = array_length(h, ti);
+  char* items = reinterpret_cast<char*>(h) + ti.items_offset;
+  G.young_ref_seen = false;
+  int64_t end = std::min(len, (k + 1) << kCardShift);
+  for (int64_t i = k << kCardShift; i < end; i++)
+    for (uint32_t j = 0; j < ti.n_item_ptrs; j++)
+      drag_out(reinterpret_cast<void**>(items + i * ti.itemsize + ti.item_ptr_offsets[j]));
+  if (G.young_ref_seen) G.cards_kept.push_back({h, (size_t)k});
+}
+
 // The card table of an old card-marked array, made (all clean) and the
 // array listed in Gc::carded at its first dirty card since a minor collection.
 std::vector<uint8_t>& card_table(rpy_gchdr* h) {
@@ -643,17 +656,10 @@ void scan_cards() {
   for (rpy_gchdr* h : G.carded) {
     const rpy_typeinfo& ti = typeinfo(h);
     const std::vector<uint8_t>& c = G.cards[h];
-    int64_t len = array_length(h, ti);
-    char* items = reinterpret_cast<char*>(h) + ti.items_offset;
     for (size_t k = 0; k < c.size(); k++) {
       if (!c[k]) continue;
       G.cards_scanned++;
-      G.young_ref_seen = false;
-      int64_t end = std::min(len, (int64_t)(k + 1) << kCardShift);
-      for (int64_t i = (int64_t)k << kCardShift; i < end; i++)
-        for (uint32_t j = 0; j < ti.n_item_ptrs; j++)
-          drag_out(reinterpret_cast<void**>(items + i * ti.itemsize + ti.item_ptr_offsets[j]));
-      if (G.young_ref_seen) G.cards_kept.push_back({h, k});  // still points into the survivors
+      drag_card(h, ti, (int64_t)k);
     }
     h->gcflags &= ~F_CARDS_SET;
     // As for the remembered set: a marked array written while marking may
@@ -703,15 +709,7 @@ void drag_old_object(rpy_gchdr* h) {
   }
   bool fixed_part_young = G.young_ref_seen;
   int64_t len = array_length(h, ti);
-  char* items = base + ti.items_offset;
-  for (int64_t c = 0; c << kCardShift < len; c++) {
-    G.young_ref_seen = false;
-    int64_t end = std::min(len, (c + 1) << kCardShift);
-    for (int64_t i = c << kCardShift; i < end; i++)
-      for (uint32_t j = 0; j < ti.n_item_ptrs; j++)
-        drag_out(reinterpret_cast<void**>(items + i * ti.itemsize + ti.item_ptr_offsets[j]));
-    if (G.young_ref_seen) G.cards_kept.push_back({h, (size_t)c});
-  }
+  for (int64_t k = 0; k << kCardShift < len; k++) drag_card(h, ti, k);
   if (fixed_part_young) {
     h->gcflags |= RPY_GCFLAG_NO_BARRIER;  // scanned whole (card by card) next time
     G.next_remembered.push_back(h);
@@ -826,6 +824,9 @@ void minor_collection() {
 
 // ---- major collection ---------------------------------------------------------
 
+// An old object the marking that just ended did not reach: the sweep frees it.
+inline bool unmarked(const rpy_gchdr* h) { return !(h->gcflags & (F_VISITED | RPY_GCFLAG_PREBUILT)); }
+
 void mark_slot(void** slot) {
   void* p = *slot;
   if (!is_ref(p)) return;
@@ -877,10 +878,9 @@ void end_marking() {
   // Old objects still holding refs to survivors are remembered (or carded)
   // from one minor collection to the next; an unreached one is freed by
   // this sweep and must not be scanned again.
-  auto dead = [](rpy_gchdr* h) { return !(h->gcflags & (F_VISITED | RPY_GCFLAG_PREBUILT)); };
-  std::erase_if(G.remembered, dead);
-  if (std::erase_if(G.carded, dead)) {
-    for (auto it = G.cards.begin(); it != G.cards.end();) it = dead(it->first) ? G.cards.erase(it) : std::next(it);
+  std::erase_if(G.remembered, unmarked);
+  if (std::erase_if(G.carded, unmarked)) {
+    for (auto it = G.cards.begin(); it != G.cards.end();) it = unmarked(it->first) ? G.cards.erase(it) : std::next(it);
     G.last_carded = nullptr;
     G.last_cards = nullptr;
   }
@@ -890,9 +890,9 @@ void end_marking() {
     // collection): an old one may die now, an old target too.
     size_t k = 0;
     for (rpy_weakref* w : G.young_weakrefs) {
-      if (!in_young(w) && !(w->hdr.gcflags & (F_VISITED | RPY_GCFLAG_PREBUILT))) continue;
+      if (!in_young(w) && unmarked(&w->hdr)) continue;
       auto* t = static_cast<rpy_gchdr*>(w->target);
-      if (t && !in_young(t) && !(t->gcflags & (F_VISITED | RPY_GCFLAG_PREBUILT))) w->target = nullptr;
+      if (t && !in_young(t) && unmarked(t)) w->target = nullptr;
       G.young_weakrefs[k++] = w;
     }
     G.young_weakrefs.resize(k);
@@ -902,7 +902,7 @@ void end_marking() {
     for (rpy_weakref* w : G.old_weakrefs) {
       if (!(w->hdr.gcflags & F_VISITED)) continue;  // freed below
       auto* t = static_cast<rpy_gchdr*>(w->target);
-      if (t && !(t->gcflags & (F_VISITED | RPY_GCFLAG_PREBUILT))) w->target = nullptr;
+      if (t && unmarked(t)) w->target = nullptr;
       G.old_weakrefs[k++] = w;
     }
     G.old_weakrefs.resize(k);

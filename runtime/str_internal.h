@@ -1,8 +1,6 @@
 // Helpers shared by the runtime's string-producing files; not part of the ABI.
 #pragma once
 #include <cstddef>
-#include <cstdint>
-#include <cstring>
 #include <string>
 
 #include "runtime/rpy.h"
@@ -35,35 +33,10 @@ inline rpy_string* new_string(Signed nbytes, Signed length) {
   return s;
 }
 
-// Most strings an interpreter concatenates are a few bytes: a libc memcpy
-// call per piece was a tenth of a program building keys ("t" + str(k)).
-// Overlapping word moves copy 1..16 bytes without a call or a byte loop.
-inline void copy_bytes(char* dst, const char* src, size_t n) {
-  if (n > 16) {
-    memcpy(dst, src, n);
-  } else if (n >= 8) {
-    uint64_t a, b;
-    memcpy(&a, src, 8);
-    memcpy(&b, src + n - 8, 8);
-    memcpy(dst, &a, 8);
-    memcpy(dst + n - 8, &b, 8);
-  } else if (n >= 4) {
-    uint32_t a, b;
-    memcpy(&a, src, 4);
-    memcpy(&b, src + n - 4, 4);
-    memcpy(dst, &a, 4);
-    memcpy(dst + n - 4, &b, 4);
-  } else if (n > 0) {
-    dst[0] = src[0];
-    dst[n / 2] = src[n / 2];
-    dst[n - 1] = src[n - 1];
-  }
-}
-
 inline rpy_string* ascii_string(const char* p, size_t n) {
   rpy_string* s = new_string((Signed)n, (Signed)n);
   if (RPY_UNLIKELY(!s)) return nullptr;  // MemoryError pending
-  copy_bytes(s->data, p, n);
+  memcpy(s->data, p, n);
   return s;
 }
 
