@@ -300,7 +300,7 @@ extern "C" {
 rpy_string* rpy_str_from_utf8(const char* bytes, Signed nbytes) {
   rpy_string* s = new_string(nbytes, count_codepoints(bytes, nbytes));
   if (RPY_UNLIKELY(!s)) return nullptr;  // MemoryError pending
-  rpy_rt::copy_bytes(s->data, bytes, (size_t)nbytes);
+  memcpy(s->data, bytes, (size_t)nbytes);
   return s;
 }
 
@@ -314,8 +314,8 @@ rpy_string* rpy_str_concat(rpy_string* a, rpy_string* b) {
   if (RPY_UNLIKELY(!s)) return nullptr;  // MemoryError pending
   a = ra.get();
   b = rb.get();
-  rpy_rt::copy_bytes(s->data, a->data, (size_t)a->nbytes);
-  rpy_rt::copy_bytes(s->data + a->nbytes, b->data, (size_t)b->nbytes);
+  memcpy(s->data, a->data, (size_t)a->nbytes);
+  memcpy(s->data + a->nbytes, b->data, (size_t)b->nbytes);
   return s;
 }
 

@@ -210,7 +210,7 @@ rpy_string* substr(rpy_string* s, Signed b0, Signed b1) {
   Root<rpy_string> rs(s);
   rpy_string* r = new_string(b1 - b0, len);
   if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
-  copy_bytes(r->data, rs.get()->data + b0, (size_t)(b1 - b0));
+  memcpy(r->data, rs.get()->data + b0, (size_t)(b1 - b0));
   return r;
 }
 
@@ -629,7 +629,7 @@ rpy_string* rpy_str_getitem_nonneg(rpy_string* s, Signed i) {
   Root<rpy_string> rs(s);
   rpy_string* r = new_string(n, 1);
   if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
-  copy_bytes(r->data, rs.get()->data + b, (size_t)n);
+  memcpy(r->data, rs.get()->data + b, (size_t)n);
   return r;
 }
 
@@ -658,7 +658,7 @@ rpy_string* rpy_str_slice(rpy_string* s, Signed start, Signed stop) {
   Root<rpy_string> rs(s);
   rpy_string* r = new_string(b1 - b0, stop - start);
   if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
-  copy_bytes(r->data, rs.get()->data + b0, (size_t)(b1 - b0));
+  memcpy(r->data, rs.get()->data + b0, (size_t)(b1 - b0));
   return r;
 }
 
@@ -965,10 +965,10 @@ rpy_string* rpy_str_join(rpy_string* sep, rpy_strlist* items) {
       if (sn == 1)
         *o = sep->data[0];
       else
-        copy_bytes(o, sep->data, (size_t)sn);
+        memcpy(o, sep->data, (size_t)sn);
       o += sn;
     }
-    copy_bytes(o, it[i]->data, (size_t)it[i]->nbytes);
+    memcpy(o, it[i]->data, (size_t)it[i]->nbytes);
     o += it[i]->nbytes;
   }
   return r;
