@@ -70,12 +70,7 @@ bool RTyper::rtype_bytes_like_op(SpaceOperation& op) {
     Value* self = op.args[0];
     bool ba = A(0)->bound_self->kind == SomeValue::ByteArray;
     std::vector<Value*> args(op.args.begin() + 1, op.args.end());
-    std::vector<std::string> kw;
-    if (name == "call_kw") {
-      py::tuple t = static_cast<Constant*>(args[0])->value.obj;
-      for (auto k : t) kw.push_back(k.cast<std::string>());
-      args.erase(args.begin());
-    }
+    std::vector<std::string> kw = take_keyword_names(name, args);
     auto self_ba = [&] { return convert(self, ByteArrayPtr()); };
     auto idx = [&](size_t i, int64_t dflt) -> Value* {
       if (i >= args.size() || ann(args[i])->kind == SomeValue::None) return cint(dflt);

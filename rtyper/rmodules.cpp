@@ -212,12 +212,7 @@ bool RTyper::rtype_bytes_op(SpaceOperation& op) {
   if ((name == "simple_call" || name == "call_kw") && K(0) == SomeValue::PBC && A(0)->bound_self &&
       A(0)->bound_self->kind == SomeValue::String && A(0)->method_name == "encode") {
     std::vector<Value*> args(op.args.begin() + 1, op.args.end());
-    std::vector<std::string> kw;
-    if (name == "call_kw") {
-      py::tuple t = static_cast<Constant*>(args[0])->value.obj;
-      for (auto k : t) kw.push_back(k.cast<std::string>());
-      args.erase(args.begin());
-    }
+    std::vector<std::string> kw = take_keyword_names(name, args);
     Value* enc = nullstr();
     Value* errors = nullstr();
     size_t npos = args.size() - kw.size();

@@ -14,6 +14,16 @@
 
 namespace rpy {
 
+std::vector<std::string> take_keyword_names(const std::string& opname, std::vector<Value*>& args) {
+  std::vector<std::string> kw;
+  if (opname == "call_kw") {
+    py::tuple t = static_cast<Constant*>(args[0])->value.obj;
+    for (auto k : t) kw.push_back(k.cast<std::string>());
+    args.erase(args.begin());
+  }
+  return kw;
+}
+
 using namespace lltypes;
 
 namespace {

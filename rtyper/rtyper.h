@@ -14,6 +14,11 @@
 
 namespace rpy {
 
+// The arguments of a simple_call/call_kw operation after the callable:
+// for call_kw the leading constant tuple of keyword names is removed from
+// `args` and returned (the keyword values are the last arguments).
+std::vector<std::string> take_keyword_names(const std::string& opname, std::vector<Value*>& args);
+
 class RTyper {
  public:
   explicit RTyper(Bookkeeper& bk) : bk_(bk) {}
