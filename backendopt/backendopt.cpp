@@ -8,7 +8,7 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
   if (level <= 0) return;
   auto log = log::get("backendopt");
   size_t folded = 0, dead = 0, joined = 0, inlined = 0, mallocs = 0, switches = 0, cse = 0, reraises = 0, checks = 0,
-         dictfused = 0;
+         dictfused = 0, concats = 0;
   auto cleanup = [&](FunctionGraph* g) {
     folded += constant_fold(g);
     joined += join_blocks(g);
@@ -48,6 +48,9 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
       size_t df = fuse_dict_lookups(g, finalizers);
       if (df) cleanup(g);
       dictfused += df;
+      // Before CSE: sharing a common `a + b` of two chains would give it
+      // two uses and keep both chains apart; fused, each is one allocation.
+      concats += fuse_str_concats(g);
       size_t c = common_subexpressions(g);
       if (c) cleanup(g);
       cse += c;
@@ -65,8 +68,8 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
   }
   log->debug("inlined {} calls, removed {} mallocs, {} constant folds, joined {} blocks, removed {} dead operations/inputs, "
              "merged {} tests into switches, {} common subexpressions, {} bounds checks, "
-             "dropped {} re-raising exception exits, {} dict accesses reusing a lookup",
-             inlined, mallocs, folded, joined, dead, switches, cse, checks, reraises, dictfused);
+             "dropped {} re-raising exception exits, {} dict accesses reusing a lookup, {} string concatenations fused",
+             inlined, mallocs, folded, joined, dead, switches, cse, checks, reraises, dictfused, concats);
 }
 
 }  // namespace rpy

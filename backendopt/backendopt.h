@@ -60,6 +60,11 @@ size_t remove_bounds_checks(FunctionGraph* g);
 // program has finalizers, so an allocation in between stops the rewrite.
 // Returns how many later accesses reuse a slot.
 size_t fuse_dict_lookups(FunctionGraph* g, bool collections_run_user_code);
+// strconcat.cpp: a chain of string concatenations whose intermediate
+// results feed only the next one, in one block, becomes one call of
+// rpy_str_concat3 or rpy_str_concat4 (one allocation). Returns how many
+// concatenations went.
+size_t fuse_str_concats(FunctionGraph* g);
 // Whether any graph registers a finalizer (__del__).
 bool program_has_finalizers(const std::vector<FunctionGraph*>& graphs);
 
@@ -76,7 +81,8 @@ bool is_switch_default(const Link* l);
 
 // --opt=0: nothing; 1: constant folding, joining, dead code; 2: also
 // inlining and malloc removal, then exception-edge simplification, dict
-// lookup fusion, CSE, bounds-check removal and switch merging; 3: with a larger inlining
+// lookup fusion, string concatenation fusion, CSE, bounds-check removal
+// and switch merging; 3: with a larger inlining
 // threshold.
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level);
 

@@ -16,6 +16,8 @@ const ExternalFunc* external(const std::string& name) {
     const LLType* S = StrPtr();
     std::vector<ExternalFunc> v = {
         {"rpy_str_concat", {S, S}, S, false, true, "str.concat"},
+        {"rpy_str_concat3", {S, S, S}, S, false, true, "str.concat3"},
+        {"rpy_str_concat4", {S, S, S, S}, S, false, true, "str.concat4"},
         {"rpy_str_eq", {S, S}, Bool, false, true, "str.eq"},
         {"rpy_str_repr", {S}, S, false, true, "str.repr"},
         {"rpy_str_split", {S, S, Signed}, StrListPtr(), false, false, "str.split"},

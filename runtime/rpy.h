@@ -101,6 +101,8 @@ void rpy_runtime_shutdown(void);  // flushes stdout
 // ---- strings -----------------------------------------------------------------
 rpy_string* rpy_str_from_utf8(const char* bytes, Signed nbytes);
 rpy_string* rpy_str_concat(rpy_string* a, rpy_string* b);
+rpy_string* rpy_str_concat3(rpy_string* a, rpy_string* b, rpy_string* c);
+rpy_string* rpy_str_concat4(rpy_string* a, rpy_string* b, rpy_string* c, rpy_string* d);
 bool rpy_str_eq(rpy_string* a, rpy_string* b);
 rpy_string* rpy_int2str(Signed x);
 rpy_string* rpy_uint2str(Unsigned x);  // str() of an r_uint

@@ -319,6 +319,40 @@ rpy_string* rpy_str_concat(rpy_string* a, rpy_string* b) {
   return s;
 }
 
+// a + b + c and a + b + c + d as one allocation (backendopt/strconcat.cpp
+// makes these of a chain of concatenations).
+rpy_string* rpy_str_concat3(rpy_string* a, rpy_string* b, rpy_string* c) {
+  if (a->nbytes == 0) return rpy_str_concat(b, c);
+  if (b->nbytes == 0) return rpy_str_concat(a, c);
+  if (c->nbytes == 0) return rpy_str_concat(a, b);
+  rpy_gcref<rpy_string> ra(a), rb(b), rc(c);
+  rpy_string* s = new_string(a->nbytes + b->nbytes + c->nbytes, a->length + b->length + c->length);
+  if (RPY_UNLIKELY(!s)) return nullptr;  // MemoryError pending
+  char* out = s->data;
+  for (rpy_string* p : {ra.get(), rb.get(), rc.get()}) {
+    memcpy(out, p->data, (size_t)p->nbytes);
+    out += p->nbytes;
+  }
+  return s;
+}
+
+rpy_string* rpy_str_concat4(rpy_string* a, rpy_string* b, rpy_string* c, rpy_string* d) {
+  if (a->nbytes == 0) return rpy_str_concat3(b, c, d);
+  if (b->nbytes == 0) return rpy_str_concat3(a, c, d);
+  if (c->nbytes == 0) return rpy_str_concat3(a, b, d);
+  if (d->nbytes == 0) return rpy_str_concat3(a, b, c);
+  rpy_gcref<rpy_string> ra(a), rb(b), rc(c), rd(d);
+  rpy_string* s = new_string(a->nbytes + b->nbytes + c->nbytes + d->nbytes,
+                             a->length + b->length + c->length + d->length);
+  if (RPY_UNLIKELY(!s)) return nullptr;  // MemoryError pending
+  char* out = s->data;
+  for (rpy_string* p : {ra.get(), rb.get(), rc.get(), rd.get()}) {
+    memcpy(out, p->data, (size_t)p->nbytes);
+    out += p->nbytes;
+  }
+  return s;
+}
+
 bool rpy_str_eq(rpy_string* a, rpy_string* b) {
   if (a == b) return true;
   if (a == nullptr || b == nullptr) return false;  // None vs a string

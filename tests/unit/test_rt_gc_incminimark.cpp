@@ -185,6 +185,35 @@ BOOST_AUTO_TEST_CASE(strings_built_by_the_runtime_survive) {
                        std::to_string(i) + "-x" + std::to_string(i * 7));
 }
 
+// rpy_str_concat3/4 (a fused chain a + b + c) hold three or four operands
+// across their one allocation.
+BOOST_AUTO_TEST_CASE(fused_concatenations_root_every_piece) {
+  Frame f(4);
+  const Signed n = 3000 / scale();
+  f.set(0, new_ptr_array(n));
+  for (Signed i = 0; i < n; i++) {
+    // Allocated last, the first pieces are still young at the call (in
+    // debug mode: in the nursery and in a survivor space).
+    f.set(3, rpy_int2str(i * 3));
+    f.set(2, S("\xc3\xa9"));
+    f.set(1, rpy_int2str(i));
+    rpy_string* s = i % 2 ? rpy_str_concat3(f.get<rpy_string>(1), f.get<rpy_string>(2), f.get<rpy_string>(3))
+                          : rpy_str_concat4(f.get<rpy_string>(2), f.get<rpy_string>(1), f.get<rpy_string>(3),
+                                            f.get<rpy_string>(1));
+    store_item(f.get<PtrArray>(0), i, s);
+  }
+  rpy_gc_collect();
+  garbage(1000);
+  auto* a = f.get<PtrArray>(0);
+  for (Signed i = 0; i < n; i++) {
+    auto* s = static_cast<rpy_string*>(a->items[i]);
+    std::string want = i % 2 ? std::to_string(i) + "\xc3\xa9" + std::to_string(i * 3)
+                             : "\xc3\xa9" + std::to_string(i) + std::to_string(i * 3) + std::to_string(i);
+    BOOST_TEST_REQUIRE(text(s) == want);
+    BOOST_TEST_REQUIRE(s->length == (Signed)want.size() - 1);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(structs_and_inline_item_structs) {
   Frame f(2);
   const Signed n = 2000 / scale();

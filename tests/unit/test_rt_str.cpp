@@ -51,6 +51,26 @@ BOOST_AUTO_TEST_CASE(concat) {
   BOOST_TEST(rpy_str_concat(e, e)->nbytes == 0);
 }
 
+BOOST_AUTO_TEST_CASE(concat3_and_concat4) {
+  rpy_string* a = S("ab\xc3\xa9", 4);
+  rpy_string* b = S("+", 1);
+  rpy_string* c = S("\xe2\x82\xac", 3);
+  rpy_string* e = S("", 0);
+  rpy_string* abc = rpy_str_concat3(a, b, c);
+  BOOST_TEST(text(abc) == "ab\xc3\xa9+\xe2\x82\xac");
+  BOOST_TEST(abc->length == 5);
+  BOOST_TEST(abc->data[abc->nbytes] == '\0');
+  rpy_string* abca = rpy_str_concat4(a, b, c, a);
+  BOOST_TEST(text(abca) == "ab\xc3\xa9+\xe2\x82\xac" "ab\xc3\xa9");
+  BOOST_TEST(abca->length == 8);
+  // Empty pieces drop out, down to sharing the one non-empty piece.
+  BOOST_TEST(text(rpy_str_concat3(e, b, e)) == "+");
+  BOOST_TEST(rpy_str_concat3(e, b, e) == b);
+  BOOST_TEST(rpy_str_concat4(e, e, e, c) == c);
+  BOOST_TEST(text(rpy_str_concat4(a, e, c, e)) == "ab\xc3\xa9\xe2\x82\xac");
+  BOOST_TEST(rpy_str_concat4(e, e, e, e)->nbytes == 0);
+}
+
 BOOST_AUTO_TEST_CASE(eq) {
   rpy_string* a = S("hello", 5);
   rpy_string* b = S("hello", 5);

@@ -1,0 +1,101 @@
+// A chain of string concatenations, `prev + "+" + w` or `"<" + name + ">"`,
+// is rpy_str_concat(rpy_str_concat(a, b), c) as the rtyper leaves it: the
+// intermediate string is allocated, filled and dropped at once. When an
+// intermediate feeds only the next concatenation of its block, the chain
+// becomes one rpy_str_concat3 / rpy_str_concat4 (runtime/str.cpp): one
+// allocation, each piece copied once. Strings are immutable and the pieces
+// are SSA values, so evaluating the chain at its last link reads the same
+// pieces. Concatenation is associative, so a + (b + c) joins too.
+//
+// The calls stay direct_calls with an oopspec (str.concat3, str.concat4),
+// visible to the JIT as string operations (SPEC rule 1).
+#include <unordered_map>
+
+#include "backendopt/backendopt.h"
+#include "rtyper/externals.h"
+
+namespace rpy {
+
+namespace {
+
+constexpr size_t kMaxPieces = 4;
+
+bool is_str_concat(const SpaceOperation& op) {
+  if (op.opname != "direct_call" || op.args.size() != 3 || !op.args[0]->is_const()) return false;
+  auto* fn = static_cast<const Constant*>(op.args[0]);
+  return fn->llkind == Constant::External && fn->llptr &&
+         static_cast<const ExternalFunc*>(fn->llptr)->name == "rpy_str_concat";
+}
+
+std::unordered_map<const Value*, size_t> count_uses(FunctionGraph* g) {
+  std::unordered_map<const Value*, size_t> uses;
+  for (Block* b : g->iterblocks()) {
+    for (const SpaceOperation& op : b->operations)
+      for (const Value* a : op.args) uses[a]++;
+    for (const Link* l : b->exits)
+      for (const Value* a : l->args) uses[a]++;
+    if (b->exitswitch) uses[b->exitswitch]++;
+  }
+  return uses;
+}
+
+}  // namespace
+
+size_t fuse_str_concats(FunctionGraph* g) {
+  std::unordered_map<const Value*, size_t> uses;
+  bool counted = false;
+  size_t fused = 0;
+  for (Block* b : g->iterblocks()) {
+    // The pieces each concatenation of this block joins so far, by result.
+    std::unordered_map<const Value*, std::pair<size_t, std::vector<Value*>>> chains;
+    std::vector<bool> dropped(b->operations.size(), false);
+    for (size_t i = 0; i < b->operations.size(); ++i) {
+      SpaceOperation& op = b->operations[i];
+      if (!is_str_concat(op) || !op.result) continue;
+      if (!counted) {
+        uses = count_uses(g);
+        counted = true;
+      }
+      std::vector<Value*> pieces;
+      std::vector<size_t> absorbed;
+      for (size_t k = 1; k <= 2; ++k) {
+        Value* a = op.args[k];
+        auto it = chains.find(a);
+        size_t rest = k == 1 ? 1 : 0;  // the right operand still to add
+        if (it != chains.end() && uses[a] == 1 && pieces.size() + it->second.second.size() + rest <= kMaxPieces) {
+          pieces.insert(pieces.end(), it->second.second.begin(), it->second.second.end());
+          absorbed.push_back(it->second.first);
+        } else {
+          pieces.push_back(a);
+        }
+      }
+      for (size_t j : absorbed) dropped[j] = true;
+      fused += absorbed.size();
+      chains[op.result] = {i, pieces};
+    }
+    if (chains.empty()) continue;
+    std::vector<SpaceOperation> kept;
+    kept.reserve(b->operations.size());
+    for (size_t i = 0; i < b->operations.size(); ++i) {
+      if (dropped[i]) continue;
+      SpaceOperation& op = b->operations[i];
+      if (op.result) {
+        auto it = chains.find(op.result);
+        if (it != chains.end() && it->second.second.size() > 2) {
+          const std::vector<Value*>& pieces = it->second.second;
+          std::string name = "rpy_str_concat" + std::to_string(pieces.size());
+          Constant* c = g->new_llconst(name, Constant::External, external(name));
+          c->concretetype = lltypes::Void;
+          std::vector<Value*> args{c};
+          args.insert(args.end(), pieces.begin(), pieces.end());
+          op.args = std::move(args);
+        }
+      }
+      kept.push_back(std::move(op));
+    }
+    b->operations = std::move(kept);
+  }
+  return fused;
+}
+
+}  // namespace rpy
