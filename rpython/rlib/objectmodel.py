@@ -17,10 +17,14 @@ Hashes (must be reproduced bit for bit by the translated runtime):
 
   compute_hash(int or bool)  -> intmask(x)
   compute_hash(None)         -> 0
-  compute_hash(str)          -> over the UTF-8 bytes b[0..n):
-                                  x = b[0] << 7 (0 if n == 0)
-                                  for c in b: x = (1000003 * x) ^ c  (mod 2**64)
-                                  x ^= n; signed 64-bit; -1 becomes -2
+  compute_hash(str)          -> over the UTF-8 bytes b[0..n) (0 if n == 0),
+                                K = 0x9E3779B97F4A7C15, all mod 2**64:
+                                  x = n * K
+                                  for each 8 bytes w (little-endian; the
+                                  last piece zero-padded):
+                                      x = (x ^ w) * K; x ^= x >> 29
+                                  x ^= x >> 32; x *= 0xD6E8FEB86659FD93;
+                                  x ^= x >> 32; signed 64-bit; -1 becomes -2
   compute_hash(bytes)        -> the same over the bytes
   compute_hash(float)        -> _hash_float (see below)
   compute_hash(tuple)        -> _hash_tuple (see below)
@@ -244,10 +248,15 @@ def _hash_bytes(b):
     n = len(b)
     if n == 0:
         return 0
-    x = (b[0] << 7) & _MASK
-    for c in b:
-        x = ((1000003 * x) ^ c) & _MASK
-    x ^= n
+    k = 0x9E3779B97F4A7C15
+    x = (n * k) & _MASK
+    for i in range(0, n, 8):
+        w = int.from_bytes(b[i:i + 8], "little")
+        x = ((x ^ w) * k) & _MASK
+        x ^= x >> 29
+    x ^= x >> 32
+    x = (x * 0xD6E8FEB86659FD93) & _MASK
+    x ^= x >> 32
     x = _intmask(x)
     if x == -1:
         x = -2

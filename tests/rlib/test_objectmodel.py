@@ -118,9 +118,13 @@ class TestHash(unittest.TestCase):
     def test_str_fixed_values(self):
         # these values are part of the contract with the translated runtime
         self.assertEqual(compute_hash(""), 0)
-        self.assertEqual(compute_hash("a"), ((97 << 7) * 1000003 ^ 97) ^ 1)
-        self.assertEqual(compute_hash("abc"), 1453079729188098211)
-        self.assertEqual(compute_hash("hello world"), -2324238377118044897)
+        # (tests/unit/test_rt_str.cpp checks the same values translated)
+        self.assertEqual(compute_hash("a"), -2597814575613651509)
+        self.assertEqual(compute_hash("abc"), 1698730324192885976)
+        self.assertEqual(compute_hash("hello world"), 3233409639348152086)
+        self.assertEqual(compute_hash("abcdefgh"), 6140184944705988111)
+        self.assertEqual(compute_hash("abcdefghijklmnop"), -3956855841656747921)
+        self.assertEqual(compute_hash("abcdefghijklmnopq"), -5994845636940050681)
         self.assertEqual(compute_hash("\u00e9"), compute_hash(b"\xc3\xa9"))
 
     def test_str_equal_strings(self):

@@ -71,6 +71,23 @@ BOOST_AUTO_TEST_CASE(concat3_and_concat4) {
   BOOST_TEST(rpy_str_concat4(e, e, e, e)->nbytes == 0);
 }
 
+// compute_hash() of a str: the values rpython.rlib.objectmodel gives
+// untranslated (tests/rlib/test_objectmodel.py checks the same ones), over
+// word boundaries and UTF-8.
+BOOST_AUTO_TEST_CASE(hash_matches_the_untranslated_values) {
+  BOOST_TEST(rpy_str_hash(S("", 0)) == 0);
+  BOOST_TEST(rpy_str_hash(S("a", 1)) == INT64_C(-2597814575613651509));
+  BOOST_TEST(rpy_str_hash(S("abc", 3)) == INT64_C(1698730324192885976));
+  BOOST_TEST(rpy_str_hash(S("hello world", 11)) == INT64_C(3233409639348152086));
+  BOOST_TEST(rpy_str_hash(S("abcdefgh", 8)) == INT64_C(6140184944705988111));
+  BOOST_TEST(rpy_str_hash(S("abcdefghijklmnop", 16)) == INT64_C(-3956855841656747921));
+  BOOST_TEST(rpy_str_hash(S("abcdefghijklmnopq", 17)) == INT64_C(-5994845636940050681));
+  BOOST_TEST(rpy_str_hash(S("h\xc3\xa9llo w\xc3\xb6rld!!", 15)) == INT64_C(-6768915210735745798));
+  rpy_string* s = S("abc", 3);
+  rpy_str_hash(s);
+  BOOST_TEST(s->hash == INT64_C(1698730324192885976));  // cached
+}
+
 BOOST_AUTO_TEST_CASE(eq) {
   rpy_string* a = S("hello", 5);
   rpy_string* b = S("hello", 5);
