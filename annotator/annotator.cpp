@@ -425,9 +425,14 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       }
     }
     if (args[0]->kind == SomeValue::None && args[1]->kind == SomeValue::None) return s_bool(name == "is_");
-    // A function (or other prebuilt constant) is never None.
+    // A function (or other prebuilt constant) is never None, nor is a value
+    // that cannot be: the test is a constant, and the branch the value is
+    // not of its type for (`if key is None: k = x else: k = key(x)` in a
+    // helper given a key function) is never annotated.
     for (int side = 0; side < 2; ++side)
-      if (args[side]->kind == SomeValue::None && args[1 - side]->kind == SomeValue::PBC) return s_bool(name == "is_not");
+      if (args[side]->kind == SomeValue::None && args[1 - side]->kind != SomeValue::None &&
+          (args[1 - side]->kind == SomeValue::PBC || !args[1 - side]->can_be_none))
+        return s_bool(name == "is_not");
     return std::make_shared<const SomeValue>(std::move(r));
   }
   if (name == "bool" || name == "not_") {
@@ -727,6 +732,9 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self && is_str(f->bound_self)) {
     const StrMethod* m = str_method(f->method_name);
     if (!shape.kwnames.empty()) throw TranslationError(op.pos, "str." + f->method_name + "() takes no keyword arguments");
+    if ((f->method_name == "startswith" || f->method_name == "endswith") && !args.empty() &&
+        args[0]->kind == SomeValue::Tuple && args.size() <= 3)
+      return str_affix_tuple(op, f, args);
     if (args.size() < m->required || args.size() > m->params.size())
       throw TranslationError(op.pos, fmt::format("str.{}() takes {} to {} arguments ({} given)", f->method_name,
                                                  m->required, m->params.size(), args.size()));

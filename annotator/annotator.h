@@ -63,6 +63,9 @@ class Annotator {
   SV consider_bytes_method(SpaceOperation& op, const std::vector<SV>& args);
   SV consider_bytes_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args,
                             const CallShape& shape, bool* handled);
+  // str.startswith/endswith with a tuple of prefixes (rpython.rlib._bytesops:
+  // the same loop as for bytes).
+  SV str_affix_tuple(SpaceOperation& op, const SV& method, const std::vector<SV>& args);
   SV bytes_helper(SpaceOperation& op, const char* fname, const std::vector<HelperArg>& where,
                   const std::vector<SV>& opargs);
   SV instantiate(FunctionGraph* g, Block* b, SpaceOperation& op, py::handle cls, const std::vector<SV>& args,

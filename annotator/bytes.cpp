@@ -58,6 +58,31 @@ SV Annotator::bytes_helper(SpaceOperation& op, const char* fname, const std::vec
   return rlib_op_helper(op, "rpython.rlib._bytesops", fname, a, where);
 }
 
+SV Annotator::str_affix_tuple(SpaceOperation& op, const SV& method, const std::vector<SV>& args) {
+  const std::string& m = method->method_name;
+  const SV& prefixes = args[0];
+  if (prefixes->items.size() > 64) throw TranslationError(op.pos, "str." + m + "() with a tuple of more than 64 prefixes is not supported");
+  for (auto& item : prefixes->items)
+    if (!is_str(item) || item->can_be_none)
+      throw TranslationError(op.pos, fmt::format("tuple for {} must only contain str, not {}", m, pyname(item)));
+  // op.args: the bound method (the helper gets its str), then the arguments.
+  std::vector<HelperArg> where{HelperArg{0, {}}, HelperArg{1, {}}};
+  std::vector<SV> a{method->bound_self, prefixes};
+  for (size_t i = 1; i < 3; ++i) {
+    if (i < args.size() && args[i]->kind != SomeValue::None) {
+      if (!is_int_like(args[i]))
+        throw TranslationError(op.pos, "slice indices must be integers or None or have an __index__ method");
+      where.push_back(HelperArg{(int)i + 1, {}});
+      a.push_back(args[i]);
+    } else {
+      where.push_back(HelperArg{-1, ConstValue::from_python(py::int_(i == 1 ? 0 : INT64_MAX))});
+      a.push_back(s_const(where.back().c));
+    }
+  }
+  return rlib_op_helper(op, "rpython.rlib._bytesops", m == "startswith" ? "str_startswith_tuple" : "str_endswith_tuple",
+                        a, where);
+}
+
 // Operations whose operands include a bytes or a bytearray (nullptr: not
 // one of them, or the generic rules apply: truth, is, calls, tuples).
 SV Annotator::consider_bytes_like_op(SpaceOperation& op, const std::vector<SV>& args) {

@@ -823,8 +823,9 @@ class CodeGen {
       if (op.args[2]->concretetype == Void) return ";";
       return a[0] + "->" + static_cast<Constant*>(op.args[1])->llrepr + " = " + a[2] + ";";
     }
-    if (n == "getarrayitem") return r + a[0] + "->items[" + a[1] + "];";
-    if (n == "setarrayitem") return a[0] + "->items[" + a[1] + "] = " + a[2] + ";";
+    // The items of a list of None ([None] * n) are Void: no storage either.
+    if (n == "getarrayitem") return op.result->concretetype == Void ? ";" : r + a[0] + "->items[" + a[1] + "];";
+    if (n == "setarrayitem") return op.args[2]->concretetype == Void ? ";" : a[0] + "->items[" + a[1] + "] = " + a[2] + ";";
     if (n == "getarraysize") return r + a[0] + "->length;";
     if (n == "indirect_call") {
       std::string args;

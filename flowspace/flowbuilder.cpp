@@ -43,6 +43,7 @@ std::unordered_map<std::string, std::shared_ptr<const SourceFile>>& source_cache
 struct ParsedFile {
   py::object tree;
   std::multimap<int, py::object> defs;  // def line (and first decorator line) -> FunctionDef
+  std::multimap<int, py::object> lambdas;  // line -> Lambda
 };
 
 std::unordered_map<std::string, ParsedFile>& parsed_cache() {
@@ -112,9 +113,30 @@ const ParsedFile& parse_file(const std::string& path, const std::shared_ptr<cons
         int dl = d.attr("lineno").cast<int>();
         if (dl != line) pf.defs.emplace(dl, obj);
       }
+    } else if (t == "Lambda") {
+      pf.lambdas.emplace(node.attr("lineno").cast<int>(), py::reinterpret_borrow<py::object>(node));
     }
   }
   return cache.emplace(path, std::move(pf)).first->second;
+}
+
+// Whether `code` is the code of the lambda expression `node`: lambdas have
+// no name to tell apart several on one line, but their code's instruction
+// positions lie inside their own body.
+bool is_code_of_lambda(py::handle code, py::handle node) {
+  if (code.attr("co_name").cast<std::string>() != "<lambda>" ||
+      code.attr("co_firstlineno").cast<int>() != node.attr("lineno").cast<int>())
+    return false;
+  py::handle body = node.attr("body");
+  std::pair<int, int> from{body.attr("lineno").cast<int>(), body.attr("col_offset").cast<int>()};
+  std::pair<int, int> to{body.attr("end_lineno").cast<int>(), body.attr("end_col_offset").cast<int>()};
+  for (py::handle p : code.attr("co_positions")()) {
+    py::tuple t = py::reinterpret_borrow<py::tuple>(p);
+    if (t[0].is_none() || t[2].is_none()) continue;
+    std::pair<int, int> at{t[0].cast<int>(), t[2].cast<int>()};
+    if (at >= from && at < to) return true;
+  }
+  return false;
 }
 
 // Names assigned anywhere in a list of statements (not in nested functions).
@@ -255,14 +277,16 @@ class FlowBuilder {
     int firstline = code.attr("co_firstlineno").cast<int>();
     std::string name = func_.attr("__name__").cast<std::string>();
     py::object def;
-    auto range = pf.defs.equal_range(firstline);
-    for (auto it = range.first; it != range.second; ++it)
-      if (it->second.attr("name").cast<std::string>() == name) def = it->second;
-    if (!def) {
-      if (name == "<lambda>")
-        throw TranslationError(SourcePos{file_, firstline, 0}, "lambda functions are not supported yet");
-      throw TranslationError(SourcePos{file_, firstline, 0}, "cannot find the source of function '" + name + "'");
+    if (name == "<lambda>") {
+      auto range = pf.lambdas.equal_range(firstline);
+      for (auto it = range.first; it != range.second; ++it)
+        if (is_code_of_lambda(code, it->second)) def = it->second;
+    } else {
+      auto range = pf.defs.equal_range(firstline);
+      for (auto it = range.first; it != range.second; ++it)
+        if (it->second.attr("name").cast<std::string>() == name) def = it->second;
     }
+    if (!def) throw TranslationError(SourcePos{file_, firstline, 0}, "cannot find the source of function '" + name + "'");
     if (node_type(def) == "AsyncFunctionDef")
       throw TranslationError(pos_of(def), "'async def' is not RPython: coroutines cannot be translated");
 
@@ -333,7 +357,16 @@ class FlowBuilder {
       }
     }
 
-    exec_body(def.attr("body"));
+    if (node_type(def) == "Lambda") {
+      // `lambda args: expr` is a function whose body is `return expr`.
+      py::module_ ast = py::module_::import("ast");
+      py::object body = def.attr("body");
+      py::list stmts;
+      stmts.append(ast.attr("copy_location")(ast.attr("Return")(py::arg("value") = body), body));
+      exec_body(stmts);
+    } else {
+      exec_body(def.attr("body"));
+    }
     if (!st_.dead()) {
       Link* l = g_->new_link(st_.block, g_->returnblock, {g_->new_const_none()});
       l->pos = SourcePos{file_, last_line(def), 0};
@@ -628,16 +661,18 @@ class FlowBuilder {
 
   // A nested function becomes an object: an instance of a class made for
   // it, holding the cells of the variables it uses, whose __call__ is the
-  // function's body.
-  void exec_nested_def(py::handle s, SourcePos pos) {
-    if (!extras_) error(s, "nested functions are not supported here");
-    if (py::len(s.attr("decorator_list"))) error(s, "decorators on nested functions are not supported");
-    std::string name = s.attr("name").cast<std::string>();
+  // function's body. `s` is a FunctionDef or a Lambda; returns the object.
+  Value* make_nested_function(py::handle s, SourcePos pos) {
+    bool is_lambda = node_type(s) == "Lambda";
+    if (!extras_) error(s, is_lambda ? "lambda expressions are not supported here" : "nested functions are not supported here");
+    if (!is_lambda && py::len(s.attr("decorator_list"))) error(s, "decorators on nested functions are not supported");
+    std::string name = is_lambda ? "<lambda>" : s.attr("name").cast<std::string>();
     int line = s.attr("lineno").cast<int>();
     py::object code;
     for (auto c : func_.attr("__code__").attr("co_consts")) {
-      if (py::hasattr(c, "co_name") && c.attr("co_name").cast<std::string>() == name &&
-          c.attr("co_firstlineno").cast<int>() == line)
+      if (!py::hasattr(c, "co_name")) continue;
+      if (is_lambda ? is_code_of_lambda(c, s)
+                    : c.attr("co_name").cast<std::string>() == name && c.attr("co_firstlineno").cast<int>() == line)
         code = py::reinterpret_borrow<py::object>(c);
     }
     if (!code) error(s, "cannot find the code of nested function '" + name + "'");
@@ -674,7 +709,8 @@ class FlowBuilder {
     cns["__module__"] = func_.attr("__module__");
     cns["__qualname__"] = py::str(qual + ".<closure>");
     cns["__call__"] = stub;
-    py::object cls = builtins_.attr("type")(py::str(name + "_closure"), py::make_tuple(builtins_.attr("object")), cns);
+    py::object cls = builtins_.attr("type")(py::str((is_lambda ? std::string("lambda") : name) + "_closure"),
+                                            py::make_tuple(builtins_.attr("object")), cns);
 
     FlowBuilder nested(inner, extras_, /*closure_mode=*/true);
     auto graph = nested.build();
@@ -691,7 +727,7 @@ class FlowBuilder {
       emit("setattr", {obj, g_->new_const_str("fv_" + fv), cell}, pos);
       obj = pop();
     }
-    store_var(name, obj, pos);
+    return obj;
   }
 
   void exec_raise(py::handle s, SourcePos pos) {
@@ -1050,7 +1086,7 @@ class FlowBuilder {
     } else if (t == "Nonlocal" && closure_mode_) {
       // Its variables are cells already.
     } else if (t == "FunctionDef") {
-      exec_nested_def(s, pos);
+      store_var(s.attr("name").cast<std::string>(), make_nested_function(s, pos), pos);
     } else if (t == "Global" || t == "Nonlocal") {
       error(s, std::string("the '") + (t == "Global" ? "global" : "nonlocal") +
                    "' statement is not RPython: module globals are constants after import");
@@ -1422,7 +1458,7 @@ class FlowBuilder {
       return emit("yield_", {v}, pos);
     }
     if (t == "YieldFrom") error(e, "'yield from' is not supported yet");
-    if (t == "Lambda") error(e, "lambda expressions are not supported yet");
+    if (t == "Lambda") return make_nested_function(e, pos);
     if (t == "JoinedStr") return eval_fstring(e, pos);
     if (t == "List") {
       std::vector<Value*> items = eval_elements(e);

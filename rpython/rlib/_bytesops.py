@@ -367,6 +367,15 @@ def bytes_endswith_tuple(b, suffixes, start, end):
     return _affix_tuple(b, suffixes, start, end, True)
 
 
+# str shares the loop: _affix_tuple is specialized per argument type.
+def str_startswith_tuple(s, prefixes, start, end):
+    return _affix_tuple(s, prefixes, start, end, False)
+
+
+def str_endswith_tuple(s, suffixes, start, end):
+    return _affix_tuple(s, suffixes, start, end, True)
+
+
 def bytes_splitlines(b, keepends):  # only \n, \r and \r\n end a line
     r = []
     n = len(b)
