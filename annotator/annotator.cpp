@@ -1100,7 +1100,18 @@ SV Annotator::call_function(FuncDesc* d, FunctionGraph* caller, Block* b, SpaceO
     d = bk_.specialized(d, specialization_key(d, tag, cells, op));
     bk_.call_target[&op] = d;
   }
-  FunctionGraph* callee = bk_.graph_of(d);
+  FunctionGraph* callee;
+  try {
+    callee = bk_.graph_of(d);
+  } catch (TranslationError& e) {
+    // A library function without Python source (a frozen or C module's):
+    // the place to show is the call.
+    if (e.pos.file) throw;
+    std::string qual = py::hasattr(d->func, "__module__") && !d->func.attr("__module__").is_none()
+                           ? d->func.attr("__module__").cast<std::string>() + "." + d->name
+                           : d->name;
+    throw TranslationError(op.pos, fmt::format("{}() is not supported: {}", qual, e.message));
+  }
   d->callers.insert({caller, b});
   if (is_internal_helper(callee->pos) && !helper_origin_.count(callee)) {
     auto from = helper_origin_.find(caller);

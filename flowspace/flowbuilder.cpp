@@ -271,8 +271,8 @@ class FlowBuilder {
     std::string filename = code.attr("co_filename").cast<std::string>();
     file_ = load_source_file(filename);
     if (file_->lines.empty())
-      throw TranslationError(SourcePos{}, fmt::format("cannot read the source of {} ({})",
-                                                      py::repr(func_).cast<std::string>(), filename));
+      throw TranslationError(SourcePos{}, fmt::format("the source of function '{}' is not available ({})",
+                                                      func_.attr("__name__").cast<std::string>(), filename));
     const ParsedFile& pf = parse_file(filename, file_);
     int firstline = code.attr("co_firstlineno").cast<int>();
     std::string name = func_.attr("__name__").cast<std::string>();
@@ -491,6 +491,44 @@ class FlowBuilder {
 
   // Splits on a condition: (frame if true, frame if false). A constant
   // condition kills one side: this is where translation-time flags vanish.
+  // The exits of a test (if, while, assert, a conditional expression):
+  // `and`, `or` and `not` are branches, not values, so their operands need
+  // not have one type between them (`if name and n > 0:` with name a str),
+  // and what an operand tells (`x is not None and x.f`) holds where the
+  // whole test does.
+  std::pair<State, State> branch_on_test(py::handle e) {
+    std::string t = node_type(e);
+    if (t == "UnaryOp" && node_type(e.attr("op")) == "Not") {
+      auto [ts, fs] = branch_on_test(e.attr("operand"));
+      return {fs, ts};
+    }
+    if (t != "BoolOp") {
+      SourcePos pos = pos_of(e);
+      Value* c = eval(e);
+      if (st_.dead()) return {State{}, State{}};
+      return branch(c, pos);
+    }
+    bool is_and = node_type(e.attr("op")) == "And";
+    py::list values = e.attr("values");
+    // `and`: the first false operand decides, `or`: the first true one.
+    std::vector<State> decided;
+    State last_true, last_false;
+    size_t n = py::len(values);
+    for (size_t i = 0; i < n && !st_.dead(); ++i) {
+      auto [ts, fs] = branch_on_test(values[i]);
+      if (i + 1 == n) {
+        last_true = ts;
+        last_false = fs;
+      } else {
+        decided.push_back(is_and ? fs : ts);
+        st_ = is_and ? ts : fs;
+      }
+    }
+    decided.push_back(is_and ? last_false : last_true);
+    State merged = merge(decided, pos_of(e));
+    return is_and ? std::make_pair(last_true, merged) : std::make_pair(merged, last_false);
+  }
+
   std::pair<State, State> branch(Value* cond, SourcePos pos) {
     if (cond->is_const()) {
       bool truth = static_cast<Constant*>(cond)->value.truth();
@@ -543,7 +581,8 @@ class FlowBuilder {
   // gets its own version of, written in RPython: the builtin open()
   // (rpython.rlib.rfile.open), sys.stdin (a text file on fd 0) and
   // os.environ (read from the program's environment, not the translator's)
-  // with os.getenv, which reads it.
+  // with os.getenv, which reads it; os.path functions whose CPython
+  // versions have no source (rpython.rlib.ros).
   static py::handle syslib_substitute(py::handle obj) {
     static const std::vector<std::pair<py::handle, py::handle>> subst = [] {
       auto get = [](const char* mod, const char* attr) {
@@ -553,6 +592,8 @@ class FlowBuilder {
           {get("builtins", "open"), get("rpython.rlib.rfile", "open")},
           {get("os", "environ"), get("rpython.rlib._environ", "environ")},
           {get("os", "getenv"), get("rpython.rlib._environ", "getenv")},
+          {get("os.path", "splitext"), get("rpython.rlib.ros", "path_splitext")},
+          {get("os.path", "split"), get("rpython.rlib.ros", "path_split")},
       };
       py::handle stdin_file = get("rpython.rlib.rfile", "stdin");
       for (const char* n : {"stdin", "__stdin__"}) {
@@ -1047,8 +1088,7 @@ class FlowBuilder {
       st_ = State{};
     } else if (t == "Pass") {
     } else if (t == "If") {
-      Value* c = eval(s.attr("test"));
-      auto [ts, fs] = branch(c, pos);
+      auto [ts, fs] = branch_on_test(s.attr("test"));
       st_ = ts;
       if (!st_.dead()) exec_body(s.attr("body"));
       State after_then = st_;
@@ -1074,8 +1114,7 @@ class FlowBuilder {
     } else if (t == "Try") {
       exec_try(s, pos);
     } else if (t == "Assert") {
-      Value* c = eval(s.attr("test"));
-      auto [ts, fs] = branch(c, pos);
+      auto [ts, fs] = branch_on_test(s.attr("test"));
       st_ = fs;
       if (!st_.dead()) {
         std::vector<Value*> args{constant(builtins_.attr("AssertionError"))};
@@ -1194,8 +1233,7 @@ class FlowBuilder {
   void exec_while(py::handle s) {
     SourcePos pos = pos_of(s);
     open_loop(s, {}, pos);
-    Value* c = eval(s.attr("test"));
-    auto [ts, fs] = branch(c, pos);
+    auto [ts, fs] = branch_on_test(s.attr("test"));
     st_ = ts;
     if (!st_.dead()) {
       exec_body(s.attr("body"));
@@ -1391,8 +1429,7 @@ class FlowBuilder {
     if (t == "Compare") return eval_compare(e);
     if (t == "BoolOp") return eval_boolop(e);
     if (t == "IfExp") {
-      Value* c = eval(e.attr("test"));
-      auto [ts, fs] = branch(c, pos);
+      auto [ts, fs] = branch_on_test(e.attr("test"));
       std::vector<State> ends;
       for (auto [st, branch_node] : {std::pair{ts, e.attr("body")}, std::pair{fs, e.attr("orelse")}}) {
         if (st.dead()) continue;
