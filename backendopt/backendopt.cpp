@@ -8,7 +8,7 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
   if (level <= 0) return;
   auto log = log::get("backendopt");
   size_t folded = 0, dead = 0, joined = 0, inlined = 0, mallocs = 0, switches = 0, cse = 0, reraises = 0, checks = 0,
-         dictfused = 0, concats = 0;
+         dictfused = 0, entryreads = 0, concats = 0;
   auto cleanup = [&](FunctionGraph* g) {
     folded += constant_fold(g);
     joined += join_blocks(g);
@@ -45,6 +45,11 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
       reraises += r;
       // After inlining, which brings `d.get(k)` and `d[k] = v` of helpers
       // into one graph; before CSE, which then sees the blocks it joins.
+      // The entry reads first: `k in d; d[k]` in a loop over d need no
+      // lookup at all, rather than one shared.
+      size_t er = read_iterated_entries(g, finalizers);
+      if (er) cleanup(g);
+      entryreads += er;
       size_t df = fuse_dict_lookups(g, finalizers);
       if (df) cleanup(g);
       dictfused += df;
@@ -68,8 +73,9 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
   }
   log->debug("inlined {} calls, removed {} mallocs, {} constant folds, joined {} blocks, removed {} dead operations/inputs, "
              "merged {} tests into switches, {} common subexpressions, {} bounds checks, "
-             "dropped {} re-raising exception exits, {} dict accesses reusing a lookup, {} string concatenations fused",
-             inlined, mallocs, folded, joined, dead, switches, cse, checks, reraises, dictfused, concats);
+             "dropped {} re-raising exception exits, {} dict accesses reusing a lookup, {} dict reads at an iterator's entry, "
+             "{} string concatenations fused",
+             inlined, mallocs, folded, joined, dead, switches, cse, checks, reraises, dictfused, entryreads, concats);
 }
 
 }  // namespace rpy

@@ -60,6 +60,12 @@ size_t remove_bounds_checks(FunctionGraph* g);
 // program has finalizers, so an allocation in between stops the rewrite.
 // Returns how many later accesses reuse a slot.
 size_t fuse_dict_lookups(FunctionGraph* g, bool collections_run_user_code);
+// Also dictlookup.cpp: in `for k in d: ... d[k]` (d.get(k), k in d), a
+// read of the key the iterator is at, in the dict it walks, with nothing in
+// between that may change the dict, reads the value at the iterator's entry
+// (rpy_dict_entry_value; `k in d` is True) instead of looking k up again.
+// Returns how many reads went.
+size_t read_iterated_entries(FunctionGraph* g, bool collections_run_user_code);
 // strconcat.cpp: a chain of string concatenations whose intermediate
 // results feed only the next one, in one block, becomes one call of
 // rpy_str_concat3 or rpy_str_concat4 (one allocation). Returns how many

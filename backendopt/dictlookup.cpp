@@ -31,7 +31,22 @@
 // that can raise), and to joins all of whose predecessors are reached so
 // (after `if old is not None: ...`). Only keys without custom __eq__/__hash__ qualify:
 // their lookup runs no program code, cannot raise and cannot collect.
+//
+// A loop over a dict needs no lookup at all for its own key:
+//
+//     for k in d:                   ix = rpy_dict_iter_next(it); k = rpy_dict_entry_key(it.dict, ix)
+//         n = d[k]                  n = rpy_dict_entry_value(d, ix)
+//
+// (d.get(k) likewise; `k in d` is True) when d is the dict the iterator
+// walks (IterDicts below: the dict stored into it at iter(), or read back
+// from it) and nothing in between may change the dict, by the rules above:
+// the entry then still holds k. The same walk follows (d, k) from the
+// entry_key to the reads, passing the entry index along instead of a slot.
+// The entry the iterator is at is in the cache; the index probed by a
+// lookup mostly is not (best() of bench/programs/strdict.py).
+#include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "backendopt/backendopt.h"
@@ -81,10 +96,123 @@ bool same_value(const Value* a, const Value* b) {
          x->llrepr == y->llrepr && x->value.kind == y->value.kind && x->value.repr() == y->value.repr();
 }
 
+// Which dict each dict iterator walks: per block, pairs (it, d) known to
+// have it.dict == d there. The rtyper writes an iterator's `dict` once,
+// right after its malloc (rdict.cpp, iter()), so a pair found holds as long
+// as both values exist; across links it holds at a block when every way in
+// carries both values (a forward must-analysis, optimistic at loop headers:
+// the back edge of `for k in d` passes the iterator and d unchanged).
+class IterDicts {
+  struct Fact {
+    Value* it;
+    Value* d;
+  };
+  std::unordered_map<Block*, std::vector<Fact>> facts_;
+
+ public:
+  explicit IterDicts(FunctionGraph* g) {
+    std::set<const LLType*> iters;  // the iterator structs rpy_dict_iter_next walks
+    for (Block* b : g->iterblocks())
+      for (auto& op : b->operations)
+        if (const ExternalFunc* f = called_external(op); f && f->name == "rpy_dict_iter_next")
+          iters.insert(f->template_arg);
+    if (iters.empty()) return;
+    auto dict_field = [&](const SpaceOperation& op) {
+      if ((op.opname != "getfield" && op.opname != "setfield") || op.args.size() < 2) return false;
+      const LLType* t = op.args[0]->concretetype;
+      auto* name = static_cast<const Constant*>(op.args[1]);
+      return t && t->item && iters.count(t->item) && name->llrepr == "dict";
+    };
+    // The pairs a block makes: the dict stored into the iterator it just
+    // allocated, the dict read back from an iterator.
+    std::unordered_map<Block*, std::vector<Fact>> made;
+    for (Block* b : g->iterblocks()) {
+      std::set<Value*> fresh;
+      for (auto& op : b->operations) {
+        if (op.opname == "malloc") fresh.insert(op.result);
+        if (!dict_field(op)) continue;
+        if (op.opname == "getfield") {
+          made[b].push_back({op.args[0], op.result});
+        } else if (fresh.count(op.args[0])) {
+          made[b].push_back({op.args[0], op.args[2]});
+        } else {
+          return;  // an iterator changing dicts: no pairs at all
+        }
+      }
+    }
+    // The pairs at each block's entry, over its inputs (and constant
+    // dicts); absent: not reached yet, anything holds.
+    std::unordered_map<Block*, std::vector<Fact>> in;
+    in[g->startblock];
+    std::vector<Block*> work{g->startblock};
+    while (!work.empty()) {
+      Block* b = work.back();
+      work.pop_back();
+      std::vector<Fact> out = in.at(b);
+      out.insert(out.end(), made[b].begin(), made[b].end());
+      for (Link* l : b->exits) {
+        Block* t = l->target;
+        if (t->is_final) continue;
+        std::vector<Fact> p;
+        for (auto& [it, d] : out)
+          for (size_t i = 0; i < l->args.size(); ++i) {
+            if (l->args[i] != it) continue;
+            if (d->is_const()) p.push_back({t->inputargs[i], d});
+            for (size_t j = 0; j < l->args.size(); ++j)
+              if (l->args[j] == d) p.push_back({t->inputargs[i], t->inputargs[j]});
+          }
+        auto found = in.find(t);
+        if (found == in.end()) {
+          in[t] = std::move(p);
+          work.push_back(t);
+          continue;
+        }
+        auto gone = [&](const Fact& f) {
+          for (auto& q : p)
+            if (q.it == f.it && same_value(q.d, f.d)) return false;
+          return true;
+        };
+        auto& known = found->second;
+        size_t before = known.size();
+        known.erase(std::remove_if(known.begin(), known.end(), gone), known.end());
+        if (known.size() != before) work.push_back(t);
+      }
+    }
+    for (auto& [b, f] : in) {
+      facts_[b] = f;
+      facts_[b].insert(facts_[b].end(), made[b].begin(), made[b].end());
+    }
+  }
+
+  // `ds` and the other values that are the same dict in `b`: the dicts of
+  // the iterators that walk one of them.
+  void widen(Block* b, std::vector<Value*>& ds) const {
+    auto f = facts_.find(b);
+    if (f == facts_.end()) return;
+    auto has = [&](Value* v) {
+      for (Value* d : ds)
+        if (same_value(d, v)) return true;
+      return false;
+    };
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (auto& [it, d] : f->second) {
+        if (!has(d)) continue;
+        for (auto& [it2, d2] : f->second)
+          if (it2 == it && !has(d2)) {
+            ds.push_back(d2);
+            grew = true;
+          }
+      }
+    }
+  }
+};
+
 struct Fuser {
   FunctionGraph* g;
   bool collections_run_user_code;
   std::unordered_map<Block*, size_t> preds;
+  const IterDicts* iter_dicts = nullptr;  // for the entry reads: which dicts are the same
 
   // Whether `op`, between the lookup and a use of its slot, may change the
   // index of a dict (the accesses of the chain itself are handled by the
@@ -107,51 +235,51 @@ struct Fuser {
   struct Node {
     Block* block;
     std::vector<std::pair<Link*, int>> ins;  // links from the parents (none for the root)
-    Value* d;
+    std::vector<Value*> ds;                  // the dict, by every name it has in this block
     Value* key;
-    Variable* slot = nullptr;
+    Value* carried = nullptr;  // the slot or entry index, in this block
     bool needed = false;
   };
   struct Use {
     int node;
     size_t index;
   };
+  struct Chain {
+    std::vector<Node> nodes;
+    std::vector<Use> uses;
+  };
 
-  // The slot version of the access `op` (a Read or Write of d, key).
-  SpaceOperation at_slot(const SpaceOperation& op, Variable* slot) {
-    const ExternalFunc* f = called_external(op);
-    const std::string& n = f->name;
-    std::string name = n == "rpy_dict_get"       ? "rpy_dict_get_at"
-                       : n == "rpy_dict_getitem" ? "rpy_dict_getitem_at"
-                       : n == "rpy_dict_contains" ? "rpy_dict_contains_at"
-                                                  : "rpy_dict_store_at";
-    const ExternalFunc* nf = dict_slot_external(name, f->template_arg);
-    Constant* c = g->new_llconst(name, Constant::External, nf);
-    c->concretetype = lltypes::Void;
-    std::vector<Value*> args{c, op.args[1], slot};
-    if (name != "rpy_dict_contains_at") args.insert(args.end(), op.args.begin() + 2, op.args.end());
-    return SpaceOperation{"direct_call", std::move(args), op.result, op.pos};
+  static bool among(const std::vector<Value*>& ds, const Value* v) {
+    for (Value* d : ds)
+      if (same_value(d, v)) return true;
+    return false;
   }
 
-  // Follows (d, key) from the read at root->operations[i]; rewrites when
-  // some later access can use its slot. Returns how many accesses did.
-  size_t fuse_from(Block* root, size_t i) {
-    const SpaceOperation& first = root->operations[i];
-    const ExternalFunc* f = called_external(first);
-    Value* root_key = first.args[2];
-    std::vector<Node> nodes{{root, {}, first.args[1], first.args[2]}};
+  Node node(Block* b, std::vector<Value*> ds, Value* key) {
+    if (iter_dicts) iter_dicts->widen(b, ds);
+    return Node{b, {}, std::move(ds), key};
+  }
+
+  // Follows the dict `ds` and `key` from after root->operations[i]: the
+  // later Reads (and Writes, when `writes`: a write then ends the chain) of
+  // that key in that dict of the dict struct `family`, as long as nothing in
+  // between may change the dict, in the root and in the blocks the dict and
+  // the key are passed to.
+  Chain follow(Block* root, size_t i, const LLType* family, std::vector<Value*> ds, Value* key, bool writes) {
+    Chain c;
+    std::vector<Node>& nodes = c.nodes;
+    nodes.push_back(node(root, std::move(ds), key));
     struct Arrival {
       Link* link;
       int parent;
-      Value* d;
+      std::vector<Value*> ds;
       Value* key;
     };
     std::map<Block*, std::vector<Arrival>> arrivals;  // at blocks with several predecessors
     size_t scanned = 0;
-    std::vector<Use> uses;
     for (size_t n = 0; n < nodes.size(); ++n) {
       Block* b = nodes[n].block;
-      Value* d = nodes[n].d;
+      const std::vector<Value*> d = nodes[n].ds;
       Value* key = nodes[n].key;
       bool open = true;
       for (size_t j = n == 0 ? i + 1 : 0; open && j < b->operations.size(); ++j) {
@@ -163,11 +291,11 @@ struct Fuser {
         }
         const SpaceOperation& op = b->operations[j];
         const ExternalFunc* e = called_external(op);
-        if (e && e->template_arg == f->template_arg && op.args.size() >= 3 && same_value(op.args[1], d) &&
+        if (e && e->template_arg == family && op.args.size() >= 3 && among(d, op.args[1]) &&
             same_value(op.args[2], key)) {
           Access a = classify(e->name);
-          if (a == Access::Read || a == Access::Write) {
-            uses.push_back({(int)n, j});
+          if (a == Access::Read || (a == Access::Write && writes)) {
+            c.uses.push_back({(int)n, j});
             // A write may insert: the slot of the next access would be stale.
             if (a == Access::Write) open = false;
             continue;
@@ -185,11 +313,14 @@ struct Fuser {
             if (l->args[k] == v) return t->inputargs[k];
           return nullptr;
         };
-        Value* td = carried(d);
+        std::vector<Value*> td;
+        for (Value* v : d)
+          if (Value* w = carried(v)) td.push_back(w);
         Value* tk = carried(key);
-        if (!td || !tk) continue;
+        if (td.empty() || !tk) continue;
         if (preds.at(t) == 1) {
-          nodes.push_back({t, {{l, (int)n}}, td, tk});
+          nodes.push_back(node(t, std::move(td), tk));
+          nodes.back().ins = {{l, (int)n}};
           continue;
         }
         // A join (after `if old is not None: ...`) when every way into it
@@ -198,17 +329,29 @@ struct Fuser {
         auto& arr = arrivals[t];
         arr.push_back({l, (int)n, td, tk});
         if (arr.size() < preds.at(t)) continue;
-        bool same = true;
-        for (auto& a : arr) same = same && same_value(a.d, td) && same_value(a.key, tk);
+        std::vector<Value*> common;
+        for (Value* v : td) {
+          bool everywhere = true;
+          for (auto& a : arr) everywhere = everywhere && among(a.ds, v);
+          if (everywhere) common.push_back(v);
+        }
+        bool same = !common.empty();
+        for (auto& a : arr) same = same && same_value(a.key, tk);
         if (!same) continue;
-        Node join{t, {}, td, tk};
+        Node join = node(t, std::move(common), tk);
         for (auto& a : arr) join.ins.push_back({a.link, a.parent});
         nodes.push_back(std::move(join));
       }
     }
-    if (uses.empty()) return 0;
+    return c;
+  }
+
+  // Makes `v`, known in the root, known in every block on the way to a use
+  // (new block inputs, passed along the links), as `carried`.
+  void carry(Chain& c, Value* v, const char* hint) {
+    std::vector<Node>& nodes = c.nodes;
     std::vector<int> work;
-    for (const Use& u : uses) work.push_back(u.node);
+    for (const Use& u : c.uses) work.push_back(u.node);
     while (!work.empty()) {
       int n = work.back();
       work.pop_back();
@@ -216,37 +359,96 @@ struct Fuser {
       nodes[n].needed = true;
       for (auto& [l, parent] : nodes[n].ins) work.push_back(parent);
     }
-    nodes[0].slot = g->new_var("slot");
-    nodes[0].slot->concretetype = lltypes::Signed;
+    nodes[0].carried = v;
     for (size_t n = 1; n < nodes.size(); ++n) {
       if (!nodes[n].needed) continue;
-      Variable* s = g->new_var("slot");
-      s->concretetype = lltypes::Signed;
+      Variable* s = g->new_var(hint);
+      s->concretetype = v->concretetype;
       nodes[n].block->inputargs.push_back(s);
       for (auto& [l, parent] : nodes[n].ins) {
-        l->args.push_back(nodes[parent].slot);
+        l->args.push_back(nodes[parent].carried);
         if (!l->argpos.empty()) l->argpos.push_back(l->argpos.back());
       }
-      nodes[n].slot = s;
+      nodes[n].carried = s;
     }
+  }
+
+  Constant* runtime_fn(const std::string& name, const LLType* family) {
+    Constant* c = g->new_llconst(name, Constant::External, dict_slot_external(name, family));
+    c->concretetype = lltypes::Void;
+    return c;
+  }
+
+  // The slot version of the access `op` (a Read or Write of d, key).
+  SpaceOperation at_slot(const SpaceOperation& op, Value* slot) {
+    const ExternalFunc* f = called_external(op);
+    const std::string& n = f->name;
+    std::string name = n == "rpy_dict_get"       ? "rpy_dict_get_at"
+                       : n == "rpy_dict_getitem" ? "rpy_dict_getitem_at"
+                       : n == "rpy_dict_contains" ? "rpy_dict_contains_at"
+                                                  : "rpy_dict_store_at";
+    std::vector<Value*> args{runtime_fn(name, f->template_arg), op.args[1], slot};
+    if (name != "rpy_dict_contains_at") args.insert(args.end(), op.args.begin() + 2, op.args.end());
+    return SpaceOperation{"direct_call", std::move(args), op.result, op.pos};
+  }
+
+  // Follows (d, key) from the read at root->operations[i]; rewrites when
+  // some later access can use its slot. Returns how many accesses did.
+  size_t fuse_from(Block* root, size_t i) {
+    const SpaceOperation& first = root->operations[i];
+    const LLType* family = called_external(first)->template_arg;
+    Value* d = first.args[1];
+    Value* key = first.args[2];
+    Chain c = follow(root, i, family, {d}, key, true);
+    if (c.uses.empty()) return 0;
+    Variable* slot = g->new_var("slot");
+    slot->concretetype = lltypes::Signed;
+    carry(c, slot, "slot");
     // Uses first: the lookup's insertion shifts the root block's indexes.
-    for (const Use& u : uses) {
-      SpaceOperation& op = nodes[u.node].block->operations[u.index];
-      op = at_slot(op, nodes[u.node].slot);
+    for (const Use& u : c.uses) {
+      SpaceOperation& op = c.nodes[u.node].block->operations[u.index];
+      op = at_slot(op, c.nodes[u.node].carried);
     }
     SpaceOperation& r = root->operations[i];
-    r = at_slot(r, nodes[0].slot);
-    Constant* c = g->new_llconst("rpy_dict_lookup_slot", Constant::External,
-                                 dict_slot_external("rpy_dict_lookup_slot", f->template_arg));
-    c->concretetype = lltypes::Void;
-    SpaceOperation lookup{"direct_call", {c, r.args[1], root_key}, nodes[0].slot, r.pos};
+    r = at_slot(r, slot);
+    SpaceOperation lookup{"direct_call", {runtime_fn("rpy_dict_lookup_slot", family), d, key}, slot, r.pos};
     root->operations.insert(root->operations.begin() + i, std::move(lookup));
-    return uses.size();
+    return c.uses.size();
+  }
+
+  // From `k = rpy_dict_entry_key(d, ix)` at root->operations[i]: the later
+  // reads of k in d read the entry at ix. The rtyper reads an entry's key
+  // only at a live index (rpy_dict_iter_next, popitem_index), and while no
+  // write intervenes that entry stays there and holds the only key equal
+  // to k. Returns how many reads went.
+  size_t read_entry_from(Block* root, size_t i) {
+    const SpaceOperation& ek = root->operations[i];
+    const LLType* family = called_external(ek)->template_arg;
+    Value* ix = ek.args[2];
+    Chain c = follow(root, i, family, {ek.args[1]}, ek.result, false);
+    if (c.uses.empty()) return 0;
+    carry(c, ix, "ix");
+    for (const Use& u : c.uses) {
+      SpaceOperation& op = c.nodes[u.node].block->operations[u.index];
+      if (called_external(op)->name == "rpy_dict_contains") {
+        Constant* yes = g->new_const_bool(true);
+        yes->concretetype = lltypes::Bool;
+        op = SpaceOperation{"same_as", {yes}, op.result, op.pos};
+      } else {
+        op = SpaceOperation{"direct_call", {runtime_fn("rpy_dict_entry_value", family), op.args[1],
+                                            c.nodes[u.node].carried}, op.result, op.pos};
+      }
+    }
+    return c.uses.size();
+  }
+
+  void count_preds() {
+    for (Block* b : g->iterblocks())
+      for (Link* l : b->exits) ++preds[l->target];
   }
 
   size_t run() {
-    for (Block* b : g->iterblocks())
-      for (Link* l : b->exits) ++preds[l->target];
+    count_preds();
     size_t fused = 0;
     for (Block* b : g->iterblocks()) {
       for (size_t i = 0; i < b->operations.size(); ++i) {
@@ -258,6 +460,24 @@ struct Fuser {
         if (n) ++i;  // past the inserted lookup
       }
     }
+    return fused;
+  }
+
+  size_t run_entry_reads() {
+    IterDicts dicts(g);
+    iter_dicts = &dicts;
+    count_preds();
+    size_t fused = 0;
+    for (Block* b : g->iterblocks()) {
+      for (size_t i = 0; i < b->operations.size(); ++i) {
+        const SpaceOperation& op = b->operations[i];
+        const ExternalFunc* f = called_external(op);
+        const DictLayout* L = dict_layout(f);
+        if (!L || L->custom_eq || f->name != "rpy_dict_entry_key" || op.args.size() < 3 || !op.result) continue;
+        fused += read_entry_from(b, i);
+      }
+    }
+    iter_dicts = nullptr;
     return fused;
   }
 };
@@ -274,6 +494,10 @@ bool program_has_finalizers(const std::vector<FunctionGraph*>& graphs) {
 
 size_t fuse_dict_lookups(FunctionGraph* g, bool collections_run_user_code) {
   return Fuser{g, collections_run_user_code, {}}.run();
+}
+
+size_t read_iterated_entries(FunctionGraph* g, bool collections_run_user_code) {
+  return Fuser{g, collections_run_user_code, {}}.run_entry_reads();
 }
 
 }  // namespace rpy

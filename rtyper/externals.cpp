@@ -195,6 +195,11 @@ const ExternalFunc* dict_slot_external(const std::string& name, const LLType* di
     e.result = Void;
     e.canraise = e.cancollect = true;
     e.oopspec = "dict.store_at";
+  } else if (name == "rpy_dict_entry_value") {  // as the rtyper makes it for iteration
+    e.args = {D, Signed};
+    e.result = L->value;
+    e.canraise = e.cancollect = false;
+    e.oopspec = "dict.entry_value";
   } else {
     std::fprintf(stderr, "internal error: unknown dict slot function %s\n", name.c_str());
     std::abort();

@@ -39,6 +39,9 @@ const ExternalFunc* external(const std::string& name);
 //   rpy_dict_getitem_at(d, slot, key) -> V           dict.getitem_at (KeyError)
 //   rpy_dict_contains_at(d, slot) -> Bool            dict.contains_at
 //   rpy_dict_store_at(d, slot, key[, value])         dict.store_at
+// and, for the reads at an iterator's entry (the same function the rtyper
+// calls when iterating):
+//   rpy_dict_entry_value(d, ix) -> V                 dict.entry_value
 // Aborts on another name.
 const ExternalFunc* dict_slot_external(const std::string& name, const LLType* dict);
 

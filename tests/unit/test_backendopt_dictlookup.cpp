@@ -1,9 +1,12 @@
-// fuse_dict_lookups (backendopt/dictlookup.cpp) on hand-built low-level
-// graphs: which read/write pairs of one key share a lookup, how the slot
-// travels along links, and what in between keeps two lookups.
+// fuse_dict_lookups and read_iterated_entries (backendopt/dictlookup.cpp)
+// on hand-built low-level graphs: which read/write pairs of one key share a
+// lookup, which reads in a loop over a dict read the iterator's entry, how
+// the slot or entry index travels along links, and what in between keeps
+// the lookup.
 #include <boost/test/unit_test.hpp>
 
 #include <deque>
+#include <map>
 
 #include "rtyper/externals.h"
 #include "rtyper/rdict.h"
@@ -84,6 +87,64 @@ FunctionGraph* leaf() {
   }();
   return &callee->g;
 }
+
+
+// The iterator struct of the dict struct D, as RTyper::dictiter_lltype makes it.
+const LLType* iter_struct(const LLType* D) {
+  static std::map<const LLType*, const LLType*> types;
+  const LLType*& t = types[D];
+  if (!t) t = lltypes::new_gcstruct("dl_dictiter", {{"dict", lltypes::ptr_to(D)}, {"pos", Signed}, {"length", Signed}});
+  return t;
+}
+
+// for key in d: <body> -- as the rtyper leaves it: the iterator made from d
+// in the start block, iter_next in the loop header, the key read from the
+// iterator's dict in the body, and the back edge passing everything along.
+// The body's inputs are (it, d, e, j, ix); `close()` ends it.
+struct Loop : Dicts {
+  const LLType* It;
+  Block* head;
+  Block* body;
+  Variable* key;
+  explicit Loop(const std::string& name, bool custom = false, bool iterate_e = false) : Dicts(name, custom) {
+    It = iter_struct(D);
+    auto pd = lltypes::ptr_to(D);
+    auto pit = lltypes::ptr_to(It);
+    Block* s = g.startblock;
+    Constant* ctype = g.new_llconst("dl_dictiter", Constant::Plain);
+    ctype->concretetype = Void;
+    Variable* it = op(s, "malloc", {ctype}, pit);
+    op(s, "setfield", {it, field("dict"), iterate_e ? e() : d()}, Void);
+    Variable* n = op(s, "getfield", {iterate_e ? e() : d(), field("num_items")});
+    op(s, "setfield", {it, field("length"), n}, Void);
+    std::vector<Variable*> hin{var("it", pit), var("d", pd), var("e", pd), var("j")};
+    head = block(hin);
+    link(s, head, {it, d(), e(), j()});
+    Constant* next = g.new_llconst("rpy_dict_iter_next", Constant::External, dict_ext("rpy_dict_iter_next", It));
+    next->concretetype = Void;
+    Variable* ix = op(head, "direct_call", {next, hin[0]}, Signed);
+    body = block({var("it", pit), var("d", pd), var("e", pd), var("j"), var("ix")});
+    Block* done = block({var("evalue", lltypes::ExceptionPtr())});
+    ret(done, c(0));
+    canraise(head, body, {hin[0], hin[1], hin[2], hin[3], ix}, done, {});
+    Variable* dd = op(body, "getfield", {in(0), field("dict")}, pd);
+    key = call(body, "rpy_dict_entry_key", {dd, in(4)});
+  }
+  Variable* in(size_t i) { return body->inputargs[i]; }
+  Variable* it_dict() { return body->operations[0].result; }
+  // The back edge from `from`, which has the body's inputs (or `args`).
+  void close(Block* from, std::vector<Value*> args = {}) {
+    if (args.empty()) args = {from->inputargs[0], from->inputargs[1], from->inputargs[2], from->inputargs[3]};
+    link(from, head, std::move(args));
+  }
+  size_t entry_values() const {
+    size_t n = 0;
+    for (Block* b : g.iterblocks())
+      for (auto& o : b->operations)
+        n += o.opname == "direct_call" && static_cast<Constant*>(o.args[0])->llrepr == "rpy_dict_entry_value";
+    return n;
+  }
+};
 
 }  // namespace
 
@@ -282,6 +343,172 @@ BOOST_AUTO_TEST_CASE(write_after_a_join) {
   u.setitem(ujoin, ud2, uk2, u.c(7));
   u.ret(ujoin, u.c(0));
   BOOST_TEST(fuse_dict_lookups(&u.g, false) == 0u);
+}
+
+// for k in d: x = d[k]; y = d.get(k, 0); z = k in d -- no lookup at all.
+BOOST_AUTO_TEST_CASE(loop_reads_at_the_iterators_entry) {
+  Loop t("iter_read");
+  Block* b = t.body;
+  Variable* x = t.getitem(b, t.in(1), t.key);
+  Variable* y = t.get(b, t.in(1), t.key);
+  Variable* z = t.contains(b, t.in(1), t.key);
+  t.op(b, "int_add", {x, y});
+  t.op(b, "same_as", {z}, Bool);
+  t.close(b);
+  BOOST_TEST(read_iterated_entries(&t.g, false) == 3u);
+  check_consistent(t.g);
+  std::string dump = t.g.dump();
+  BOOST_TEST(dump.find("block4(it_16: Ptr(GcStruct dl_dictiter), d_17: Ptr(GcStruct dl_dict), e_18: Ptr(GcStruct "
+                       "dl_dict), j_19: Signed, ix_20: Signed):\n"
+                       "    v_23: Ptr(GcStruct dl_dict) = getfield(it_16, dict)\n"
+                       "    v_24: Signed = direct_call(rpy_dict_entry_key, v_23, ix_20)\n"
+                       "    v_25: Signed = direct_call(rpy_dict_entry_value, d_17, ix_20)\n"
+                       "    v_26: Signed = direct_call(rpy_dict_entry_value, d_17, ix_20)\n"
+                       "    v_27: Bool = same_as(True)\n") != std::string::npos,
+             dump);
+  BOOST_TEST(count_ops(t.g, "direct_call") == 4u);  // iter_next, entry_key, two entry_value
+  for (auto& op : b->operations) {
+    if (op.opname != "direct_call") continue;
+    auto* f = static_cast<const ExternalFunc*>(static_cast<Constant*>(op.args[0])->llptr);
+    if (f->name == "rpy_dict_entry_value") {
+      BOOST_TEST(f->oopspec == "dict.entry_value");
+      BOOST_TEST((!f->canraise && !f->cancollect));
+      BOOST_TEST(f->template_arg == t.D);
+    }
+  }
+  BOOST_TEST(read_iterated_entries(&t.g, false) == 0u);
+  // The slot pass has nothing left to share.
+  BOOST_TEST(fuse_dict_lookups(&t.g, false) == 0u);
+}
+
+// The dict read back from the iterator (it.dict) is the same dict too; a
+// write of the key after the read stays a write.
+BOOST_AUTO_TEST_CASE(loop_read_of_the_iterators_dict_then_write) {
+  Loop t("iter_dict");
+  Block* b = t.body;
+  Variable* x = t.getitem(b, t.it_dict(), t.key);
+  Variable* y = t.op(b, "int_add", {x, t.c(1)});
+  t.setitem(b, t.in(1), t.key, y);
+  Variable* z = t.getitem(b, t.in(1), t.key);  // after the write: a lookup
+  t.op(b, "int_add", {z, t.c(1)});
+  t.close(b);
+  BOOST_TEST(read_iterated_entries(&t.g, false) == 1u);
+  check_consistent(t.g);
+  BOOST_TEST(t.entry_values() == 1u);
+  BOOST_TEST(count_ops(t.g, "direct_call") == 5u);
+}
+
+// for k in d: if k < 5: t = 1 else: t = 2; x = d[k] -- the entry index
+// passed through both branches to the join; and into a branch.
+BOOST_AUTO_TEST_CASE(loop_read_after_a_branch) {
+  Loop t("iter_branch");
+  Block* b = t.body;
+  auto pd = lltypes::ptr_to(t.D);
+  Variable* small = t.op(b, "int_lt", {t.key, t.c(5)}, Bool);
+  auto inputs = [&]() {
+    return std::vector<Variable*>{t.var("it", lltypes::ptr_to(t.It)), t.var("d", pd), t.var("e", pd), t.var("j"),
+                                  t.var("k")};
+  };
+  Block* yes = t.block(inputs());
+  Block* no = t.block(inputs());
+  std::vector<Variable*> jin = inputs();
+  jin.push_back(t.var("t"));
+  Block* join = t.block(jin);
+  Variable* y = t.get(yes, yes->inputargs[1], yes->inputargs[4]);
+  std::vector<Value*> pass{t.in(0), t.in(1), t.in(2), t.in(3), t.key};
+  t.branch(b, small, yes, pass, no, pass);
+  auto along = [&](Block* from, Value* v) {
+    std::vector<Value*> a(from->inputargs.begin(), from->inputargs.end());
+    a.push_back(v);
+    t.link(from, join, a);
+  };
+  along(yes, y);
+  along(no, t.c(2));
+  Variable* x = t.getitem(join, jin[1], jin[4]);
+  t.op(join, "int_add", {x, jin[5]});
+  t.close(join);
+  BOOST_TEST(read_iterated_entries(&t.g, false) == 2u);
+  check_consistent(t.g);
+  BOOST_TEST(t.entry_values() == 2u);
+  BOOST_TEST(join->inputargs.size() == 7u);
+  BOOST_TEST(yes->inputargs.size() == 6u);
+}
+
+BOOST_AUTO_TEST_CASE(loop_write_between_keeps_the_lookup) {
+  Loop t("iter_write");
+  Block* b = t.body;
+  t.setitem(b, t.in(2), t.in(3), t.c(5));  // e[j] = 5: any write
+  t.getitem(b, t.in(1), t.key);
+  t.close(b);
+  BOOST_TEST(read_iterated_entries(&t.g, false) == 0u);
+  Loop u("iter_delete");
+  u.call(u.body, "rpy_dict_delitem", {u.in(1), u.key, u.b(true)}, Void);
+  u.get(u.body, u.in(1), u.key);
+  u.close(u.body);
+  BOOST_TEST(read_iterated_entries(&u.g, false) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(loop_call_between_keeps_the_lookup) {
+  Loop t("iter_call");
+  t.G::call(t.body, leaf(), {t.key});
+  t.contains(t.body, t.in(1), t.key);
+  t.close(t.body);
+  std::string before = t.g.dump();
+  BOOST_TEST(read_iterated_entries(&t.g, false) == 0u);
+  BOOST_TEST(t.g.dump() == before);
+}
+
+BOOST_AUTO_TEST_CASE(loop_keys_with_custom_eq_keep_the_lookup) {
+  Loop t("iter_custom", true);
+  t.getitem(t.body, t.in(1), t.key);
+  t.close(t.body);
+  BOOST_TEST(read_iterated_entries(&t.g, false) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(loop_allocation_between_when_finalizers_may_run) {
+  for (bool finalizers : {true, false}) {
+    Loop t("iter_alloc");
+    t.op(t.body, "malloc", {t.field("dl_dict")}, lltypes::ptr_to(t.D));
+    t.getitem(t.body, t.in(1), t.key);
+    t.close(t.body);
+    BOOST_TEST(read_iterated_entries(&t.g, finalizers) == (finalizers ? 0u : 1u));
+  }
+}
+
+// e[k] with k from d's iteration, d[j] with another key, and d[k] when the
+// loop walks e: their own lookups.
+BOOST_AUTO_TEST_CASE(loop_other_dict_or_other_key_keeps_the_lookup) {
+  Loop t("iter_other_dict");
+  t.getitem(t.body, t.in(2), t.key);
+  t.get(t.body, t.in(1), t.in(3));
+  Variable* k1 = t.op(t.body, "int_add", {t.key, t.c(1)});
+  t.contains(t.body, t.in(1), k1);
+  t.close(t.body);
+  std::string before = t.g.dump();
+  BOOST_TEST(read_iterated_entries(&t.g, false) == 0u);
+  BOOST_TEST(t.g.dump() == before);
+  Loop u("iter_walks_e", false, true);
+  u.getitem(u.body, u.in(1), u.key);
+  u.close(u.body);
+  BOOST_TEST(read_iterated_entries(&u.g, false) == 0u);
+  // Fused when it reads e, the dict walked.
+  Loop v("iter_walks_e_reads_e", false, true);
+  v.getitem(v.body, v.in(2), v.key);
+  v.close(v.body);
+  BOOST_TEST(read_iterated_entries(&v.g, false) == 1u);
+}
+
+// A back edge that passes another dict as `d`: d is the iterator's dict on
+// the first round only.
+BOOST_AUTO_TEST_CASE(loop_dict_swapped_on_the_back_edge) {
+  Loop t("iter_swap");
+  t.getitem(t.body, t.in(1), t.key);
+  t.close(t.body, {t.in(0), t.in(2), t.in(2), t.in(3)});
+  BOOST_TEST(read_iterated_entries(&t.g, false) == 0u);
+  Loop u("iter_same");
+  u.getitem(u.body, u.in(1), u.key);
+  u.close(u.body, {u.in(0), u.in(1), u.in(2), u.in(3)});
+  BOOST_TEST(read_iterated_entries(&u.g, false) == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
