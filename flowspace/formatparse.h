@@ -31,8 +31,9 @@ struct FormatPiece {
 };
 
 // `fmt % args`: the pieces, or an error (CPython's words) in *error. With
-// `%(name)s` fields, every field has its name (a key of the mapping).
-std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::string* error);
+// `%(name)s` fields, every field has its name (a key of the mapping). A
+// bytes format (PEP 461) also has %b, a conversion 'b' like %s's.
+std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::string* error, bool bytes_format = false);
 // `fmt.format(...)` and f-string-like fields.
 std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string* error);
 

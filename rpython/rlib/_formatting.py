@@ -29,3 +29,38 @@ def percent_spec(head, has_width, width, has_prec, prec, tail, minus, zero, text
             prec = 0
         spec += "." + str(prec)
     return spec + tail
+
+
+# bytes % (PEP 461): %s, %b and %c give bytes, not text.
+
+def bytes_field(b, width, has_prec, prec, minus):
+    """A %s, %b or %c field: b cut to prec bytes and padded with spaces to
+    width (a negative width, from a `*`, left-justifies as the '-' flag
+    does; a negative precision counts as 0). Never zero-padded: CPython's
+    '0' flag pads only numbers."""
+    if has_prec:
+        if prec < 0:
+            prec = 0
+        if len(b) > prec:
+            b = b[:prec]
+    if width < 0:
+        minus = True
+        width = -width
+    if minus:
+        return b.ljust(width)
+    return b.rjust(width)
+
+
+_ONE_BYTE = [bytes([_i]) for _i in range(256)]
+
+
+def byte_of_int(i):  # %c of an int
+    if i < 0 or i > 255:
+        raise OverflowError("%c arg not in range(256)")
+    return _ONE_BYTE[i]
+
+
+def byte_of_bytes(b):  # %c of a bytes or bytearray
+    if len(b) != 1:
+        raise TypeError("%c requires an integer in range(256) or a single byte")
+    return bytes(b)
