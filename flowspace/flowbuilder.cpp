@@ -1545,6 +1545,13 @@ class FlowBuilder {
         push(g_->new_const_str(p.text));
         continue;
       }
+      auto value = [&] {
+        return keyed ? emit("getitem", {st_.stack[base - 1], g_->new_const_str(p.name)}, pos) : item(p.index);
+      };
+      if (p.conversion == 'i' && p.has_prec) {
+        push(int_precision(p, item, value, pos));
+        continue;
+      }
       if (p.width_arg >= 0 || p.prec_arg >= 0) {
         push(star_spec(p, item, pos));
         Value* v = convert_field(item(p.index), p, pos);
@@ -1552,8 +1559,7 @@ class FlowBuilder {
         push(call_builtin("format", {v, spec}, pos));
         continue;
       }
-      Value* v = keyed ? emit("getitem", {st_.stack[base - 1], g_->new_const_str(p.name)}, pos) : item(p.index);
-      push(format_field(v, p, pos));
+      push(format_field(value(), p, pos));
     }
     Value* r = concat_stack(base, pos);
     pop();
@@ -1617,6 +1623,10 @@ class FlowBuilder {
         push(constant(py::bytes(p.text)));
         continue;
       }
+      if (p.conversion == 'i' && p.has_prec) {
+        push(encode(int_precision(p, item, [&] { return value(p); }, pos), nullptr));
+        continue;
+      }
       if (p.conversion == 'i' || p.conversion == 'f') {
         if (p.width_arg >= 0 || p.prec_arg >= 0) {
           push(star_spec(p, item, pos));
@@ -1647,6 +1657,26 @@ class FlowBuilder {
     Value* r = pieces.empty() ? constant(py::bytes("")) : concat_stack(base, pos);
     st_.stack.resize(base - 1);
     return r;
+  }
+
+  // An int field with a precision (`%.3d`, `%*.*x`): its text, by
+  // rpython/rlib/_formatting.py's int_precision; item(k) is the operand's
+  // item k, value() the field's value.
+  template <class Item, class Field>
+  Value* int_precision(const FormatPiece& p, Item item, Field value, SourcePos pos) {
+    static py::handle helper =
+        py::object(py::module_::import("rpython.rlib._formatting").attr("int_precision")).release();
+    auto star_int = [&](int k) { return emit("fmt_int", {item(k), g_->new_const_str("*")}, pos); };
+    push(p.width_arg >= 0 ? star_int(p.width_arg)
+                          : g_->new_const_int(p.static_width.empty() ? 0 : std::stoll(p.static_width)));
+    push(p.prec_arg >= 0 ? star_int(p.prec_arg) : g_->new_const_int(std::stoll(p.static_prec)));
+    Value* v = emit("fmt_int", {value(), g_->new_const_str(p.spec_tail)}, pos);
+    Value* prec = pop();
+    Value* width = pop();
+    return emit("simple_call",
+                {constant(helper), v, g_->new_const_str(p.spec_head), g_->new_const_str(p.spec_tail), width, prec,
+                 g_->new_const_bool(p.minus), g_->new_const_bool(p.zero)},
+                pos);
   }
 
   // The spec of a %-field with a '*' width or precision, built at run time

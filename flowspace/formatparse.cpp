@@ -117,7 +117,6 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
       case 'x':
       case 'X':
       case 'o':
-        if (has_prec) return fail(std::string("a precision with %") + conv + " is not supported");
         p.conversion = 'i';
         p.spec = std::string(minus ? "<" : "") + sign + (alt ? "#" : "") + (zero && !minus ? "0" : "") + width +
                  (conv == 'i' || conv == 'u' ? 'd' : conv);

@@ -25,6 +25,8 @@ struct FormatPiece {
   // `%` with `*`: the width and/or precision are the arguments of these
   // indexes (-1: none); spec is then spec_head + width + "." + precision +
   // spec_tail, built at run time (a negative width means left-justified).
+  // An int conversion ('i') with a precision has no spec: it is built by
+  // rpython/rlib/_formatting.py's int_precision from these fields.
   int width_arg = -1, prec_arg = -1;
   std::string spec_head, spec_tail, static_width, static_prec;
   bool has_prec = false, minus = false, zero = false;

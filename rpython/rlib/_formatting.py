@@ -31,6 +31,30 @@ def percent_spec(head, has_width, width, has_prec, prec, tail, minus, zero, text
     return spec + tail
 
 
+def int_precision(v, head, tail, width, prec, minus, zero):
+    """A %d/%x/%o field with a precision, the least number of digits
+    (CPython's _PyUnicode_FormatLong zero-extends the digits after the sign
+    and the '#' prefix), made of format() calls. head: the sign and '#'
+    flags; tail: the conversion letter. As CPython's %: a negative width
+    (from a `*`) left-justifies, a negative precision counts as 0, and the
+    '0' flag zero-pads to the width."""
+    if width < 0:
+        minus = True
+        width = -width
+    ndigits = len(format(v, tail))
+    if v < 0:
+        ndigits -= 1
+    n = len(format(v, head + tail))
+    if prec > ndigits:
+        n += prec - ndigits
+    if zero and not minus and width > n:
+        n = width
+    text = format(v, head + "0" + str(n) + tail)
+    if minus:
+        return text.ljust(width)
+    return text.rjust(width)
+
+
 # bytes % (PEP 461): %s, %b and %c give bytes, not text.
 
 def bytes_field(b, width, has_prec, prec, minus):
