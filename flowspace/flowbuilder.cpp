@@ -1642,11 +1642,7 @@ class FlowBuilder {
         push(field_bytes(p));
         continue;
       }
-      auto star_int = [&](int k) { return emit("fmt_int", {item(k), g_->new_const_str("*")}, pos); };
-      push(p.width_arg >= 0 ? star_int(p.width_arg)
-                            : g_->new_const_int(p.static_width.empty() ? 0 : std::stoll(p.static_width)));
-      push(p.prec_arg >= 0 ? star_int(p.prec_arg)
-                           : g_->new_const_int(p.static_prec.empty() ? 0 : std::stoll(p.static_prec)));
+      push_width_prec(p, item, pos);
       Value* b = field_bytes(p);
       Value* prec = pop();
       Value* width = pop();
@@ -1666,10 +1662,7 @@ class FlowBuilder {
   Value* int_precision(const FormatPiece& p, Item item, Field value, SourcePos pos) {
     static py::handle helper =
         py::object(py::module_::import("rpython.rlib._formatting").attr("int_precision")).release();
-    auto star_int = [&](int k) { return emit("fmt_int", {item(k), g_->new_const_str("*")}, pos); };
-    push(p.width_arg >= 0 ? star_int(p.width_arg)
-                          : g_->new_const_int(p.static_width.empty() ? 0 : std::stoll(p.static_width)));
-    push(p.prec_arg >= 0 ? star_int(p.prec_arg) : g_->new_const_int(std::stoll(p.static_prec)));
+    push_width_prec(p, item, pos);
     Value* v = emit("fmt_int", {value(), g_->new_const_str(p.spec_tail)}, pos);
     Value* prec = pop();
     Value* width = pop();
@@ -1679,21 +1672,28 @@ class FlowBuilder {
                 pos);
   }
 
+  // A field's width and precision as ints (an item of the operand for a
+  // `*`, 0 when absent), pushed in that order.
+  template <class Item>
+  void push_width_prec(const FormatPiece& p, Item item, SourcePos pos) {
+    auto star_int = [&](int k) { return emit("fmt_int", {item(k), g_->new_const_str("*")}, pos); };
+    push(p.width_arg >= 0 ? star_int(p.width_arg)
+                          : g_->new_const_int(p.static_width.empty() ? 0 : std::stoll(p.static_width)));
+    push(p.prec_arg >= 0 ? star_int(p.prec_arg)
+                         : g_->new_const_int(p.static_prec.empty() ? 0 : std::stoll(p.static_prec)));
+  }
+
   // The spec of a %-field with a '*' width or precision, built at run time
   // by rpython/rlib/_formatting.py from the ints the operand gives.
   template <class Item>
   Value* star_spec(const FormatPiece& p, Item item, SourcePos pos) {
     static py::handle helper =
         py::object(py::module_::import("rpython.rlib._formatting").attr("percent_spec")).release();
-    auto star_int = [&](int k) { return emit("fmt_int", {item(k), g_->new_const_str("*")}, pos); };
     bool text = p.conversion == 's' || p.conversion == 'r' || p.conversion == 'a' || p.conversion == 'c';
     bool has_width = p.width_arg >= 0 || !p.static_width.empty();
-    Value* width = p.width_arg >= 0 ? star_int(p.width_arg)
-                                    : g_->new_const_int(p.static_width.empty() ? 0 : std::stoll(p.static_width));
-    push(width);
-    Value* prec = p.prec_arg >= 0 ? star_int(p.prec_arg)
-                                  : g_->new_const_int(p.static_prec.empty() ? 0 : std::stoll(p.static_prec));
-    width = pop();
+    push_width_prec(p, item, pos);
+    Value* prec = pop();
+    Value* width = pop();
     return emit("simple_call",
                 {constant(helper), g_->new_const_str(p.spec_head), g_->new_const_bool(has_width), width,
                  g_->new_const_bool(p.has_prec), prec, g_->new_const_str(p.spec_tail), g_->new_const_bool(p.minus),
