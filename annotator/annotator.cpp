@@ -1281,7 +1281,10 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
   if (name == "ascii") {
     nargs(1, 1);
     const SV& a = args[0];
-    if (a->is_numeric() || (is_str(a) && !a->can_be_none) || a->kind == SomeValue::None) return s_str();
+    // A bytes' repr is ASCII already: its ascii() is its repr.
+    if (a->is_numeric() || (is_str(a) && !a->can_be_none) || a->kind == SomeValue::None ||
+        ((a->kind == SomeValue::Bytes || a->kind == SomeValue::ByteArray) && !a->can_be_none))
+      return s_str();
     fail("ascii() of a " + pyname(a) + " is not supported yet");
   }
   {
