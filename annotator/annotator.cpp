@@ -316,16 +316,42 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     SV r = consider_dict_op(g, b, op, args, &handled);
     if (handled) return r;
   }
+  // The `fmt % operand` operations end with a constant True for a bytes format (PEP 461).
+  auto bytes_fmt = [&](size_t i) { return args.size() > i && args[i]->const_ && args[i]->const_->truth(); };
+  auto fmt_kind = [&](size_t i) { return bytes_fmt(i) ? "bytes" : "string"; };
   if (name == "fmt_arg") {  // item k of the operand of `fmt % operand` (n fields)
     int64_t k = args[1]->const_->i, n = args[2]->const_->i;
     if (args[0]->kind == SomeValue::Tuple) {
       int64_t size = (int64_t)args[0]->items.size();
       if (size < n) type_error("not enough arguments for format string");
-      if (size > n) type_error("not all arguments converted during string formatting");
+      if (size > n) type_error(fmt::format("not all arguments converted during {} formatting", fmt_kind(3)));
       return args[0]->items[k];
     }
     if (n > 1) type_error("not enough arguments for format string");
     return args[0];
+  }
+  if (name == "fmt_noargs") {  // the operand of a format without fields: only () or a mapping
+    const SV& a = args[0];
+    if ((a->kind == SomeValue::Tuple && a->items.empty()) || a->kind == SomeValue::Dict ||
+        a->kind == SomeValue::Instance)
+      return s_none();
+    type_error(fmt::format("not all arguments converted during {} formatting", fmt_kind(1)));
+  }
+  if (name == "fmt_bytes") {  // %s or %b of a bytes format: the bytes
+    const SV& a = args[0];
+    if (a->kind == SomeValue::Bytes || a->kind == SomeValue::ByteArray) {
+      if (a->can_be_none) type_error("%b of a " + pyname(a) + " that may be None is not supported: test it against None first");
+      return s_bytes();
+    }
+    type_error("%b requires a bytes-like object, or an object that implements __bytes__, not '" + pyname(a) + "'");
+  }
+  if (name == "fmt_byte") {  // %c of a bytes format: the byte, as a bytes
+    const SV& a = args[0];
+    if (is_int_like(a))
+      return rlib_op_helper(op, "rpython.rlib._formatting", "byte_of_int", {a}, {HelperArg{0, {}}});
+    if ((a->kind == SomeValue::Bytes || a->kind == SomeValue::ByteArray) && !a->can_be_none)
+      return rlib_op_helper(op, "rpython.rlib._formatting", "byte_of_bytes", {a}, {HelperArg{0, {}}});
+    type_error("%c requires an integer in range(256) or a single byte");
   }
   if (name == "fmt_mapping") {  // the operand of a format with %(name)s fields
     if ((args[0]->kind == SomeValue::Dict && !args[0]->dictdef->find()->is_set) || args[0]->kind == SomeValue::Instance)
@@ -344,6 +370,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   }
   if (name == "fmt_float") {
     if (args[0]->is_numeric()) return s_float();
+    if (bytes_fmt(1)) type_error("float argument required, not " + pyname(args[0]));
     type_error("must be real number, not " + pyname(args[0]));
   }
   if (name == "fmt_char") {
@@ -1273,7 +1300,10 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
   if (name == "ascii") {
     nargs(1, 1);
     const SV& a = args[0];
-    if (a->is_numeric() || (is_str(a) && !a->can_be_none) || a->kind == SomeValue::None) return s_str();
+    // A bytes' repr is ASCII already: its ascii() is its repr.
+    if (a->is_numeric() || (is_str(a) && !a->can_be_none) || a->kind == SomeValue::None ||
+        ((a->kind == SomeValue::Bytes || a->kind == SomeValue::ByteArray) && !a->can_be_none))
+      return s_str();
     fail("ascii() of a " + pyname(a) + " is not supported yet");
   }
   {

@@ -41,7 +41,7 @@ const std::set<std::string>& common_methods() {
                                           "isspace", "islower", "isupper", "splitlines", "partition", "rpartition",
                                           "center", "ljust", "rjust", "zfill", "removeprefix", "removesuffix",
                                           "expandtabs", "capitalize", "title", "swapcase", "isascii", "istitle",
-                                          "translate"};
+                                          "translate", "maketrans"};
   return m;
 }
 const std::set<std::string>& bytearray_methods() {
@@ -95,6 +95,7 @@ SV Annotator::consider_bytes_like_op(SpaceOperation& op, const std::vector<SV>& 
   if ((name == "simple_call" || name == "call_kw") && args[0]->kind == SomeValue::PBC && args[0]->bound_self &&
       (is_bytes(args[0]->bound_self) || is_ba(args[0]->bound_self)) && args[0]->method_name != "encode")
     return consider_bytes_method(op, args);
+  if (name.rfind("fmt_", 0) == 0) return nullptr;  // `fmt % operand` (annotator.cpp)
   bool any = false;
   for (auto& a : args) any |= is_bytes(a) || is_ba(a);
   if (!any) return nullptr;
@@ -163,8 +164,15 @@ SV Annotator::consider_bytes_like_op(SpaceOperation& op, const std::vector<SV>& 
         fail(fmt::format("can't concat {} to {}", pyname(args[1]), pyname(args[0])));
       fail(fmt::format("unsupported operand type(s) for +: '{}' and '{}'", pyname(args[0]), pyname(args[1])));
     }
+    // CPython's ba += other holds a buffer export of other while it resizes
+    // ba: BufferError when they are the same non-empty bytearray.
+    if (name == "inplace_add" && is_ba(args[0]) && is_ba(args[1]))
+      return bytes_helper(op, "bytearray_iadd", {arg(0), arg(1)}, args);
     return same_kind(args[0]);
   }
+  if (base == "mod" && self_blike)  // a literal format became concatenations (flowspace/flowbuilder.cpp)
+    fail("'%' formatting needs a constant format, a bytes literal or bytearray(b\"...\") (as in RPython): this "
+         "format is computed at run time");
   if (base == "mul") {
     bool left = is_bytes(args[0]) || is_ba(args[0]);
     if (!(left && is_int_like(args[1])) && !(is_int_like(args[0]) && (is_bytes(args[1]) || is_ba(args[1]))))
@@ -391,6 +399,12 @@ SV Annotator::consider_bytes_method(SpaceOperation& op, const std::vector<SV>& a
     if (n == 2 && P[2]->kind != SomeValue::None) blike(2);
     return bytes_helper(op, "bytes_translate", {sl(0), sl(1), n == 2 ? sl(2) : knone()}, a);
   }
+  if (m == "maketrans") {  // the static method, called through an instance as CPython allows
+    if (n != 2) fail(fmt::format("maketrans expected 2 arguments, got {}", n));
+    blike(1);
+    blike(2);
+    return bytes_helper(op, "bytes_maketrans", {sl(1), sl(2)}, a);
+  }
   if (m == "upper" || m == "lower" || m == "capitalize" || m == "title" || m == "swapcase") {
     nargs(0, 0);
     return bytes_helper(op, ("bytes_" + m).c_str(), {sl(0)}, a);
@@ -476,7 +490,7 @@ SV Annotator::consider_bytes_builtin(const std::string& name, SpaceOperation& op
     return name == "bytes.fromhex" ? s_bytes() : s_bytearray();
   }
   if (name == "bytes.maketrans" || name == "bytearray.maketrans") {
-    if (!shape.kwnames.empty()) fail("maketrans() takes no keyword arguments");
+    if (!shape.kwnames.empty()) fail(name + "() takes no keyword arguments");
     if (args.size() != 2) fail(fmt::format("maketrans expected 2 arguments, got {}", args.size()));
     for (auto& x : args)
       if (!is_blike(x)) fail("a bytes-like object is required, not '" + pyname(x) + "'");

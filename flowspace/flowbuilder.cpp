@@ -173,11 +173,11 @@ struct Protect {
 // Operations that never raise: inside a try body every other operation ends
 // its block with an exception exit.
 const std::set<std::string> kNonRaisingOps = {
-    "add", "sub", "mul", "and_", "or_", "xor", "inplace_add", "inplace_sub", "inplace_mul", "inplace_and_",
+    "add", "sub", "mul", "and_", "or_", "xor", "inplace_sub", "inplace_mul", "inplace_and_",
     "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "gt", "ge", "is_", "is_not",
     "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr", "type_of", "exception_init",
     "exc_match", "identity_hash", "intmask", "yield_", "cast_uint", "widen", "newlist", "newdict", "fmt_arg",
-    "fmt_float", "fmt_mapping"};
+    "fmt_float", "fmt_mapping", "fmt_bytes", "fmt_noargs"};
 
 // Comprehensions become the loops Python 3 runs, with the loop variables
 // renamed apart (they do not leak into the function, as in Python 3). A
@@ -1411,6 +1411,16 @@ class FlowBuilder {
     if (t == "Name") return load_name(e);
     if (t == "BinOp") {
       std::string op = kBinaryOps.at(node_type(e.attr("op")));
+      if (op == "mod") {
+        // A bytes format: b"..." or bytearray(b"..."), whose result is a bytearray (CPython's bytearray %).
+        py::handle left = e.attr("left");
+        bool ba = is_bytearray_of_literal(left);
+        py::object lit = ba ? py::list(left.attr("args"))[0] : py::reinterpret_borrow<py::object>(left);
+        if (node_type(lit) == "Constant" && PyBytes_CheckExact(lit.attr("value").ptr())) {
+          Value* r = bytes_percent_format(e, lit.attr("value").cast<std::string>(), eval(e.attr("right")), pos);
+          return ba ? call_builtin("bytearray", {r}, pos) : r;
+        }
+      }
       push(eval(e.attr("left")));
       Value* r = eval(e.attr("right"));
       Value* l = pop();
@@ -1547,21 +1557,25 @@ class FlowBuilder {
   }
 
   // A field's value after its conversion (!s, !r, !a, or %d's int()...).
-  Value* convert_field(Value* v, const FormatPiece& p, SourcePos pos) {
+  // bytes_format: CPython's bytes % words its TypeError for %e/%f/%g as
+  // "float argument required".
+  Value* convert_field(Value* v, const FormatPiece& p, SourcePos pos, bool bytes_format = false) {
     switch (p.conversion) {
       case 's': return call_builtin("str", {v}, pos);
       case 'r': return call_builtin("repr", {v}, pos);
       case 'a': return call_builtin("ascii", {v}, pos);
       case 'i': return emit("fmt_int", {v, g_->new_const_str(p.spec.substr(p.spec.size() - 1))}, pos);
-      case 'f': return emit("fmt_float", {v}, pos);
+      case 'f':
+        if (bytes_format) return emit("fmt_float", {v, g_->new_const_bool(true)}, pos);
+        return emit("fmt_float", {v}, pos);
       case 'c': return emit("fmt_char", {v}, pos);
       default: return v;
     }
   }
 
   // One replacement field's text.
-  Value* format_field(Value* v, const FormatPiece& p, SourcePos pos) {
-    v = convert_field(v, p, pos);
+  Value* format_field(Value* v, const FormatPiece& p, SourcePos pos, bool bytes_format = false) {
+    v = convert_field(v, p, pos, bytes_format);
     if (!p.spec.empty()) return call_builtin("format", {v, g_->new_const_str(p.spec)}, pos);
     if (p.conversion == 0) return call_builtin("str", {v}, pos);
     return v;
@@ -1591,6 +1605,7 @@ class FlowBuilder {
       n = std::max({n, p.index + 1, p.width_arg + 1, p.prec_arg + 1});
     }
     if (keyed) args = emit("fmt_mapping", {args}, pos);
+    if (n == 0 && !keyed) emit("fmt_noargs", {args, g_->new_const_bool(false)}, pos);
     push(args);
     size_t base = st_.stack.size();
     auto item = [&](int k) {
@@ -1603,6 +1618,13 @@ class FlowBuilder {
         push(g_->new_const_str(p.text));
         continue;
       }
+      auto value = [&] {
+        return keyed ? emit("getitem", {st_.stack[base - 1], g_->new_const_str(p.name)}, pos) : item(p.index);
+      };
+      if (p.conversion == 'i' && p.has_prec) {
+        push(int_precision(p, item, value, pos));
+        continue;
+      }
       if (p.width_arg >= 0 || p.prec_arg >= 0) {
         push(star_spec(p, item, pos));
         Value* v = convert_field(item(p.index), p, pos);
@@ -1610,12 +1632,128 @@ class FlowBuilder {
         push(call_builtin("format", {v, spec}, pos));
         continue;
       }
-      Value* v = keyed ? emit("getitem", {st_.stack[base - 1], g_->new_const_str(p.name)}, pos) : item(p.index);
-      push(format_field(v, p, pos));
+      push(format_field(value(), p, pos));
     }
     Value* r = concat_stack(base, pos);
     pop();
     return r;
+  }
+
+  // `bytearray(b"...")` with the builtin bytearray.
+  bool is_bytearray_of_literal(py::handle node) {
+    if (node_type(node) != "Call" || py::len(node.attr("args")) != 1 || py::len(node.attr("keywords")) != 0)
+      return false;
+    py::handle f = node.attr("func");
+    if (node_type(f) != "Name") return false;
+    std::string name = f.attr("id").cast<std::string>();
+    if (is_cell(name) || st_.locals.count(name) || all_locals_.count(name)) return false;
+    Value* fv = load_name(f);
+    return fv->is_const() && static_cast<Constant*>(fv)->value.obj.is(builtins_.attr("bytearray"));
+  }
+
+  // `fmt % args` for a bytes format (PEP 461). The numbers are the str
+  // formatter's pieces encoded as ASCII; %s, %b, %c and %r/%a (ascii(),
+  // which is repr() with the non-ASCII characters backslash-escaped) are
+  // bytes, cut and padded by rpython/rlib/_formatting.py's bytes_field.
+  Value* bytes_percent_format(py::handle e, const std::string& fmtstr, Value* args, SourcePos pos) {
+    std::string err;
+    std::vector<FormatPiece> pieces = parse_percent_format(fmtstr, &err, true);
+    if (!err.empty()) error(e, err);
+    int n = 0;
+    bool keyed = false;
+    for (auto& p : pieces) {
+      if (p.literal) continue;
+      keyed |= !p.name.empty();
+      n = std::max({n, p.index + 1, p.width_arg + 1, p.prec_arg + 1});
+    }
+    if (keyed) args = emit("fmt_mapping", {args}, pos);
+    if (n == 0 && !keyed) emit("fmt_noargs", {args, g_->new_const_bool(true)}, pos);
+    push(args);
+    size_t base = st_.stack.size();
+    auto item = [&](int k) {
+      return emit("fmt_arg", {st_.stack[base - 1], g_->new_const_int(k), g_->new_const_int(n), g_->new_const_bool(true)},
+                  pos);
+    };
+    auto value = [&](const FormatPiece& p) {
+      return keyed ? emit("getitem", {st_.stack[base - 1], constant(py::bytes(p.name))}, pos) : item(p.index);
+    };
+    auto encode = [&](Value* text, const char* errors) {
+      Value* m = emit("getattr", {text, g_->new_const_str("encode")}, pos);
+      if (!errors) return emit("simple_call", {m, g_->new_const_str("ascii")}, pos);
+      return emit("simple_call", {m, g_->new_const_str("ascii"), g_->new_const_str(errors)}, pos);
+    };
+    // A bytes field's bytes.
+    auto field_bytes = [&](const FormatPiece& p) {
+      Value* v = value(p);
+      if (p.conversion == 'c') return emit("fmt_byte", {v}, pos);
+      if (p.conversion == 'r' || p.conversion == 'a') return encode(call_builtin("repr", {v}, pos), "backslashreplace");
+      return emit("fmt_bytes", {v}, pos);
+    };
+    static py::handle bytes_field =
+        py::object(py::module_::import("rpython.rlib._formatting").attr("bytes_field")).release();
+    for (const FormatPiece& p : pieces) {
+      if (p.literal) {
+        push(constant(py::bytes(p.text)));
+        continue;
+      }
+      if (p.conversion == 'i' && p.has_prec) {
+        push(encode(int_precision(p, item, [&] { return value(p); }, pos), nullptr));
+        continue;
+      }
+      if (p.conversion == 'i' || p.conversion == 'f') {
+        if (p.width_arg >= 0 || p.prec_arg >= 0) {
+          push(star_spec(p, item, pos));
+          Value* v = convert_field(item(p.index), p, pos, true);
+          Value* spec = pop();
+          push(encode(call_builtin("format", {v, spec}, pos), nullptr));
+        } else {
+          push(encode(format_field(value(p), p, pos, true), nullptr));
+        }
+        continue;
+      }
+      if (p.width_arg < 0 && p.prec_arg < 0 && p.static_width.empty() && !p.has_prec) {
+        push(field_bytes(p));
+        continue;
+      }
+      push_width_prec(p, item, pos);
+      Value* b = field_bytes(p);
+      Value* prec = pop();
+      Value* width = pop();
+      push(emit("simple_call",
+                {constant(bytes_field), b, width, g_->new_const_bool(p.has_prec), prec, g_->new_const_bool(p.minus)},
+                pos));
+    }
+    Value* r = pieces.empty() ? constant(py::bytes("")) : concat_stack(base, pos);
+    st_.stack.resize(base - 1);
+    return r;
+  }
+
+  // An int field with a precision (`%.3d`, `%*.*x`): its text, by
+  // rpython/rlib/_formatting.py's int_precision; item(k) is the operand's
+  // item k, value() the field's value.
+  template <class Item, class Field>
+  Value* int_precision(const FormatPiece& p, Item item, Field value, SourcePos pos) {
+    static py::handle helper =
+        py::object(py::module_::import("rpython.rlib._formatting").attr("int_precision")).release();
+    push_width_prec(p, item, pos);
+    Value* v = emit("fmt_int", {value(), g_->new_const_str(p.spec_tail)}, pos);
+    Value* prec = pop();
+    Value* width = pop();
+    return emit("simple_call",
+                {constant(helper), v, g_->new_const_str(p.spec_head), g_->new_const_str(p.spec_tail), width, prec,
+                 g_->new_const_bool(p.minus), g_->new_const_bool(p.zero)},
+                pos);
+  }
+
+  // A field's width and precision as ints (an item of the operand for a
+  // `*`, 0 when absent), pushed in that order.
+  template <class Item>
+  void push_width_prec(const FormatPiece& p, Item item, SourcePos pos) {
+    auto star_int = [&](int k) { return emit("fmt_int", {item(k), g_->new_const_str("*")}, pos); };
+    push(p.width_arg >= 0 ? star_int(p.width_arg)
+                          : g_->new_const_int(p.static_width.empty() ? 0 : std::stoll(p.static_width)));
+    push(p.prec_arg >= 0 ? star_int(p.prec_arg)
+                         : g_->new_const_int(p.static_prec.empty() ? 0 : std::stoll(p.static_prec)));
   }
 
   // The spec of a %-field with a '*' width or precision, built at run time
@@ -1624,15 +1762,11 @@ class FlowBuilder {
   Value* star_spec(const FormatPiece& p, Item item, SourcePos pos) {
     static py::handle helper =
         py::object(py::module_::import("rpython.rlib._formatting").attr("percent_spec")).release();
-    auto star_int = [&](int k) { return emit("fmt_int", {item(k), g_->new_const_str("*")}, pos); };
     bool text = p.conversion == 's' || p.conversion == 'r' || p.conversion == 'a' || p.conversion == 'c';
     bool has_width = p.width_arg >= 0 || !p.static_width.empty();
-    Value* width = p.width_arg >= 0 ? star_int(p.width_arg)
-                                    : g_->new_const_int(p.static_width.empty() ? 0 : std::stoll(p.static_width));
-    push(width);
-    Value* prec = p.prec_arg >= 0 ? star_int(p.prec_arg)
-                                  : g_->new_const_int(p.static_prec.empty() ? 0 : std::stoll(p.static_prec));
-    width = pop();
+    push_width_prec(p, item, pos);
+    Value* prec = pop();
+    Value* width = pop();
     return emit("simple_call",
                 {constant(helper), g_->new_const_str(p.spec_head), g_->new_const_bool(has_width), width,
                  g_->new_const_bool(p.has_prec), prec, g_->new_const_str(p.spec_tail), g_->new_const_bool(p.minus),

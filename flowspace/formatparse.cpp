@@ -4,7 +4,7 @@
 
 namespace rpy {
 
-std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::string* error) {
+std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::string* error, bool bytes_format) {
   std::vector<FormatPiece> out;
   std::string lit;
   int next = 0;
@@ -91,7 +91,16 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
     p.minus = minus;
     p.zero = zero;
     std::string sign = plus ? "+" : space ? " " : "";
+    auto unsupported = [&] {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", conv,
+                    (unsigned)(unsigned char)conv, i);
+      return fail(buf);
+    };
     switch (conv) {
+      case 'b':
+        if (!bytes_format) return unsupported();
+        [[fallthrough]];
       case 's':
       case 'r':
       case 'a':
@@ -108,7 +117,6 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
       case 'x':
       case 'X':
       case 'o':
-        if (has_prec) return fail(std::string("a precision with %") + conv + " is not supported");
         p.conversion = 'i';
         p.spec = std::string(minus ? "<" : "") + sign + (alt ? "#" : "") + (zero && !minus ? "0" : "") + width +
                  (conv == 'i' || conv == 'u' ? 'd' : conv);
@@ -127,12 +135,8 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
         p.spec_head = sign + (alt ? "#" : "");
         p.spec_tail = std::string(1, conv);
         break;
-      default: {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", conv,
-                      (unsigned)(unsigned char)conv, i);
-        return fail(buf);
-      }
+      default:
+        return unsupported();
     }
     out.push_back(p);
   }

@@ -25,14 +25,17 @@ struct FormatPiece {
   // `%` with `*`: the width and/or precision are the arguments of these
   // indexes (-1: none); spec is then spec_head + width + "." + precision +
   // spec_tail, built at run time (a negative width means left-justified).
+  // An int conversion ('i') with a precision has no spec: it is built by
+  // rpython/rlib/_formatting.py's int_precision from these fields.
   int width_arg = -1, prec_arg = -1;
   std::string spec_head, spec_tail, static_width, static_prec;
   bool has_prec = false, minus = false, zero = false;
 };
 
 // `fmt % args`: the pieces, or an error (CPython's words) in *error. With
-// `%(name)s` fields, every field has its name (a key of the mapping).
-std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::string* error);
+// `%(name)s` fields, every field has its name (a key of the mapping). A
+// bytes format (PEP 461) also has %b, a conversion 'b' like %s's.
+std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::string* error, bool bytes_format = false);
 // `fmt.format(...)` and f-string-like fields.
 std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string* error);
 

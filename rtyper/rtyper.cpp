@@ -640,6 +640,11 @@ void RTyper::rtype_op(SpaceOperation& op) {
     }
     return;
   }
+  if (name == "fmt_noargs") return;  // checked statically by the annotator
+  if (name == "fmt_bytes") {
+    gen("same_as", {as_bytes(op.args[0])}, BytesPtr(), res);
+    return;
+  }
   if (name == "fmt_mapping") {
     gen("same_as", {convert(op.args[0], res->concretetype)}, res->concretetype, res);
     return;

@@ -44,6 +44,13 @@ def bytearray_from_iter(it):  # bytearray(list_of_ints)
     return r
 
 
+def bytearray_iadd(ba, other):  # ba += other, both bytearrays
+    if ba is other and len(ba) > 0:
+        raise BufferError("Existing exports of data: object cannot be re-sized")
+    ba.extend(other)
+    return ba
+
+
 def bytearray_extend_iter(ba, it):
     # As CPython: the items are all checked before ba changes.
     tail = bytearray_from_iter(it)

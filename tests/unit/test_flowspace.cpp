@@ -10,6 +10,7 @@
 #include <set>
 
 #include "flowspace/flowbuilder.h"
+#include "flowspace/formatparse.h"
 
 namespace py = pybind11;
 using namespace rpy;
@@ -622,6 +623,71 @@ BOOST_AUTO_TEST_CASE(break_leaves_only_the_inner_loop) {
       "    return s\n");
   BOOST_TEST(count(*g, "range_len") == 2u, g->dump());
   BOOST_TEST(switches(*g) == 3u, g->dump());  // two loop tests and the if
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(bytes_percent_format)
+
+BOOST_AUTO_TEST_CASE(b_is_a_conversion_of_bytes_formats_only) {
+  std::string err;
+  auto pieces = parse_percent_format("x%-5.2b%c", &err, true);
+  BOOST_TEST(err.empty(), err);
+  BOOST_REQUIRE(pieces.size() == 3u);
+  BOOST_TEST(pieces[0].literal);
+  BOOST_TEST(pieces[1].conversion == 'b');
+  BOOST_TEST(pieces[1].static_width == "5");
+  BOOST_TEST(pieces[1].minus);
+  BOOST_TEST((pieces[1].has_prec && pieces[1].static_prec == "2"));
+  BOOST_TEST(pieces[2].index == 1);
+  parse_percent_format("x%b", &err);
+  BOOST_TEST(err == "unsupported format character 'b' (0x62) at index 2");
+}
+
+BOOST_AUTO_TEST_CASE(int_precision_is_a_field_not_an_error) {
+  std::string err;
+  auto pieces = parse_percent_format("%+#08.3x", &err);
+  BOOST_TEST(err.empty(), err);
+  BOOST_REQUIRE(pieces.size() == 1u);
+  BOOST_TEST(pieces[0].conversion == 'i');
+  BOOST_TEST((pieces[0].spec_head == "+#" && pieces[0].spec_tail == "x"));
+  BOOST_TEST((pieces[0].has_prec && pieces[0].static_prec == "3" && pieces[0].zero));
+}
+
+BOOST_AUTO_TEST_CASE(bytes_literal_format_becomes_bytes_pieces) {
+  auto g = build(
+      "def f(n, b):\n"
+      "    return b'%d:%s:%5c' % (n, b, n)\n");
+  std::string d = g->dump();
+  BOOST_TEST(count(*g, "fmt_arg") == 3u, d);
+  BOOST_TEST(count(*g, "fmt_bytes") == 1u, d);
+  BOOST_TEST(count(*g, "fmt_byte") == 1u, d);
+  BOOST_TEST(count(*g, "mod") == 0u, d);
+  // every fmt_arg says it is a bytes format (its messages are bytes %'s)
+  for (Block* b : g->iterblocks())
+    for (auto& op : b->operations)
+      if (op.opname == "fmt_arg") BOOST_TEST(op.args.size() == 4u, d);
+}
+
+BOOST_AUTO_TEST_CASE(bytearray_of_a_literal_is_a_format_too) {
+  auto g = build(
+      "def f(n):\n"
+      "    return bytearray(b'%d') % n\n");
+  std::string d = g->dump();
+  BOOST_TEST(count(*g, "mod") == 0u, d);
+  BOOST_TEST(count(*g, "fmt_arg") == 1u, d);
+  // format(v, 'd'), its .encode('ascii'), then bytearray() of the bytes
+  BOOST_TEST(count(*g, "simple_call") == 3u, d);
+  auto& last = g->startblock->operations.back();
+  BOOST_TEST((last.opname == "simple_call" && last.args[0]->repr() == "<bytearray>"), d);
+}
+
+BOOST_AUTO_TEST_CASE(bytes_format_errors_are_cpythons) {
+  auto e = expect_error(
+      "def f(n):\n"
+      "    return b'%d %y' % (n, n)\n");
+  BOOST_TEST(e.pos.line == 2);
+  BOOST_TEST(has(e.what(), "unsupported format character 'y' (0x79) at index 4"), e.what());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,8 @@
+def entry_point(argv):
+    n = len(argv)
+    print(b"%d" % (n, n))  # E: not all arguments converted during bytes formatting
+    return 0
+
+
+def target(driver, args):
+    return entry_point, None
