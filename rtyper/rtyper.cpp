@@ -711,6 +711,23 @@ void RTyper::rtype_op(SpaceOperation& op) {
     gen("same_as", {op.args[0]}, op.args[0]->concretetype, res);
     return;
   }
+  if (name == "getslice" && A(0)->kind == SomeValue::Tuple) {  // constant bounds (annotator)
+    std::vector<size_t> idx;
+    std::string err;
+    const_slice_indexes(A(1), A(2), A(3), A(0)->items.size(), &idx, &err);
+    const LLType* src = op.args[0]->concretetype;
+    const LLType* t = res->concretetype;
+    Constant* ctype = g_->new_llconst(t->item->struct_name, Constant::Plain);
+    ctype->concretetype = Void;
+    gen("malloc", {ctype}, t, res);
+    for (size_t k = 0; k < idx.size(); ++k) {
+      Variable* item = gen("getfield", {op.args[0], g_->new_llconst(fmt::format("item{}", idx[k]), Constant::FieldName)},
+                           src->item->fields[idx[k]].second);
+      const LLType* ft = t->item->fields[k].second;
+      gen("setfield", {res, g_->new_llconst(fmt::format("item{}", k), Constant::FieldName), convert(item, ft)}, Void);
+    }
+    return;
+  }
   if (name == "getslice") {
     auto bound = [&](Value* v, int64_t dflt) -> Value* {
       if (ann(v)->kind == SomeValue::None) return typed_const(ConstValue::from_python(py::int_(dflt)), Signed);
@@ -1327,6 +1344,11 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
   }
   if (name == "chr") {
     call_external("rpy_chr", {convert(args[0], Signed)}, res);
+    return;
+  }
+  if (name == "hex" || name == "oct" || name == "bin") {
+    call_external(name == "hex" ? "rpy_int_tohex" : name == "oct" ? "rpy_int_tooct" : "rpy_int_tobin",
+                  {convert(args[0], Signed)}, res);
     return;
   }
   if (name == "len") {
