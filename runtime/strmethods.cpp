@@ -471,6 +471,17 @@ enum class CaseOp { Lower, Upper, Capitalize, Title, Swapcase, Casefold };
 inline bool a_lower(unsigned c) { return c - 'a' < 26; }
 inline bool a_upper(unsigned c) { return c - 'A' < 26; }
 
+// Whether an ASCII letter becomes uppercase under op (else lowercase).
+inline bool ascii_to_upper(CaseOp op, unsigned c, bool first, bool prev_cased) {
+  switch (op) {
+    case CaseOp::Upper: return true;
+    case CaseOp::Capitalize: return first;
+    case CaseOp::Title: return !prev_cased;
+    case CaseOp::Swapcase: return a_lower(c);
+    default: return false;
+  }
+}
+
 // ASCII text maps to ASCII text of the same length.
 rpy_string* ascii_case_map(rpy_string* s, CaseOp op) {
   Signed n = s->nbytes;
@@ -491,14 +502,7 @@ rpy_string* ascii_case_map(rpy_string* s, CaseOp op) {
   bool prev_cased = false;
   for (Signed i = 0; i < n; i++) {
     unsigned c = (unsigned char)s->data[i];
-    bool to_upper;
-    switch (op) {
-      case CaseOp::Upper: to_upper = true; break;
-      case CaseOp::Capitalize: to_upper = i == 0; break;
-      case CaseOp::Title: to_upper = !prev_cased; break;
-      case CaseOp::Swapcase: to_upper = a_lower(c); break;
-      default: to_upper = false; break;
-    }
+    bool to_upper = ascii_to_upper(op, c, i == 0, prev_cased);
     prev_cased = a_lower(c) || a_upper(c);
     if (to_upper ? a_lower(c) : a_upper(c)) c ^= 0x20;
     r->data[i] = (char)c;
@@ -528,8 +532,10 @@ rpy_string* case_map(rpy_string* s, CaseOp op) {
   while (p < e) {
     const unsigned char* at = p;
     uint32_t c = decode_cp(p);
-    if (c < 128 && (op == CaseOp::Lower || op == CaseOp::Upper || op == CaseOp::Casefold)) {
-      if (op == CaseOp::Upper ? a_lower(c) : a_upper(c)) c ^= 0x20;
+    if (c < 128) {  // no table lookups, but the same rules (ASCII has no sigma)
+      bool to_upper = ascii_to_upper(op, c, at == base, prev_cased);
+      prev_cased = a_lower(c) || a_upper(c);
+      if (to_upper ? a_lower(c) : a_upper(c)) c ^= 0x20;
       out.push_back((char)c);
       continue;
     }

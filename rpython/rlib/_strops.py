@@ -32,38 +32,62 @@ def str_join_tuple(sep, t):
 
 # str.translate(table), one helper per kind of value the dict holds (its
 # values have one type): code points, str or None (deletion), only None.
+# Unchanged runs are appended as slices, and s itself is returned when no
+# character is in the table.
 def str_translate_int(s, table):
     r = []
+    n = len(s)
+    start = 0
+    i = 0
     for c in s:
         k = ord(c)
         if k in table:
             v = table[k]
             if v < 0 or v > 0x10FFFF:
                 raise ValueError("character mapping must be in range(0x110000)")
+            r.append(s[start:i])
             r.append(chr(v))
-        else:
-            r.append(c)
+            start = i + 1
+        i += 1
+    if start == 0:
+        return s
+    r.append(s[start:n])
     return "".join(r)
 
 
 def str_translate_str(s, table):
     r = []
+    n = len(s)
+    start = 0
+    i = 0
     for c in s:
         k = ord(c)
         if k in table:
             v = table[k]
+            r.append(s[start:i])
             if v is not None:
                 r.append(v)
-        else:
-            r.append(c)
+            start = i + 1
+        i += 1
+    if start == 0:
+        return s
+    r.append(s[start:n])
     return "".join(r)
 
 
 def str_translate_delete(s, table):
     r = []
+    n = len(s)
+    start = 0
+    i = 0
     for c in s:
-        if ord(c) not in table:
-            r.append(c)
+        if ord(c) in table:
+            r.append(s[start:i])
+            start = i + 1
+        i += 1
+    if start == 0:
+        return s
+    r.append(s[start:n])
     return "".join(r)
 
 

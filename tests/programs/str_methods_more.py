@@ -75,7 +75,7 @@ def translations():
     print("-- translate / maketrans")
     t2 = str.maketrans("abc", "xyz")
     print(t2)
-    print("aabbcc-abc".translate(t2), "".translate(t2))
+    print("aabbcc-abc".translate(t2), "".translate(t2), "unchanged é".translate(t2), "éxa".translate(t2))
     t1 = str.maketrans({"a": "AA", "é": "", "𝔘": "u"})
     print(t1, str.maketrans({97: "1", 98: None}))
     print("a é 𝔘 b".translate(t1))
