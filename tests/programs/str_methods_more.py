@@ -159,7 +159,26 @@ def joins():
     print("-".join(maybe))
 
 
+class Point(object):
+    def __init__(self, x):
+        self.x = x
+
+
+def format_maps(argv):
+    print("-- format_map")
+    d = {"name": "w" * len(argv), "n": "7", "w": "é𝔘"}
+    print("{name}-{n:>5}|{w!r}|{{lit}}|{w:*^6}".format_map(d))
+    print(repr("".format_map(d)), "plain".format_map(d))
+    print("{p.x}".format_map({"p": Point(len(argv))}))
+    print("{k[1]} {k}".format_map({"k": [1, 2, 3]}))
+    try:
+        print("{missing}".format_map(d))
+    except KeyError as e:
+        print("KeyError", e)
+
+
 def entry_point(argv):
+    format_maps(argv)
     partitions()
     affixes()
     tabs()
