@@ -744,7 +744,8 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
   }
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self && is_str(f->bound_self)) {
     const StrMethod* m = str_method(f->method_name);
-    if (!shape.kwnames.empty()) throw TranslationError(op.pos, "str." + f->method_name + "() takes no keyword arguments");
+    if (!shape.kwnames.empty() && (!m || m->keywords.empty()))
+      throw TranslationError(op.pos, "str." + f->method_name + "() takes no keyword arguments");
     if ((f->method_name == "startswith" || f->method_name == "endswith") && !args.empty() &&
         args[0]->kind == SomeValue::Tuple && args.size() <= 3)
       return str_affix_tuple(op, f, args);
@@ -752,6 +753,14 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
       bool handled;
       SV r = consider_str_helper_method(op, g, b, f, args, &handled);
       if (handled) return r;
+    }
+    if (!shape.kwnames.empty()) {  // in parameter order, an omitted one as None
+      std::string err;
+      std::vector<int> order = str_method_arg_order(*m, shape.npositional, shape.kwnames, &err);
+      if (!err.empty()) throw TranslationError(op.pos, err);
+      std::vector<SV> ordered;
+      for (int i : order) ordered.push_back(i >= 0 ? args[(size_t)i] : s_none());
+      args = std::move(ordered);
     }
     if (args.size() < m->required || args.size() > m->params.size())
       throw TranslationError(op.pos, fmt::format("str.{}() takes {} to {} arguments ({} given)", f->method_name,

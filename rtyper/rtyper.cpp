@@ -1072,10 +1072,17 @@ void RTyper::rtype_call(SpaceOperation& op) {
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::String) {
     const StrMethod* m = str_method(f->method_name);
+    if (!kwnames.empty()) {  // in parameter order (the annotator checked the names)
+      std::string err;
+      std::vector<Value*> ordered;
+      for (int i : str_method_arg_order(*m, args.size() - kwnames.size(), kwnames, &err))
+        ordered.push_back(i >= 0 ? args[(size_t)i] : nullptr);
+      args = std::move(ordered);
+    }
     std::vector<Value*> llargs{op.args[0]};
     for (size_t i = 0; i < m->params.size(); ++i) {
       auto [kind, dflt] = m->params[i];
-      if (i < args.size()) {
+      if (i < args.size() && args[i]) {
         SV a = ann(args[i]);
         if (kind == 'B') llargs.push_back(to_bool(args[i]));
         else if (kind == 'i') llargs.push_back(convert(args[i], Signed));

@@ -177,7 +177,17 @@ def format_maps(argv):
         print("KeyError", e)
 
 
+def keywords(argv):
+    print("-- keyword arguments")
+    s = "a b\tc  d" + "e" * (len(argv) - 1)
+    print(s.split(maxsplit=1), s.split(sep=" "), s.split(" ", maxsplit=2), s.rsplit(maxsplit=1),
+          s.rsplit(sep=" ", maxsplit=1), s.split(maxsplit=-1, sep=None))
+    print("x\ny\r\nz".splitlines(keepends=True), "x\ny".splitlines(keepends=False))
+    print(repr(s.expandtabs(tabsize=2)), repr("\t".expandtabs(tabsize=0)))
+
+
 def entry_point(argv):
+    keywords(argv)
     format_maps(argv)
     partitions()
     affixes()
