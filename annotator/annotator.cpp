@@ -565,6 +565,18 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     v.bound_self = args[0];
     return std::make_shared<const SomeValue>(std::move(v));
   }
+  if (name == "getslice" && args[0]->kind == SomeValue::Tuple) {
+    // The result's item types depend on which items are taken.
+    std::vector<size_t> idx;
+    std::string err;
+    if (!const_slice_indexes(args[1], args[2], args[3], args[0]->items.size(), &idx, &err)) {
+      if (!err.empty()) type_error(err);
+      type_error("slicing a tuple needs constant bounds (the items of the result, and so its type, depend on them)");
+    }
+    std::vector<SV> items;
+    for (size_t i : idx) items.push_back(args[0]->items[i]);
+    return s_tuple(std::move(items));
+  }
   if (name == "getslice") {
     if (!is_str(args[0])) type_error(fmt::format("slicing a '{}' is not supported yet", pyname(args[0])));
     for (size_t k = 1; k < 4; ++k)
@@ -578,7 +590,8 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   }
   if (name == "getattr" && is_str(args[0])) {
     const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
-    if (!str_method(m)) type_error(fmt::format("'str' object has no attribute '{}' (or it is not supported yet)", m));
+    if (!str_method(m) && !is_str_helper_method(m))
+      type_error(fmt::format("'str' object has no attribute '{}' (or it is not supported yet)", m));
     SomeValue v;
     v.kind = SomeValue::PBC;
     v.method_name = m;
@@ -758,10 +771,24 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
   }
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self && is_str(f->bound_self)) {
     const StrMethod* m = str_method(f->method_name);
-    if (!shape.kwnames.empty()) throw TranslationError(op.pos, "str." + f->method_name + "() takes no keyword arguments");
+    if (!shape.kwnames.empty() && (!m || m->keywords.empty()))
+      throw TranslationError(op.pos, "str." + f->method_name + "() takes no keyword arguments");
     if ((f->method_name == "startswith" || f->method_name == "endswith") && !args.empty() &&
         args[0]->kind == SomeValue::Tuple && args.size() <= 3)
       return str_affix_tuple(op, f, args);
+    {
+      bool handled;
+      SV r = consider_str_helper_method(op, g, b, f, args, &handled);
+      if (handled) return r;
+    }
+    if (!shape.kwnames.empty()) {  // in parameter order, an omitted one as None
+      std::string err;
+      std::vector<int> order = str_method_arg_order(*m, shape.npositional, shape.kwnames, &err);
+      if (!err.empty()) throw TranslationError(op.pos, err);
+      std::vector<SV> ordered;
+      for (int i : order) ordered.push_back(i >= 0 ? args[(size_t)i] : s_none());
+      args = std::move(ordered);
+    }
     if (args.size() < m->required || args.size() > m->params.size())
       throw TranslationError(op.pos, fmt::format("str.{}() takes {} to {} arguments ({} given)", f->method_name,
                                                  m->required, m->params.size(), args.size()));
@@ -774,9 +801,9 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
         args[i]->listdef->find()->readers.insert({g, b});
         continue;
       }
+      // (join of anything but a list of str was routed to a helper above)
       bool ok = k == 'i' || k == 'B' ? is_int_like(args[i])
-                : k == 'L'           ? (args[i]->kind == SomeValue::List && is_str(args[i]->listdef->find()->item) &&
-                              !args[i]->listdef->find()->item->can_be_none)
+                : k == 'L'           ? args[i]->kind == SomeValue::List
                                      : (is_str(args[i]) || (k == 'S' && args[i]->kind == SomeValue::None));
       if (!ok)
         throw TranslationError(op.pos, fmt::format("str.{}() argument {} must be {}, not {}", f->method_name, i + 1,
@@ -1267,6 +1294,7 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     SV r = consider_bytes_builtin(name, op, args, shape, &handled);  // annotator/bytes.cpp
     if (handled) return r;
   }
+  if (name == "str.maketrans") return consider_str_maketrans(op, args, shape);  // annotator/strs.cpp
   if (name.find('.') != std::string::npos) return consider_module_builtin(name, op, args, shape);  // syslib
   auto nargs = [&](size_t lo, size_t hi) {
     if (!shape.kwnames.empty() && name != "print")
@@ -1461,6 +1489,21 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
       return s_int(true);
     }
     fail("object of type '" + pyname(a) + "' has no len()");
+  }
+  if (name == "hex" || name == "oct" || name == "bin") {
+    nargs(1, 1);
+    if (!is_int_like(args[0])) fail("'" + pyname(args[0]) + "' object cannot be interpreted as an integer");
+    if (args[0]->unsigned_) fail(name + "() of an r_uint is not supported: convert it with intmask() or r_int first");
+    return s_str();
+  }
+  if (name == "divmod") {
+    nargs(2, 2);
+    for (auto& a : args)
+      if (!a->is_numeric() || a->unsigned_)
+        fail(fmt::format("unsupported operand type(s) for divmod(): '{}' and '{}'", pyname(args[0]), pyname(args[1])));
+    bool ints = is_int_like(args[0]) && is_int_like(args[1]);
+    return rlib_op_helper(op, "rpython.rlib._mathx", ints ? "divmod_int" : "divmod_float", args,
+                          {HelperArg{1, {}}, HelperArg{2, {}}});
   }
   if (name == "range") fail("range() is supported only directly in 'for ... in range(...)' yet");
   if (name == "isinstance") {

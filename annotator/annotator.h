@@ -66,6 +66,10 @@ class Annotator {
   // str.startswith/endswith with a tuple of prefixes (rpython.rlib._bytesops:
   // the same loop as for bytes).
   SV str_affix_tuple(SpaceOperation& op, const SV& method, const std::vector<SV>& args);
+  // str methods written as RPython helpers, str.maketrans (annotator/strs.cpp).
+  SV consider_str_helper_method(SpaceOperation& op, FunctionGraph* g, Block* b, const SV& method,
+                                const std::vector<SV>& args, bool* handled);
+  SV consider_str_maketrans(SpaceOperation& op, const std::vector<SV>& args, const CallShape& shape);
   SV bytes_helper(SpaceOperation& op, const char* fname, const std::vector<HelperArg>& where,
                   const std::vector<SV>& opargs);
   SV instantiate(FunctionGraph* g, Block* b, SpaceOperation& op, py::handle cls, const std::vector<SV>& args,

@@ -409,7 +409,7 @@ std::string builtin_name(py::handle obj) {
     for (const char* n : {"print", "int", "float", "bool", "str", "abs", "min", "max", "len", "range",
                           "isinstance", "ord", "chr", "repr", "hash", "round", "divmod", "pow", "iter", "next", "format",
                           "ascii", "set", "dict", "list", "sorted", "sum", "any", "all", "reversed", "enumerate",
-                          "zip", "bytes", "bytearray"}) {
+                          "zip", "bytes", "bytearray", "hex", "oct", "bin"}) {
       py::object o = b.attr(n);
       t.push_back({o.release().ptr(), n});  // kept alive for the process
     }
@@ -417,8 +417,8 @@ std::string builtin_name(py::handle obj) {
   }();
   for (auto& [p, n] : table)
     if (obj.ptr() == p) return n;
-  // bytes.maketrans, bytearray.maketrans: static methods, one object each
-  for (const char* t : {"bytes", "bytearray"}) {
+  // str.maketrans, bytes.maketrans, bytearray.maketrans: static methods, one object each
+  for (const char* t : {"str", "bytes", "bytearray"}) {
     static py::module_ b = py::module_::import("builtins");
     py::object mt = b.attr(t).attr("maketrans");
     if (obj.is(mt)) return std::string(t) + ".maketrans";

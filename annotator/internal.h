@@ -11,5 +11,9 @@ bool is_int_like(const SV& s);
 bool is_str(const SV& s);
 // Python's spelling of a value's type, for messages that mirror CPython's.
 std::string pyname(const SV& s);
+// What iterating over `s` gives, when the annotation says (nullptr if not).
+SV item_of(const SV& s);
+// str methods that are RPython helpers (annotator/strs.cpp).
+bool is_str_helper_method(const std::string& m);
 
 }  // namespace rpy

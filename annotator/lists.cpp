@@ -38,23 +38,6 @@ bool is_iterable(const SV& s) {
   }
 }
 
-// What iterating over `s` gives, when the annotation says (nullptr if not).
-SV item_of(const SV& s) {
-  switch (s->kind) {
-    case SomeValue::List: return s->listdef->find()->item;
-    case SomeValue::String: return s_str();
-    case SomeValue::Bytes:
-    case SomeValue::ByteArray: return s_int(true);
-    case SomeValue::Dict: return s->dictdef->find()->key;
-    case SomeValue::DictView:
-    case SomeValue::DictIter: {
-      DictDef* d = s->dictdef->find();
-      return s->dict_view == 'k' ? d->key : s->dict_view == 'v' ? d->value : nullptr;
-    }
-    default: return nullptr;
-  }
-}
-
 // Types whose repr() translated code computes exactly as CPython does.
 bool has_exact_repr(const SV& s) {
   return (s->is_numeric() || s->kind == SomeValue::String) && !s->can_be_none;
@@ -72,6 +55,22 @@ void check_items_into(SpaceOperation& op, const SV& l, const SV& it) {
 }
 
 }  // namespace
+
+SV item_of(const SV& s) {
+  switch (s->kind) {
+    case SomeValue::List: return s->listdef->find()->item;
+    case SomeValue::String: return s_str();
+    case SomeValue::Bytes:
+    case SomeValue::ByteArray: return s_int(true);
+    case SomeValue::Dict: return s->dictdef->find()->key;
+    case SomeValue::DictView:
+    case SomeValue::DictIter: {
+      DictDef* d = s->dictdef->find();
+      return s->dict_view == 'k' ? d->key : s->dict_view == 'v' ? d->value : nullptr;
+    }
+    default: return nullptr;
+  }
+}
 
 SV Annotator::rlib_op_helper(SpaceOperation& op, const char* module, const char* fname, const std::vector<SV>& args,
                              const std::vector<HelperArg>& where) {

@@ -288,6 +288,46 @@ bool is_with_unassigned(const SV& s) {
   return s->const_->obj.ptr() == marker;
 }
 
+bool const_slice_indexes(const SV& start, const SV& stop, const SV& step, size_t n, std::vector<size_t>* out,
+                         std::string* error) {
+  int64_t b[3];
+  bool given[3];
+  const SV* bounds[3] = {&start, &stop, &step};
+  for (int k = 0; k < 3; ++k) {
+    const SV& v = *bounds[k];
+    given[k] = v->kind != SomeValue::None;
+    if (given[k] && v->kind != SomeValue::Integer && v->kind != SomeValue::Bool) {
+      *error = "slice indices must be integers or None or have an __index__ method";
+      return false;
+    }
+    if (given[k] && (!v->const_ || (v->const_->kind != ConstValue::Int && v->const_->kind != ConstValue::Bool)))
+      return false;
+    b[k] = !given[k] ? 0 : v->const_->kind == ConstValue::Bool ? (int64_t)v->const_->b : v->const_->i;
+  }
+  int64_t st = given[2] ? b[2] : 1;
+  if (st == 0) {
+    *error = "slice step cannot be zero";
+    return false;
+  }
+  // CPython's PySlice_AdjustIndices
+  int64_t len = (int64_t)n;
+  auto adjust = [&](bool has, int64_t v, int64_t dflt) {
+    if (!has) return dflt;
+    if (v < 0) {
+      v += len;
+      if (v < 0) v = st < 0 ? -1 : 0;
+    } else if (v >= len) {
+      v = st < 0 ? len - 1 : len;
+    }
+    return v;
+  };
+  int64_t lo = adjust(given[0], b[0], st < 0 ? len - 1 : 0);
+  int64_t hi = adjust(given[1], b[1], st < 0 ? -1 : len);
+  out->clear();
+  for (int64_t i = lo; st > 0 ? i < hi : i > hi; i += st) out->push_back((size_t)i);
+  return true;
+}
+
 SV union_of(const SV& a, const SV& b) {
   if (a == b) return a;
   if (a->kind == SomeValue::Impossible) return b;

@@ -141,6 +141,12 @@ bool is_frozen_object(py::handle o);
 bool is_with_unassigned(const SV& s);
 // The lattice join; nullptr when the two can not be merged.
 SV union_of(const SV& a, const SV& b);
+// The items t[start:stop:step] selects from a tuple of n items, when the
+// bounds are constants (ints or None): the source indexes, in order. False
+// when a bound is not a constant; *error is set when the slice is invalid
+// (a bound that is not an int, a zero step), with CPython's message.
+bool const_slice_indexes(const SV& start, const SV& stop, const SV& step, size_t n, std::vector<size_t>* out,
+                         std::string* error);
 // Whether `general` already contains everything `specific` describes.
 bool contains(const SV& general, const SV& specific);
 // The same value without its constant (what a merge of two constants gives).

@@ -1774,7 +1774,9 @@ class FlowBuilder {
                 pos);
   }
 
-  Value* brace_format(py::handle e, const std::string& fmtstr, SourcePos pos) {
+  // "...".format(...), or "...".format_map(mapping) (by_mapping: every
+  // field is mapping[name]).
+  Value* brace_format(py::handle e, const std::string& fmtstr, SourcePos pos, bool by_mapping = false) {
     std::string err;
     std::vector<FormatPiece> pieces = parse_brace_format(fmtstr, &err);
     if (!err.empty()) error(e, err);
@@ -1797,7 +1799,10 @@ class FlowBuilder {
         continue;
       }
       Value* v = nullptr;
-      if (p.name.empty()) {
+      if (by_mapping) {
+        if (p.name.empty()) error(e, "ValueError: Format string contains positional fields");
+        v = emit("getitem", {st_.stack[base], g_->new_const_str(p.name)}, pos);
+      } else if (p.name.empty()) {
         if (p.index >= (int)npos)
           error(e, fmt::format("Replacement index {} out of range for positional args tuple", p.index));
         v = st_.stack[base + p.index];  // re-read: an operation inside a try starts a new block
@@ -2071,6 +2076,13 @@ class FlowBuilder {
     if (node_type(fnode) == "Attribute" && fnode.attr("attr").cast<std::string>() == "format" &&
         node_type(fnode.attr("value")) == "Constant" && py::isinstance<py::str>(fnode.attr("value").attr("value")))
       return brace_format(e, fnode.attr("value").attr("value").cast<std::string>(), pos);
+    if (node_type(fnode) == "Attribute" && fnode.attr("attr").cast<std::string>() == "format_map" &&
+        node_type(fnode.attr("value")) == "Constant" && py::isinstance<py::str>(fnode.attr("value").attr("value"))) {
+      if (py::len(e.attr("args")) != 1 || py::len(e.attr("keywords")) != 0)
+        error(e, fmt::format("format_map() takes exactly one argument ({} given)",
+                             py::len(e.attr("args")) + py::len(e.attr("keywords"))));
+      return brace_format(e, fnode.attr("value").attr("value").cast<std::string>(), pos, true);
+    }
     Value* f;
     Value* implicit_self = nullptr;
     if (node_type(fnode) == "Attribute" && is_super_call(fnode.attr("value"))) {

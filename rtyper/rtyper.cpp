@@ -716,6 +716,23 @@ void RTyper::rtype_op(SpaceOperation& op) {
     gen("same_as", {op.args[0]}, op.args[0]->concretetype, res);
     return;
   }
+  if (name == "getslice" && A(0)->kind == SomeValue::Tuple) {  // constant bounds (annotator)
+    std::vector<size_t> idx;
+    std::string err;
+    const_slice_indexes(A(1), A(2), A(3), A(0)->items.size(), &idx, &err);
+    const LLType* src = op.args[0]->concretetype;
+    const LLType* t = res->concretetype;
+    Constant* ctype = g_->new_llconst(t->item->struct_name, Constant::Plain);
+    ctype->concretetype = Void;
+    gen("malloc", {ctype}, t, res);
+    for (size_t k = 0; k < idx.size(); ++k) {
+      Variable* item = gen("getfield", {op.args[0], g_->new_llconst(fmt::format("item{}", idx[k]), Constant::FieldName)},
+                           src->item->fields[idx[k]].second);
+      const LLType* ft = t->item->fields[k].second;
+      gen("setfield", {res, g_->new_llconst(fmt::format("item{}", k), Constant::FieldName), convert(item, ft)}, Void);
+    }
+    return;
+  }
   if (name == "getslice") {
     auto bound = [&](Value* v, int64_t dflt) -> Value* {
       if (ann(v)->kind == SomeValue::None) return typed_const(ConstValue::from_python(py::int_(dflt)), Signed);
@@ -1060,10 +1077,17 @@ void RTyper::rtype_call(SpaceOperation& op) {
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::String) {
     const StrMethod* m = str_method(f->method_name);
+    if (!kwnames.empty()) {  // in parameter order (the annotator checked the names)
+      std::string err;
+      std::vector<Value*> ordered;
+      for (int i : str_method_arg_order(*m, args.size() - kwnames.size(), kwnames, &err))
+        ordered.push_back(i >= 0 ? args[(size_t)i] : nullptr);
+      args = std::move(ordered);
+    }
     std::vector<Value*> llargs{op.args[0]};
     for (size_t i = 0; i < m->params.size(); ++i) {
       auto [kind, dflt] = m->params[i];
-      if (i < args.size()) {
+      if (i < args.size() && args[i]) {
         SV a = ann(args[i]);
         if (kind == 'B') llargs.push_back(to_bool(args[i]));
         else if (kind == 'i') llargs.push_back(convert(args[i], Signed));
@@ -1332,6 +1356,11 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
   }
   if (name == "chr") {
     call_external("rpy_chr", {convert(args[0], Signed)}, res);
+    return;
+  }
+  if (name == "hex" || name == "oct" || name == "bin") {
+    call_external(name == "hex" ? "rpy_int_tohex" : name == "oct" ? "rpy_int_tooct" : "rpy_int_tobin",
+                  {convert(args[0], Signed)}, res);
     return;
   }
   if (name == "len") {

@@ -17,8 +17,18 @@ struct StrMethod {
   std::vector<std::pair<char, std::string>> params;
   size_t required;
   char result;  // 's' str, 'i' int, 'b' bool, 'l' list of str
+  // The parameters CPython also takes by keyword, in order (the first ones).
+  std::vector<std::string> keywords = {};
 };
 
 const StrMethod* str_method(const std::string& name);
+
+// Where each parameter of a call of `m` comes from: an index into the
+// call's arguments (the positional ones, then the keyword values in the
+// order of `kwnames`), or -1 when omitted. Shared by the annotator and the
+// rtyper so both see the same order. On a bad keyword, *error is CPython's
+// message.
+std::vector<int> str_method_arg_order(const StrMethod& m, size_t npositional, const std::vector<std::string>& kwnames,
+                                      std::string* error);
 
 }  // namespace rpy

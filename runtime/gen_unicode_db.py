@@ -56,6 +56,9 @@ def gen_ctype(w):
         ("kAlpha", "str.isalpha()", lambda c: chr(c).isalpha()),
         ("kDigit", "str.isdigit()", lambda c: chr(c).isdigit()),
         ("kNumeric", "str.isnumeric()", lambda c: chr(c).isnumeric()),
+        # CPython's isidentifier(): XID_Start or '_' first, XID_Continue after.
+        ("kXidStart", "XID_Start, and '_'", lambda c: chr(c).isidentifier()),
+        ("kXidContinue", "XID_Continue", lambda c: ("a" + chr(c)).isidentifier()),
     ]
     for name, doc, pred in props:
         rs = ranges(pred)
@@ -73,6 +76,22 @@ def gen_ctype(w):
         for c in range(MAX):
             m = fn(chr(c))
             if m != chr(c):
+                assert 1 <= len(m) <= 3
+                to = [ord(x) for x in m] + [0] * (3 - len(m))
+                w("    {0x%x, {0x%x, 0x%x, 0x%x}},\n" % (c, to[0], to[1], to[2]))
+                n += 1
+        w("};\n")
+        w("const int %sCount = %d;\n\n" % (name, n))
+    # Title case and case folding differ from upper() and lower() for few
+    # code points: only those are listed, the rest go through the maps above.
+    for name, fn, base in (("kTitleMap", str.title, str.upper), ("kFoldMap", str.casefold, str.lower)):
+        w("// Code points whose %s() differs from their %s(), with the full\n" % (fn.__name__, base.__name__))
+        w("// mapping, zero-padded to three code points. Sorted.\n")
+        w("const CaseMapping %s[] = {\n" % name)
+        n = 0
+        for c in range(MAX):
+            m = fn(chr(c))
+            if m != base(chr(c)):
                 assert 1 <= len(m) <= 3
                 to = [ord(x) for x in m] + [0] * (3 - len(m))
                 w("    {0x%x, {0x%x, 0x%x, 0x%x}},\n" % (c, to[0], to[1], to[2]))

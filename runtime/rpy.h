@@ -111,7 +111,7 @@ rpy_string* rpy_bool2str(bool x);
 rpy_string* rpy_str_or_none(rpy_string* s);  // str() of a str that may be None: s, or "None"
 Signed rpy_str2int(rpy_string* s);    // int(s), base 10; raises ValueError
 double rpy_str2float(rpy_string* s);  // float(s); raises ValueError
-rpy_string* rpy_str_repr(rpy_string* s);  // repr(s), CPython 3.11 quoting and escapes
+rpy_string* rpy_str_repr(rpy_string* s);  // repr(s), CPython 3.11 quoting and escapes; NULL: "None"
 
 // compute_hash() as rpython.rlib.objectmodel defines it.
 Signed rpy_str_hash(rpy_string* s);
@@ -201,6 +201,17 @@ bool rpy_str_isalnum(rpy_string* s);
 bool rpy_str_isspace(rpy_string* s);
 bool rpy_str_islower(rpy_string* s);
 bool rpy_str_isupper(rpy_string* s);
+bool rpy_str_isascii(rpy_string* s);
+bool rpy_str_istitle(rpy_string* s);
+bool rpy_str_isprintable(rpy_string* s);   // true for ""
+bool rpy_str_isidentifier(rpy_string* s);  // XID_Start or '_', then XID_Continue
+// Full Unicode (SpecialCasing) mappings: title case for the first letter of
+// capitalize() and of each word of title(), full case folding for casefold().
+rpy_string* rpy_str_capitalize(rpy_string* s);
+rpy_string* rpy_str_title(rpy_string* s);
+rpy_string* rpy_str_swapcase(rpy_string* s);
+rpy_string* rpy_str_casefold(rpy_string* s);
+rpy_string* rpy_str_expandtabs(rpy_string* s, Signed tabsize);  // tabsize <= 0: tabs removed
 rpy_string* rpy_str_replace(rpy_string* s, rpy_string* old, rpy_string* repl, Signed count);  // count < 0: all
 rpy_string* rpy_str_zfill(rpy_string* s, Signed width);
 // fill: a one-character str, or NULL for ' '; TypeError otherwise.

@@ -380,6 +380,7 @@ rpy_string* rpy_bool2str(bool x) {
 }
 
 rpy_string* rpy_str_repr(rpy_string* s) {
+  if (!s) return rpy_str_from_utf8("None", 4);  // a str that may be None (a dict's values)
   std::string r;
   r.reserve((size_t)s->nbytes + 2);
   rpy_rt::append_repr(r, s->data, (size_t)s->nbytes);

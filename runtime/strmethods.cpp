@@ -464,46 +464,104 @@ uint32_t lower_sigma(const unsigned char* base, const unsigned char* at, const u
   return final_sigma ? 0x3c2 : 0x3c3;
 }
 
-rpy_string* case_map(rpy_string* s, bool upper) {
-  if (is_ascii_str(s)) {
-    Signed n = s->nbytes;
+// The case mappings of str: CPython's do_lower, do_upper, do_capitalize,
+// do_title, do_swapcase and do_casefold.
+enum class CaseOp { Lower, Upper, Capitalize, Title, Swapcase, Casefold };
+
+inline bool a_lower(unsigned c) { return c - 'a' < 26; }
+inline bool a_upper(unsigned c) { return c - 'A' < 26; }
+
+// Whether an ASCII letter becomes uppercase under op (else lowercase).
+inline bool ascii_to_upper(CaseOp op, unsigned c, bool first, bool prev_cased) {
+  switch (op) {
+    case CaseOp::Upper: return true;
+    case CaseOp::Capitalize: return first;
+    case CaseOp::Title: return !prev_cased;
+    case CaseOp::Swapcase: return a_lower(c);
+    default: return false;
+  }
+}
+
+// ASCII text maps to ASCII text of the same length.
+rpy_string* ascii_case_map(rpy_string* s, CaseOp op) {
+  Signed n = s->nbytes;
+  if (op == CaseOp::Lower || op == CaseOp::Upper || op == CaseOp::Casefold) {
     // Share the input when nothing changes (common for keywords and the like).
+    bool up = op == CaseOp::Upper;
     Signed k = 0;
     for (; k < n; k++) {
       unsigned c = (unsigned char)s->data[k];
-      if (upper ? (c - 'a' < 26) : (c - 'A' < 26)) break;
+      if (up ? a_lower(c) : a_upper(c)) break;
     }
     if (k == n) return s;
-    Root<rpy_string> rs(s);
-    rpy_string* r = new_string(n, n);
-    if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
-    s = rs.get();
-    for (Signed i = 0; i < n; i++) {
-      unsigned c = (unsigned char)s->data[i];
-      if (upper ? (c - 'a' < 26) : (c - 'A' < 26)) c ^= 0x20;
-      r->data[i] = (char)c;
-    }
-    return r;
   }
+  Root<rpy_string> rs(s);
+  rpy_string* r = new_string(n, n);
+  if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
+  s = rs.get();
+  bool prev_cased = false;
+  for (Signed i = 0; i < n; i++) {
+    unsigned c = (unsigned char)s->data[i];
+    bool to_upper = ascii_to_upper(op, c, i == 0, prev_cased);
+    prev_cased = a_lower(c) || a_upper(c);
+    if (to_upper ? a_lower(c) : a_upper(c)) c ^= 0x20;
+    r->data[i] = (char)c;
+  }
+  return r;
+}
+
+// lower() of the code point c found at `at`, with the final-sigma rule.
+int lower_at(const unsigned char* base, const unsigned char* at, const unsigned char* end, uint32_t c,
+             uint32_t m[3]) {
+  if (c == 0x3a3) {
+    m[0] = lower_sigma(base, at, end);
+    return 1;
+  }
+  return rpy_unicode::to_lower_full(c, m);
+}
+
+rpy_string* case_map(rpy_string* s, CaseOp op) {
+  if (is_ascii_str(s)) return ascii_case_map(s, op);
   std::string out;
   out.reserve((size_t)s->nbytes + 8);
   auto* base = (const unsigned char*)s->data;
   auto* p = base;
   auto* e = base + s->nbytes;
   uint32_t m[3];
+  bool prev_cased = false;
   while (p < e) {
     const unsigned char* at = p;
     uint32_t c = decode_cp(p);
-    if (c < 128) {
-      if (upper ? (c - 'a' < 26) : (c - 'A' < 26)) c ^= 0x20;
+    if (c < 128) {  // no table lookups, but the same rules (ASCII has no sigma)
+      bool to_upper = ascii_to_upper(op, c, at == base, prev_cased);
+      prev_cased = a_lower(c) || a_upper(c);
+      if (to_upper ? a_lower(c) : a_upper(c)) c ^= 0x20;
       out.push_back((char)c);
       continue;
     }
-    if (!upper && c == 0x3a3) {
-      append_cp(out, lower_sigma(base, at, e));
-      continue;
+    int k = 0;
+    switch (op) {
+      case CaseOp::Lower: k = lower_at(base, at, e, c, m); break;
+      case CaseOp::Upper: k = rpy_unicode::to_upper_full(c, m); break;
+      case CaseOp::Casefold: k = rpy_unicode::to_fold_full(c, m); break;
+      case CaseOp::Capitalize:
+        k = at == base ? rpy_unicode::to_title_full(c, m) : lower_at(base, at, e, c, m);
+        break;
+      case CaseOp::Title:
+        k = prev_cased ? lower_at(base, at, e, c, m) : rpy_unicode::to_title_full(c, m);
+        prev_cased = rpy_unicode::is_cased(c);
+        break;
+      case CaseOp::Swapcase:
+        if (rpy_unicode::is_upper(c)) {
+          k = lower_at(base, at, e, c, m);
+        } else if (rpy_unicode::is_lower(c)) {
+          k = rpy_unicode::to_upper_full(c, m);
+        } else {
+          m[0] = c;
+          k = 1;
+        }
+        break;
     }
-    int k = upper ? rpy_unicode::to_upper_full(c, m) : rpy_unicode::to_lower_full(c, m);
     for (int i = 0; i < k; i++) append_cp(out, m[i]);
   }
   return str_from(out);
@@ -783,8 +841,12 @@ rpy_string* rpy_str_strip(rpy_string* s, rpy_string* chars) { return strip_impl(
 rpy_string* rpy_str_lstrip(rpy_string* s, rpy_string* chars) { return strip_impl(s, chars, true, false); }
 rpy_string* rpy_str_rstrip(rpy_string* s, rpy_string* chars) { return strip_impl(s, chars, false, true); }
 
-rpy_string* rpy_str_lower(rpy_string* s) { return case_map(s, false); }
-rpy_string* rpy_str_upper(rpy_string* s) { return case_map(s, true); }
+rpy_string* rpy_str_lower(rpy_string* s) { return case_map(s, CaseOp::Lower); }
+rpy_string* rpy_str_upper(rpy_string* s) { return case_map(s, CaseOp::Upper); }
+rpy_string* rpy_str_capitalize(rpy_string* s) { return case_map(s, CaseOp::Capitalize); }
+rpy_string* rpy_str_title(rpy_string* s) { return case_map(s, CaseOp::Title); }
+rpy_string* rpy_str_swapcase(rpy_string* s) { return case_map(s, CaseOp::Swapcase); }
+rpy_string* rpy_str_casefold(rpy_string* s) { return case_map(s, CaseOp::Casefold); }
 
 bool rpy_str_isdigit(rpy_string* s) { return all_chars(s, a_digit, rpy_unicode::is_digit); }
 bool rpy_str_isdecimal(rpy_string* s) {
@@ -800,6 +862,78 @@ bool rpy_str_isspace(rpy_string* s) {
 }
 bool rpy_str_islower(rpy_string* s) { return case_check(s, true); }
 bool rpy_str_isupper(rpy_string* s) { return case_check(s, false); }
+bool rpy_str_isascii(rpy_string* s) { return is_ascii_str(s); }
+
+bool rpy_str_istitle(rpy_string* s) {
+  // CPython's unicode_istitle_impl: an uppercase or titlecase letter only
+  // after an uncased one, a lowercase one only after a cased one.
+  bool cased = false, prev_cased = false;
+  auto* p = (const unsigned char*)s->data;
+  auto* e = p + s->nbytes;
+  while (p < e) {
+    uint32_t c = decode_cp(p);
+    bool up = c < 128 ? a_upper(c) : rpy_unicode::is_upper(c) || rpy_unicode::is_title(c);
+    bool lo = c < 128 ? a_lower(c) : rpy_unicode::is_lower(c);
+    if (up) {
+      if (prev_cased) return false;
+      prev_cased = cased = true;
+    } else if (lo) {
+      if (!prev_cased) return false;
+      prev_cased = cased = true;
+    } else {
+      prev_cased = false;
+    }
+  }
+  return cased;
+}
+
+bool rpy_str_isprintable(rpy_string* s) {
+  // true for "", unlike the other predicates
+  return s->nbytes == 0 || all_chars(s, [](unsigned c) { return c - 0x20 < 0x5f; }, rpy_unicode::is_printable);
+}
+
+bool rpy_str_isidentifier(rpy_string* s) {
+  auto* p = (const unsigned char*)s->data;
+  auto* e = p + s->nbytes;
+  if (p == e || !rpy_unicode::is_xid_start(decode_cp(p))) return false;
+  while (p < e)
+    if (!rpy_unicode::is_xid_continue(decode_cp(p))) return false;
+  return true;
+}
+
+rpy_string* rpy_str_expandtabs(rpy_string* s, Signed tabsize) {
+  auto* p = (const unsigned char*)s->data;
+  auto* e = p + s->nbytes;
+  if (!memchr(p, '\t', (size_t)s->nbytes)) return s;
+  // Columns count code points; \n and \r start a new line.
+  std::string out;
+  out.reserve((size_t)s->nbytes + 32);
+  Signed col = 0, length = 0;
+  while (p < e) {
+    unsigned c = *p;
+    if (c == '\t') {
+      p++;
+      if (tabsize > 0) {
+        Signed k = tabsize - col % tabsize;
+        if (k > INT64_MAX - length) {
+          raise_msg(&rpy_vt_OverflowError, "new string is too long");
+          return nullptr;
+        }
+        out.append((size_t)k, ' ');
+        col += k;
+        length += k;
+      }
+      continue;
+    }
+    const unsigned char* q = p;
+    decode_cp(q);
+    out.append((const char*)p, (size_t)(q - p));
+    p = q;
+    length++;
+    col = c == '\n' || c == '\r' ? 0 : col + 1;
+  }
+  return str_from(out.data(), (Signed)out.size(), length);
+}
 
 rpy_string* rpy_str_replace(rpy_string* s, rpy_string* old, rpy_string* repl, Signed count) {
   if (count < 0) count = INT64_MAX;

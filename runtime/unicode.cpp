@@ -60,7 +60,7 @@ bool in_ranges(const CodeRange* r, int n, uint32_t cp) {
   return lo < n && cp >= r[lo].first;
 }
 
-int map_full(const CaseMapping* m, int n, uint32_t cp, uint32_t out[3]) {
+const CaseMapping* find_map(const CaseMapping* m, int n, uint32_t cp) {
   int lo = 0, hi = n;
   while (lo < hi) {
     int mid = (lo + hi) / 2;
@@ -69,14 +69,24 @@ int map_full(const CaseMapping* m, int n, uint32_t cp, uint32_t out[3]) {
     else
       hi = mid;
   }
-  if (lo == n || m[lo].cp != cp) {
+  return lo < n && m[lo].cp == cp ? &m[lo] : nullptr;
+}
+
+int map_full(const CaseMapping* m, int n, uint32_t cp, uint32_t out[3]) {
+  const CaseMapping* e = find_map(m, n, cp);
+  if (!e) {
     out[0] = cp;
     return 1;
   }
-  out[0] = m[lo].to[0];
-  out[1] = m[lo].to[1];
-  out[2] = m[lo].to[2];
+  out[0] = e->to[0];
+  out[1] = e->to[1];
+  out[2] = e->to[2];
   return out[2] ? 3 : out[1] ? 2 : 1;
+}
+
+// A mapping stored as its differences from a base mapping.
+int map_over(const CaseMapping* m, int n, const CaseMapping* base, int nbase, uint32_t cp, uint32_t out[3]) {
+  return find_map(m, n, cp) ? map_full(m, n, cp, out) : map_full(base, nbase, cp, out);
 }
 
 }  // namespace
@@ -89,7 +99,15 @@ bool is_title(uint32_t cp) { return in_ranges(kTitlecase, kTitlecaseCount, cp); 
 bool is_alpha(uint32_t cp) { return in_ranges(kAlpha, kAlphaCount, cp); }
 bool is_digit(uint32_t cp) { return in_ranges(kDigit, kDigitCount, cp); }
 bool is_numeric(uint32_t cp) { return in_ranges(kNumeric, kNumericCount, cp); }
+bool is_xid_start(uint32_t cp) { return in_ranges(kXidStart, kXidStartCount, cp); }
+bool is_xid_continue(uint32_t cp) { return in_ranges(kXidContinue, kXidContinueCount, cp); }
 int to_lower_full(uint32_t cp, uint32_t out[3]) { return map_full(kLowerMap, kLowerMapCount, cp, out); }
 int to_upper_full(uint32_t cp, uint32_t out[3]) { return map_full(kUpperMap, kUpperMapCount, cp, out); }
+int to_title_full(uint32_t cp, uint32_t out[3]) {
+  return map_over(kTitleMap, kTitleMapCount, kUpperMap, kUpperMapCount, cp, out);
+}
+int to_fold_full(uint32_t cp, uint32_t out[3]) {
+  return map_over(kFoldMap, kFoldMapCount, kLowerMap, kLowerMapCount, cp, out);
+}
 
 }  // namespace rpy_unicode

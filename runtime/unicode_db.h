@@ -21,11 +21,13 @@ struct CaseMapping {
 };
 
 extern const CodeRange kCased[], kCaseIgnorable[], kLowercase[], kUppercase[], kTitlecase[],
-    kAlpha[], kDigit[], kNumeric[];
+    kAlpha[], kDigit[], kNumeric[], kXidStart[], kXidContinue[];
 extern const int kCasedCount, kCaseIgnorableCount, kLowercaseCount, kUppercaseCount,
-    kTitlecaseCount, kAlphaCount, kDigitCount, kNumericCount;
-extern const CaseMapping kLowerMap[], kUpperMap[];
-extern const int kLowerMapCount, kUpperMapCount;
+    kTitlecaseCount, kAlphaCount, kDigitCount, kNumericCount, kXidStartCount, kXidContinueCount;
+// kTitleMap and kFoldMap hold only where title()/casefold() differ from
+// upper()/lower().
+extern const CaseMapping kLowerMap[], kUpperMap[], kTitleMap[], kFoldMap[];
+extern const int kLowerMapCount, kUpperMapCount, kTitleMapCount, kFoldMapCount;
 
 // str.isprintable() for one code point.
 bool is_printable(uint32_t cp);
@@ -45,10 +47,17 @@ bool is_title(uint32_t cp);
 bool is_alpha(uint32_t cp);
 bool is_digit(uint32_t cp);
 bool is_numeric(uint32_t cp);
+// XID_Start (and '_') / XID_Continue: str.isidentifier().
+bool is_xid_start(uint32_t cp);
+bool is_xid_continue(uint32_t cp);
 inline bool is_alnum(uint32_t cp) { return is_alpha(cp) || is_numeric(cp); }  // decimal, digit are numeric
 // Full (SpecialCasing) lower/upper mapping: writes 1..3 code points to out
 // and returns how many. Final sigma is the caller's business.
 int to_lower_full(uint32_t cp, uint32_t out[3]);
 int to_upper_full(uint32_t cp, uint32_t out[3]);
+// Full title case (str.title() of one character) and full case folding
+// (str.casefold()).
+int to_title_full(uint32_t cp, uint32_t out[3]);
+int to_fold_full(uint32_t cp, uint32_t out[3]);
 
 }  // namespace rpy_unicode

@@ -1,8 +1,9 @@
-"""math.isclose, fsum, comb, perm and isqrt for translated programs.
+"""math.isclose, fsum, comb, perm and isqrt, and the builtin divmod, for
+translated programs.
 
-annotator/builtin_modules.cpp checks the arguments (with CPython's
-messages) and calls these on the program's behalf, one copy per call
-site; they compile like the program. Results and exceptions are CPython
+annotator/builtin_modules.cpp (divmod: annotator.cpp) checks the arguments
+(with CPython's messages) and calls these on the program's behalf, one copy
+per call site; they compile like the program. Results and exceptions are CPython
 3.11's, except that comb/perm raise OverflowError when the result does not
 fit a machine word (ints are machine words here).
 """
@@ -161,3 +162,16 @@ def isqrt(n):
     while r + 1 <= n // (r + 1):
         r += 1
     return r
+
+
+def divmod_int(a, b):  # a // b raises divmod()'s ZeroDivisionError message
+    return (a // b, a % b)
+
+
+def divmod_float(a, b):  # an int operand is converted, as CPython does
+    a = float(a)  # (not a + 0.0, which loses the sign of -0.0)
+    b = float(b)
+    if b == 0.0:
+        raise ZeroDivisionError("float divmod()")
+    # the translated // and % are CPython's float_divmod halves
+    return (a // b, a % b)

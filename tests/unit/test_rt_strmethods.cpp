@@ -68,6 +68,15 @@ std::pair<char, std::string> run(const StrOpCase& c) {
   if (op == "isnumeric") return boo(rpy_str_isnumeric(s));
   if (op == "islower") return boo(rpy_str_islower(s));
   if (op == "isupper") return boo(rpy_str_isupper(s));
+  if (op == "capitalize") return str(rpy_str_capitalize(s));
+  if (op == "title") return str(rpy_str_title(s));
+  if (op == "swapcase") return str(rpy_str_swapcase(s));
+  if (op == "casefold") return str(rpy_str_casefold(s));
+  if (op == "istitle") return boo(rpy_str_istitle(s));
+  if (op == "isascii") return boo(rpy_str_isascii(s));
+  if (op == "isprintable") return boo(rpy_str_isprintable(s));
+  if (op == "isidentifier") return boo(rpy_str_isidentifier(s));
+  if (op == "expandtabs") return str(rpy_str_expandtabs(s, c.i1));
   if (op == "zfill") return str(rpy_str_zfill(s, c.i1));
   if (op == "ljust") return str(rpy_str_ljust(s, c.i1, a));
   if (op == "rjust") return str(rpy_str_rjust(s, c.i1, a));
@@ -213,6 +222,41 @@ BOOST_AUTO_TEST_CASE(lower_upper_all_code_points_round_trip_lengths) {
     BOOST_TEST_REQUIRE(lo->length == rpy_str_from_utf8(lo->data, lo->nbytes)->length);
     BOOST_TEST_REQUIRE(up->length == rpy_str_from_utf8(up->data, up->nbytes)->length);
   }
+}
+
+BOOST_AUTO_TEST_CASE(case_mappings_all_code_points_match_tables) {
+  // title()/casefold()/swapcase() of every code point give valid UTF-8 with a
+  // correct cached length; a few full mappings checked by value.
+  for (uint32_t cp = 0; cp < 0x110000; cp += 5) {
+    if (cp >= 0xd800 && cp < 0xe000) continue;
+    rpy_string* c = rpy_chr(cp);
+    for (rpy_string* r : {rpy_str_title(c), rpy_str_casefold(c), rpy_str_swapcase(c), rpy_str_capitalize(c)})
+      BOOST_TEST_REQUIRE(r->length == rpy_str_from_utf8(r->data, r->nbytes)->length);
+  }
+  BOOST_TEST(text(rpy_str_casefold(S("\xc3\x9f"))) == "ss");                    // U+00DF
+  BOOST_TEST(text(rpy_str_title(S("\xef\xac\x81"))) == "Fi");                  // U+FB01
+  BOOST_TEST(text(rpy_str_title(S("\xc7\x86"))) == "\xc7\x85");                 // U+01C6 -> U+01C5
+  BOOST_TEST(text(rpy_str_capitalize(S("\xc3\x9f" "a"))) == "Ssa");
+  BOOST_TEST(text(rpy_str_swapcase(S("a\xce\xa3"))) == "A\xcf\x82");           // final sigma
+  BOOST_TEST(rpy_str_isidentifier(S("_\xc3\xa9t\xc3\xa9")));
+  BOOST_TEST(!rpy_str_isidentifier(S("")));
+  BOOST_TEST(rpy_str_isprintable(S("")));
+}
+
+BOOST_AUTO_TEST_CASE(case_mappings_long_inputs) {
+  std::string t;
+  for (int i = 0; i < 2000; i++) t += i % 2 ? "\xc3\x9f word\t" : "ascii Word\t";
+  rpy_string* s = S(t);
+  rpy_string* f = rpy_str_casefold(s);
+  rpy_string* x = rpy_str_expandtabs(s, 4);
+  BOOST_TEST(f->length == rpy_str_from_utf8(f->data, f->nbytes)->length);
+  BOOST_TEST(f->length == s->length + 1000);  // each \xdf folds to "ss"
+  BOOST_TEST(x->length == rpy_str_from_utf8(x->data, x->nbytes)->length);
+  std::string a;
+  for (int i = 0; i < 3000; i++) a += "ab Cd ";
+  rpy_string* t2 = rpy_str_title(S(a));
+  BOOST_TEST(text(t2).substr(0, 12) == "Ab Cd Ab Cd ");
+  BOOST_TEST(rpy_str_istitle(t2));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

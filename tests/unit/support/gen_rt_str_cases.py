@@ -35,7 +35,11 @@ TEXTS = ["", "a", "abc", "hello world", "  spaced  out  ", "a,b,,c,", "\t\n x \x
          "\u3000x\u2003y\u00a0z\u2028w\u0085", "line1\nline2\r\nline3\rline4\x0bl5\x0cl6\x1cl7\u2028l8\u2029",
          "aaa", "abababab", "\u00e9\u00e9\u00e9", "x\U0001f600y\U0001f600z", "123", "\u0661\u0662",
          "\u00b2\u00b3", "\u2155", "\u2167", "abc123", "ABC", "Abc", "\u01c5", "\u00aa", "-42", "+7",
-         "mIxEd CaSe \u00c9\u00e9", "\u1e9e", "ab\u0301c", "\ud800x", "trailing\n", "\n\n", "\r\n\r"]
+         "mIxEd CaSe \u00c9\u00e9", "\u1e9e", "ab\u0301c", "\ud800x", "trailing\n", "\n\n", "\r\n\r",
+         # title case, folding, identifiers, tabs
+         "\u01c6emal \u01c5 \u01c4", "\ufb01sh \ufb02ow", "o'neil mc-donald", "_id1 x", "\u01c8\u01cb \u01c9\u01cc",
+         "\U00010428\U00010429 \U00010400", "\u1fb3 \u1fbc \ufb00", "a\tb\nc\td\re\tf", "\t\t\U0001f600\tx",
+         "Title Case", "\u2167 \u2177 \u24d0\u24b6", "\u00ad\u200b\x7f", "\u0300x"]
 SUBS = ["", "a", "b", "ab", "abc", "\u00e9", "\u00e9t", "\U0001f600", " ", ",", "l", "line", "x", "zz",
         "\u03a3", "\n", "aa"]
 IDX = [0, 1, 2, -1, -2, -3, 3, 5, 100, -100, END, INT_MIN]
@@ -67,6 +71,11 @@ def gen_str_cases():
         for name in ("lower", "upper", "isdigit", "isalpha", "isalnum", "isspace", "isdecimal",
                      "isnumeric", "islower", "isupper"):
             add(name, s, None, 0, 0, lambda: getattr(s, name)())
+        for name in ("capitalize", "title", "swapcase", "casefold", "istitle", "isascii", "isprintable",
+                     "isidentifier"):
+            add(name, s, None, 0, 0, lambda: getattr(s, name)())
+        for tabsize in (8, 4, 1, 0, -1):
+            add("expandtabs", s, None, tabsize, 0, lambda: s.expandtabs(tabsize))
         for width in (-1, 0, 3, 8, 15):
             add("zfill", s, None, width, 0, lambda: s.zfill(width))
             for fill in (None, "*", "\u00e9"):
