@@ -1456,6 +1456,9 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     if (d->item->kind == SomeValue::Impossible) return nullptr;
     return d->item;
   }
+  if (name == "iter" && args.size() == 1 && args[0]->kind == SomeValue::Tuple)
+    fail("iterating over a tuple is only supported when the tuple is a constant (the loop is unrolled), as in "
+         "RPython: use a list");
   if (name == "len" || name == "hash" || name == "iter" || name == "next") {
     nargs(1, 1);
     const SV& a = args[0];
