@@ -468,9 +468,11 @@ typename rpy_dict_ops<D>::V rpy_dict_setdefault(D* d, typename rpy_dict_ops<D>::
                                                 typename rpy_dict_ops<D>::V dflt = {}) {
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
-  root_if<D*, O::custom_eq> rd(d);
+  // Rooted whatever the key: the insertion may resize the table, which
+  // collects, and the default is returned after it.
+  root<D*> rd(d);
   root_if<typename O::K, O::custom_eq> rk(key);
-  root_if<typename O::V, O::custom_eq> rv(dflt);
+  root<typename O::V> rv(dflt);
   Signed h, slot;
   Signed ix = find(d, key, &h, &slot);
   if (ix == -2) return {};
