@@ -1591,27 +1591,41 @@ class FlowBuilder {
     return acc;
   }
 
-  Value* percent_format(py::handle e, const std::string& fmtstr, Value* args, SourcePos pos) {
-    std::string err;
-    std::vector<FormatPiece> pieces = parse_percent_format(fmtstr, &err);
-    if (!err.empty()) error(e, err);
-    // n: how many items the operand must have (fields, '*' widths and
-    // precisions); keyed: %(name)s fields, each an item of the mapping.
+  // The fields of `fmt % args` (str or bytes) and the operand they read,
+  // pushed on the stack: `n` items (fields, '*' widths and precisions), or
+  // a mapping when the fields are %(name)s ones (`keyed`).
+  struct PercentFields {
+    std::vector<FormatPiece> pieces;
     int n = 0;
     bool keyed = false;
-    for (auto& p : pieces) {
+    size_t base = 0;  // the stack size with the operand pushed
+  };
+  PercentFields percent_fields(py::handle e, const std::string& fmtstr, Value* args, bool is_bytes, SourcePos pos) {
+    PercentFields f;
+    std::string err;
+    f.pieces = parse_percent_format(fmtstr, &err, is_bytes);
+    if (!err.empty()) error(e, err);
+    for (auto& p : f.pieces) {
       if (p.literal) continue;
-      keyed |= !p.name.empty();
-      n = std::max({n, p.index + 1, p.width_arg + 1, p.prec_arg + 1});
+      f.keyed |= !p.name.empty();
+      f.n = std::max({f.n, p.index + 1, p.width_arg + 1, p.prec_arg + 1});
     }
-    if (keyed) args = emit("fmt_mapping", {args}, pos);
-    if (n == 0 && !keyed) emit("fmt_noargs", {args, g_->new_const_bool(false)}, pos);
+    if (f.keyed) args = emit("fmt_mapping", {args}, pos);
+    if (f.n == 0 && !f.keyed) emit("fmt_noargs", {args, g_->new_const_bool(is_bytes)}, pos);
     push(args);
-    size_t base = st_.stack.size();
+    f.base = st_.stack.size();
+    return f;
+  }
+
+  Value* percent_format(py::handle e, const std::string& fmtstr, Value* args, SourcePos pos) {
+    PercentFields f = percent_fields(e, fmtstr, args, false, pos);
+    const std::vector<FormatPiece>& pieces = f.pieces;
+    bool keyed = f.keyed;
+    size_t base = f.base;
     auto item = [&](int k) {
       // fmt_arg: item k of a tuple of n, or the operand itself when it is
       // not a tuple (then n must be 1), as CPython's % does.
-      return emit("fmt_arg", {st_.stack[base - 1], g_->new_const_int(k), g_->new_const_int(n)}, pos);
+      return emit("fmt_arg", {st_.stack[base - 1], g_->new_const_int(k), g_->new_const_int(f.n)}, pos);
     };
     for (auto& p : pieces) {
       if (p.literal) {
@@ -1656,23 +1670,13 @@ class FlowBuilder {
   // which is repr() with the non-ASCII characters backslash-escaped) are
   // bytes, cut and padded by rpython/rlib/_formatting.py's bytes_field.
   Value* bytes_percent_format(py::handle e, const std::string& fmtstr, Value* args, SourcePos pos) {
-    std::string err;
-    std::vector<FormatPiece> pieces = parse_percent_format(fmtstr, &err, true);
-    if (!err.empty()) error(e, err);
-    int n = 0;
-    bool keyed = false;
-    for (auto& p : pieces) {
-      if (p.literal) continue;
-      keyed |= !p.name.empty();
-      n = std::max({n, p.index + 1, p.width_arg + 1, p.prec_arg + 1});
-    }
-    if (keyed) args = emit("fmt_mapping", {args}, pos);
-    if (n == 0 && !keyed) emit("fmt_noargs", {args, g_->new_const_bool(true)}, pos);
-    push(args);
-    size_t base = st_.stack.size();
+    PercentFields f = percent_fields(e, fmtstr, args, true, pos);
+    const std::vector<FormatPiece>& pieces = f.pieces;
+    bool keyed = f.keyed;
+    size_t base = f.base;
     auto item = [&](int k) {
-      return emit("fmt_arg", {st_.stack[base - 1], g_->new_const_int(k), g_->new_const_int(n), g_->new_const_bool(true)},
-                  pos);
+      return emit("fmt_arg",
+                  {st_.stack[base - 1], g_->new_const_int(k), g_->new_const_int(f.n), g_->new_const_bool(true)}, pos);
     };
     auto value = [&](const FormatPiece& p) {
       return keyed ? emit("getitem", {st_.stack[base - 1], constant(py::bytes(p.name))}, pos) : item(p.index);
