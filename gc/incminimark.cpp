@@ -351,8 +351,17 @@ inline void trace(rpy_gchdr* h) {
     int64_t len = *reinterpret_cast<int64_t*>(base + ti.length_offset);
     char* item = base + ti.items_offset;
     if (ti.n_item_ptrs == 1 && ti.item_ptr_offsets[0] == 0 && ti.itemsize == sizeof(void*)) {
+      // The referents' headers are read some items ahead (see
+      // drag_pointer_array): their cache misses overlap.
       void** p = reinterpret_cast<void**>(item);
-      for (int64_t i = 0; i < len; i++) fn(p + i);
+      constexpr int64_t kAhead = 8;
+      for (int64_t i = 0; i < len; i++) {
+        if (i + kAhead < len) {
+          void* q = p[i + kAhead];
+          if (q && !((uintptr_t)q & 1)) __builtin_prefetch(q, 1);
+        }
+        fn(p + i);
+      }
     } else {
       for (int64_t i = 0; i < len; i++, item += ti.itemsize)
         for (uint32_t k = 0; k < ti.n_item_ptrs; k++) fn(reinterpret_cast<void**>(item + ti.item_ptr_offsets[k]));
@@ -574,6 +583,20 @@ void drag_out(void** slot) {
   }
 }
 
+// The items of an array of pointers: a young object's header is read
+// some items ahead of its copying, so the cache misses on a run of young
+// objects (a list of fresh strings) overlap instead of following each other.
+void drag_pointer_array(void** items, int64_t begin, int64_t end) {
+  constexpr int64_t kAhead = 8;
+  for (int64_t i = begin; i < end; i++) {
+    if (i + kAhead < end) {
+      void* q = items[i + kAhead];
+      if (is_ref(q)) __builtin_prefetch(q, 1);
+    }
+    drag_out(items + i);
+  }
+}
+
 void switch_debug_nursery() {
   // Leave the current buffer poisoned and inaccessible: any ref still into it
   // (a missing root, a missing reload) faults at its next use.
@@ -631,9 +654,13 @@ void drag_card(rpy_gchdr* h, const rpy_typeinfo& ti, int64_t k) {
   char* items = reinterpret_cast<char*>(h) + ti.items_offset;
   G.young_ref_seen = false;
   int64_t end = std::min(len, (k + 1) << kCardShift);
-  for (int64_t i = k << kCardShift; i < end; i++)
-    for (uint32_t j = 0; j < ti.n_item_ptrs; j++)
-      drag_out(reinterpret_cast<void**>(items + i * ti.itemsize + ti.item_ptr_offsets[j]));
+  if (ti.n_item_ptrs == 1 && ti.item_ptr_offsets[0] == 0 && ti.itemsize == sizeof(void*)) {
+    drag_pointer_array(reinterpret_cast<void**>(items), k << kCardShift, end);
+  } else {
+    for (int64_t i = k << kCardShift; i < end; i++)
+      for (uint32_t j = 0; j < ti.n_item_ptrs; j++)
+        drag_out(reinterpret_cast<void**>(items + i * ti.itemsize + ti.item_ptr_offsets[j]));
+  }
   if (G.young_ref_seen) G.cards_kept.push_back({h, (size_t)k});
 }
 
