@@ -851,10 +851,12 @@ class CodeGen {
         // instead of the NULL being used.
         canraise = ext->canraise || ext->cancollect;
       }
-      std::string args;
-      bool first = true;
       const ExternalFunc* extf =
           fn->llkind == Constant::External ? static_cast<const ExternalFunc*>(fn->llptr) : nullptr;
+      if (extf && (extf->name == "rpy_str_eq" || extf->name == "rpy_bytes_eq"))
+        if (std::string lit = literal_equality(op, a); !lit.empty()) return r + lit + ";";
+      std::string args;
+      bool first = true;
       for (size_t i = 1; i < op.args.size(); ++i) {
         if (op.args[i]->concretetype == Void) continue;
         std::string arg = a[i];
@@ -873,6 +875,26 @@ class CodeGen {
       return call;
     }
     throw TranslationError(op.pos, "internal: codegen has no rule for " + n);
+  }
+
+  // str/bytes equality with a constant operand (the IR keeps the call, with
+  // its oopspec, for the JIT): rpy_str_eq_lit on the literal's bytes, or ""
+  // when neither operand is a literal.
+  std::string literal_equality(const SpaceOperation& op, const std::vector<std::string>& a) {
+    for (size_t k = 1; k <= 2; ++k) {
+      auto* c = dynamic_cast<const Constant*>(op.args[k]);
+      if (!c || c->llkind != Constant::Plain) continue;
+      std::string bytes;
+      if (c->value.kind == ConstValue::Str) bytes = c->value.s;
+      else if (c->value.kind == ConstValue::Object && c->value.obj && PyBytes_CheckExact(c->value.obj.ptr()))
+        bytes = py::bytes(c->value.obj);
+      else continue;
+      // Short literals only: a long one is compared as fast by the call.
+      if (bytes.size() > 32) return "";
+      size_t other = 3 - k;
+      return "rpy_str_eq_lit((const rpy_string*)(" + a[other] + "), " + c_string_literal(bytes) + ")";
+    }
+    return "";
   }
 
   // Assigns a link's values to its target's inputs, then jumps. The inputs

@@ -850,7 +850,7 @@ void RTyper::rtype_op(SpaceOperation& op) {
       return;
     }
     if (a->kind == SomeValue::String && b->kind == SomeValue::String && (name == "eq" || name == "ne")) {
-      if (a->can_be_none || b->can_be_none) unsupported("comparing a str that may be None is not supported yet");
+      // rpy_str_eq takes None on either side (equal only to None).
       if (name == "eq") call_external("rpy_str_eq", {op.args[0], op.args[1]}, res);
       else gen("bool_not", {call_external("rpy_str_eq", {op.args[0], op.args[1]})}, Bool, res);
       return;

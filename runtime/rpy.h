@@ -407,6 +407,15 @@ Signed rpy_gc_get_stat(Signed what);  // RPY_STAT_* (gc/rpygc.h); -1 for an unkn
 
 }  // extern "C"
 
+// s == "literal" (str or bytes) where codegen knows the literal: a length
+// test and a memcmp of a compile-time size, which the C++ compiler turns
+// into a compare or two, instead of a call. Tokenizers and dispatch on
+// names compare against literals in their inner loops (`c == " "`).
+template <size_t N>
+inline bool rpy_str_eq_lit(const rpy_string* s, const char (&lit)[N]) {
+  return s != nullptr && s->nbytes == (Signed)(N - 1) && std::memcmp(s->data, lit, N - 1) == 0;
+}
+
 // The standard-module functions (math, time, os, sys): runtime/rpy_syslib.h.
 #include "runtime/rpy_syslib.h"
 // rpython.rlib.rbigint (GMP): runtime/rpy_bigint.h.
