@@ -12,6 +12,7 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
   auto cleanup = [&](FunctionGraph* g) {
     folded += constant_fold(g);
     joined += join_blocks(g);
+    dead += merge_identical_inputs(g);
     dead += remove_dead_code(g);
   };
   for (FunctionGraph* g : graphs) cleanup(g);
@@ -20,6 +21,14 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
     // take apart, and the folding after it can make more callees small
     // enough: a couple of rounds catch most of it.
     double threshold = level >= 3 ? 120 : 32;
+    // Handlers that only re-raise go first: inlined into a caller's try,
+    // they would be copied (and then pass the exception to the caller's
+    // handler through a class test of their own).
+    for (FunctionGraph* g : graphs)
+      if (size_t r = simplify_exception_edges(g)) {
+        reraises += r;
+        cleanup(g);
+      }
     for (int round = 0; round < 3; ++round) {
       size_t n = inline_functions(graphs, threshold);
       size_t m = 0;

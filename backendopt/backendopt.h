@@ -15,6 +15,12 @@ bool op_can_raise(const SpaceOperation& op);
 // Removes pure operations whose results are unused and block inputs that no
 // one reads, to a fixpoint. Returns how many operations and inputs went.
 size_t remove_dead_code(FunctionGraph* g);
+// Block inputs that receive the same value along every link into the
+// block become one (PyPy's remove_identical_vars): the inliner passes a
+// callee's parameter next to the caller's copy of the same variable, and
+// malloc removal gives up on an object that a block receives twice.
+// Returns how many inputs went.
+size_t merge_identical_inputs(FunctionGraph* g);
 // Merges a block into its only predecessor when that predecessor has no
 // other exit. Returns how many blocks were merged.
 size_t join_blocks(FunctionGraph* g);

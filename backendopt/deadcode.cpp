@@ -91,6 +91,58 @@ size_t remove_dead_code(FunctionGraph* g) {
   return removed;
 }
 
+size_t merge_identical_inputs(FunctionGraph* g) {
+  size_t merged = 0;
+  for (bool changed = true; changed;) {
+    changed = false;
+    auto blocks = g->iterblocks();
+    std::unordered_map<Block*, std::vector<Link*>> into;
+    for (Block* b : blocks)
+      for (Link* l : b->exits) into[l->target].push_back(l);
+    for (Block* b : blocks) {
+      if (b == g->startblock || b->is_final) continue;
+      const std::vector<Link*>& links = into[b];
+      if (links.empty()) continue;
+      size_t n = b->inputargs.size();
+      std::vector<bool> drop(n, false);
+      std::unordered_map<Value*, Value*> subst;
+      for (size_t j = 1; j < n; ++j) {
+        for (size_t i = 0; i < j && !drop[j]; ++i) {
+          if (drop[i] || b->inputargs[i]->concretetype != b->inputargs[j]->concretetype) continue;
+          bool same = std::all_of(links.begin(), links.end(), [&](Link* l) { return l->args[i] == l->args[j]; });
+          if (!same) continue;
+          drop[j] = true;
+          subst[b->inputargs[j]] = b->inputargs[i];
+        }
+      }
+      if (subst.empty()) continue;
+      auto S = [&](Value*& v) {
+        if (auto it = subst.find(v); it != subst.end()) v = it->second;
+      };
+      for (auto& op : b->operations)
+        for (auto& a : op.args) S(a);
+      if (b->exitswitch) S(b->exitswitch);
+      for (Link* l : b->exits)
+        for (auto& a : l->args) S(a);
+      auto keep = [&](auto& vec) {
+        size_t k = 0;
+        for (size_t i = 0; i < vec.size(); ++i)
+          if (i >= drop.size() || !drop[i]) vec[k++] = vec[i];
+        vec.resize(k);
+      };
+      for (Link* l : links) {
+        keep(l->args);
+        if (l->argpos.size() == n) keep(l->argpos);
+        else l->argpos.resize(l->args.size());
+      }
+      keep(b->inputargs);
+      merged += subst.size();
+      changed = true;
+    }
+  }
+  return merged;
+}
+
 size_t join_blocks(FunctionGraph* g) {
   size_t merged = 0;
   auto blocks = g->iterblocks();

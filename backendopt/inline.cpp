@@ -4,13 +4,20 @@
 // an operation that can raise, control leaves the function -- or, in a block
 // that canraise(), goes to that block's exception exit):
 //
-//  * A call in a block that canraise() is inlined only when the callee
-//    cannot raise at all (no operation that can raise, no link to its except
-//    block): otherwise every raising operation of the inlined body would
-//    have to reach that block's exception exit, which needs the body split
-//    after each of them. Not done (yet). The rest of the block keeps the
-//    exception exit, and so does the part before the call when one of its
-//    operations can raise.
+//  * A call in a block that canraise() (inside a try, or a for loop's
+//    next()) is inlined with what the callee raises going where the call's
+//    exception went (the block's exception exit, "the catcher"): a copied
+//    block with a raising operation gets an exception exit to the catcher's
+//    target (codegen sends every raising operation of such a block there;
+//    a block that also branches is split after its operations), and a
+//    `raise` of the callee (a link to its except block) jumps to the
+//    catcher's target with the instance. When that raise's class is a
+//    constant and the handler starts by testing it (isinstance_range, one
+//    test per except clause), the jump goes straight to the clause that
+//    matches: `raise StopIteration` in an iterator's __next__ becomes the
+//    loop's exit, and the instance, now unused, is removed with its
+//    allocation. The rest of the block keeps the exception exit, and so
+//    does the part before the call when one of its operations can raise.
 //  * Anywhere else, a raising call leaves the caller. So does a raising
 //    operation of the inlined body outside the callee's own try blocks, so
 //    the callee is copied as it is: its canraise blocks keep their own
@@ -33,6 +40,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "annotator/classdef.h"
 #include "backendopt/backendopt.h"
 #include "rtyper/lltype.h"
 
@@ -62,17 +70,6 @@ double graph_weight(const FunctionGraph* g) {
     for (auto& op : b->operations) w += op_weight(op);
   }
   return w;
-}
-
-// Whether a call to g can return with an exception set.
-bool graph_can_raise(const FunctionGraph* g) {
-  for (Block* b : g->iterblocks()) {
-    for (auto& op : b->operations)
-      if (op_can_raise(op)) return true;
-    for (Link* l : b->exits)
-      if (l->target == g->exceptblock) return true;
-  }
-  return false;
 }
 
 bool func_flag(const FunctionGraph* g, const char* name) {
@@ -143,6 +140,66 @@ struct CallGraph {
 
 constexpr double kCallerBudget = 3000;
 
+bool is_typeptr_field(const Value* v) {
+  auto* f = dynamic_cast<const Constant*>(v);
+  return f && f->llkind == Constant::FieldName && f->llrepr == "typeptr";
+}
+
+// The class of a raised instance when it is known where it is raised
+// (`block`, whose link passes `etype` to the except block): a vtable
+// constant, or the type read back from an instance that block allocated and
+// typed (`raise StopIteration` as the rtyper leaves it).
+const ClassDef* raised_class(const Block* block, Value* etype) {
+  if (auto* c = dynamic_cast<Constant*>(etype))
+    return c->llkind == Constant::Vtable && c->llptr ? static_cast<const ClassDef*>(c->llptr) : nullptr;
+  const auto& ops = block->operations;
+  auto def = std::find_if(ops.rbegin(), ops.rend(), [&](const SpaceOperation& op) { return op.result == etype; });
+  if (def == ops.rend() || def->opname != "getfield" || def->args.size() != 2 || !is_typeptr_field(def->args[1]))
+    return nullptr;
+  std::unordered_set<const Value*> inst = {def->args[0]};  // the instance, under its static types
+  for (auto it = def + 1; it != ops.rend(); ++it) {
+    if (it->opname == "cast_pointer" && inst.count(it->result)) inst.insert(it->args[0]);
+    else if (it->opname == "setfield" && it->args.size() == 3 && inst.count(it->args[0]) && is_typeptr_field(it->args[1]))
+      return it->args[2]->is_const() ? raised_class(block, it->args[2]) : nullptr;
+  }
+  return nullptr;
+}
+
+// Where a raise of `evalue` (of class `cd`, if known) that the handler block
+// `target` catches, with `args`, ends up: while the block only tests the
+// instance's class (one isinstance_range per except clause) and the class
+// is known, the test is decided here and the jump goes past it.
+std::pair<Block*, std::vector<Value*>> raise_to_handler(const ClassDef* cd, Block* target, std::vector<Value*> args,
+                                                        Value* evalue) {
+  for (int depth = 0; cd && depth < 16; ++depth) {
+    if (target->is_final || target->canraise() || target->operations.size() != 1 || target->exits.size() != 2)
+      break;
+    const SpaceOperation& test = target->operations[0];
+    if (test.opname != "isinstance_range" || test.args.size() != 3 || target->exitswitch != test.result) break;
+    auto* lo = dynamic_cast<Constant*>(test.args[1]);
+    auto* hi = dynamic_cast<Constant*>(test.args[2]);
+    auto in = std::find(target->inputargs.begin(), target->inputargs.end(), test.args[0]);
+    if (!lo || !hi || in == target->inputargs.end() || args[in - target->inputargs.begin()] != evalue) break;
+    bool match = lo->value.i <= cd->subclassrange_min && cd->subclassrange_min < hi->value.i;
+    Link* taken = nullptr;
+    for (Link* l : target->exits)
+      if (l->exitcase && l->exitcase->kind == ConstValue::Bool && l->exitcase->b == match) taken = l;
+    if (!taken) break;
+    std::vector<Value*> next;
+    bool ok = true;
+    for (Value* a : taken->args) {
+      auto i = std::find(target->inputargs.begin(), target->inputargs.end(), a);
+      if (i != target->inputargs.end()) next.push_back(args[i - target->inputargs.begin()]);
+      else if (a->is_const()) next.push_back(a);
+      else ok = false;  // the test's result
+    }
+    if (!ok) break;
+    target = taken->target;
+    args = std::move(next);
+  }
+  return {target, std::move(args)};
+}
+
 // Returns the continuation block, or nullptr when the call is not inlinable.
 Block* inline_at(FunctionGraph* caller, Block* block, size_t index) {
   if (index >= block->operations.size() || block->is_final) return nullptr;
@@ -150,7 +207,7 @@ Block* inline_at(FunctionGraph* caller, Block* block, size_t index) {
   FunctionGraph* callee = called_graph(call);
   if (!callee || callee == caller || !callee->startblock || !callee->returnblock) return nullptr;
   bool in_try = block->canraise();
-  if (in_try && (block->exits.size() != 2 || graph_can_raise(callee))) return nullptr;
+  if (in_try && block->exits.size() != 2) return nullptr;
   if (in_try) {
     // The copy of the exception exit left on the part before the call can
     // only carry what that part defines.
@@ -241,6 +298,54 @@ Block* inline_at(FunctionGraph* caller, Block* block, size_t index) {
     }
     bmap[cb] = nb;
   }
+  // The catcher's arguments as seen from a copied block: the caught
+  // instance is `exc`, a live variable of the caller is that block's copy.
+  std::unordered_map<Value*, size_t> live_index;  // cont's input -> index in live
+  for (size_t j = 0; j < live.size(); ++j) live_index[csubst.at(live[j])] = j;
+  auto catcher_args = [&](Value* exc, const std::vector<Value*>& ex) {
+    std::vector<Value*> args;
+    for (Value* a : catcher->args) {
+      if (a == catcher->last_exc_value) args.push_back(exc);
+      else if (auto it = live_index.find(a); it != live_index.end()) args.push_back(ex[it->second]);
+      else args.push_back(a);  // a constant
+    }
+    return args;
+  };
+  auto add_catch_exit = [&](Block* from, const std::vector<Value*>& ex) {
+    Variable* exc = copy_var(caller, catcher->last_exc_value);
+    Link* el = caller->new_link(from, catcher->target, catcher_args(exc, ex));
+    el->last_exc_value = exc;
+    el->exitcase = catcher->exitcase;
+    el->pos = catcher->pos;
+    el->argpos = catcher->argpos;
+  };
+  // The links of cb's exits, from `from` (nb, or the second half of a
+  // split nb).
+  auto copy_exits = [&](Block* cb, Block* from) {
+    for (Link* l : cb->exits) {
+      Variable* exc = l->last_exc_value ? static_cast<Variable*>(M(l->last_exc_value)) : nullptr;
+      std::vector<Value*> args;
+      for (Value* a : l->args) args.push_back(M(a));
+      Block* target;
+      if (l->target == callee->returnblock) {
+        target = cont;
+        args.insert(args.end(), extra[cb].begin(), extra[cb].end());
+      } else if (l->target == callee->exceptblock && catcher) {
+        std::tie(target, args) = raise_to_handler(raised_class(bmap.at(cb), args[0]), catcher->target,
+                                                  catcher_args(args[1], extra[cb]), args[1]);
+      } else if (l->target == callee->exceptblock) {
+        target = caller->exceptblock;
+      } else {
+        target = bmap.at(l->target);
+        args.insert(args.end(), extra[cb].begin(), extra[cb].end());
+      }
+      Link* nl = caller->new_link(from, target, std::move(args));
+      nl->exitcase = l->exitcase;
+      nl->pos = l->pos;
+      nl->last_exc_value = exc;
+      for (size_t i = 0; i < l->argpos.size() && i < nl->argpos.size(); ++i) nl->argpos[i] = l->argpos[i];
+    }
+  };
   for (Block* cb : cblocks) {
     if (cb->is_final) continue;
     Block* nb = bmap[cb];
@@ -250,27 +355,37 @@ Block* inline_at(FunctionGraph* caller, Block* block, size_t index) {
       if (op.result) n.result = static_cast<Variable*>(M(op.result));
       nb->operations.push_back(std::move(n));
     }
-    if (cb->canraise()) nb->exitswitch = caller->last_exception();
-    else if (cb->exitswitch) nb->exitswitch = M(cb->exitswitch);
-    for (Link* l : cb->exits) {
-      Variable* exc = l->last_exc_value ? static_cast<Variable*>(M(l->last_exc_value)) : nullptr;
-      std::vector<Value*> args;
-      for (Value* a : l->args) args.push_back(M(a));
-      Block* target;
-      if (l->target == callee->returnblock) {
-        target = cont;
-      } else if (l->target == callee->exceptblock) {
-        target = caller->exceptblock;
-      } else {
-        target = bmap.at(l->target);
-      }
-      if (target != caller->exceptblock) args.insert(args.end(), extra[cb].begin(), extra[cb].end());
-      Link* nl = caller->new_link(nb, target, std::move(args));
-      nl->exitcase = l->exitcase;
-      nl->pos = l->pos;
-      nl->last_exc_value = exc;
-      for (size_t i = 0; i < l->argpos.size() && i < nl->argpos.size(); ++i) nl->argpos[i] = l->argpos[i];
+    bool guard = catcher && !cb->canraise() && std::any_of(cb->operations.begin(), cb->operations.end(), op_can_raise);
+    if (guard && cb->exitswitch) {
+      // It branches too: the branching moves to a block of its own, which
+      // takes what its exits read.
+      Block* tail = caller->new_block();
+      copy_exits(cb, tail);
+      tail->exitswitch = M(cb->exitswitch);
+      std::unordered_map<Value*, Value*> local;
+      std::vector<Value*> pass;
+      auto L = [&](Value* v) -> Value* {
+        if (v->is_const()) return v;
+        auto it = local.find(v);
+        if (it != local.end()) return it->second;
+        Variable* n = copy_var(caller, static_cast<Variable*>(v));
+        tail->inputargs.push_back(n);
+        pass.push_back(v);
+        return local[v] = n;
+      };
+      tail->exitswitch = L(tail->exitswitch);
+      for (Link* l : tail->exits)
+        for (auto& a : l->args)
+          if (a != l->last_exc_value) a = L(a);
+      nb->exitswitch = caller->last_exception();
+      caller->new_link(nb, tail, std::move(pass));
+      add_catch_exit(nb, extra[cb]);
+      continue;
     }
+    if (cb->canraise() || guard) nb->exitswitch = caller->last_exception();
+    else if (cb->exitswitch) nb->exitswitch = M(cb->exitswitch);
+    copy_exits(cb, nb);
+    if (guard) add_catch_exit(nb, extra[cb]);
   }
 
   std::vector<Value*> entry(call.args.begin() + 1, call.args.end());

@@ -1,19 +1,25 @@
 // Malloc removal (scalar replacement), after PyPy's backendopt/malloc.py.
 //
-// Variables connected by links (a link argument and the target's input) or
-// by same_as are one "family": the places one object can be held. A family
-// is replaced by one variable per field when
+// Variables connected by links (a link argument and the target's input),
+// by same_as or by cast_pointer (an instance under a base class's type: the
+// base's fields are a prefix of the struct's) are one "family": the places
+// one object can be held. A family is replaced by one variable per field
+// when
 //   * every way a value enters it is a malloc of the same GC struct (not a
 //     function parameter, a call result, a field read, a constant);
 //   * every use is getfield/setfield on it (not as the stored value),
 //     same_as, ptr_iszero/ptr_nonzero, or a link to an ordinary block;
 //   * no block receives it twice (two inputs could then be one object, and
 //     a write through one must be seen through the other);
-//   * it does not leave along an exception exit: codegen may take that exit
-//     from the middle of the block, where the fields had other values than
-//     at its end.
+//   * it does not leave along an exception exit of a block that writes its
+//     fields (or allocates it): codegen may take that exit from the middle
+//     of the block, where the fields had other values than at its end. (A
+//     loop's iterator goes along the exception exits of the inner loops'
+//     blocks, which do not touch it.)
 // Anything else (a call, a return, a store into another object, a pointer
-// comparison, a cast) is an escape. The struct's memory is zeroed by the GC,
+// comparison, a cast to a type the malloc'ed struct does not extend) is an
+// escape. So an exception instance that an inlined `raise` built and a
+// handler decided at translation time (inline.cpp) disappears. The struct's memory is zeroed by the GC,
 // so the fields start as typed zero constants. Removing one family can free
 // another (a tuple stored only in a removed tuple), so this runs to a fixpoint.
 #include <memory>
@@ -65,6 +71,22 @@ const LLType* malloced_struct(const SpaceOperation& op) {
   return p->item;
 }
 
+// cast_pointer between two GC struct pointers (up or down a class chain).
+bool is_struct_cast(const SpaceOperation& op) {
+  if (op.opname != "cast_pointer" || op.args.size() != 1 || !op.result || op.args[0]->is_const()) return false;
+  const LLType* from = op.args[0]->concretetype;
+  const LLType* to = op.result->concretetype;
+  return from && to && from->is_gc_ptr() && to->is_gc_ptr() && from->item->kind == LLType::Struct &&
+         to->item->kind == LLType::Struct;
+}
+
+// Whether struct `s` is `base` or extends it.
+bool extends(const LLType* s, const LLType* base) {
+  for (const LLType* t = s; t; t = t->super)
+    if (t == base) return true;
+  return false;
+}
+
 const std::string& field_name(const Value* v) { return static_cast<const Constant*>(v)->llrepr; }
 
 struct Family {
@@ -104,6 +126,8 @@ struct Remover {
             op.args[0]->concretetype == op.result->concretetype && op.result->concretetype &&
             op.result->concretetype->is_gc_ptr())
           unite(var(op.args[0]), op.result);
+        else if (is_struct_cast(op))
+          unite(var(op.args[0]), op.result);
       for (Link* l : b->exits)
         if (!l->target->is_final)
           for (size_t i = 0; i < l->args.size(); ++i)
@@ -130,7 +154,7 @@ struct Remover {
       for (auto& op : b->operations) {
         Family* f = op.result ? F(op.result) : nullptr;
         if (!f) continue;
-        if (op.opname == "same_as") continue;
+        if (op.opname == "same_as" || is_struct_cast(op)) continue;
         const LLType* st = malloced_struct(op);
         if (!st || (f->type && f->type != st)) {
           f->escapes = true;
@@ -148,6 +172,14 @@ struct Remover {
     }
     // Uses.
     for (Block* b : blocks) {
+      std::unordered_set<Family*> written;  // by this block
+      for (auto& op : b->operations) {
+        if (op.opname == "setfield" && !op.args.empty())
+          if (Variable* v = var(op.args[0]))
+            if (Family* f = F(v)) written.insert(f);
+        if (op.result && op.opname == "malloc")
+          if (Family* f = F(op.result)) written.insert(f);
+      }
       for (auto& op : b->operations) {
         if (op.args.empty()) continue;
         const std::string& n = op.opname;
@@ -162,13 +194,25 @@ struct Remover {
           continue;
         }
         if (n == "same_as" && op.result && F(op.result)) continue;
+        if (is_struct_cast(op) && F(op.result)) {
+          Family* f = F(op.result);
+          if (f->type && !(extends(f->type, op.result->concretetype->item) &&
+                           extends(f->type, op.args[0]->concretetype->item)))
+            f->escapes = true;
+          continue;
+        }
         if ((n == "ptr_iszero" || n == "ptr_nonzero") && op.args.size() == 1) continue;
         for (Value* a : op.args) escape(a);
       }
       if (b->exitswitch) escape(b->exitswitch);
-      for (Link* l : b->exits)
-        if (l->target->is_final || l->last_exc_value)
+      for (Link* l : b->exits) {
+        if (l->target->is_final) {
           for (Value* a : l->args) escape(a);
+        } else if (l->last_exc_value) {
+          for (Value* a : l->args)
+            if (Variable* x = var(a); x && F(x) && written.count(F(x))) escape(a);
+        }
+      }
     }
     std::unordered_set<Family*> removable;
     for (auto& [root, f] : fam) {
@@ -226,7 +270,7 @@ struct Remover {
           ++removed;
           continue;
         }
-        if (n == "same_as" && op.result && R(op.result)) {
+        if ((n == "same_as" || n == "cast_pointer") && op.result && R(op.result)) {
           state[op.result] = state.at(var(op.args[0]));
           continue;
         }

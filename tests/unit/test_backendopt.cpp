@@ -424,6 +424,44 @@ BOOST_AUTO_TEST_CASE(inputs_of_final_and_start_blocks_are_kept) {
   BOOST_TEST(t.g.exceptblock->inputargs.size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(inputs_fed_the_same_value_by_every_link_merge) {
+  // join(p, q, r): both links pass the same value as p and q (x, then lx),
+  // but r differs from p on one link: q goes, its uses read p.
+  G t("same", {"x"});
+  Block* s = t.g.startblock;
+  Variable* x = s->inputargs[0];
+  Variable* c = t.op(s, "int_lt", {x, t.c(0)}, lltypes::Bool);
+  Variable* p = t.var("p");
+  Variable* q = t.var("q");
+  Variable* r = t.var("r");
+  Block* join = t.block({p, q, r});
+  Variable* lx = t.var("lx");
+  Block* left = t.block({lx});
+  t.branch(s, c, left, {x}, join, {x, x, x});
+  t.link(left, join, {lx, lx, t.c(3)});
+  Variable* sum = t.op(join, "int_add", {q, r});
+  t.link(join, t.g.returnblock, {t.op(join, "int_mul", {sum, p})});
+  BOOST_TEST(merge_identical_inputs(&t.g) == 1u);
+  check_consistent(t.g);
+  BOOST_TEST(join->inputargs.size() == 2u);
+  BOOST_TEST((join->operations[0].args[0] == p));
+  for (Link* l : left->exits) BOOST_TEST(l->args.size() == 2u);
+  // A loop header whose back edge passes them apart keeps both.
+  G u("apart", {"x"});
+  Block* us = u.g.startblock;
+  Variable* a = u.var("a");
+  Variable* b = u.var("b");
+  Block* header = u.block({a, b});
+  u.link(us, header, {us->inputargs[0], us->inputargs[0]});
+  Variable* lt = u.op(header, "int_lt", {a, u.c(10)}, lltypes::Bool);
+  Variable* ba = u.var("ba");
+  Variable* bb = u.var("bb");
+  Block* body = u.block({ba, bb});
+  u.branch(header, lt, body, {a, b}, u.g.returnblock, {b});
+  u.link(body, header, {u.op(body, "int_add", {ba, u.c(1)}), bb});
+  BOOST_TEST(merge_identical_inputs(&u.g) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(loop_variable_read_only_after_the_loop_stays) {
   // header(i, acc): acc is only passed around the loop and returned at the
   // end: it is needed through the link to the return block.

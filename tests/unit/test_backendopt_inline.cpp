@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <pybind11/embed.h>
 
+#include "annotator/classdef.h"
 #include "support/llgraph.h"
 
 using namespace rpy;
@@ -144,7 +145,9 @@ BOOST_AUTO_TEST_CASE(callee_try_block_is_copied_with_its_handler) {
   BOOST_TEST(canraise == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(call_inside_a_try_block_to_a_raising_callee_is_not_inlined) {
+BOOST_AUTO_TEST_CASE(call_inside_a_try_block_to_a_raising_callee) {
+  // try: return div(a) except: return 0 -- the callee's division now raises
+  // into the caller's handler.
   G callee("div", {"x"});
   callee.ret(callee.g.startblock, callee.op(callee.g.startblock, "int_floordiv_zer", {callee.c(7), callee.arg(0)}));
   G t("caller", {"a"});
@@ -154,10 +157,120 @@ BOOST_AUTO_TEST_CASE(call_inside_a_try_block_to_a_raising_callee_is_not_inlined)
   Block* handler = t.block({ev});
   t.ret(handler, t.c(0));
   t.canraise(s, t.g.returnblock, {r}, handler, {});
-  std::string before = t.g.dump();
-  BOOST_TEST(!inline_call(&t.g, s, 0));
-  BOOST_TEST(inline_functions({&t.g, &callee.g}, 1000) == 0u);
-  BOOST_TEST(t.g.dump() == before);
+  BOOST_TEST(inline_call(&t.g, s, 0));
+  check_consistent(t.g);
+  constant_fold(&t.g);
+  cleanup(&t.g);
+  check_consistent(t.g);
+  BOOST_TEST(t.g.dump() ==
+             "graph caller(a_3: Signed)\n"
+             "block2(a_3: Signed):\n"
+             "    v_8: Signed = int_floordiv_zer(7, a_3)\n"
+             "    exitswitch: last_exception\n"
+             "    -> block4(v_8)\n"
+             "    except evalue_9: -> block3()\n"
+             "block4(v_4: Signed):\n"
+             "    -> return(v_4)\n"
+             "block3():\n"
+             "    -> return(0)\n");
+}
+
+BOOST_AUTO_TEST_CASE(raising_callee_block_that_also_branches_is_split) {
+  // callee(x): q = 100 // x; return 1 if q < 5 else 2 -- one block that
+  // raises and branches: inlined in a try, its operations keep the
+  // exception exit and the branch moves to a block of its own.
+  G callee("pick", {"x"});
+  Block* cs = callee.g.startblock;
+  Variable* q = callee.op(cs, "int_floordiv_zer", {callee.c(100), callee.arg(0)});
+  Variable* lt = callee.op(cs, "int_lt", {q, callee.c(5)}, lltypes::Bool);
+  callee.branch(cs, lt, callee.g.returnblock, {callee.c(1)}, callee.g.returnblock, {q});
+  G t("caller", {"a"});
+  Block* s = t.g.startblock;
+  Variable* r = t.call(s, &callee.g, {t.arg(0)});
+  Variable* ev = t.var("ev", lltypes::ExceptionPtr());
+  Variable* ha = t.var("ha");
+  Block* handler = t.block({ev, ha});
+  t.ret(handler, ha);
+  t.canraise(s, t.g.returnblock, {r}, handler, {t.arg(0)});
+  BOOST_TEST(inline_call(&t.g, s, 0));
+  check_consistent(t.g);
+  constant_fold(&t.g);
+  cleanup(&t.g);
+  check_consistent(t.g);
+  BOOST_TEST(t.g.dump() ==
+             "graph caller(a_3: Signed)\n"
+             "block2(a_3: Signed):\n"
+             "    v_11: Signed = int_floordiv_zer(100, a_3)\n"
+             "    v_12: Bool = int_lt(v_11, 5)\n"
+             "    exitswitch: last_exception\n"
+             "    -> block6(v_12, v_11)\n"
+             "    except evalue_16: -> block3(a_3)\n"
+             "block6(v_13: Bool, v_15: Signed):\n"
+             "    exitswitch: v_13\n"
+             "    True: -> block4(1)\n"
+             "    False: -> block4(v_15)\n"
+             "block4(v_4: Signed):\n"
+             "    -> return(v_4)\n"
+             "block3(ha_6: Signed):\n"
+             "    -> return(ha_6)\n");
+}
+
+BOOST_AUTO_TEST_CASE(raise_of_a_known_class_goes_to_the_clause_that_matches) {
+  // callee(x, e): if x < 0: raise e (its class a constant) else return x.
+  // The caller's handler tests the class: for a matching class the raise
+  // jumps to the clause's code, past the test; else to the other way out.
+  for (bool matches : {true, false}) {
+    ClassDef cd;
+    cd.name = "StopIteration";
+    cd.subclassrange_min = matches ? 14 : 20;
+    cd.subclassrange_max = cd.subclassrange_min + 1;
+    G callee("next", {"x"});
+    Variable* e = callee.var("e", lltypes::ExceptionPtr());
+    callee.g.startblock->inputargs.push_back(e);
+    Block* cs = callee.g.startblock;
+    Variable* neg = callee.op(cs, "int_lt", {callee.arg(0), callee.c(0)}, lltypes::Bool);
+    Variable* re = callee.var("re", lltypes::ExceptionPtr());
+    Block* raising = callee.block({re});
+    Constant* etype = callee.g.new_llconst("StopIteration", Constant::Vtable, &cd);
+    etype->concretetype = lltypes::VtablePtr();
+    callee.link(raising, callee.g.exceptblock, {etype, re});
+    callee.branch(cs, neg, raising, {e}, callee.g.returnblock, {callee.arg(0)});
+
+    G t("caller", {"a"});
+    Variable* te = t.var("te", lltypes::ExceptionPtr());
+    t.g.startblock->inputargs.push_back(te);
+    Block* s = t.g.startblock;
+    Variable* r = t.call(s, &callee.g, {t.arg(0), te});
+    Variable* he = t.var("he", lltypes::ExceptionPtr());
+    Block* handler = t.block({he});
+    Variable* isit = t.op(handler, "isinstance_range", {he, t.c(14), t.c(15)}, lltypes::Bool);
+    Variable* oe = t.var("oe", lltypes::ExceptionPtr());
+    Block* other = t.block({oe});
+    Variable* tp = t.op(other, "getfield", {oe, t.field("typeptr")}, lltypes::VtablePtr());
+    t.link(other, t.g.exceptblock, {tp, oe});
+    t.branch(handler, isit, t.g.returnblock, {t.c(-1)}, other, {he});
+    t.canraise(s, t.g.returnblock, {r}, handler, {});
+    BOOST_TEST(inline_call(&t.g, s, 0));
+    check_consistent(t.g);
+    constant_fold(&t.g);
+    cleanup(&t.g);
+    check_consistent(t.g);
+    // No class test is left: the callee raises nothing else.
+    std::string raise_path = matches ? "block7():\n"
+                                       "    -> return(-1)\n"
+                                     : "block7(re_13: Ptr(GcStruct rpy_exception)):\n"
+                                       "    v_9: Ptr(Struct rpy_vtable) = getfield(re_13, typeptr)\n"
+                                       "    -> except(v_9, re_13)\n";
+    BOOST_TEST(t.g.dump() ==
+               "graph caller(a_3: Signed, te_4: Ptr(GcStruct rpy_exception))\n"
+               "block2(a_3: Signed, te_4: Ptr(GcStruct rpy_exception)):\n"
+               "    v_14: Bool = int_lt(a_3, 0)\n"
+               "    exitswitch: v_14\n"
+               "    True: -> block7(" + std::string(matches ? "" : "te_4") + ")\n"
+               "    False: -> block5(a_3)\n" + raise_path +
+               "block5(v_5: Signed):\n"
+               "    -> return(v_5)\n");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(call_inside_a_try_block_to_a_callee_that_cannot_raise) {

@@ -197,4 +197,87 @@ BOOST_AUTO_TEST_CASE(passed_along_an_exception_exit_is_kept) {
   BOOST_TEST(remove_mallocs(&t.g) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(passed_along_the_exception_exit_of_a_block_that_does_not_write_it) {
+  // The same, but the object is made before the block that can raise, which
+  // neither writes nor allocates it (an outer loop's iterator across an
+  // inner loop): its fields are the same wherever that block raises.
+  G t("exc2", {"x"});
+  Block* s = t.g.startblock;
+  Variable* p = new_pair(t, s, t.arg(0), t.f(0));
+  Variable* mp = t.var("mp", P());
+  Variable* mx = t.var("mx");
+  Block* mid = t.block({mp, mx});
+  t.link(s, mid, {p, t.arg(0)});
+  t.op(mid, "int_floordiv_zer", {t.c(1), mx});
+  Variable* np = t.var("np", P());
+  Block* ok = t.block({np});
+  t.ret(ok, t.op(ok, "getfield", {np, t.field("item0")}));
+  Variable* hp = t.var("hp", P());
+  Variable* ev = t.var("ev", lltypes::ExceptionPtr());
+  Block* handler = t.block({ev, hp});
+  t.ret(handler, t.op(handler, "getfield", {hp, t.field("item0")}));
+  t.canraise(mid, ok, {mp}, handler, {mp});
+  BOOST_TEST(remove_mallocs(&t.g) == 1u);
+  check_consistent(t.g);
+  BOOST_TEST(count_ops(t.g, "malloc") == 0u);
+  // Written in that block: kept.
+  G u("exc3", {"x"});
+  Block* us = u.g.startblock;
+  Variable* up = new_pair(u, us, u.arg(0), u.f(0));
+  Variable* ump = u.var("mp", P());
+  Variable* umx = u.var("mx");
+  Block* umid = u.block({ump, umx});
+  u.link(us, umid, {up, u.arg(0)});
+  u.op(umid, "setfield", {ump, u.field("item0"), u.c(5)}, lltypes::Void);
+  u.op(umid, "int_floordiv_zer", {u.c(1), umx});
+  Variable* unp = u.var("np", P());
+  Block* uok = u.block({unp});
+  u.ret(uok, u.op(uok, "getfield", {unp, u.field("item0")}));
+  Variable* uhp = u.var("hp", P());
+  Variable* uev = u.var("ev", lltypes::ExceptionPtr());
+  Block* uhandler = u.block({uev, uhp});
+  u.ret(uhandler, u.op(uhandler, "getfield", {uhp, u.field("item0")}));
+  u.canraise(umid, uok, {ump}, uhandler, {ump});
+  BOOST_TEST(remove_mallocs(&u.g) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(seen_through_a_cast_to_its_base_struct) {
+  // An instance written and read as its base struct (an exception built by
+  // `raise E` and read as the base exception type) is still its fields; a
+  // cast to an unrelated struct lets it escape.
+  static LLType* base = [] {
+    LLType* b = lltypes::new_gcstruct("base_t", {{"tag", lltypes::Signed}});
+    return b;
+  }();
+  static LLType* derived = [] {
+    LLType* d = lltypes::new_gcstruct("derived_t", {{"extra", lltypes::Signed}});
+    d->super = base;
+    return d;
+  }();
+  G t("cast", {"x"});
+  Block* s = t.g.startblock;
+  Variable* p = t.op(s, "malloc", {t.g.new_llconst("derived_t", Constant::Plain)}, lltypes::ptr_to(derived));
+  t.op(s, "setfield", {p, t.field("extra"), t.arg(0)}, lltypes::Void);
+  Variable* q = t.op(s, "cast_pointer", {p}, lltypes::ptr_to(base));
+  t.op(s, "setfield", {q, t.field("tag"), t.c(7)}, lltypes::Void);
+  Variable* tag = t.op(s, "getfield", {q, t.field("tag")});
+  Variable* extra = t.op(s, "getfield", {p, t.field("extra")});
+  t.ret(s, t.op(s, "int_add", {tag, extra}));
+  BOOST_TEST(remove_mallocs(&t.g) == 1u);
+  check_consistent(t.g);
+  cleanup(&t.g);
+  BOOST_TEST(t.g.dump() ==
+             "graph cast(x_3: Signed)\n"
+             "block2(x_3: Signed):\n"
+             "    v_10: Signed = int_add(7, x_3)\n"
+             "    -> return(v_10)\n");
+  static LLType* other = lltypes::new_gcstruct("other_t", {{"tag", lltypes::Signed}});
+  G u("badcast", {"x"});
+  Block* us = u.g.startblock;
+  Variable* up = u.op(us, "malloc", {u.g.new_llconst("derived_t", Constant::Plain)}, lltypes::ptr_to(derived));
+  Variable* uq = u.op(us, "cast_pointer", {up}, lltypes::ptr_to(other));
+  u.ret(us, u.op(us, "getfield", {uq, u.field("tag")}));
+  BOOST_TEST(remove_mallocs(&u.g) == 0u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
