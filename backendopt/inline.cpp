@@ -171,9 +171,28 @@ const ClassDef* raised_class(const Block* block, Value* etype) {
 // is known, the test is decided here and the jump goes past it.
 std::pair<Block*, std::vector<Value*>> raise_to_handler(const ClassDef* cd, Block* target, std::vector<Value*> args,
                                                         Value* evalue) {
+  // A handler's args, passed through `l` from `target`: nullptr when a link
+  // carries something `target` computes.
+  auto through = [&](Link* l, std::vector<Value*>& next) {
+    for (Value* a : l->args) {
+      auto i = std::find(target->inputargs.begin(), target->inputargs.end(), a);
+      if (i != target->inputargs.end()) next.push_back(args[i - target->inputargs.begin()]);
+      else if (a->is_const()) next.push_back(a);
+      else return false;
+    }
+    return true;
+  };
   for (int depth = 0; cd && depth < 16; ++depth) {
-    if (target->is_final || target->canraise() || target->operations.size() != 1 || target->exits.size() != 2)
-      break;
+    if (target->is_final || target->canraise()) break;
+    if (target->operations.empty() && !target->exitswitch && target->exits.size() == 1) {
+      // A block that only forwards (where two ways into a handler join).
+      std::vector<Value*> next;
+      if (!through(target->exits[0], next)) break;
+      target = target->exits[0]->target;
+      args = std::move(next);
+      continue;
+    }
+    if (target->operations.size() != 1 || target->exits.size() != 2) break;
     const SpaceOperation& test = target->operations[0];
     if (test.opname != "isinstance_range" || test.args.size() != 3 || target->exitswitch != test.result) break;
     auto* lo = dynamic_cast<Constant*>(test.args[1]);
@@ -186,14 +205,7 @@ std::pair<Block*, std::vector<Value*>> raise_to_handler(const ClassDef* cd, Bloc
       if (l->exitcase && l->exitcase->kind == ConstValue::Bool && l->exitcase->b == match) taken = l;
     if (!taken) break;
     std::vector<Value*> next;
-    bool ok = true;
-    for (Value* a : taken->args) {
-      auto i = std::find(target->inputargs.begin(), target->inputargs.end(), a);
-      if (i != target->inputargs.end()) next.push_back(args[i - target->inputargs.begin()]);
-      else if (a->is_const()) next.push_back(a);
-      else ok = false;  // the test's result
-    }
-    if (!ok) break;
+    if (!through(taken, next)) break;  // it passes the test's result on
     target = taken->target;
     args = std::move(next);
   }
