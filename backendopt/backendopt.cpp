@@ -8,8 +8,9 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
   if (level <= 0) return;
   auto log = log::get("backendopt");
   size_t folded = 0, dead = 0, joined = 0, inlined = 0, mallocs = 0, switches = 0, cse = 0, reraises = 0, checks = 0,
-         dictfused = 0, entryreads = 0, concats = 0;
+         dictfused = 0, entryreads = 0, concats = 0, routed = 0;
   auto cleanup = [&](FunctionGraph* g) {
+    routed += route_known_raises(g);
     folded += constant_fold(g);
     joined += join_blocks(g);
     dead += merge_identical_inputs(g);
@@ -83,8 +84,8 @@ void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int le
   log->debug("inlined {} calls, removed {} mallocs, {} constant folds, joined {} blocks, removed {} dead operations/inputs, "
              "merged {} tests into switches, {} common subexpressions, {} bounds checks, "
              "dropped {} re-raising exception exits, {} dict accesses reusing a lookup, {} dict reads at an iterator's entry, "
-             "{} string concatenations fused",
-             inlined, mallocs, folded, joined, dead, switches, cse, checks, reraises, dictfused, entryreads, concats);
+             "{} string concatenations fused, {} raises sent to the except clause that matches",
+             inlined, mallocs, folded, joined, dead, switches, cse, checks, reraises, dictfused, entryreads, concats, routed);
 }
 
 }  // namespace rpy

@@ -1,11 +1,14 @@
 // Optimizations on rtyped graphs, run before codegen (and before the JIT
 // codewriter reads them). One pass per file; this header is the pipeline.
 #pragma once
+#include <utility>
 #include <vector>
 
 #include "flowspace/model.h"
 
 namespace rpy {
+
+struct ClassDef;
 
 // Whether codegen may leave the block from the middle of this operation
 // (a raising llop, a call that can raise): in a block that canraise(), such
@@ -46,6 +49,22 @@ size_t remove_mallocs(FunctionGraph* g);
 // caught (the operation then raises out of the function by itself).
 // Returns how many exits went.
 size_t simplify_exception_edges(FunctionGraph* g);
+
+// Also exceptions.cpp: the class of the instance `evalue` raised at the
+// end of `block` (as type `etype`) when the block says it: a vtable
+// constant, or a typeptr the block stored into an instance it built
+// (`raise E(...)`). nullptr when unknown.
+const ClassDef* raised_class(const Block* block, Value* etype, Value* evalue);
+// Where a raise of `evalue`, of class `cd`, into the handler `target` (with
+// `args`) goes once the handler's class tests (isinstance_range, one per
+// except clause, possibly after blocks that only forward) are decided for
+// that class: the block and args past the last test it can decide.
+std::pair<Block*, std::vector<Value*>> route_raise(const ClassDef* cd, Block* target, std::vector<Value*> args,
+                                                   Value* evalue);
+// Redirects every link that passes such an instance to a handler's class
+// tests (`raise E` inside a try) to the clause that matches. Returns how
+// many links moved.
+size_t route_known_raises(FunctionGraph* g);
 
 // cse.cpp: inside each block, reuses the result of an earlier identical
 // pure operation, of an earlier read (or the value of an earlier write) of

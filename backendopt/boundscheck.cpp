@@ -22,6 +22,9 @@
 //                    fact holds at entry (B: b, len(l) when b is one, or any
 //                    B with b <= B), survives the step, and on the
 //                    `left > 0` link gives i < B.
+// The same facts about strings (immutable: their lengths never die) turn
+// `s[i]` (rpy_str_getitem) into rpy_str_getitem_nonneg, which cannot raise:
+// `for c in s` iterates with an index below len(s).
 // Facts about a list's length die at anything that may resize a list (a
 // call, a setfield of `length`, list_append...): only operations known to
 // leave memory alone, array item reads and writes and allocations keep
@@ -37,6 +40,7 @@
 #include <unordered_map>
 
 #include "backendopt/backendopt.h"
+#include "rtyper/externals.h"
 #include "rtyper/lltype.h"
 #include "rtyper/llop.h"
 
@@ -101,9 +105,17 @@ bool is_array(const Value* v) {
   return t && t->kind == LLType::Ptr && t->item && t->item->kind == LLType::Array;
 }
 
+bool is_string(const Value* v) {
+  const LLType* t = v->concretetype;
+  return t && t->kind == LLType::Ptr && t->item && t->item->kind == LLType::Struct && t->item->struct_name == "rpy_string";
+}
+
+// Whether the length of v never changes: a fixed-size list, a string.
+bool fixed_length(const Value* v) { return is_array(v) || is_string(v); }
+
 void Facts::kill_lengths() {
-  auto mutable_len = [](const Bound& b) { return b.len && !is_array(b.v); };
-  std::erase_if(eqlen, [](const auto& e) { return !is_array(e.second); });
+  auto mutable_len = [](const Bound& b) { return b.len && !fixed_length(b.v); };
+  std::erase_if(eqlen, [](const auto& e) { return !fixed_length(e.second); });
   std::erase_if(lt, [&](const auto& f) { return mutable_len(f.second); });
   std::erase_if(le, [&](const auto& f) { return mutable_len(f.second); });
   std::erase_if(cnt, [&](const auto& f) { return mutable_len(std::get<2>(f)); });
@@ -204,7 +216,14 @@ struct Compare {
 // Runs the block's operations over `f` (its entry facts); with `rewrite`,
 // drops the checks it proves and reuses known lengths. Returns the facts
 // at the exit, and the comparisons that produced Bool variables.
-Facts flow_block(Block* b, Facts f, bool rewrite, size_t* removed, std::unordered_map<Value*, Compare>* cmps) {
+bool is_external_call(const SpaceOperation& op, const char* name) {
+  if (op.opname != "direct_call" || op.args.empty()) return false;
+  auto* fn = dynamic_cast<const Constant*>(op.args[0]);
+  return fn && fn->llkind == Constant::External && fn->llptr && static_cast<const ExternalFunc*>(fn->llptr)->name == name;
+}
+
+Facts flow_block(Block* b, Facts f, bool rewrite, size_t* removed, std::unordered_map<Value*, Compare>* cmps,
+                 Constant* nonneg_getitem) {
   std::unordered_map<Value*, Value*> subst;
   auto S = [&](Value* v) {
     auto it = subst.find(v);
@@ -233,9 +252,14 @@ Facts flow_block(Block* b, Facts f, bool rewrite, size_t* removed, std::unordere
         f.nonneg.insert(a[0]);
         add_lt(f, a[0], a[1]);
       }
-    } else if (op.opname == "getfield" && a.size() == 2 && r && is_field(a[1], "length") && is_list(a[0])) {
+    } else if (op.opname == "getfield" && a.size() == 2 && r && is_field(a[1], "length") &&
+               (is_list(a[0]) || is_string(a[0]))) {
       f.nonneg.insert(r);
       f.eqlen[r] = a[0];
+    } else if (is_external_call(op, "rpy_str_getitem") && a.size() == 3 && is_nonneg(f, a[2]) &&
+               f.lt.count({a[2], Bound{a[1], true}})) {
+      if (rewrite) op.args[0] = nonneg_getitem;
+      ++*removed;
     } else if (op.opname == "getarraysize" && a.size() == 1 && r) {
       f.nonneg.insert(r);
       if (is_array(a[0])) f.eqlen[r] = a[0];
@@ -387,15 +411,18 @@ size_t remove_bounds_checks(FunctionGraph* g) {
       auto it = entry.find(b);
       if (it != entry.end() && it->second == in && exit_facts.count(b)) continue;
       entry[b] = in;
-      exit_facts[b] = flow_block(b, in, false, &ignored, &cmps);
+      exit_facts[b] = flow_block(b, in, false, &ignored, &cmps, nullptr);
       changed = true;
     }
     converged = !changed;
   }
   if (!converged) return 0;
   size_t removed = 0;
+  Constant* nonneg_getitem =
+      g->new_llconst("rpy_str_getitem_nonneg", Constant::External, external("rpy_str_getitem_nonneg"));
+  nonneg_getitem->concretetype = lltypes::Void;
   for (Block* b : blocks)
-    if (!b->is_final && entry.count(b)) flow_block(b, entry[b], true, &removed, nullptr);
+    if (!b->is_final && entry.count(b)) flow_block(b, entry[b], true, &removed, nullptr, nonneg_getitem);
   return removed;
 }
 

@@ -9,9 +9,19 @@
 // tests, the typeptr read) and all of whose ways out raise it again: what
 // the flow builder leaves for `except E: raise`, or for a `try` whose
 // clauses cannot match.
+//
+// Also here: a raise whose class is known where it happens (`raise E(...)`
+// in a try, or in a function inlined into one) skips the handler's class
+// tests, which are decided at translation time, and jumps to the clause
+// that matches; the instance, if that clause does not use it, is then
+// removed with its allocation by malloc removal.
 #include "backendopt/backendopt.h"
 
+#include <algorithm>
 #include <unordered_set>
+
+#include "annotator/classdef.h"
+#include "rtyper/lltype.h"
 
 namespace rpy {
 
@@ -54,7 +64,98 @@ bool reraises(FunctionGraph* g, Link* l, Value* inst, int depth) {
   return true;
 }
 
+bool is_typeptr_field(const Value* v) { return is_field(v, "typeptr"); }
+
 }  // namespace
+
+const ClassDef* raised_class(const Block* block, Value* etype, Value* evalue) {
+  if (auto* c = dynamic_cast<Constant*>(etype))
+    return c->llkind == Constant::Vtable && c->llptr ? static_cast<const ClassDef*>(c->llptr) : nullptr;
+  // The instance, under its static types (cast_pointer between an
+  // exception class and its bases), from the end of the block backwards.
+  std::unordered_set<const Value*> inst = {evalue};
+  const auto& ops = block->operations;
+  for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
+    if (etype && it->result == etype && it->opname == "getfield" && it->args.size() == 2 &&
+        is_typeptr_field(it->args[1]))
+      inst.insert(it->args[0]);
+    else if (it->opname == "cast_pointer" && inst.count(it->result))
+      inst.insert(it->args[0]);
+    else if (it->opname == "setfield" && it->args.size() == 3 && inst.count(it->args[0]) &&
+             is_typeptr_field(it->args[1]))
+      return it->args[2]->is_const() ? raised_class(block, it->args[2], nullptr) : nullptr;
+  }
+  return nullptr;
+}
+
+std::pair<Block*, std::vector<Value*>> route_raise(const ClassDef* cd, Block* target, std::vector<Value*> args,
+                                                   Value* evalue) {
+  // The values that `l`, leaving `target`, passes on, in terms of `args`;
+  // false when it passes something `target` computes.
+  auto through = [&](Link* l, std::vector<Value*>& next) {
+    for (Value* a : l->args) {
+      auto i = std::find(target->inputargs.begin(), target->inputargs.end(), a);
+      if (i != target->inputargs.end()) next.push_back(args[i - target->inputargs.begin()]);
+      else if (a->is_const()) next.push_back(a);
+      else return false;
+    }
+    return true;
+  };
+  for (int depth = 0; cd && depth < 16; ++depth) {
+    if (target->is_final || target->canraise()) break;
+    if (target->operations.empty() && !target->exitswitch && target->exits.size() == 1) {
+      // A block that only forwards (where two ways into a handler join).
+      std::vector<Value*> next;
+      if (!through(target->exits[0], next)) break;
+      target = target->exits[0]->target;
+      args = std::move(next);
+      continue;
+    }
+    if (target->operations.size() != 1 || target->exits.size() != 2) break;
+    const SpaceOperation& test = target->operations[0];
+    if (test.opname != "isinstance_range" || test.args.size() != 3 || target->exitswitch != test.result) break;
+    auto* lo = dynamic_cast<Constant*>(test.args[1]);
+    auto* hi = dynamic_cast<Constant*>(test.args[2]);
+    auto in = std::find(target->inputargs.begin(), target->inputargs.end(), test.args[0]);
+    if (!lo || !hi || in == target->inputargs.end() || args[in - target->inputargs.begin()] != evalue) break;
+    bool match = lo->value.i <= cd->subclassrange_min && cd->subclassrange_min < hi->value.i;
+    Link* taken = nullptr;
+    for (Link* l : target->exits)
+      if (l->exitcase && l->exitcase->kind == ConstValue::Bool && l->exitcase->b == match) taken = l;
+    if (!taken) break;
+    std::vector<Value*> next;
+    if (!through(taken, next)) break;  // it passes the test's result on
+    target = taken->target;
+    args = std::move(next);
+  }
+  return {target, std::move(args)};
+}
+
+size_t route_known_raises(FunctionGraph* g) {
+  size_t n = 0;
+  for (Block* b : g->iterblocks()) {
+    if (b->is_final) continue;
+    for (Link* l : b->exits) {
+      if (l->last_exc_value || l->target->is_final) continue;  // a caught exception: its class is not known
+      // An instance that b allocated and typed, going to a block that
+      // tests its class.
+      for (Value* a : l->args) {
+        if (a->is_const() || !a->concretetype || !a->concretetype->is_gc_ptr()) continue;
+        const ClassDef* cd = raised_class(b, nullptr, a);
+        if (!cd) continue;
+        auto [target, args] = route_raise(cd, l->target, l->args, a);
+        if (target == l->target) continue;
+        l->target = target;
+        l->args = std::move(args);
+        l->argpos.assign(l->args.size(), SourcePos{});
+        ++n;
+        break;
+      }
+    }
+  }
+  if (n) g->remove_unreachable();
+  return n;
+}
 
 size_t simplify_exception_edges(FunctionGraph* g) {
   size_t n = 0;

@@ -40,7 +40,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "annotator/classdef.h"
 #include "backendopt/backendopt.h"
 #include "rtyper/lltype.h"
 
@@ -139,78 +138,6 @@ struct CallGraph {
 };
 
 constexpr double kCallerBudget = 3000;
-
-bool is_typeptr_field(const Value* v) {
-  auto* f = dynamic_cast<const Constant*>(v);
-  return f && f->llkind == Constant::FieldName && f->llrepr == "typeptr";
-}
-
-// The class of a raised instance when it is known where it is raised
-// (`block`, whose link passes `etype` to the except block): a vtable
-// constant, or the type read back from an instance that block allocated and
-// typed (`raise StopIteration` as the rtyper leaves it).
-const ClassDef* raised_class(const Block* block, Value* etype) {
-  if (auto* c = dynamic_cast<Constant*>(etype))
-    return c->llkind == Constant::Vtable && c->llptr ? static_cast<const ClassDef*>(c->llptr) : nullptr;
-  const auto& ops = block->operations;
-  auto def = std::find_if(ops.rbegin(), ops.rend(), [&](const SpaceOperation& op) { return op.result == etype; });
-  if (def == ops.rend() || def->opname != "getfield" || def->args.size() != 2 || !is_typeptr_field(def->args[1]))
-    return nullptr;
-  std::unordered_set<const Value*> inst = {def->args[0]};  // the instance, under its static types
-  for (auto it = def + 1; it != ops.rend(); ++it) {
-    if (it->opname == "cast_pointer" && inst.count(it->result)) inst.insert(it->args[0]);
-    else if (it->opname == "setfield" && it->args.size() == 3 && inst.count(it->args[0]) && is_typeptr_field(it->args[1]))
-      return it->args[2]->is_const() ? raised_class(block, it->args[2]) : nullptr;
-  }
-  return nullptr;
-}
-
-// Where a raise of `evalue` (of class `cd`, if known) that the handler block
-// `target` catches, with `args`, ends up: while the block only tests the
-// instance's class (one isinstance_range per except clause) and the class
-// is known, the test is decided here and the jump goes past it.
-std::pair<Block*, std::vector<Value*>> raise_to_handler(const ClassDef* cd, Block* target, std::vector<Value*> args,
-                                                        Value* evalue) {
-  // A handler's args, passed through `l` from `target`: nullptr when a link
-  // carries something `target` computes.
-  auto through = [&](Link* l, std::vector<Value*>& next) {
-    for (Value* a : l->args) {
-      auto i = std::find(target->inputargs.begin(), target->inputargs.end(), a);
-      if (i != target->inputargs.end()) next.push_back(args[i - target->inputargs.begin()]);
-      else if (a->is_const()) next.push_back(a);
-      else return false;
-    }
-    return true;
-  };
-  for (int depth = 0; cd && depth < 16; ++depth) {
-    if (target->is_final || target->canraise()) break;
-    if (target->operations.empty() && !target->exitswitch && target->exits.size() == 1) {
-      // A block that only forwards (where two ways into a handler join).
-      std::vector<Value*> next;
-      if (!through(target->exits[0], next)) break;
-      target = target->exits[0]->target;
-      args = std::move(next);
-      continue;
-    }
-    if (target->operations.size() != 1 || target->exits.size() != 2) break;
-    const SpaceOperation& test = target->operations[0];
-    if (test.opname != "isinstance_range" || test.args.size() != 3 || target->exitswitch != test.result) break;
-    auto* lo = dynamic_cast<Constant*>(test.args[1]);
-    auto* hi = dynamic_cast<Constant*>(test.args[2]);
-    auto in = std::find(target->inputargs.begin(), target->inputargs.end(), test.args[0]);
-    if (!lo || !hi || in == target->inputargs.end() || args[in - target->inputargs.begin()] != evalue) break;
-    bool match = lo->value.i <= cd->subclassrange_min && cd->subclassrange_min < hi->value.i;
-    Link* taken = nullptr;
-    for (Link* l : target->exits)
-      if (l->exitcase && l->exitcase->kind == ConstValue::Bool && l->exitcase->b == match) taken = l;
-    if (!taken) break;
-    std::vector<Value*> next;
-    if (!through(taken, next)) break;  // it passes the test's result on
-    target = taken->target;
-    args = std::move(next);
-  }
-  return {target, std::move(args)};
-}
 
 // Returns the continuation block, or nullptr when the call is not inlinable.
 Block* inline_at(FunctionGraph* caller, Block* block, size_t index) {
@@ -343,8 +270,8 @@ Block* inline_at(FunctionGraph* caller, Block* block, size_t index) {
         target = cont;
         args.insert(args.end(), extra[cb].begin(), extra[cb].end());
       } else if (l->target == callee->exceptblock && catcher) {
-        std::tie(target, args) = raise_to_handler(raised_class(bmap.at(cb), args[0]), catcher->target,
-                                                  catcher_args(args[1], extra[cb]), args[1]);
+        std::tie(target, args) = route_raise(raised_class(bmap.at(cb), args[0], args[1]), catcher->target,
+                                             catcher_args(args[1], extra[cb]), args[1]);
       } else if (l->target == callee->exceptblock) {
         target = caller->exceptblock;
       } else {

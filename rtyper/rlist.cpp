@@ -126,6 +126,12 @@ void RTyper::expand_list_ops(FunctionGraph* g) {
     return r;
   };
   auto one = [&] { return typed_const(ConstValue::from_python(py::int_(1)), Signed); };
+  // A list loop's next() inside a try (the for loop's own handler, which
+  // catches StopIteration) tests the index and, at the end, raises a
+  // StopIteration built right there: backendopt then sends that raise to
+  // the handler's clause for it (the loop's exit) and drops the instance,
+  // so a loop ends with a jump, not an exception.
+  ClassDef* stop_cd = bk_.classdef_if_known(py::module_::import("builtins").attr("StopIteration"));
   std::vector<Block*> work = g->iterblocks();
   while (!work.empty()) {
     Block* b = work.back();
@@ -151,6 +157,7 @@ void RTyper::expand_list_ops(FunctionGraph* g) {
       std::vector<SpaceOperation>& ops = b->operations;
       std::vector<SpaceOperation> tail;  // after the guard or the capacity test
       Value* cond = nullptr;             // append: whether the items array is full
+      Value* stop = nullptr;             // listiter_next in a try: whether the list is exhausted
       Value *lst = nullptr, *len = nullptr;
       if (name == "list_append") {
         lst = orig.args[0];
@@ -184,7 +191,8 @@ void RTyper::expand_list_ops(FunctionGraph* g) {
         Variable* l = op(ops, "getfield", {it, field("list")}, lt, pos);
         Variable* i = op(ops, "getfield", {it, field("index")}, Signed, pos);
         Variable* n = fixed ? op(ops, "getarraysize", {l}, Signed, pos) : op(ops, "getfield", {l, field("length")}, Signed, pos);
-        op(ops, "int_iter_check", {i, n}, Void, pos);  // StopIteration when i >= n
+        if (catches && stop_cd) stop = op(ops, "int_ge", {i, n}, Bool, pos);
+        else op(ops, "int_iter_check", {i, n}, Void, pos);  // StopIteration when i >= n
         Variable* i1 = op(tail, "int_add", {i, one()}, Signed, pos);
         op(tail, "setfield", {it, field("index"), i1}, Void, pos);
         Value* items = fixed ? static_cast<Value*>(l) : op(tail, "getfield", {l, field("items")}, at, pos);
@@ -204,6 +212,46 @@ void RTyper::expand_list_ops(FunctionGraph* g) {
       Block* c = split_block(g, b, at, pos);
       work.push_back(c);  // may hold more list operations
       Link* to_c = b->exits[0];
+      if (stop) {
+        // b ends with the test; its true way goes to a block that builds
+        // the StopIteration and passes it to the handler as a raise would.
+        std::vector<Value*> vals;
+        for (Value* a : exc_link->args)
+          if (!a->is_const() && a != exc_link->last_exc_value && std::find(vals.begin(), vals.end(), a) == vals.end())
+            vals.push_back(a);
+        std::vector<Variable*> raise_in;
+        std::unordered_map<Value*, Value*> map;  // b's value -> the raising block's
+        for (Value* a : vals) {
+          Variable* v = g->new_var(static_cast<Variable*>(a)->name);
+          v->concretetype = a->concretetype;
+          v->annotation = static_cast<Variable*>(a)->annotation;
+          raise_in.push_back(v);
+          map[a] = v;
+        }
+        Block* raising = g->new_block(raise_in);
+        raising->annotated = true;
+        const LLType* pt = ptr_to(inst_struct(stop_cd));
+        Variable* inst = op(raising->operations, "malloc", {g->new_llconst(pt->item->struct_name, Constant::Plain)}, pt, pos);
+        op(raising->operations, "setfield", {inst, field("typeptr"), vtable_const(stop_cd)}, Void, pos);
+        Value* e = inst;
+        const LLType* et = exc_link->last_exc_value->concretetype;
+        if (et != pt) e = op(raising->operations, "cast_pointer", {inst}, et, pos);
+        std::vector<Value*> hargs;
+        for (Value* a : exc_link->args)
+          hargs.push_back(a == exc_link->last_exc_value ? e : a->is_const() ? a : map.at(a));
+        // A MemoryError from the allocation goes where the exception went;
+        // the normal way passes the new instance on.
+        raising->exitswitch = g->last_exception();
+        Link* to_handler = g->new_link(raising, exc_link->target, hargs);
+        to_handler->pos = pos;
+        copy_exc_link(g, exc_link, raising, map);
+        Link* to_raising = g->new_link(b, raising, vals);
+        to_raising->pos = pos;
+        to_c->exitcase = ConstValue::from_python(py::bool_(false));
+        to_raising->exitcase = ConstValue::from_python(py::bool_(true));
+        b->exitswitch = stop;
+        break;
+      }
       if (!cond) {
         // The guard ends b, which takes the exception exit.
         b->exitswitch = g->last_exception();
