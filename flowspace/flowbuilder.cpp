@@ -1221,11 +1221,12 @@ class FlowBuilder {
   }
 
   // Ends a loop: the else clause runs on the normal exit (the current
-  // frame), then joins the `break`s.
+  // frame), then joins the `break`s. The else clause is outside the loop:
+  // a `break` or `continue` there is the enclosing loop's.
   void close_loop(py::handle s, SourcePos pos) {
-    if (!st_.dead()) exec_body(s.attr("orelse"));
     LoopContext loop = std::move(loops_.back());
     loops_.pop_back();
+    if (!st_.dead()) exec_body(s.attr("orelse"));
     loop.breaks.push_back(st_);
     st_ = merge(loop.breaks, pos);
   }

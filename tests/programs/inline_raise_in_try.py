@@ -114,7 +114,78 @@ def nested(rows):
     return n
 
 
+def direct(x):
+    # raise inside the try of the same function: routed to its clause
+    try:
+        if x == 1:
+            raise NotFound("one")
+        if x == 2:
+            raise AppError("two")
+        if x == 3:
+            raise ValueError("three")
+        if x == 4:
+            raise KeyError("four")
+        return "none"
+    except NotFound:
+        return "NotFound"
+    except AppError as e:
+        return "AppError " + str(e)
+    except ValueError as e:
+        return "ValueError %s" % e
+
+
+def body_raises_stop(items):
+    # StopIteration raised by the body is not the loop's end
+    out = []
+    try:
+        for x in items:
+            if x == 3:
+                raise StopIteration
+            out.append(x)
+        out.append(-1)
+    except StopIteration:
+        out.append(99)
+    return out
+
+
+def search(rows, want):
+    for row in rows:
+        for x in row:
+            if x == want:
+                break
+        else:
+            continue
+        return row
+    return []
+
+
+def while_else(rows):
+    # continue and break in a while's else clause belong to the outer loop
+    found = []
+    for row in rows:
+        i = 0
+        while i < len(row):
+            if row[i] < 0:
+                break
+            i += 1
+        else:
+            if len(row) == 0:
+                break
+            continue
+        found.append(i)
+    return found
+
+
 def entry_point(argv):
+    for x in [0, 1, 2, 3]:
+        print(direct(x))
+    try:
+        direct(4)
+    except KeyError as e:
+        print("escaped", str(e))
+    print(body_raises_stop([1, 2]), body_raises_stop([1, 3, 5]))
+    print(search([[1, 2], [3, 4], [5]], 4), search([[1]], 7))
+    print(while_else([[1, -2], [3], [-1, 4], [], [-5]]))
     d = {"a": 1, "b": 2}
     for k in ["a", "b", "c"]:
         try:
