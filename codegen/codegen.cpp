@@ -855,6 +855,10 @@ class CodeGen {
           fn->llkind == Constant::External ? static_cast<const ExternalFunc*>(fn->llptr) : nullptr;
       if (extf && (extf->name == "rpy_str_eq" || extf->name == "rpy_bytes_eq"))
         if (std::string lit = literal_equality(op, a); !lit.empty()) return r + lit + ";";
+      if (extf && extf->name == "rpy_str_contains" && op.args.size() == 3)
+        if (auto* c = dynamic_cast<const Constant*>(op.args[1]);
+            c && c->llkind == Constant::Plain && c->value.kind == ConstValue::Str && c->value.s.size() <= 64)
+          return r + "rpy_str_contains_lit(" + a[1] + ", " + c_string_literal(c->value.s) + ", " + a[2] + ");";
       std::string args;
       bool first = true;
       for (size_t i = 1; i < op.args.size(); ++i) {

@@ -416,6 +416,15 @@ inline bool rpy_str_eq_lit(const rpy_string* s, const char (&lit)[N]) {
   return s != nullptr && s->nbytes == (Signed)(N - 1) && std::memcmp(s->data, lit, N - 1) == 0;
 }
 
+// `c in "literal"` with a one-byte (ASCII) c: a memchr over the literal's
+// bytes (an ASCII byte never occurs inside a multi-byte UTF-8 sequence);
+// else the general search.
+template <size_t N>
+inline bool rpy_str_contains_lit(rpy_string* s, const char (&lit)[N], rpy_string* sub) {
+  if (sub->nbytes == 1) return std::memchr(lit, (unsigned char)sub->data[0], N - 1) != nullptr;
+  return rpy_str_contains(s, sub);
+}
+
 // The standard-module functions (math, time, os, sys): runtime/rpy_syslib.h.
 #include "runtime/rpy_syslib.h"
 // rpython.rlib.rbigint (GMP): runtime/rpy_bigint.h.
