@@ -216,6 +216,25 @@ struct Compare {
 // Runs the block's operations over `f` (its entry facts); with `rewrite`,
 // drops the checks it proves and reuses known lengths. Returns the facts
 // at the exit, and the comparisons that produced Bool variables.
+// i < len(s) for a string constant s: a fact about the length of an
+// equal constant (each use of a constant is its own Value), or i < n for a
+// constant n no greater than that length.
+bool below_literal_length(const Facts& f, Value* i, Value* s) {
+  auto* c = dynamic_cast<const Constant*>(s);
+  if (!c || c->llkind != Constant::Plain || c->value.kind != ConstValue::Str) return false;
+  int64_t len = 0;
+  for (unsigned char ch : c->value.s) len += (ch & 0xC0) != 0x80;  // code points
+  for (auto it = f.lt.lower_bound({i, Bound{nullptr, false}}); it != f.lt.end() && it->first == i; ++it) {
+    if (it->second.len) {
+      auto* o = dynamic_cast<const Constant*>(it->second.v);
+      if (o && o->llkind == Constant::Plain && o->value.kind == ConstValue::Str && o->value.s == c->value.s) return true;
+    } else if (auto* b = int_const(it->second.v); b && b->i <= len) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool is_external_call(const SpaceOperation& op, const char* name) {
   if (op.opname != "direct_call" || op.args.empty()) return false;
   auto* fn = dynamic_cast<const Constant*>(op.args[0]);
@@ -257,7 +276,7 @@ Facts flow_block(Block* b, Facts f, bool rewrite, size_t* removed, std::unordere
       f.nonneg.insert(r);
       f.eqlen[r] = a[0];
     } else if (is_external_call(op, "rpy_str_getitem") && a.size() == 3 && is_nonneg(f, a[2]) &&
-               f.lt.count({a[2], Bound{a[1], true}})) {
+               (f.lt.count({a[2], Bound{a[1], true}}) || below_literal_length(f, a[2], a[1]))) {
       if (rewrite) op.args[0] = nonneg_getitem;
       ++*removed;
     } else if (op.opname == "getarraysize" && a.size() == 1 && r) {
@@ -342,6 +361,7 @@ Facts along(const Link* l, Facts f, const std::unordered_map<Value*, Compare>& c
   std::unordered_map<Value*, std::vector<Value*>> to;
   for (size_t i = 0; i < l->args.size(); ++i) to[l->args[i]].push_back(l->target->inputargs[i]);
   auto names = [&](Value* v) -> std::vector<Value*> {
+    if (v->is_const() && !int_const(v)) return {v};  // a string constant: facts about its length
     if (auto* c = int_const(v)) {
       // A constant stays itself, and names the inputs it is passed as.
       std::vector<Value*> out{v};
