@@ -2137,6 +2137,8 @@ class FlowBuilder {
       if (is_get) return emit("getattr", {args[0], g_->new_const_str(attr)}, pos);
       return emit("setattr", {args[0], g_->new_const_str(attr), args[2]}, pos);
     }
+    // pow(x, y) is x ** y (folded on constants, typed as the operator).
+    if (fobj && kwnames.empty() && args.size() == 2 && fobj.is(builtins_.attr("pow"))) return emit("pow", args, pos);
     if (fobj && kwnames.empty() && args.empty() && fobj.is(builtins_.attr("dict"))) return emit("newdict", {}, pos);
     if (fobj && kwnames.empty() && args.empty() && fobj.is(builtins_.attr("set"))) return emit("newset", {}, pos);
     if (fobj) {

@@ -35,11 +35,16 @@ const ExternalFunc* external(const std::string& name) {
         {"rpy_uint2str", {Unsigned}, S, false, true, "str.from_uint"},
         {"rpy_gc_register_finalizer", {nullptr, nullptr}, Void, false, false, "gc.register_finalizer"},
         {"rpy_str2int", {S}, Signed, true, true, "str.to_int"},
+        {"rpy_str2int_base", {S, Signed}, Signed, true, true, "str.to_int_base"},
         {"rpy_str2float", {S}, Float, true, true, "str.to_float"},
         {"rpy_stdout_write", {S}, Void, false, false, "os.write_stdout"},
         {"rpy_int_pow", {Signed, Signed}, Signed, true, true, "int.pow"},
         {"rpy_float_pow", {Float, Float}, Float, true, true, "float.pow"},
         {"rpy_float2int", {Float}, Signed, true, true, "float.to_int"},
+        {"rpy_int_powmod", {Signed, Signed, Signed}, Signed, true, true, "int.powmod"},
+        {"rpy_float_round", {Float}, Signed, true, true, "float.round"},
+        {"rpy_float_round_ndigits", {Float, Signed}, Float, true, true, "float.round_ndigits"},
+        {"rpy_int_round_ndigits", {Signed, Signed}, Signed, true, true, "int.round_ndigits"},
         // str methods (runtime/strmethods.cpp, format.cpp). Functions over
         // list[str] (split/join/splitlines), bytes and rpy_str_mod take
         // runtime types (rpy_strlist, rpy_bytes, rpy_fmtarg) that have no

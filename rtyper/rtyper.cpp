@@ -767,6 +767,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
     gen("same_as", {op.args[0]}, StrPtr(), res);
     return;
   }
+  if (name == "getattr" && A(0)->is_numeric()) {  // int.bit_length, float.is_integer: the number itself
+    gen("same_as", {convert(op.args[0], res->concretetype)}, res->concretetype, res);
+    return;
+  }
   bool ints = is_int_like(A(0)) && (op.args.size() < 2 || is_int_like(A(1)));
   bool uints = ints && (A(0)->unsigned_ || (op.args.size() >= 2 && A(1)->unsigned_));
   if (uints) {
@@ -1286,7 +1290,8 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
   }
   if (name == "int") {
     SV a = A(0);
-    if (is_int_like(a)) gen("same_as", {convert(args[0], Signed)}, Signed, res);
+    if (args.size() == 2) call_external("rpy_str2int_base", {args[0], convert(args[1], Signed)}, res);  // base= too
+    else if (is_int_like(a)) gen("same_as", {convert(args[0], Signed)}, Signed, res);
     else if (a->kind == SomeValue::Float) call_external("rpy_float2int", {args[0]}, res);
     else call_external("rpy_str2int", {args[0]}, res);
     return;
@@ -1317,6 +1322,22 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
       return;
     }
     gen("same_as", {to_str(args[0])}, StrPtr(), res);
+    return;
+  }
+  if (name == "pow") {  // pow(x, y, z) of ints
+    call_external("rpy_int_powmod", {convert(args[0], Signed), convert(args[1], Signed), convert(args[2], Signed)}, res);
+    return;
+  }
+  if (name == "round") {
+    bool with_ndigits = args.size() == 2 && A(1)->kind != SomeValue::None;
+    if (A(0)->kind == SomeValue::Float) {
+      if (with_ndigits) call_external("rpy_float_round_ndigits", {args[0], convert(args[1], Signed)}, res);
+      else call_external("rpy_float_round", {args[0]}, res);
+    } else if (with_ndigits) {
+      call_external("rpy_int_round_ndigits", {convert(args[0], Signed), convert(args[1], Signed)}, res);
+    } else {
+      gen("same_as", {convert(args[0], Signed)}, Signed, res);
+    }
     return;
   }
   if (name == "abs") {

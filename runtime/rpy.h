@@ -110,6 +110,7 @@ rpy_string* rpy_float2str(double x);  // repr(): shortest round-trip
 rpy_string* rpy_bool2str(bool x);
 rpy_string* rpy_str_or_none(rpy_string* s);  // str() of a str that may be None: s, or "None"
 Signed rpy_str2int(rpy_string* s);    // int(s), base 10; raises ValueError
+Signed rpy_str2int_base(rpy_string* s, Signed base);  // int(s, base): base 0 or 2..36
 double rpy_str2float(rpy_string* s);  // float(s); raises ValueError
 rpy_string* rpy_str_repr(rpy_string* s);  // repr(s), CPython 3.11 quoting and escapes; NULL: "None"
 
@@ -390,6 +391,10 @@ double rpy_float_floordiv(double a, double b);  // b != 0 checked by caller
 double rpy_float_mod(double a, double b);       // b != 0 checked by caller
 double rpy_float_pow(double a, double b);       // raises ZeroDivisionError / ValueError / OverflowError
 Signed rpy_float2int(double x);                 // raises OverflowError / ValueError
+Signed rpy_int_powmod(Signed base, Signed exp, Signed mod);  // pow(base, exp, mod); ValueError
+Signed rpy_float_round(double x);               // round(x): raises as int(x)
+double rpy_float_round_ndigits(double x, Signed ndigits);  // round(x, n); OverflowError
+Signed rpy_int_round_ndigits(Signed n, Signed ndigits);    // round(n, ndigits) of an int
 
 // ---- rpython.rlib.rweakref and rpython.rlib.rgc (implemented by each GC) ----
 rpy_weakref* rpy_weakref_create(rpy_object* obj);  // can collect
