@@ -217,7 +217,15 @@ void Annotator::flowin(FunctionGraph* g, Block* b) {
   cur_graph_ = g;
   cur_block_ = b;
   for (auto& op : b->operations) {
-    SV r = consider_op(g, b, op);
+    SV r;
+    try {
+      r = consider_op(g, b, op);
+    } catch (TranslationError& e) {
+      // Errors found while annotating a constant (a prebuilt object of a
+      // class that cannot be translated) know no position: the operation's.
+      if (!e.pos.valid()) e.pos = op.pos;
+      throw;
+    }
     if (!r) {
       // Blocked: an argument (or a callee's result) has no value yet. A
       // call that has not returned yet may still raise: the exception exit
@@ -1391,7 +1399,8 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
         if (!ok) fail("print() file= must be sys.stdout or sys.stderr (or None)");
         continue;
       }
-      if (k != "sep" && k != "end") fail("print() keyword '" + k + "' is not supported (only sep=, end= and file=)");
+      if (k == "flush") continue;  // any value: its truth says whether to flush
+      if (k != "sep" && k != "end") fail("print() keyword '" + k + "' is not supported (only sep=, end=, file= and flush=)");
       if (!is_str(v) && v->kind != SomeValue::None) fail("print() " + k + " must be a str, not " + pyname(v));
     }
     for (size_t i = 0; i < shape.npositional; ++i) {

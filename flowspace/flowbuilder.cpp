@@ -594,6 +594,16 @@ class FlowBuilder {
           {get("os", "getenv"), get("rpython.rlib._environ", "getenv")},
           {get("os.path", "splitext"), get("rpython.rlib.ros", "path_splitext")},
           {get("os.path", "split"), get("rpython.rlib.ros", "path_split")},
+          {get("os.path", "normpath"), get("rpython.rlib.ros", "path_normpath")},
+          {get("os.path", "abspath"), get("rpython.rlib.ros", "path_abspath")},
+          {get("os.path", "relpath"), get("rpython.rlib.ros", "path_relpath")},
+          {get("os.path", "commonprefix"), get("rpython.rlib.ros", "path_commonprefix")},
+          {get("os.path", "splitdrive"), get("rpython.rlib.ros", "path_splitdrive")},
+          {get("os.path", "normcase"), get("rpython.rlib.ros", "path_normcase")},
+          {get("os.path", "lexists"), get("rpython.rlib.ros", "path_lexists")},
+          {get("os.path", "getmtime"), get("rpython.rlib.ros", "path_getmtime")},
+          {get("os.path", "getatime"), get("rpython.rlib.ros", "path_getatime")},
+          {get("os.path", "getctime"), get("rpython.rlib.ros", "path_getctime")},
       };
       py::handle stdin_file = get("rpython.rlib.rfile", "stdin");
       for (const char* n : {"stdin", "__stdin__"}) {
@@ -869,6 +879,14 @@ class FlowBuilder {
     }
   }
 
+  // A struct sequence (sys.version_info, sys.float_info) or a named tuple:
+  // immutable, and a tuple for indexing, slicing and comparisons.
+  static bool is_named_tuple(py::handle o) {
+    if (!PyTuple_Check(o.ptr()) || PyTuple_CheckExact(o.ptr())) return false;
+    py::handle t = py::type::handle_of(o);
+    return py::hasattr(t, "n_sequence_fields") || py::hasattr(t, "_fields");
+  }
+
   static bool all_const(const std::vector<Value*>& args) {
     for (auto* a : args)
       if (!a->is_const() || !static_cast<Constant*>(a)->llrepr.empty()) return false;
@@ -891,6 +909,18 @@ class FlowBuilder {
         return nullptr;
       }
     }
+    if (opname == "getslice" && is_named_tuple(static_cast<Constant*>(args[0])->value.to_python())) {
+      // sys.version_info[:2]: a plain tuple of constants.
+      py::tuple t = py::tuple(static_cast<Constant*>(args[0])->value.to_python());
+      py::object sl = py::module_::import("builtins").attr("slice")(static_cast<Constant*>(args[1])->value.to_python(),
+                                                                     static_cast<Constant*>(args[2])->value.to_python(),
+                                                                     static_cast<Constant*>(args[3])->value.to_python());
+      try {
+        return fold_result(t[sl]);
+      } catch (py::error_already_set&) {
+        return nullptr;
+      }
+    }
     auto it = kOperatorFuncs.find(opname);
     if (it == kOperatorFuncs.end()) return nullptr;
     static py::handle operator_mod = py::module_::import("operator").release();
@@ -900,7 +930,7 @@ class FlowBuilder {
     for (auto a : pyargs) {
       if (!(a.is_none() || PyBool_Check(a.ptr()) || PyLong_CheckExact(a.ptr()) || PyFloat_CheckExact(a.ptr()) ||
             PyUnicode_CheckExact(a.ptr()) || PyBytes_CheckExact(a.ptr()) || PyTuple_CheckExact(a.ptr()) ||
-            (opname == "is_" || opname == "is_not")))
+            is_named_tuple(a) || (opname == "is_" || opname == "is_not")))
         return nullptr;
     }
     try {
@@ -1465,6 +1495,10 @@ class FlowBuilder {
         // syslib: sys.stdout.write & co. are the stream's bound methods
         // (annotator/builtin_modules.cpp knows them by receiver and name).
         if (o && is_std_stream(o) && py::hasattr(o, attr.c_str())) return constant(o.attr(attr.c_str()));
+        // Named tuples and struct sequences (sys.float_info, sys.version_info)
+        // are immutable: their fields are constants too.
+        if (o && is_named_tuple(o) && py::hasattr(o, attr.c_str()))
+          return constant(o.attr(attr.c_str()));
         if (o && py::isinstance<py::module_>(o) && py::hasattr(o, attr.c_str())) check_not_sys_argv(e, o.attr(attr.c_str()));
         if (o && (py::isinstance<py::module_>(o) || PyType_Check(o.ptr()) || frozen)) {
           if (!py::hasattr(o, attr.c_str()))

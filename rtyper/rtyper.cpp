@@ -1262,11 +1262,20 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     Value* sep = nullptr;
     Value* end = nullptr;
     const char* writer = "rpy_stdout_write";
+    bool to_stderr = false, flush = false;
     for (size_t i = 0; i < kwnames.size(); ++i) {
       Value* v = args[npos + i];
+      if (kwnames[i] == "flush") {
+        // Flushing when it is not known to be False writes the same bytes:
+        // only when they leave the buffer differs.
+        SV f = ann(v);
+        flush = !(f->const_ && !py::bool_(f->const_->to_python()).cast<bool>());
+        continue;
+      }
       if (ann(v)->kind == SomeValue::None) continue;
       if (kwnames[i] == "file") {  // syslib: sys.stdout or sys.stderr, checked by the annotator
-        if (ann(v)->const_->obj.is(py::module_::import("sys").attr("stderr"))) writer = "rpy_stderr_write";
+        to_stderr = ann(v)->const_->obj.is(py::module_::import("sys").attr("stderr"));
+        if (to_stderr) writer = "rpy_stderr_write";
         continue;
       }
       (kwnames[i] == "sep" ? sep : end) = v;
@@ -1285,7 +1294,8 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
       if (!s) s = helper_call(op, (int)i, {args[i]});
       call_external(writer, {s ? s : to_str(args[i])});
     }
-    call_external(writer, {end}, res->concretetype == Void ? res : nullptr);
+    call_external(writer, {end}, res->concretetype == Void && !flush ? res : nullptr);
+    if (flush) call_external(to_stderr ? "rpy_sys_stderr_flush" : "rpy_stdout_flush", {}, res->concretetype == Void ? res : nullptr);
     return;
   }
   if (name == "int") {
