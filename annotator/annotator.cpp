@@ -1376,14 +1376,16 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
   }
   if (name == "hash" && args.size() == 1 && args[0]->kind != SomeValue::Instance) {
     const SV& a = args[0];
-    auto hashable = [](const SV& v) {
-      return v->is_numeric() || ((is_str(v) || v->kind == SomeValue::Bytes) && !v->can_be_none);
+    std::function<bool(const SV&, bool)> hashable = [&](const SV& v, bool item) -> bool {
+      if (v->kind == SomeValue::Tuple) {
+        for (auto& i : v->items)
+          if (!hashable(i, true)) return false;
+        return true;
+      }
+      return v->is_numeric() || ((is_str(v) || v->kind == SomeValue::Bytes) && !v->can_be_none) ||
+             (item && v->kind == SomeValue::Instance);
     };
-    bool ok = hashable(a);
-    if (a->kind == SomeValue::Tuple) {
-      ok = true;
-      for (auto& i : a->items) ok &= hashable(i) || i->kind == SomeValue::Instance;
-    }
+    bool ok = hashable(a, false);
     if (!ok) fail("unhashable type: '" + pyname(a) + "'");
     return s_int();
   }

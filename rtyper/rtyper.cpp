@@ -412,6 +412,32 @@ Value* RTyper::hash_of(Value* v, bool identity) {
   }
 }
 
+// The builtin hash(): CPython's values for ints, floats and tuples of them
+// (a program may print them); compute_hash's for the rest (str hashes are
+// seeded per process in CPython, instances are identities).
+Value* RTyper::builtin_hash_of(Value* v) {
+  SV s = ann(v);
+  auto K = [&](int64_t k) { return typed_const(ConstValue::from_python(py::int_(k)), Signed); };
+  switch (s->kind) {
+    case SomeValue::Bool:
+    case SomeValue::Integer: return call_external("rpy_int_pyhash", {convert(v, Signed)});
+    case SomeValue::Float: return call_external("rpy_float_pyhash", {v});
+    case SomeValue::Tuple: {
+      const LLType* tt = convert(v, lltype_of(s))->concretetype;
+      Value* tv = convert(v, tt);
+      Value* acc = K(2870177450012600261LL);
+      for (size_t i = 0; i < s->items.size(); ++i) {
+        Variable* item = gen("getfield", {tv, g_->new_llconst(fmt::format("item{}", i), Constant::FieldName)},
+                             tt->item->fields[i].second);
+        item->annotation = s->items[i];
+        acc = call_external("rpy_tuple_pyhash_step", {acc, builtin_hash_of(item)});
+      }
+      return call_external("rpy_tuple_pyhash_finish", {acc, K((int64_t)s->items.size())});
+    }
+    default: return hash_of(v, false);
+  }
+}
+
 // A call to a helper graph the annotator chose for this operation (and
 // slot): nullptr when it chose none.
 Value* RTyper::helper_call(SpaceOperation& op, int slot, std::vector<Value*> args) {
@@ -1254,7 +1280,7 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     return;
   }
   if (name == "hash" && !bk_.special_calls.count({&op, 0})) {
-    gen("same_as", {hash_of(args[0], false)}, Signed, res);
+    gen("same_as", {builtin_hash_of(args[0])}, Signed, res);
     return;
   }
   if (name == "print") {

@@ -265,6 +265,67 @@ Signed rpy_float_hash(double f) {
   return (Signed)((Unsigned)hipart + (Unsigned)(Signed)v + ((Unsigned)(Signed)expo << 15));
 }
 
+// hash() of an int and of a float as CPython computes it (the builtin
+// hash(); dict keys use compute_hash above): the value modulo the Mersenne
+// prime 2**61 - 1 with the sign of the value, -1 being -2.
+namespace {
+constexpr int kPyHashBits = 61;
+constexpr Unsigned kPyHashModulus = ((Unsigned)1 << kPyHashBits) - 1;
+}  // namespace
+
+Signed rpy_int_pyhash(Signed x) {
+  Unsigned mag = x < 0 ? 0 - (Unsigned)x : (Unsigned)x;
+  Signed h = (Signed)(mag % kPyHashModulus);
+  if (x < 0) h = -h;
+  return h == -1 ? -2 : h;
+}
+
+Signed rpy_float_pyhash(double v) {
+  if (std::isinf(v)) return v > 0 ? 314159 : -314159;
+  if (std::isnan(v)) return 0;  // CPython: the object's identity hash
+  int e;
+  double m = std::frexp(v, &e);
+  int sign = 1;
+  if (m < 0) {
+    sign = -1;
+    m = -m;
+  }
+  // The mantissa 28 bits at a time, each step multiplying by 2**28 modulo
+  // the prime (a rotation within 61 bits).
+  Unsigned x = 0;
+  while (m != 0.0) {
+    x = ((x << 28) & kPyHashModulus) | x >> (kPyHashBits - 28);
+    m *= 268435456.0;
+    e -= 28;
+    Unsigned y = (Unsigned)m;
+    m -= (double)y;
+    x += y;
+    if (x >= kPyHashModulus) x -= kPyHashModulus;
+  }
+  // The exponent, reduced modulo 61, as one more rotation.
+  e = e >= 0 ? e % kPyHashBits : kPyHashBits - 1 - ((-1 - e) % kPyHashBits);
+  x = ((x << e) & kPyHashModulus) | x >> (kPyHashBits - e);
+  x = x * (Unsigned)(Signed)sign;
+  if (x == (Unsigned)-1) x = (Unsigned)-2;
+  return (Signed)x;
+}
+
+// hash() of a tuple, CPython 3.8+'s xxHash-based mixing of the items'
+// hashes: one step per item from 2870177450012600261, then the finish.
+Signed rpy_tuple_pyhash_finish(Signed acc_in, Signed len) {
+  Unsigned acc = (Unsigned)acc_in;
+  acc += (Unsigned)len ^ (2870177450012600261ULL ^ 3527539UL);
+  if (acc == (Unsigned)-1) return 1546275796;
+  return (Signed)acc;
+}
+
+Signed rpy_tuple_pyhash_step(Signed acc_in, Signed lane) {
+  Unsigned acc = (Unsigned)acc_in;
+  acc += (Unsigned)lane * 14029467366897019727ULL;
+  acc = (acc << 31) | (acc >> 33);
+  return (Signed)(acc * 11400714785074694791ULL);
+}
+
 Signed rpy_identity_hash(const void* p) {
   // The GC knows whether the object can still move (and keeps its hash then).
   return p ? (Signed)rpy_gc_identityhash(const_cast<void*>(p)) : 0;

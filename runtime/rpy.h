@@ -117,6 +117,11 @@ rpy_string* rpy_str_repr(rpy_string* s);  // repr(s), CPython 3.11 quoting and e
 // compute_hash() as rpython.rlib.objectmodel defines it.
 Signed rpy_str_hash(rpy_string* s);
 Signed rpy_float_hash(double f);
+// The builtin hash() of ints, floats and tuples: CPython's values.
+Signed rpy_int_pyhash(Signed x);
+Signed rpy_float_pyhash(double f);
+Signed rpy_tuple_pyhash_step(Signed acc, Signed lane);
+Signed rpy_tuple_pyhash_finish(Signed acc, Signed len);
 Signed rpy_identity_hash(const void* p);
 
 // ==== str methods, bytes, formatting (runtime/strmethods.cpp, bytes.cpp,
