@@ -379,6 +379,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       if (is_int_like(args[0])) return s_int();
       type_error("* wants int");
     }
+    if (args[0]->unsigned_) return s_uint();  // formatted as the unsigned value it is
     if (is_int_like(args[0]) || (conv == "d" && args[0]->kind == SomeValue::Float)) return s_int();
     type_error(conv == "d" ? "%d format: a real number is required, not " + pyname(args[0])
                            : "%" + conv + " format: an integer is required, not " + pyname(args[0]));

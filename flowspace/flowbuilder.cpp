@@ -668,8 +668,18 @@ class FlowBuilder {
     before.block->exitswitch = g_->last_exception();
     protects_.back().raised.push_back(exc);
     st_ = normal;
-    return pop();
+    Value* v = pop();
+    last_split_ = {before.block, st_.block, v};
+    return v;
   }
+  // The last split_after_raising_op: the block that ends with the raising
+  // operation, the block after it and the result there (ovfcheck() of an
+  // operation inside a try finds the operation through it).
+  struct {
+    Block* from = nullptr;
+    Block* to = nullptr;
+    Value* result = nullptr;
+  } last_split_;
 
   // Raises `evalue`: to the innermost handler, or out of the function.
   void raise_value(Value* evalue, SourcePos pos) {
@@ -2303,6 +2313,14 @@ class FlowBuilder {
         last->opname = checked;
         // Now it can raise: inside a try, the block ends here.
         if (!protects_.empty()) return split_after_raising_op(static_cast<Variable*>(args[0]), pos);
+        return args[0];
+      }
+      // Inside a try, an operation that can raise already ended its block
+      // (`a << b`: a negative count): the block after it is still empty.
+      if (!checked.empty() && !last && st_.block && st_.block == last_split_.to && args[0] == last_split_.result &&
+          !last_split_.from->operations.empty() &&
+          last_split_.from->operations.back().opname == checked.substr(0, checked.size() - 4)) {
+        last_split_.from->operations.back().opname = checked;
         return args[0];
       }
       if (args[0]->is_const()) {

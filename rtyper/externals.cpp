@@ -99,6 +99,7 @@ const ExternalFunc* external(const std::string& name) {
         {"rpy_chr", {Signed}, S, true, true, "str.chr"},
         {"rpy_str_ascii", {S}, S, false, true, "str.ascii"},
         {"rpy_format_int", {Signed, S}, S, true, true, "str.format_int"},
+        {"rpy_format_uint", {Unsigned, S}, S, true, true, "str.format_uint"},
         {"rpy_format_float", {Float, S}, S, true, true, "str.format_float"},
         {"rpy_format_str", {S, S}, S, true, true, "str.format_str"},
         {"rpy_format_bool", {Bool, S}, S, true, true, "str.format_bool"},

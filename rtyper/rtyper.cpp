@@ -677,7 +677,7 @@ void RTyper::rtype_op(SpaceOperation& op) {
   }
   if (name == "fmt_int") {
     if (A(0)->kind == SomeValue::Float) call_external("rpy_float2int", {op.args[0]}, res);
-    else gen("same_as", {convert(op.args[0], Signed)}, Signed, res);
+    else gen("same_as", {convert(op.args[0], res->concretetype)}, res->concretetype, res);  // Unsigned for an r_uint
     return;
   }
   if (name == "fmt_float") {
@@ -1269,6 +1269,7 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     SV a = A(0);
     Value* spec = args.size() > 1 ? args[1] : static_cast<Value*>(g_->new_const_str(""));
     if (a->kind == SomeValue::Bool) call_external("rpy_format_bool", {args[0], spec}, res);
+    else if (a->unsigned_) call_external("rpy_format_uint", {convert(args[0], Unsigned), spec}, res);
     else if (is_int_like(a)) call_external("rpy_format_int", {convert(args[0], Signed), spec}, res);
     else if (a->kind == SomeValue::Float) call_external("rpy_format_float", {args[0], spec}, res);
     else call_external("rpy_format_str", {args[0], spec}, res);

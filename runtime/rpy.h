@@ -341,6 +341,7 @@ struct rpy_fmtarg {
 rpy_string* rpy_str_mod(rpy_string* fmt, const rpy_fmtarg* args, Signed nargs);
 // format(value, spec): the format-spec mini-language (f-strings, str.format).
 rpy_string* rpy_format_int(Signed v, rpy_string* spec);
+rpy_string* rpy_format_uint(Unsigned v, rpy_string* spec);  // an r_uint
 rpy_string* rpy_format_float(double v, rpy_string* spec);
 rpy_string* rpy_format_str(rpy_string* s, rpy_string* spec);
 rpy_string* rpy_format_bool(bool v, rpy_string* spec);  // "" -> str(v), else as int
