@@ -112,7 +112,14 @@ void Annotator::complete() {
     for (auto& [obj, def] : bk_.prebuilt_dicts) defs.push_back(def->find());
     for (DictDef* d : defs)
       if (d->origin_graph) ensure_dict_helpers(d, d->origin_graph, d->origin_block, d->origin_pos);
-    if (pending_.empty() && flowed == blocks_flowed_) break;
+    if (pending_.empty() && flowed == blocks_flowed_) {
+      if (sum_waiting_for_item_.empty()) break;
+      for (auto& [op, where] : sum_waiting_for_item_) {
+        sum_released_.insert(op);
+        schedule(where.first, where.second);
+      }
+      sum_waiting_for_item_.clear();
+    }
   }
   for (Block* b : blocked_order_) {
     auto it = blocked_.find(b);
@@ -210,7 +217,15 @@ void Annotator::flowin(FunctionGraph* g, Block* b) {
   cur_graph_ = g;
   cur_block_ = b;
   for (auto& op : b->operations) {
-    SV r = consider_op(g, b, op);
+    SV r;
+    try {
+      r = consider_op(g, b, op);
+    } catch (TranslationError& e) {
+      // Errors found while annotating a constant (a prebuilt object of a
+      // class that cannot be translated) know no position: the operation's.
+      if (!e.pos.valid()) e.pos = op.pos;
+      throw;
+    }
     if (!r) {
       // Blocked: an argument (or a callee's result) has no value yet. A
       // call that has not returned yet may still raise: the exception exit
@@ -364,6 +379,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       if (is_int_like(args[0])) return s_int();
       type_error("* wants int");
     }
+    if (args[0]->unsigned_) return s_uint();  // formatted as the unsigned value it is
     if (is_int_like(args[0]) || (conv == "d" && args[0]->kind == SomeValue::Float)) return s_int();
     type_error(conv == "d" ? "%d format: a real number is required, not " + pyname(args[0])
                            : "%" + conv + " format: an integer is required, not " + pyname(args[0]));
@@ -588,6 +604,18 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     if (!is_str(args[1])) type_error("'in <string>' requires string as left operand, not " + pyname(args[1]));
     return s_bool();
   }
+  if (name == "getattr" && (is_int_like(args[0]) || args[0]->kind == SomeValue::Float)) {
+    // int.bit_length() and float.is_integer(): helpers of rpython/rlib/_mathx.py (consider_call).
+    const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
+    if (m != (args[0]->kind == SomeValue::Float ? "is_integer" : "bit_length"))
+      type_error(fmt::format("'{}' object has no attribute '{}' (or it is not supported yet)", pyname(args[0]), m));
+    if (args[0]->unsigned_) type_error(m + "() of an r_uint is not supported: convert it with intmask() first");
+    SomeValue v;
+    v.kind = SomeValue::PBC;
+    v.method_name = m;
+    v.bound_self = args[0]->kind == SomeValue::Float ? s_float() : s_int();  // one type per method: they union
+    return std::make_shared<const SomeValue>(std::move(v));
+  }
   if (name == "getattr" && is_str(args[0])) {
     const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
     if (!str_method(m) && !is_str_helper_method(m))
@@ -768,6 +796,14 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
     if (f->descs.size() > 1) unify_family(f->descs, op);
     if (result->kind == SomeValue::Impossible || (blocked && f->descs.size() == 1)) return nullptr;
     return result;
+  }
+  if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self && f->bound_self->is_numeric()) {
+    const std::string& m = f->method_name;
+    std::string owner = f->bound_self->kind == SomeValue::Float ? "float" : "int";
+    if (!args.empty() || !shape.kwnames.empty())
+      throw TranslationError(op.pos, fmt::format("{}.{}() takes no arguments ({} given)", owner, m, args.size()));
+    return rlib_op_helper(op, "rpython.rlib._mathx", m == "bit_length" ? "int_bit_length" : "float_is_integer",
+                          {f->bound_self}, {HelperArg{0, {}}});
   }
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self && is_str(f->bound_self)) {
     const StrMethod* m = str_method(f->method_name);
@@ -1341,14 +1377,16 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
   }
   if (name == "hash" && args.size() == 1 && args[0]->kind != SomeValue::Instance) {
     const SV& a = args[0];
-    auto hashable = [](const SV& v) {
-      return v->is_numeric() || ((is_str(v) || v->kind == SomeValue::Bytes) && !v->can_be_none);
+    std::function<bool(const SV&, bool)> hashable = [&](const SV& v, bool item) -> bool {
+      if (v->kind == SomeValue::Tuple) {
+        for (auto& i : v->items)
+          if (!hashable(i, true)) return false;
+        return true;
+      }
+      return v->is_numeric() || ((is_str(v) || v->kind == SomeValue::Bytes) && !v->can_be_none) ||
+             (item && v->kind == SomeValue::Instance);
     };
-    bool ok = hashable(a);
-    if (a->kind == SomeValue::Tuple) {
-      ok = true;
-      for (auto& i : a->items) ok &= hashable(i) || i->kind == SomeValue::Instance;
-    }
+    bool ok = hashable(a, false);
     if (!ok) fail("unhashable type: '" + pyname(a) + "'");
     return s_int();
   }
@@ -1364,7 +1402,8 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
         if (!ok) fail("print() file= must be sys.stdout or sys.stderr (or None)");
         continue;
       }
-      if (k != "sep" && k != "end") fail("print() keyword '" + k + "' is not supported (only sep=, end= and file=)");
+      if (k == "flush") continue;  // any value: its truth says whether to flush
+      if (k != "sep" && k != "end") fail("print() keyword '" + k + "' is not supported (only sep=, end=, file= and flush=)");
       if (!is_str(v) && v->kind != SomeValue::None) fail("print() " + k + " must be a str, not " + pyname(v));
     }
     for (size_t i = 0; i < shape.npositional; ++i) {
@@ -1387,6 +1426,15 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     return s_none();
   }
   if (name == "int") {
+    if (args.size() == 2 && (shape.kwnames.empty() || (shape.npositional == 1 && shape.kwnames[0] == "base"))) {
+      if (!is_str(args[0]) || args[0]->can_be_none) {
+        if (args[0]->is_numeric()) fail("int() can't convert non-string with explicit base");
+        fail("int() with a base of a " + pyname(args[0]) + " is not supported (a str)");
+      }
+      if (!is_int_like(args[1]))
+        fail("'" + pyname(args[1]) + "' object cannot be interpreted as an integer");
+      return s_int();
+    }
     nargs(1, 1);
     if (args[0]->is_numeric() || is_str(args[0])) return s_int();
     fail("int() argument must be a string or a number, not '" + pyname(args[0]) + "'");
@@ -1418,6 +1466,29 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
         a->kind == SomeValue::Bytes || a->kind == SomeValue::ByteArray)
       return s_str();
     fail(name + "() of a " + pyname(a) + " is not supported yet");
+  }
+  if (name == "pow") {  // pow(x, y) is a `pow` operation already (flowspace)
+    nargs(3, 3);
+    for (auto& a : args)
+      if (!is_int_like(a)) {
+        if (a->is_numeric()) fail("pow() 3rd argument not allowed unless all arguments are integers");
+        fail("unsupported operand type(s) for pow(): '" + pyname(args[0]) + "', '" + pyname(args[1]) + "', '" +
+             pyname(args[2]) + "'");
+      }
+    return s_int(args[2]->nonneg);
+  }
+  if (name == "round") {
+    size_t npos = shape.npositional;
+    if (npos > 2 || (shape.kwnames.size() == 1 && shape.kwnames[0] != "ndigits") || shape.kwnames.size() > 1 ||
+        args.empty() || npos == 0)
+      fail(fmt::format("round() takes 1 or 2 arguments, number and ndigits ({} given)", args.size()));
+    const SV& x = args[0];
+    bool with_ndigits = args.size() == 2 && args[1]->kind != SomeValue::None;
+    if (with_ndigits && !is_int_like(args[1]))
+      fail("'" + pyname(args[1]) + "' object cannot be interpreted as an integer");
+    if (is_int_like(x)) return s_int(x->nonneg && !with_ndigits);
+    if (x->kind == SomeValue::Float) return with_ndigits ? s_float() : s_int();
+    fail("type " + pyname(x) + " doesn't define __round__ method");
   }
   if (name == "abs") {
     nargs(1, 1);

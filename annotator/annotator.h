@@ -36,6 +36,12 @@ class Annotator {
   std::set<Block*> scheduled_;
   std::map<Block*, TranslationError> blocked_;  // blocks whose last flow failed, with the error
   std::vector<Block*> blocked_order_;
+  // sum() sites without a start over a list or dict with no item type yet:
+  // the start (0 or 0.0) follows the item type, so they wait for an item.
+  // At the fixpoint the ones still waiting sum a collection that stays empty:
+  // they are released and start from the int 0, as CPython's sum([]).
+  std::map<const SpaceOperation*, std::pair<FunctionGraph*, Block*>> sum_waiting_for_item_;
+  std::set<const SpaceOperation*> sum_released_;
   // Graphs of the library helpers in rpython/rlib/_*.py that implement an
   // operation for the program: the program's operation they were made for.
   // An error inside one is reported there, with the helper's line as a note.

@@ -384,6 +384,14 @@ SV Annotator::consider_list_builtin(const std::string& name, SpaceOperation& op,
     if (is_str(args[0])) fail("unsupported operand type(s) for +: 'int' and 'str'");
     int s = npos == 2 ? first + 1 : kw("start");
     SV item = item_of(args[0]);
+    if (s < 0 && item && item->kind == SomeValue::Impossible && !sum_released_.count(&op)) {
+      // No item type yet (the items are appended later in the flow order):
+      // wait for one, as reading an item would (see sum_waiting_for_item_).
+      if (args[0]->kind == SomeValue::List) args[0]->listdef->find()->readers.insert({cur_graph_, cur_block_});
+      else args[0]->dictdef->find()->readers.insert({cur_graph_, cur_block_});
+      sum_waiting_for_item_[&op] = {cur_graph_, cur_block_};
+      return nullptr;
+    }
     HelperArg start = s >= 0 ? arg(s) : item && item->kind == SomeValue::Float ? kfloat(0.0) : kint(0);
     if (s >= 0 && is_str(args[s - first])) fail("sum() can't sum strings [use ''.join(seq) instead]");
     return call(ops, "iter_sum", {arg(first), start});

@@ -771,8 +771,12 @@ class CodeGen {
     if (n == "int_neg_ovf")
       return check(a[0] + " == INT64_MIN", r + "-" + a[0] + ";");
     if (n == "int_lshift_ovf")
-      return check(a[1] + " < 0 || " + a[1] + " >= 64 || ((" + a[0] + " << " + a[1] + ") >> " + a[1] + ") != " + a[0],
-                   r + "(Signed)((Unsigned)" + a[0] + " << " + a[1] + ");");
+      // A negative count is Python's ValueError (as int_lshift_val); 0
+      // shifted by any count is 0, which fits.
+      return "if (RPY_UNLIKELY(" + a[1] + " < 0)) { " + raise_builtin("ValueError", "negative shift count") + " }\n    " +
+             check(a[0] + " != 0 && (" + a[1] + " >= 64 || ((Signed)((Unsigned)" + a[0] + " << " + a[1] + ") >> " +
+                       a[1] + ") != " + a[0] + ")",
+                   r + "(" + a[1] + " >= 64 ? (Signed)0 : (Signed)((Unsigned)" + a[0] + " << " + a[1] + "));");
     if (n == "int_index_check" || n == "int_index_check_set")
       // One unsigned comparison on the fast path (an index in [0, len));
       // a negative index is the rare case, handled out of line.

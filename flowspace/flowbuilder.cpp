@@ -594,6 +594,16 @@ class FlowBuilder {
           {get("os", "getenv"), get("rpython.rlib._environ", "getenv")},
           {get("os.path", "splitext"), get("rpython.rlib.ros", "path_splitext")},
           {get("os.path", "split"), get("rpython.rlib.ros", "path_split")},
+          {get("os.path", "normpath"), get("rpython.rlib.ros", "path_normpath")},
+          {get("os.path", "abspath"), get("rpython.rlib.ros", "path_abspath")},
+          {get("os.path", "relpath"), get("rpython.rlib.ros", "path_relpath")},
+          {get("os.path", "commonprefix"), get("rpython.rlib.ros", "path_commonprefix")},
+          {get("os.path", "splitdrive"), get("rpython.rlib.ros", "path_splitdrive")},
+          {get("os.path", "normcase"), get("rpython.rlib.ros", "path_normcase")},
+          {get("os.path", "lexists"), get("rpython.rlib.ros", "path_lexists")},
+          {get("os.path", "getmtime"), get("rpython.rlib.ros", "path_getmtime")},
+          {get("os.path", "getatime"), get("rpython.rlib.ros", "path_getatime")},
+          {get("os.path", "getctime"), get("rpython.rlib.ros", "path_getctime")},
       };
       py::handle stdin_file = get("rpython.rlib.rfile", "stdin");
       for (const char* n : {"stdin", "__stdin__"}) {
@@ -658,8 +668,18 @@ class FlowBuilder {
     before.block->exitswitch = g_->last_exception();
     protects_.back().raised.push_back(exc);
     st_ = normal;
-    return pop();
+    Value* v = pop();
+    last_split_ = {before.block, st_.block, v};
+    return v;
   }
+  // The last split_after_raising_op: the block that ends with the raising
+  // operation, the block after it and the result there (ovfcheck() of an
+  // operation inside a try finds the operation through it).
+  struct {
+    Block* from = nullptr;
+    Block* to = nullptr;
+    Value* result = nullptr;
+  } last_split_;
 
   // Raises `evalue`: to the innermost handler, or out of the function.
   void raise_value(Value* evalue, SourcePos pos) {
@@ -869,6 +889,14 @@ class FlowBuilder {
     }
   }
 
+  // A struct sequence (sys.version_info, sys.float_info) or a named tuple:
+  // immutable, and a tuple for indexing, slicing and comparisons.
+  static bool is_named_tuple(py::handle o) {
+    if (!PyTuple_Check(o.ptr()) || PyTuple_CheckExact(o.ptr())) return false;
+    py::handle t = py::type::handle_of(o);
+    return py::hasattr(t, "n_sequence_fields") || py::hasattr(t, "_fields");
+  }
+
   static bool all_const(const std::vector<Value*>& args) {
     for (auto* a : args)
       if (!a->is_const() || !static_cast<Constant*>(a)->llrepr.empty()) return false;
@@ -891,6 +919,18 @@ class FlowBuilder {
         return nullptr;
       }
     }
+    if (opname == "getslice" && is_named_tuple(static_cast<Constant*>(args[0])->value.to_python())) {
+      // sys.version_info[:2]: a plain tuple of constants.
+      py::tuple t = py::tuple(static_cast<Constant*>(args[0])->value.to_python());
+      py::object sl = py::module_::import("builtins").attr("slice")(static_cast<Constant*>(args[1])->value.to_python(),
+                                                                     static_cast<Constant*>(args[2])->value.to_python(),
+                                                                     static_cast<Constant*>(args[3])->value.to_python());
+      try {
+        return fold_result(t[sl]);
+      } catch (py::error_already_set&) {
+        return nullptr;
+      }
+    }
     auto it = kOperatorFuncs.find(opname);
     if (it == kOperatorFuncs.end()) return nullptr;
     static py::handle operator_mod = py::module_::import("operator").release();
@@ -900,7 +940,7 @@ class FlowBuilder {
     for (auto a : pyargs) {
       if (!(a.is_none() || PyBool_Check(a.ptr()) || PyLong_CheckExact(a.ptr()) || PyFloat_CheckExact(a.ptr()) ||
             PyUnicode_CheckExact(a.ptr()) || PyBytes_CheckExact(a.ptr()) || PyTuple_CheckExact(a.ptr()) ||
-            (opname == "is_" || opname == "is_not")))
+            is_named_tuple(a) || (opname == "is_" || opname == "is_not")))
         return nullptr;
     }
     try {
@@ -1466,6 +1506,10 @@ class FlowBuilder {
         // syslib: sys.stdout.write & co. are the stream's bound methods
         // (annotator/builtin_modules.cpp knows them by receiver and name).
         if (o && is_std_stream(o) && py::hasattr(o, attr.c_str())) return constant(o.attr(attr.c_str()));
+        // Named tuples and struct sequences (sys.float_info, sys.version_info)
+        // are immutable: their fields are constants too.
+        if (o && is_named_tuple(o) && py::hasattr(o, attr.c_str()))
+          return constant(o.attr(attr.c_str()));
         if (o && py::isinstance<py::module_>(o) && py::hasattr(o, attr.c_str())) check_not_sys_argv(e, o.attr(attr.c_str()));
         if (o && (py::isinstance<py::module_>(o) || PyType_Check(o.ptr()) || frozen)) {
           if (!py::hasattr(o, attr.c_str()))
@@ -2138,6 +2182,8 @@ class FlowBuilder {
       if (is_get) return emit("getattr", {args[0], g_->new_const_str(attr)}, pos);
       return emit("setattr", {args[0], g_->new_const_str(attr), args[2]}, pos);
     }
+    // pow(x, y) is x ** y (folded on constants, typed as the operator).
+    if (fobj && kwnames.empty() && args.size() == 2 && fobj.is(builtins_.attr("pow"))) return emit("pow", args, pos);
     if (fobj && kwnames.empty() && args.empty() && fobj.is(builtins_.attr("dict"))) return emit("newdict", {}, pos);
     if (fobj && kwnames.empty() && args.empty() && fobj.is(builtins_.attr("set"))) return emit("newset", {}, pos);
     if (fobj) {
@@ -2268,6 +2314,14 @@ class FlowBuilder {
         last->opname = checked;
         // Now it can raise: inside a try, the block ends here.
         if (!protects_.empty()) return split_after_raising_op(static_cast<Variable*>(args[0]), pos);
+        return args[0];
+      }
+      // Inside a try, an operation that can raise already ended its block
+      // (`a << b`: a negative count): the block after it is still empty.
+      if (!checked.empty() && !last && st_.block && st_.block == last_split_.to && args[0] == last_split_.result &&
+          !last_split_.from->operations.empty() &&
+          last_split_.from->operations.back().opname == checked.substr(0, checked.size() - 4)) {
+        last_split_.from->operations.back().opname = checked;
         return args[0];
       }
       if (args[0]->is_const()) {

@@ -412,6 +412,32 @@ Value* RTyper::hash_of(Value* v, bool identity) {
   }
 }
 
+// The builtin hash(): CPython's values for ints, floats and tuples of them
+// (a program may print them); compute_hash's for the rest (str hashes are
+// seeded per process in CPython, instances are identities).
+Value* RTyper::builtin_hash_of(Value* v) {
+  SV s = ann(v);
+  auto K = [&](int64_t k) { return typed_const(ConstValue::from_python(py::int_(k)), Signed); };
+  switch (s->kind) {
+    case SomeValue::Bool:
+    case SomeValue::Integer: return call_external("rpy_int_pyhash", {convert(v, Signed)});
+    case SomeValue::Float: return call_external("rpy_float_pyhash", {v});
+    case SomeValue::Tuple: {
+      const LLType* tt = convert(v, lltype_of(s))->concretetype;
+      Value* tv = convert(v, tt);
+      Value* acc = K(2870177450012600261LL);
+      for (size_t i = 0; i < s->items.size(); ++i) {
+        Variable* item = gen("getfield", {tv, g_->new_llconst(fmt::format("item{}", i), Constant::FieldName)},
+                             tt->item->fields[i].second);
+        item->annotation = s->items[i];
+        acc = call_external("rpy_tuple_pyhash_step", {acc, builtin_hash_of(item)});
+      }
+      return call_external("rpy_tuple_pyhash_finish", {acc, K((int64_t)s->items.size())});
+    }
+    default: return hash_of(v, false);
+  }
+}
+
 // A call to a helper graph the annotator chose for this operation (and
 // slot): nullptr when it chose none.
 Value* RTyper::helper_call(SpaceOperation& op, int slot, std::vector<Value*> args) {
@@ -651,7 +677,7 @@ void RTyper::rtype_op(SpaceOperation& op) {
   }
   if (name == "fmt_int") {
     if (A(0)->kind == SomeValue::Float) call_external("rpy_float2int", {op.args[0]}, res);
-    else gen("same_as", {convert(op.args[0], Signed)}, Signed, res);
+    else gen("same_as", {convert(op.args[0], res->concretetype)}, res->concretetype, res);  // Unsigned for an r_uint
     return;
   }
   if (name == "fmt_float") {
@@ -765,6 +791,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
   }
   if (name == "getattr" && A(0)->kind == SomeValue::String) {  // a bound str method: the str itself
     gen("same_as", {op.args[0]}, StrPtr(), res);
+    return;
+  }
+  if (name == "getattr" && A(0)->is_numeric()) {  // int.bit_length, float.is_integer: the number itself
+    gen("same_as", {convert(op.args[0], res->concretetype)}, res->concretetype, res);
     return;
   }
   bool ints = is_int_like(A(0)) && (op.args.size() < 2 || is_int_like(A(1)));
@@ -1239,6 +1269,7 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     SV a = A(0);
     Value* spec = args.size() > 1 ? args[1] : static_cast<Value*>(g_->new_const_str(""));
     if (a->kind == SomeValue::Bool) call_external("rpy_format_bool", {args[0], spec}, res);
+    else if (a->unsigned_) call_external("rpy_format_uint", {convert(args[0], Unsigned), spec}, res);
     else if (is_int_like(a)) call_external("rpy_format_int", {convert(args[0], Signed), spec}, res);
     else if (a->kind == SomeValue::Float) call_external("rpy_format_float", {args[0], spec}, res);
     else call_external("rpy_format_str", {args[0], spec}, res);
@@ -1250,7 +1281,12 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     return;
   }
   if (name == "hash" && !bk_.special_calls.count({&op, 0})) {
-    gen("same_as", {hash_of(args[0], false)}, Signed, res);
+    // Dict and set keys (rpython/rlib/_dictkeys.py) keep compute_hash's
+    // cheaper hashes: only a hash the program sees must be CPython's.
+    FuncDesc* d = bk_.desc_of(g_);
+    bool dict_key = d && d->func && py::hasattr(d->func, "__module__") &&
+                    py::str(d->func.attr("__module__")).cast<std::string>() == "rpython.rlib._dictkeys";
+    gen("same_as", {dict_key ? hash_of(args[0], false) : builtin_hash_of(args[0])}, Signed, res);
     return;
   }
   if (name == "print") {
@@ -1258,11 +1294,20 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     Value* sep = nullptr;
     Value* end = nullptr;
     const char* writer = "rpy_stdout_write";
+    bool to_stderr = false, flush = false;
     for (size_t i = 0; i < kwnames.size(); ++i) {
       Value* v = args[npos + i];
+      if (kwnames[i] == "flush") {
+        // Flushing when it is not known to be False writes the same bytes:
+        // only when they leave the buffer differs.
+        SV f = ann(v);
+        flush = !(f->const_ && !py::bool_(f->const_->to_python()).cast<bool>());
+        continue;
+      }
       if (ann(v)->kind == SomeValue::None) continue;
       if (kwnames[i] == "file") {  // syslib: sys.stdout or sys.stderr, checked by the annotator
-        if (ann(v)->const_->obj.is(py::module_::import("sys").attr("stderr"))) writer = "rpy_stderr_write";
+        to_stderr = ann(v)->const_->obj.is(py::module_::import("sys").attr("stderr"));
+        if (to_stderr) writer = "rpy_stderr_write";
         continue;
       }
       (kwnames[i] == "sep" ? sep : end) = v;
@@ -1281,12 +1326,14 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
       if (!s) s = helper_call(op, (int)i, {args[i]});
       call_external(writer, {s ? s : to_str(args[i])});
     }
-    call_external(writer, {end}, res->concretetype == Void ? res : nullptr);
+    call_external(writer, {end}, res->concretetype == Void && !flush ? res : nullptr);
+    if (flush) call_external(to_stderr ? "rpy_sys_stderr_flush" : "rpy_stdout_flush", {}, res->concretetype == Void ? res : nullptr);
     return;
   }
   if (name == "int") {
     SV a = A(0);
-    if (is_int_like(a)) gen("same_as", {convert(args[0], Signed)}, Signed, res);
+    if (args.size() == 2) call_external("rpy_str2int_base", {args[0], convert(args[1], Signed)}, res);  // base= too
+    else if (is_int_like(a)) gen("same_as", {convert(args[0], Signed)}, Signed, res);
     else if (a->kind == SomeValue::Float) call_external("rpy_float2int", {args[0]}, res);
     else call_external("rpy_str2int", {args[0]}, res);
     return;
@@ -1317,6 +1364,22 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
       return;
     }
     gen("same_as", {to_str(args[0])}, StrPtr(), res);
+    return;
+  }
+  if (name == "pow") {  // pow(x, y, z) of ints
+    call_external("rpy_int_powmod", {convert(args[0], Signed), convert(args[1], Signed), convert(args[2], Signed)}, res);
+    return;
+  }
+  if (name == "round") {
+    bool with_ndigits = args.size() == 2 && A(1)->kind != SomeValue::None;
+    if (A(0)->kind == SomeValue::Float) {
+      if (with_ndigits) call_external("rpy_float_round_ndigits", {args[0], convert(args[1], Signed)}, res);
+      else call_external("rpy_float_round", {args[0]}, res);
+    } else if (with_ndigits) {
+      call_external("rpy_int_round_ndigits", {convert(args[0], Signed), convert(args[1], Signed)}, res);
+    } else {
+      gen("same_as", {convert(args[0], Signed)}, Signed, res);
+    }
     return;
   }
   if (name == "abs") {

@@ -142,6 +142,7 @@ class RTyper {
   Value* to_bool(Value* v);
   Value* to_bool_value(Value* v);
   Value* hash_of(Value* v, bool identity);
+  Value* builtin_hash_of(Value* v);  // hash(): CPython's values for ints, floats, tuples
   Value* tuple_eq(Value* a, Value* b);
   Value* tuple_order(Value* a, Value* b, const std::string& cmpname);
   Value* helper_call(SpaceOperation& op, int slot, std::vector<Value*> args);

@@ -55,58 +55,6 @@ rpy_bytes* pack(mpz_srcptr z) {
 
 __attribute__((cold, noinline)) void raise(const rpy_vtable* vt, const char* msg) { rpy_raise_cstr(vt, msg); }
 
-// int() strips C's isspace() set (0x1c..0x1f, which str.isspace() accepts, are digits' errors).
-bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-int digit_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
-  return 99;
-}
-
-// int(s, base)'s grammar: whitespace, a sign, a prefix matching the base
-// (which base 0 reads from it), digits with single underscores between
-// them (and after the prefix), whitespace. Returns the digits without
-// underscores and sets base and negative; false when s is not a literal.
-bool parse_literal(const char* p, const char* end, Signed& base, bool& negative, std::string& digits) {
-  while (p < end && is_space(*p)) p++;
-  while (end > p && is_space(end[-1])) end--;
-  negative = false;
-  if (p < end && (*p == '+' || *p == '-')) negative = *p++ == '-';
-  bool prefixed = false;
-  if (end - p >= 2 && p[0] == '0') {
-    char x = (char)(p[1] | 0x20);
-    Signed pb = x == 'x' ? 16 : x == 'o' ? 8 : x == 'b' ? 2 : 0;
-    if (pb && (base == 0 || base == pb)) {
-      base = pb;
-      p += 2;
-      prefixed = true;
-    }
-  }
-  bool base0_decimal = base == 0;
-  if (base == 0) base = 10;
-  bool need_digit = true;              // at the start and after an underscore
-  bool underscore_ok = prefixed;       // "0x_1" is valid, "_1" and "0x__1" are not
-  for (; p < end; p++) {
-    if (*p == '_') {
-      if (need_digit && !underscore_ok) return false;
-      need_digit = true;
-      underscore_ok = false;
-      continue;
-    }
-    if (digit_value(*p) >= base) return false;
-    digits.push_back(*p);
-    need_digit = false;
-    underscore_ok = false;
-  }
-  if (digits.empty() || need_digit) return false;
-  // Base 0 reads decimal literals as Python source does: no leading zeros
-  // unless the value is zero.
-  if (base0_decimal && digits[0] == '0' && digits.find_first_not_of('0') != std::string::npos) return false;
-  return true;
-}
-
 }  // namespace
 
 extern "C" {
@@ -125,7 +73,8 @@ rpy_bytes* rpy_bigint_fromstr(rpy_string* s, Signed base) {
   Signed b = base;
   bool negative;
   std::string digits;
-  if (!parse_literal(s->data, s->data + s->nbytes, b, negative, digits)) {
+  std::string text = rpy_rt::number_text(s);
+  if (!rpy_rt::parse_int_literal(text.data(), text.data() + text.size(), b, negative, digits)) {
     // "invalid literal for int() with base 10: %.200R" (the repr cut at
     // 200 code points). The repr allocates: s is not used after it.
     rpy_string* r = rpy_str_repr(s);

@@ -179,8 +179,8 @@ std::string double_to_string(double x, char code, int precision, FloatFlags f) {
 
 // ---- integers -------------------------------------------------------------------
 // |v| in the base, lowercase, no prefix.
-std::string int_digits(Signed v, int base) {
-  Unsigned u = v < 0 ? 0 - (Unsigned)v : (Unsigned)v;
+std::string int_digits(Signed v, int base, bool is_unsigned = false) {
+  Unsigned u = v < 0 && !is_unsigned ? 0 - (Unsigned)v : (Unsigned)v;
   char buf[70];
   auto r = std::to_chars(buf, buf + sizeof buf, u, base);
   return std::string(buf, r.ptr);
@@ -447,14 +447,16 @@ rpy_string* format_float_spec(double val, const Spec& f0) {
   return str_from(out);
 }
 
-rpy_string* format_int_spec(Signed v, rpy_string* specstr, const char* tname) {
+// is_unsigned: v holds an r_uint's bits.
+rpy_string* format_int_spec(Signed v, rpy_string* specstr, const char* tname, bool is_unsigned = false) {
+  bool negative = v < 0 && !is_unsigned;
   Spec f;
   if (!parse_spec(specstr, f, 'd', '>', tname)) return nullptr;
   switch (f.type) {
     case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
       break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-      return format_float_spec((double)v, f);
+      return format_float_spec(is_unsigned ? (double)(Unsigned)v : (double)v, f);
     default:
       unknown_type(f.type, tname);
       return nullptr;
@@ -477,7 +479,7 @@ rpy_string* format_int_spec(Signed v, rpy_string* specstr, const char* tname) {
       raise_msg(&rpy_vt_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
       return nullptr;
     }
-    if (v < 0 || v > 0x10ffff) {
+    if (negative || (Unsigned)v > 0x10ffff) {
       raise_msg(&rpy_vt_OverflowError, "%c arg not in range(0x110000)");
       return nullptr;
     }
@@ -495,10 +497,10 @@ rpy_string* format_int_spec(Signed v, rpy_string* specstr, const char* tname) {
     case 'X': base = 16; prefix = "0X"; break;
   }
   if (!f.alternate) prefix.clear();
-  std::string digits = int_digits(v, base);
+  std::string digits = int_digits(v, base, is_unsigned);
   if (f.type == 'X')
     for (char& c : digits) c = (char)toupper((unsigned char)c);
-  fill_number(out, f, v < 0, prefix, digits, false, "", 0);
+  fill_number(out, f, negative, prefix, digits, false, "", 0);
   return str_from(out);
 }
 
@@ -847,6 +849,11 @@ rpy_string* rpy_str_mod(rpy_string* fmt0, const rpy_fmtarg* args, Signed nargs) 
 rpy_string* rpy_format_int(Signed v, rpy_string* spec) {
   if (spec->nbytes == 0) return rpy_int2str(v);
   return format_int_spec(v, spec, "int");
+}
+
+rpy_string* rpy_format_uint(Unsigned v, rpy_string* spec) {
+  if (spec->nbytes == 0) return rpy_uint2str(v);
+  return format_int_spec((Signed)v, spec, "int", true);
 }
 
 rpy_string* rpy_format_bool(bool v, rpy_string* spec) {

@@ -110,12 +110,18 @@ rpy_string* rpy_float2str(double x);  // repr(): shortest round-trip
 rpy_string* rpy_bool2str(bool x);
 rpy_string* rpy_str_or_none(rpy_string* s);  // str() of a str that may be None: s, or "None"
 Signed rpy_str2int(rpy_string* s);    // int(s), base 10; raises ValueError
+Signed rpy_str2int_base(rpy_string* s, Signed base);  // int(s, base): base 0 or 2..36
 double rpy_str2float(rpy_string* s);  // float(s); raises ValueError
 rpy_string* rpy_str_repr(rpy_string* s);  // repr(s), CPython 3.11 quoting and escapes; NULL: "None"
 
 // compute_hash() as rpython.rlib.objectmodel defines it.
 Signed rpy_str_hash(rpy_string* s);
 Signed rpy_float_hash(double f);
+// The builtin hash() of ints, floats and tuples: CPython's values.
+Signed rpy_int_pyhash(Signed x);
+Signed rpy_float_pyhash(double f);
+Signed rpy_tuple_pyhash_step(Signed acc, Signed lane);
+Signed rpy_tuple_pyhash_finish(Signed acc, Signed len);
 Signed rpy_identity_hash(const void* p);
 
 // ==== str methods, bytes, formatting (runtime/strmethods.cpp, bytes.cpp,
@@ -335,6 +341,7 @@ struct rpy_fmtarg {
 rpy_string* rpy_str_mod(rpy_string* fmt, const rpy_fmtarg* args, Signed nargs);
 // format(value, spec): the format-spec mini-language (f-strings, str.format).
 rpy_string* rpy_format_int(Signed v, rpy_string* spec);
+rpy_string* rpy_format_uint(Unsigned v, rpy_string* spec);  // an r_uint
 rpy_string* rpy_format_float(double v, rpy_string* spec);
 rpy_string* rpy_format_str(rpy_string* s, rpy_string* spec);
 rpy_string* rpy_format_bool(bool v, rpy_string* spec);  // "" -> str(v), else as int
@@ -390,6 +397,10 @@ double rpy_float_floordiv(double a, double b);  // b != 0 checked by caller
 double rpy_float_mod(double a, double b);       // b != 0 checked by caller
 double rpy_float_pow(double a, double b);       // raises ZeroDivisionError / ValueError / OverflowError
 Signed rpy_float2int(double x);                 // raises OverflowError / ValueError
+Signed rpy_int_powmod(Signed base, Signed exp, Signed mod);  // pow(base, exp, mod); ValueError
+Signed rpy_float_round(double x);               // round(x): raises as int(x)
+double rpy_float_round_ndigits(double x, Signed ndigits);  // round(x, n); OverflowError
+Signed rpy_int_round_ndigits(Signed n, Signed ndigits);    // round(n, ndigits) of an int
 
 // ---- rpython.rlib.rweakref and rpython.rlib.rgc (implemented by each GC) ----
 rpy_weakref* rpy_weakref_create(rpy_object* obj);  // can collect

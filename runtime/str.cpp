@@ -8,6 +8,7 @@
 
 #include "runtime/rpy.h"
 #include "runtime/str_internal.h"
+#include "runtime/strutil.h"
 #include "runtime/unicode_db.h"
 
 using rpy_rt::ascii_string;
@@ -105,8 +106,8 @@ void truncate_codepoints(std::string& s, size_t max) {
   }
 }
 
-__attribute__((noinline, cold)) void raise_bad_int(rpy_string* s) {
-  std::string msg = "invalid literal for int() with base 10: ";
+__attribute__((noinline, cold)) void raise_bad_int(rpy_string* s, Signed base = 10) {
+  std::string msg = "invalid literal for int() with base " + std::to_string(base) + ": ";
   std::string r;
   rpy_rt::append_repr(r, s->data, (size_t)s->nbytes);
   truncate_codepoints(r, 200);
@@ -252,6 +253,63 @@ bool parse_float(const char* p, size_t n, double* out) {
 }  // namespace
 
 namespace rpy_rt {
+
+std::string number_text(rpy_string* s) {
+  if (RPY_LIKELY(!has_non_ascii(s->data, (size_t)s->nbytes))) return std::string(s->data, (size_t)s->nbytes);
+  return fold_number_text(s->data, (size_t)s->nbytes);
+}
+
+// int() strips C's isspace() set (0x1c..0x1f, which str.isspace() accepts, are digits' errors).
+bool is_int_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+int digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+  return 99;
+}
+
+// int(s, base)'s grammar: whitespace, a sign, a prefix matching the base
+// (which base 0 reads from it), digits with single underscores between
+// them (and after the prefix), whitespace. Returns the digits without
+// underscores and sets base and negative; false when s is not a literal.
+bool parse_int_literal(const char* p, const char* end, Signed& base, bool& negative, std::string& digits) {
+  while (p < end && is_int_space(*p)) p++;
+  while (end > p && is_int_space(end[-1])) end--;
+  negative = false;
+  if (p < end && (*p == '+' || *p == '-')) negative = *p++ == '-';
+  bool prefixed = false;
+  if (end - p >= 2 && p[0] == '0') {
+    char x = (char)(p[1] | 0x20);
+    Signed pb = x == 'x' ? 16 : x == 'o' ? 8 : x == 'b' ? 2 : 0;
+    if (pb && (base == 0 || base == pb)) {
+      base = pb;
+      p += 2;
+      prefixed = true;
+    }
+  }
+  bool base0_decimal = base == 0;
+  if (base == 0) base = 10;
+  bool need_digit = true;              // at the start and after an underscore
+  bool underscore_ok = prefixed;       // "0x_1" is valid, "_1" and "0x__1" are not
+  for (; p < end; p++) {
+    if (*p == '_') {
+      if (need_digit && !underscore_ok) return false;
+      need_digit = true;
+      underscore_ok = false;
+      continue;
+    }
+    if (digit_value(*p) >= base) return false;
+    digits.push_back(*p);
+    need_digit = false;
+    underscore_ok = false;
+  }
+  if (digits.empty() || need_digit) return false;
+  // Base 0 reads decimal literals as Python source does: no leading zeros
+  // unless the value is zero.
+  if (base0_decimal && digits[0] == '0' && digits.find_first_not_of('0') != std::string::npos) return false;
+  return true;
+}
 
 void append_repr(std::string& out, const char* p, size_t n) {
   bool has_sq = memchr(p, '\'', n) != nullptr;
@@ -401,6 +459,43 @@ Signed rpy_str2int(rpy_string* s) {
     return -1;
   }
   return v;
+}
+
+Signed rpy_str2int_base(rpy_string* s, Signed base) {
+  if (base != 0 && (base < 2 || base > 36)) {
+    rpy_raise_cstr(&rpy_vt_ValueError, "int() base must be >= 2 and <= 36, or 0");
+    return -1;
+  }
+  std::string text = rpy_rt::number_text(s);
+  Signed b = base;
+  bool negative;
+  std::string digits;
+  if (!rpy_rt::parse_int_literal(text.data(), text.data() + text.size(), b, negative, digits)) {
+    raise_bad_int(s, base);
+    return -1;
+  }
+  // CPython limits the digits of the bases that are not powers of two.
+  if ((b & (b - 1)) != 0 && (Signed)digits.size() > kMaxStrDigits) {
+    std::string msg = "Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                      std::to_string(digits.size()) +
+                      " digits; use sys.set_int_max_str_digits() to increase the limit";
+    rpy_raise_cstr(&rpy_vt_ValueError, msg.c_str());
+    return -1;
+  }
+  Unsigned acc = 0;
+  bool wrapped = false;
+  for (char c : digits) {
+    Unsigned d = (Unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    wrapped |= __builtin_mul_overflow(acc, (Unsigned)b, &acc);
+    wrapped |= __builtin_add_overflow(acc, d, &acc);
+  }
+  const Unsigned limit = negative ? (Unsigned)1 << 63 : ((Unsigned)1 << 63) - 1;
+  if (wrapped || acc > limit) {
+    // CPython would return a long here; a machine-word int cannot hold it.
+    rpy_raise_cstr(&rpy_vt_OverflowError, "int too large to convert");
+    return -1;
+  }
+  return negative ? (Signed)(0 - acc) : (Signed)acc;
 }
 
 double rpy_str2float(rpy_string* s) {

@@ -128,6 +128,15 @@ inline Signed adjust_slice(Signed len, Signed& start, Signed& stop, Signed step)
 // memmem from the right.
 const char* rmemmem(const char* hay, size_t n, const char* needle, size_t m);
 
+// The text int() and float() parse: s, with non-ASCII whitespace and
+// decimal digits mapped to ASCII (runtime/str.cpp).
+std::string number_text(rpy_string* s);
+
+// int(s, base)'s grammar over [p, end) (runtime/str.cpp): the digits
+// without prefix and underscores, and the base (base 0 reads it from the
+// prefix); false when the text is not a literal in that base.
+bool parse_int_literal(const char* p, const char* end, Signed& base, bool& negative, std::string& digits);
+
 // Appends the \xNN / \uNNNN / \UNNNNNNNN escape of cp.
 void append_escape(std::string& out, uint32_t cp);
 

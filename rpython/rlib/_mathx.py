@@ -1,5 +1,5 @@
-"""math.isclose, fsum, comb, perm and isqrt, and the builtin divmod, for
-translated programs.
+"""math.isclose, fsum, comb, perm and isqrt, the builtin divmod, and the
+methods int.bit_length() and float.is_integer(), for translated programs.
 
 annotator/builtin_modules.cpp (divmod: annotator.cpp) checks the arguments
 (with CPython's messages) and calls these on the program's behalf, one copy
@@ -9,7 +9,7 @@ fit a machine word (ints are machine words here).
 """
 import math
 
-from rpython.rlib.rarithmetic import ovfcheck
+from rpython.rlib.rarithmetic import ovfcheck, r_uint
 
 
 def isclose(a, b, rel_tol, abs_tol):
@@ -175,3 +175,20 @@ def divmod_float(a, b):  # an int operand is converted, as CPython does
         raise ZeroDivisionError("float divmod()")
     # the translated // and % are CPython's float_divmod halves
     return (a // b, a % b)
+
+
+def int_bit_length(x):
+    """x.bit_length(): the bits of |x| (64 for the most negative int, whose
+    magnitude is counted as an unsigned word)."""
+    u = r_uint(x)
+    if x < 0:
+        u = -u
+    n = 0
+    while u:
+        u >>= 1
+        n += 1
+    return n
+
+
+def float_is_integer(x):
+    return math.isfinite(x) and math.fmod(x, 1.0) == 0.0

@@ -7,8 +7,9 @@ top of its own primitives). Untranslated, programs keep CPython's open().
   open(path, mode="r", encoding=None)   mode: r w a x, each with b or t
                                         and +; a constant (the file's type
                                         depends on it)
-  text files:   read(size=-1) -> str, readline() -> str, readlines(),
-                write(str) -> int, iteration over lines, universal newlines
+  text files:   read(size=-1) -> str, readline(size=-1) -> str,
+                readlines(hint=-1), write(str) -> int, writelines(list),
+                iteration over lines, universal newlines
                 on reading (\\r\\n and \\r read as \\n), UTF-8 unless encoding=
   binary files: the same with bytes, no newline translation
   both:         close(), closed, name, mode, fileno(), flush(), readable(),
@@ -227,22 +228,37 @@ class _BufferedReading(object):
             pass
         return self._take(size)
 
-    def readline(self):
+    def readline(self, size=-1):
+        """The next line; with size >= 0, at most size items of it."""
         self._check_readable()
         while True:
             end = self._line_end()
-            if end >= 0:
+            if end >= 0 and (size < 0 or end - self.pos <= size):
                 return self._take_raw(end)
+            if size >= 0 and len(self.buf) - self.pos >= size:
+                # (_take makes a \r\n cut after its \r one \n)
+                return self._take(size)
             if not self._fill():
+                if size >= 0:
+                    return self._take(size)
                 return self._take_raw(len(self.buf))
 
-    def readlines(self):
+    def readlines(self, hint=-1):
+        """The lines, until their total length exceeds hint (when > 0)."""
         lines = []
+        total = 0
         while True:
             line = self.readline()
             if len(line) == 0:
                 return lines
             lines.append(line)
+            total += len(line)
+            if 0 < hint < total:
+                return lines
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
 
     def _take_raw(self, end):
         """buf[pos:end] (a line: its newline translated), consumed."""

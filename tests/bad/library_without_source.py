@@ -2,7 +2,7 @@ import os.path
 
 
 def entry_point(argv):
-    print(os.path.normpath(argv[0]))  # E: normpath() is not supported: the source of function 'normpath' is not available
+    print(os.path.realpath(argv[0]))  # E: realpath() is not supported: the source of function 'realpath' is not available
     return 0
 
 
