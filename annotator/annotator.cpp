@@ -1244,7 +1244,7 @@ std::string Annotator::specialization_key(FuncDesc* d, const std::string& tag, c
       // A list whose items are not known yet is its own family: sharing a
       // version with other lists of unknown items would merge them all.
       if (t->kind == SomeValue::List && t->listdef->find()->item->kind == SomeValue::Impossible)
-        k = fmt::format("list{}", (uintptr_t)t->listdef->find());
+        k = fmt::format("list{}", stable_id(t->listdef->find()));
       key += (key.empty() ? "" : "_") + k;
     }
   } else if (tag.rfind("specialize:arg", 0) == 0) {
@@ -1256,7 +1256,7 @@ std::string Annotator::specialization_key(FuncDesc* d, const std::string& tag, c
                                                    d->name, d->argnames[i], cells[i]->pretty()));
       const ConstValue& c = *cells[i]->const_;
       key += (key.empty() ? "" : "_") +
-             (c.kind == ConstValue::Object ? fmt::format("obj{}", (uintptr_t)c.obj.ptr()) : c.repr());
+             (c.kind == ConstValue::Object ? fmt::format("obj{}", stable_id(c.obj.ptr())) : c.repr());
     }
   } else if (tag.rfind("specialize:call_location", 0) == 0) {
     key = fmt::format("line{}_{}", op.pos.line, op.pos.col);
@@ -1301,7 +1301,7 @@ bool Annotator::is_container(const SV& a) {
 SV Annotator::call_helper(SpaceOperation& op, int slot, const char* module, const char* fname,
                           const std::vector<SV>& args, FunctionGraph* g, Block* b) {
   py::object mod = py::module_::import(module);
-  FuncDesc* d = bk_.specialized(bk_.get_desc(mod.attr(fname)), fmt::format("site{}_{}", (uintptr_t)&op, slot));
+  FuncDesc* d = bk_.specialized(bk_.get_desc(mod.attr(fname)), fmt::format("site{}_{}", stable_id(&op), slot));
   bk_.helper_calls[{&op, slot}] = d;
   SV r = call_function(d, g, b, op, args, CallShape{args.size(), {}});
   if (r->kind == SomeValue::Impossible) return nullptr;

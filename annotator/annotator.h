@@ -105,6 +105,12 @@ class Annotator {
   SV emulate_call(FuncDesc* d, const std::vector<SV>& args, SpaceOperation& site, FunctionGraph* g, Block* b);
   int dict_ids_ = 0;
   bool is_container(const SV& a);
+  // A number for an object that names a specialization (an operation that
+  // call_helper specializes a helper for, a list family, a constant), in
+  // the order annotation meets them: graph and C++ names are then the same
+  // from one translation to the next, unlike addresses.
+  std::unordered_map<const void*, size_t> stable_ids_;
+  size_t stable_id(const void* p) { return stable_ids_.emplace(p, stable_ids_.size()).first->second; }
   SV call_helper(SpaceOperation& op, int slot, const char* module, const char* fname, const std::vector<SV>& args,
                  FunctionGraph* g, Block* b);
   // Lists and the iteration builtins (annotator/lists.cpp): operations done
