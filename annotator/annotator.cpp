@@ -1313,7 +1313,9 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     // set() and dict() without arguments are newset/newdict already.
     nargs(1, 1);
     const SV& a = args[0];
-    const char* helper = name == "set" ? "set_from_iterable"
+    // set(s) of a set is CPython's set_copy (its table order: runtime/dict.h).
+    const char* helper = name == "set" ? (a->kind == SomeValue::Dict && a->dictdef->find()->is_set ? "dict_copy"
+                                                                                                  : "set_from_iterable")
                          : a->kind == SomeValue::Dict && !a->dictdef->find()->is_set ? "dict_copy"
                                                                                      : "dict_from_pairs";
     return call_helper(op, 0, "rpython.rlib._sets", helper, {a}, cur_graph_, cur_block_);

@@ -339,14 +339,14 @@ SV Annotator::consider_dict_method(FunctionGraph* g, Block* b, SpaceOperation& o
     arity(0, 0);
     return read(d->key);
   }
-  if (m == "update") {
+  if (m == "update" || (d->is_set && (m == "intersection_update" || m == "difference_update"))) {
     arity(1, 1);
     const SV& o = args[0];
     if (o->kind != SomeValue::Dict || o->dictdef->find()->is_set != d->is_set)
-      fail(fmt::format("{}.update() takes a {} here, not {}", kind, kind, o->pretty()));
+      fail(fmt::format("{}.{}() takes a {} here, not {}", kind, m, kind, o->pretty()));
     // Both become one family: the rtyper gives them one representation.
     if (!union_of(self, o))
-      fail(fmt::format("{}.update(): {} and {} cannot be merged", kind, self->pretty(), o->pretty()));
+      fail(fmt::format("{}.{}(): {} and {} cannot be merged", kind, m, self->pretty(), o->pretty()));
     ensure_dict_helpers(d, g, b, op.pos);
     return s_none();
   }
@@ -372,8 +372,6 @@ SV Annotator::consider_dict_method(FunctionGraph* g, Block* b, SpaceOperation& o
       {"issubset", "set_issubset"},
       {"issuperset", "set_issuperset"},
       {"isdisjoint", "set_isdisjoint"},
-      {"intersection_update", "set_update_intersection"},
-      {"difference_update", "set_update_difference"},
       {"symmetric_difference_update", "set_update_symmetric_difference"}};
   if (auto it = set_methods.find(m); d->is_set && it != set_methods.end()) {
     arity(1, 1);

@@ -32,6 +32,21 @@ namespace {
 
 std::string node_type(py::handle node) { return py::type::of(node).attr("__name__").cast<std::string>(); }
 
+// Whether CPython's AST optimizer makes `node` a constant: a literal, or
+// an operator or a tuple over such.
+bool folds_to_constant(py::handle node) {
+  std::string t = node_type(node);
+  if (t == "Constant") return true;
+  if (t == "UnaryOp") return folds_to_constant(node.attr("operand"));
+  if (t == "BinOp") return folds_to_constant(node.attr("left")) && folds_to_constant(node.attr("right"));
+  if (t == "Tuple") {
+    for (auto el : node.attr("elts"))
+      if (!folds_to_constant(el)) return false;
+    return true;
+  }
+  return false;
+}
+
 // Caches live until the process exits, never destroyed: they hold Python
 // objects that must not be released after the interpreter finalizes.
 std::unordered_map<std::string, std::shared_ptr<const SourceFile>>& source_cache() {
@@ -1529,7 +1544,18 @@ class FlowBuilder {
     }
     if (t == "Set") {
       std::vector<Value*> items = eval_elements(e);
-      return emit("newset", items, pos);
+      Value* set = emit("newset", items, pos);
+      // CPython compiles a display of more than two constants into a
+      // frozenset constant merged into a new set, which gives the set's
+      // table another size and order than adding the items one by one
+      // would (a set shows its table's order: runtime/dict.h). The same
+      // here: rpython/rlib/_sets.py's set_display redoes those steps.
+      py::list elts = e.attr("elts");
+      bool all_const = py::len(elts) > 2;
+      for (auto el : elts) all_const = all_const && folds_to_constant(el);
+      if (all_const)
+        set = emit("simple_call", {constant(py::module_::import("rpython.rlib._sets").attr("set_display")), set}, pos);
+      return set;
     }
     if (t == "ListComp" || t == "DictComp" || t == "SetComp" || t == "GeneratorExp") return eval_comprehension(e, t, pos);
     error(e, "unsupported expression: " + t);

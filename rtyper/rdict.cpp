@@ -42,11 +42,15 @@ const LLType* RTyper::dict_lltype(DictDef* d) {
   fields.push_back({"hash", Signed});
   L->entry = new_struct(fmt::format("dictentry_{}", n), fields);
   L->entries = new_gcarray(fmt::format("dictentries_{}", n), L->entry);
-  LLType* st = new_gcstruct(fmt::format("{}_{}", d->is_set ? "set" : "dict", n),
-                            {{"num_items", Signed},
-                             {"num_used", Signed},
-                             {"indexes", DictIndexPtr()},
-                             {"entries", ptr_to(L->entries)}});
+  std::vector<std::pair<std::string, const LLType*>> dict_fields{
+      {"num_items", Signed}, {"num_used", Signed}, {"indexes", DictIndexPtr()}, {"entries", ptr_to(L->entries)}};
+  if (d->is_set) {
+    // A set's index is CPython's set table (runtime/dict.h): its live and
+    // dummy slots, and where pop() looks next.
+    dict_fields.push_back({"fill", Signed});
+    dict_fields.push_back({"finger", Signed});
+  }
+  LLType* st = new_gcstruct(fmt::format("{}_{}", d->is_set ? "set" : "dict", n), dict_fields);
   st->dict = L;
   L->dict = st;
   dict_types_[d] = st;
@@ -255,6 +259,9 @@ void RTyper::rtype_dict_method(SpaceOperation& op, const SV& f, const std::vecto
     }
   } else if (m == "update") {
     call_dict_helper("rpy_dict_update", D, {{d, dt}, {args[0], dt}}, Void, true, "dict.update", void_res);
+  } else if (m == "intersection_update" || m == "difference_update") {
+    // In place and in CPython's order: runtime/dict.h.
+    call_dict_helper("rpy_set_" + m, D, {{d, dt}, {args[0], dt}}, Void, true, "set." + m, void_res);
   } else if (m == "keys" || m == "values" || m == "items") {
     gen("same_as", {d}, dt, res);
   } else if (m == "clear") {
