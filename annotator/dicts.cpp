@@ -122,7 +122,10 @@ void Annotator::ensure_dict_helpers(DictDef* d, FunctionGraph* g, Block* b, cons
     h = emulate_call(d->hash_helper, {d->custom_hash, k}, site(0), g, b);
     eq = emulate_call(d->eq_helper, {d->custom_eq, k, k}, site(1), g, b);
   } else {
-    d->hash_helper = helper("key_hash");
+    // A set of tuples is ordered by the tuples' CPython hashes, as
+    // CPython's set table (runtime/dict.h; ints and floats are hashed
+    // there).
+    d->hash_helper = helper(d->is_set && d->key->kind == SomeValue::Tuple ? "key_pyhash" : "key_hash");
     d->eq_helper = helper("key_eq");
     h = emulate_call(d->hash_helper, {k}, site(0), g, b);
     eq = emulate_call(d->eq_helper, {k, k}, site(1), g, b);
