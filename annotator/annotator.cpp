@@ -1343,15 +1343,19 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
   }
   if (name == "hash" && args.size() == 1 && args[0]->kind != SomeValue::Instance) {
     const SV& a = args[0];
-    auto hashable = [](const SV& v) {
+    std::function<bool(const SV&)> hashable = [&](const SV& v) {
+      if (v->kind == SomeValue::Tuple) {
+        for (auto& i : v->items)
+          if (!hashable(i) && i->kind != SomeValue::Instance) return false;
+        return true;
+      }
       return v->is_numeric() || ((is_str(v) || v->kind == SomeValue::Bytes) && !v->can_be_none);
     };
-    bool ok = hashable(a);
-    if (a->kind == SomeValue::Tuple) {
-      ok = true;
-      for (auto& i : a->items) ok &= hashable(i) || i->kind == SomeValue::Instance;
-    }
-    if (!ok) fail("unhashable type: '" + pyname(a) + "'");
+    if (!hashable(a)) fail("unhashable type: '" + pyname(a) + "'");
+    // Numbers and tuples hash as in CPython (hash(-1) == -2, tuples by
+    // xxHash over their items): rpython/rlib/_dictkeys.py.
+    if ((a->is_numeric() && !a->unsigned_) || a->kind == SomeValue::Tuple)
+      return call_helper(op, 0, "rpython.rlib._dictkeys", "key_pyhash", {a}, cur_graph_, cur_block_);
     return s_int();
   }
   if (name == "print") {

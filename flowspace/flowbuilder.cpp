@@ -32,6 +32,18 @@ namespace {
 
 std::string node_type(py::handle node) { return py::type::of(node).attr("__name__").cast<std::string>(); }
 
+// Whether hash(v) is the same in every CPython process and in the binary:
+// ints, floats and bools, and tuples of them.
+bool numeric_hash(py::handle v) {
+  if (py::isinstance<py::int_>(v) || py::isinstance<py::float_>(v)) return true;  // bool is an int
+  if (py::isinstance<py::tuple>(v)) {
+    for (auto item : v)
+      if (!numeric_hash(item)) return false;
+    return true;
+  }
+  return false;
+}
+
 // Whether CPython's AST optimizer makes `node` a constant: a literal, or
 // an operator or a tuple over such.
 bool folds_to_constant(py::handle node) {
@@ -2174,7 +2186,12 @@ class FlowBuilder {
       if (kwnames.empty() && all_const(args) && is_foldable_builtin(fobj) && all_immutable(args)) {
         py::tuple pyargs(args.size());
         for (size_t i = 0; i < args.size(); ++i) pyargs[i] = static_cast<Constant*>(args[i])->value.to_python();
-        try {
+        // hash() of a str (or of anything but numbers and tuples of them)
+        // differs from run to run in CPython and from the binary's: the
+        // binary computes it, so that it equals the hash of the same value
+        // made at run time.
+        bool fold = !fobj.is(builtins_.attr("hash")) || py::len(pyargs) != 1 || numeric_hash(pyargs[0]);
+        if (fold) try {
           if (Value* v = fold_result(fobj(*pyargs))) return v;
         } catch (py::error_already_set&) {
         }

@@ -1250,7 +1250,8 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
     return;
   }
   if (name == "hash" && !bk_.special_calls.count({&op, 0})) {
-    gen("same_as", {hash_of(args[0], false)}, Signed, res);
+    Value* r = helper_call(op, 0, {args[0]});  // numbers and tuples: CPython's hash
+    gen("same_as", {r ? convert(r, Signed) : hash_of(args[0], false)}, Signed, res);
     return;
   }
   if (name == "print") {
