@@ -368,12 +368,14 @@ SV Annotator::consider_list_builtin(const std::string& name, SpaceOperation& op,
     return call("rpython.rlib._listsort", "sorted_new", {arg(first), hk, r >= 0 ? arg(r) : kbool(false)});
   }
   if ((name == "min" || name == "max") && npos == 1) {
-    only_kw({"key"});
+    only_kw({"key", "default"});
     iterable(0);
-    int k = kw("key");
+    int k = kw("key"), dflt = kw("default");
     HelperArg hk = k >= 0 ? arg(k) : knone();
     SV item = item_of(args[0]);
     if (item) check_sortable(op, item, hk.index >= 0 ? args[hk.index - first] : s_none());
+    if (dflt >= 0)  // returned for an empty iterable instead of the ValueError
+      return call(ops, "iter_min_default", {arg(first), hk, kint(name == "min" ? 0 : 1), arg(dflt)});
     return call(ops, "iter_min", {arg(first), hk, kint(name == "min" ? 0 : 1)});
   }
   if (name == "sum") {

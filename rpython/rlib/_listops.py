@@ -464,6 +464,36 @@ def iter_min(it, key, what):
     return best
 
 
+def iter_min_default(it, key, what, default):  # min()/max() with default=
+    it = iter(it)
+    try:
+        best = next(it)
+    except StopIteration:
+        return default
+    if key is None:
+        bestkey = best
+    else:
+        bestkey = key(best)
+    while True:
+        try:
+            x = next(it)
+        except StopIteration:
+            break
+        if key is None:
+            k = x
+        else:
+            k = key(x)
+        if what == 0:
+            if k < bestkey:
+                best = x
+                bestkey = k
+        else:
+            if bestkey < k:
+                best = x
+                bestkey = k
+    return best
+
+
 # ---- next() with a default, range objects -----------------------------------
 
 def next_default(it, default):
