@@ -918,6 +918,46 @@ void rpy_dict_update(D* d_in, D* other_in) {
   }
 }
 
+// ---- a prebuilt set laid out as in CPython ----------------------------------
+//
+// At startup, a module-level set of numbers (or tuples of them) gets the
+// table CPython's object has (rpython/rlib/_settable.py): its size, its
+// finger, each key in its slot and its dummies; its keys hash as in CPython,
+// so lookups find them there.
+
+template <class D>
+void rpy_set_prebuilt_layout(D* d, Signed size, Signed finger) {
+  using namespace rpy_dict_impl;
+  root<D*> rd(d);
+  rpy_dictindex* idx = new_index<D>(size);
+  if (!idx) return;
+  d = rd.get();
+  rpy_gc_wb(d);
+  d->indexes = idx;
+  d->finger = finger;
+}
+
+template <class D>
+void rpy_set_prebuilt_key(D* d, Signed slot, typename rpy_dict_ops<D>::K key) {
+  using namespace rpy_dict_impl;
+  root<D*> rd(d);
+  root<typename rpy_dict_ops<D>::K> rk(key);
+  if (!set_reserve_entries(d, 1)) return;
+  d = rd.get();
+  Signed ix = d->num_used++;
+  store_ref(d->entries, ix, d->entries->items[ix].key, rk.get());
+  d->entries->items[ix].hash = stored_hash<D>(rk.get());
+  d->indexes->items[slot] = (int32_t)ix;
+  d->num_items++;
+  d->fill++;
+}
+
+template <class D>
+void rpy_set_prebuilt_dummy(D* d, Signed slot) {
+  d->indexes->items[slot] = rpy_dict_impl::DUMMY;
+  d->fill++;
+}
+
 // ---- set algebra that CPython does in place, in its order ---------------
 
 namespace rpy_dict_impl {
