@@ -5,8 +5,15 @@ gets its own copy, bound to its key type), and the dict code it generates
 calls them: so a key class's __eq__/__hash__, or an r_dict's functions,
 are ordinary translated calls. Not for use by programs."""
 
+from rpython.rlib.objectmodel import compute_hash
+
 
 def key_hash(key):
+    # A dict only needs equal keys to hash equal: a number is hashed the
+    # cheapest way, compute_hash's (an int is its own hash), not as hash()
+    # does (CPython's value, which a program may print).
+    if isinstance(key, int) or isinstance(key, float):
+        return compute_hash(key)
     return hash(key)
 
 
