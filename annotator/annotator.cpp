@@ -1257,7 +1257,8 @@ SV Annotator::special_method(SpaceOperation& op, int slot, const SV& obj, const 
 }
 
 bool Annotator::is_container(const SV& a) {
-  return a->kind == SomeValue::List || a->kind == SomeValue::Tuple || a->kind == SomeValue::Dict;
+  return a->kind == SomeValue::List || a->kind == SomeValue::Tuple || a->kind == SomeValue::Dict ||
+         a->kind == SomeValue::DictView;
 }
 
 // A call the operation makes to a helper of rpython/rlib (module.fname),
@@ -1276,10 +1277,13 @@ SV Annotator::call_helper(SpaceOperation& op, int slot, const char* module, cons
 // rpython/rlib/_reprs.py that prints its kind, in a copy of its own.
 SV Annotator::container_repr(SpaceOperation& op, int slot, const SV& a) {
   if (a->can_be_none) throw TranslationError(op.pos, "str() of a " + a->pretty() + " is not supported yet");
-  const char* fname = a->kind == SomeValue::List    ? "list_repr"
-                      : a->kind == SomeValue::Tuple ? "tuple_repr"
-                      : a->dictdef->find()->is_set  ? "set_repr"
-                                                    : "dict_repr";
+  const char* fname = a->kind == SomeValue::List     ? "list_repr"
+                      : a->kind == SomeValue::Tuple  ? "tuple_repr"
+                      : a->kind == SomeValue::DictView ? (a->dict_view == 'k'   ? "dict_keys_repr"
+                                                          : a->dict_view == 'v' ? "dict_values_repr"
+                                                                                : "dict_items_repr")
+                      : a->dictdef->find()->is_set ? "set_repr"
+                                                   : "dict_repr";
   if (a->kind == SomeValue::Tuple && a->items.size() >= 64)
     throw TranslationError(op.pos, "str() of a tuple of 64 items or more is not supported");
   if (!call_helper(op, slot, "rpython.rlib._reprs", fname, {a}, cur_graph_, cur_block_)) return nullptr;
