@@ -190,6 +190,12 @@ SV Annotator::consider_dict_op(FunctionGraph* g, Block* b, SpaceOperation& op, c
       key_into(args[0]->dictdef.get(), args[1]);
       return s_bool();
     }
+    if (name == "contains" && args.size() == 2 && args[0]->kind == SomeValue::DictView) {  // values, items: a scan
+      SV r = call_helper(op, 0, "rpython.rlib._sets",
+                         args[0]->dict_view == 'v' ? "dict_values_contains" : "dict_items_contains",
+                         {args[0], args[1]}, g, b);
+      return r ? s_bool() : nullptr;
+    }
     if (name == "getattr" && args.size() == 2 && args[0]->kind == SomeValue::DictView) {
       type_error(fmt::format("'{}' object has no attribute '{}' (or it is not supported yet)", args[0]->pretty(),
                              static_cast<Constant*>(op.args[1])->value.s));

@@ -114,6 +114,10 @@ bool RTyper::rtype_dict_op(SpaceOperation& op) {
   if (op.args.empty()) return false;
   SV a0 = ann(op.args[0]);
   if (a0->kind == SomeValue::DictView && name == "contains") {
+    if (Value* r = helper_call(op, 0, op.args)) {  // x in d.values(), (k, v) in d.items()
+      gen("same_as", {convert(r, Bool)}, Bool, res);
+      return true;
+    }
     Value* d = op.args[0];
     const LLType* dt = d->concretetype;
     call_dict_helper("rpy_dict_contains", dt->item, {{d, dt}, {op.args[1], dt->item->dict->key}}, Bool,

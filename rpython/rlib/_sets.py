@@ -176,3 +176,18 @@ def dict_from_pairs(it):
     for k, v in it:
         r[k] = v
     return r
+
+
+def dict_values_contains(v, x):  # x in d.values()
+    for y in v:
+        if y == x:
+            return True
+    return False
+
+
+def dict_items_contains(v, item):  # (k, x) in d.items()
+    k, x = item
+    for kk, y in v:
+        if kk == k and y == x:
+            return True
+    return False
