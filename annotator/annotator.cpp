@@ -729,6 +729,16 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       type_error(fmt::format("cannot set attributes on a '{}' value", pyname(args[0])));
     return setattr_instance(g, op, args[0], static_cast<Constant*>(op.args[1])->value.s, args[2]);
   }
+  if (name == "getattr" && args[0]->kind == SomeValue::Tuple) {  // t.count, t.index: helpers
+    const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
+    if (m == "count" || m == "index") {
+      SomeValue v;
+      v.kind = SomeValue::PBC;
+      v.method_name = m;
+      v.bound_self = args[0];
+      return std::make_shared<const SomeValue>(std::move(v));
+    }
+  }
   if (name == "getattr") {
     type_error(fmt::format("'{}' object has no attribute '{}' (attribute access is supported on modules and classes only yet)",
                            pyname(args[0]), static_cast<Constant*>(op.args[1])->value.s));
@@ -822,6 +832,20 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::Dict)
     return consider_dict_method(g, b, op, f, args, shape);
+  if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
+      f->bound_self->kind == SomeValue::Tuple) {
+    // t.count(x), t.index(x): rpython/rlib/_listops.py, over the items unrolled.
+    const std::string& m = f->method_name;
+    if (!shape.kwnames.empty() || args.size() != 1)
+      throw TranslationError(op.pos, fmt::format("tuple.{}() takes exactly one argument here ({} given)", m, args.size()));
+    if (f->bound_self->items.size() >= 64)
+      throw TranslationError(op.pos, fmt::format("tuple.{}() of a tuple of 64 items or more is not supported", m));
+    HelperArg self_arg, x_arg;
+    self_arg.index = 0;
+    x_arg.index = 1;
+    return rlib_op_helper(op, "rpython.rlib._listops", m == "count" ? "tuple_count" : "tuple_index",
+                          {f->bound_self, args[0]}, {self_arg, x_arg});
+  }
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::List) {
     {

@@ -10,6 +10,7 @@ the JIT sees through them (SPEC rule 1). Messages are CPython 3's. Not for
 use by programs."""
 
 from rpython.rlib.objectmodel import specialize
+from rpython.rlib.unroll import unrolling_iterable
 
 MAXINDEX = 9223372036854775807
 
@@ -240,6 +241,28 @@ def list_delitem(l, i):  # del l[i]
     if i < 0 or i >= n:
         raise IndexError("list assignment index out of range")
     l.pop(i)
+
+
+# t.count(x), t.index(x): a tuple's items may differ in type, so the loop is
+# unrolled over its constant indexes (cut at its length, a constant).
+_TUPLE_INDEXES = unrolling_iterable(range(64))
+
+
+def tuple_count(t, x):
+    n = 0
+    for i in _TUPLE_INDEXES:
+        if i < len(t):
+            if t[i] == x:
+                n += 1
+    return n
+
+
+def tuple_index(t, x):
+    for i in _TUPLE_INDEXES:
+        if i < len(t):
+            if t[i] == x:
+                return i
+    raise ValueError("tuple.index(x): x not in tuple")
 
 
 # ---- comparisons ------------------------------------------------------------
