@@ -348,6 +348,10 @@ SV Annotator::consider_dict_method(FunctionGraph* g, Block* b, SpaceOperation& o
     arity(0, 0);
     return read(d->key);
   }
+  if (d->is_set && (m == "update" || m == "difference_update") && args.size() == 1 && shape.kwnames.empty() &&
+      !(args[0]->kind == SomeValue::Dict && args[0]->dictdef->find()->is_set) && is_iterable_value(args[0]))
+    return call_helper(op, 0, "rpython.rlib._sets", m == "update" ? "set_update_iter" : "set_difference_update_iter",
+                       {self, args[0]}, g, b);  // another iterable than a set
   if (m == "update" || (d->is_set && (m == "intersection_update" || m == "difference_update"))) {
     arity(1, 1);
     const SV& o = args[0];
@@ -384,8 +388,11 @@ SV Annotator::consider_dict_method(FunctionGraph* g, Block* b, SpaceOperation& o
       {"symmetric_difference_update", "set_update_symmetric_difference"}};
   if (auto it = set_methods.find(m); d->is_set && it != set_methods.end()) {
     arity(1, 1);
-    if (args[0]->kind != SomeValue::Dict || !args[0]->dictdef->find()->is_set)
-      fail(fmt::format("set.{}() takes a set here, not {}", m, args[0]->pretty()));
+    if (args[0]->kind != SomeValue::Dict || !args[0]->dictdef->find()->is_set) {
+      if (!is_iterable_value(args[0]))
+        fail(fmt::format("set.{}() takes a set or an iterable, not {}", m, args[0]->pretty()));
+      return call_helper(op, 0, "rpython.rlib._sets", (it->second + "_iter").c_str(), {self, args[0]}, g, b);
+    }
     return call_helper(op, 0, "rpython.rlib._sets", it->second.c_str(), {self, args[0]}, g, b);
   }
   if (m == "add" || m == "discard" || m == "remove") {

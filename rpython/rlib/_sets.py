@@ -161,10 +161,76 @@ def set_display(s):
 
 
 def set_from_iterable(it):
+    return _set_of(it)
+
+
+@specialize.argtype(0)
+def _set_of(it):
     r = set()
     for x in it:
         r.add(x)
     return r
+
+
+# The set methods given another iterable than a set: CPython's paths for
+# them (setobject.c), which walk the iterable or first make a set of it.
+
+def set_update_iter(s, it):  # s.update(it): its items added in order
+    for x in it:
+        s.add(x)
+
+
+def set_union_iter(s, it):
+    r = s.copy()
+    for x in it:
+        r.add(x)
+    return r
+
+
+def set_intersection_iter(s, it):  # the iterable walked
+    r = set()
+    for x in it:
+        if x in s:
+            r.add(x)
+    return r
+
+
+def set_difference_iter(s, it):  # a copy, then its difference_update
+    r = s.copy()
+    r.difference_update(_set_of(it))  # the same dummies and rebuild as discarding in order
+    return r
+
+
+def set_difference_update_iter(s, it):
+    s.difference_update(_set_of(it))
+
+
+def set_symmetric_difference_iter(s, it):  # set(it), updated with s
+    r = _set_of(it)
+    _symmetric_difference_update(r, s)
+    return r
+
+
+def set_update_symmetric_difference_iter(s, it):  # set(it) walked
+    _symmetric_difference_update(s, _set_of(it))
+
+
+def set_issubset_iter(s, it):
+    return _issubset(s, _set_of(it))
+
+
+def set_issuperset_iter(s, it):
+    for x in it:
+        if x not in s:
+            return False
+    return True
+
+
+def set_isdisjoint_iter(s, it):
+    for x in it:
+        if x in s:
+            return False
+    return True
 
 
 def dict_copy(d):
