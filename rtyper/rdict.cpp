@@ -20,6 +20,17 @@ bool key_may_run_user_code(const SV& k) {
       if (key_may_run_user_code(i)) return true;
   return false;
 }
+// Tuple keys hash as CPython's hash() (rpython/rlib/_dictkeys.py's
+// key_pyhash), which for a float item makes a tuple (math.frexp) that only
+// malloc removal takes away: without it the hash collects, so the runtime
+// must root around it as around user code.
+bool tuple_with_float(const SV& k) {
+  if (k->kind == SomeValue::Float) return true;
+  if (k->kind == SomeValue::Tuple)
+    for (auto& i : k->items)
+      if (tuple_with_float(i)) return true;
+  return false;
+}
 }  // namespace
 
 const LLType* RTyper::dict_lltype(DictDef* d) {
@@ -36,7 +47,8 @@ const LLType* RTyper::dict_lltype(DictDef* d) {
   // never reached).
   L->key = d->key->kind == SomeValue::Impossible ? Signed : lltype_of(d->key);
   L->value = d->is_set ? Void : lltype_of(d->value);
-  L->custom_eq = d->custom_eq != nullptr || key_may_run_user_code(d->key);
+  L->custom_eq = d->custom_eq != nullptr || key_may_run_user_code(d->key) ||
+                 (d->key->kind == SomeValue::Tuple && tuple_with_float(d->key));
   std::vector<std::pair<std::string, const LLType*>> fields{{"key", L->key}};
   if (L->value != Void) fields.push_back({"value", L->value});
   fields.push_back({"hash", Signed});
