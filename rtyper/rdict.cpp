@@ -81,7 +81,7 @@ const LLType* RTyper::dictiter_lltype(DictDef* d) {
   if (it != dictiter_types_.end()) return ptr_to(it->second);
   const LLType* dt = dict_lltype(d);
   LLType* st = new_gcstruct(fmt::format("dictiter_{}", dictiter_types_.size()),
-                            {{"dict", dt}, {"pos", Signed}, {"length", Signed}});
+                            {{"dict", dt}, {"pos", Signed}, {"length", Signed}, {"left", Signed}});
   dictiter_types_[d] = st;
   return ptr_to(st);
 }
@@ -196,6 +196,7 @@ bool RTyper::rtype_dict_builtin(const std::string& name, SpaceOperation& op, con
     gen("setfield", {res, g_->new_llconst("dict", Constant::FieldName), d}, Void);
     Variable* n = gen("getfield", {d, g_->new_llconst("num_items", Constant::FieldName)}, Signed);
     gen("setfield", {res, g_->new_llconst("length", Constant::FieldName), n}, Void);
+    gen("setfield", {res, g_->new_llconst("left", Constant::FieldName), n}, Void);
     return true;
   }
   if (name == "next" && a->kind == SomeValue::DictIter) {

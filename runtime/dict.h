@@ -1052,7 +1052,7 @@ void rpy_set_difference_update(D* a_in, D* b_in) {
 
 // ---- iteration: an iterator remembers the dict, a position and the size -----
 
-// next() of an iterator struct {dict, pos, length}: the next live entry's
+// next() of an iterator struct {dict, pos, length, left}: the next live entry's
 // index; -1 with StopIteration pending at the end, RuntimeError when the
 // dict's size changed since the iterator was made.
 template <class It>
@@ -1083,6 +1083,15 @@ Signed rpy_dict_iter_next(It* it) {
   }
   while (i < d->num_used) {
     if (d->entries->items[i].hash != DELETED) {
+      // More entries than the dict had: keys were deleted and others
+      // added (the size unchanged), as CPython's dictiter sees it; the
+      // iterator is exhausted from now on.
+      if (RPY_UNLIKELY(it->left <= 0)) {
+        it->pos = INT64_MAX / 2;
+        rpy_raise_cstr(&rpy_vt_RuntimeError, "dictionary keys changed during iteration");
+        return -1;
+      }
+      it->left--;
       it->pos = i + 1;
       return i;
     }
