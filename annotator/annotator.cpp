@@ -757,6 +757,16 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       type_error(fmt::format("cannot set attributes on a '{}' value", pyname(args[0])));
     return setattr_instance(g, op, args[0], static_cast<Constant*>(op.args[1])->value.s, args[2]);
   }
+  if (name == "getattr" && args[0]->kind == SomeValue::Tuple) {  // t.count, t.index: helpers
+    const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
+    if (m == "count" || m == "index") {
+      SomeValue v;
+      v.kind = SomeValue::PBC;
+      v.method_name = m;
+      v.bound_self = args[0];
+      return std::make_shared<const SomeValue>(std::move(v));
+    }
+  }
   if (name == "getattr") {
     type_error(fmt::format("'{}' object has no attribute '{}' (attribute access is supported on modules and classes only yet)",
                            pyname(args[0]), static_cast<Constant*>(op.args[1])->value.s));
@@ -858,6 +868,20 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::Dict)
     return consider_dict_method(g, b, op, f, args, shape);
+  if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
+      f->bound_self->kind == SomeValue::Tuple) {
+    // t.count(x), t.index(x): rpython/rlib/_listops.py, over the items unrolled.
+    const std::string& m = f->method_name;
+    if (!shape.kwnames.empty() || args.size() != 1)
+      throw TranslationError(op.pos, fmt::format("tuple.{}() takes exactly one argument here ({} given)", m, args.size()));
+    if (f->bound_self->items.size() >= 64)
+      throw TranslationError(op.pos, fmt::format("tuple.{}() of a tuple of 64 items or more is not supported", m));
+    HelperArg self_arg, x_arg;
+    self_arg.index = 0;
+    x_arg.index = 1;
+    return rlib_op_helper(op, "rpython.rlib._listops", m == "count" ? "tuple_count" : "tuple_index",
+                          {f->bound_self, args[0]}, {self_arg, x_arg});
+  }
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self &&
       f->bound_self->kind == SomeValue::List) {
     {
@@ -1293,7 +1317,8 @@ SV Annotator::special_method(SpaceOperation& op, int slot, const SV& obj, const 
 }
 
 bool Annotator::is_container(const SV& a) {
-  return a->kind == SomeValue::List || a->kind == SomeValue::Tuple || a->kind == SomeValue::Dict;
+  return a->kind == SomeValue::List || a->kind == SomeValue::Tuple || a->kind == SomeValue::Dict ||
+         a->kind == SomeValue::DictView;
 }
 
 // A call the operation makes to a helper of rpython/rlib (module.fname),
@@ -1312,10 +1337,13 @@ SV Annotator::call_helper(SpaceOperation& op, int slot, const char* module, cons
 // rpython/rlib/_reprs.py that prints its kind, in a copy of its own.
 SV Annotator::container_repr(SpaceOperation& op, int slot, const SV& a) {
   if (a->can_be_none) throw TranslationError(op.pos, "str() of a " + a->pretty() + " is not supported yet");
-  const char* fname = a->kind == SomeValue::List    ? "list_repr"
-                      : a->kind == SomeValue::Tuple ? "tuple_repr"
-                      : a->dictdef->find()->is_set  ? "set_repr"
-                                                    : "dict_repr";
+  const char* fname = a->kind == SomeValue::List     ? "list_repr"
+                      : a->kind == SomeValue::Tuple  ? "tuple_repr"
+                      : a->kind == SomeValue::DictView ? (a->dict_view == 'k'   ? "dict_keys_repr"
+                                                          : a->dict_view == 'v' ? "dict_values_repr"
+                                                                                : "dict_items_repr")
+                      : a->dictdef->find()->is_set ? "set_repr"
+                                                   : "dict_repr";
   if (a->kind == SomeValue::Tuple && a->items.size() >= 64)
     throw TranslationError(op.pos, "str() of a tuple of 64 items or more is not supported");
   if (!call_helper(op, slot, "rpython.rlib._reprs", fname, {a}, cur_graph_, cur_block_)) return nullptr;
@@ -1349,7 +1377,9 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     // set() and dict() without arguments are newset/newdict already.
     nargs(1, 1);
     const SV& a = args[0];
-    const char* helper = name == "set" ? "set_from_iterable"
+    // set(s) of a set is CPython's set_copy (its table order: runtime/dict.h).
+    const char* helper = name == "set" ? (a->kind == SomeValue::Dict && a->dictdef->find()->is_set ? "dict_copy"
+                                                                                                  : "set_from_iterable")
                          : a->kind == SomeValue::Dict && !a->dictdef->find()->is_set ? "dict_copy"
                                                                                      : "dict_from_pairs";
     return call_helper(op, 0, "rpython.rlib._sets", helper, {a}, cur_graph_, cur_block_);

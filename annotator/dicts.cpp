@@ -122,7 +122,10 @@ void Annotator::ensure_dict_helpers(DictDef* d, FunctionGraph* g, Block* b, cons
     h = emulate_call(d->hash_helper, {d->custom_hash, k}, site(0), g, b);
     eq = emulate_call(d->eq_helper, {d->custom_eq, k, k}, site(1), g, b);
   } else {
-    d->hash_helper = helper("key_hash");
+    // A set of tuples is ordered by the tuples' CPython hashes, as
+    // CPython's set table (runtime/dict.h; ints and floats are hashed
+    // there).
+    d->hash_helper = helper(d->is_set && d->key->kind == SomeValue::Tuple ? "key_pyhash" : "key_hash");
     d->eq_helper = helper("key_eq");
     h = emulate_call(d->hash_helper, {k}, site(0), g, b);
     eq = emulate_call(d->eq_helper, {k, k}, site(1), g, b);
@@ -186,6 +189,12 @@ SV Annotator::consider_dict_op(FunctionGraph* g, Block* b, SpaceOperation& op, c
         args[0]->dict_view == 'k') {
       key_into(args[0]->dictdef.get(), args[1]);
       return s_bool();
+    }
+    if (name == "contains" && args.size() == 2 && args[0]->kind == SomeValue::DictView) {  // values, items: a scan
+      SV r = call_helper(op, 0, "rpython.rlib._sets",
+                         args[0]->dict_view == 'v' ? "dict_values_contains" : "dict_items_contains",
+                         {args[0], args[1]}, g, b);
+      return r ? s_bool() : nullptr;
     }
     if (name == "getattr" && args.size() == 2 && args[0]->kind == SomeValue::DictView) {
       type_error(fmt::format("'{}' object has no attribute '{}' (or it is not supported yet)", args[0]->pretty(),
@@ -339,14 +348,18 @@ SV Annotator::consider_dict_method(FunctionGraph* g, Block* b, SpaceOperation& o
     arity(0, 0);
     return read(d->key);
   }
-  if (m == "update") {
+  if (d->is_set && (m == "update" || m == "difference_update") && args.size() == 1 && shape.kwnames.empty() &&
+      !(args[0]->kind == SomeValue::Dict && args[0]->dictdef->find()->is_set) && is_iterable_value(args[0]))
+    return call_helper(op, 0, "rpython.rlib._sets", m == "update" ? "set_update_iter" : "set_difference_update_iter",
+                       {self, args[0]}, g, b);  // another iterable than a set
+  if (m == "update" || (d->is_set && (m == "intersection_update" || m == "difference_update"))) {
     arity(1, 1);
     const SV& o = args[0];
     if (o->kind != SomeValue::Dict || o->dictdef->find()->is_set != d->is_set)
-      fail(fmt::format("{}.update() takes a {} here, not {}", kind, kind, o->pretty()));
+      fail(fmt::format("{}.{}() takes a {} here, not {}", kind, m, kind, o->pretty()));
     // Both become one family: the rtyper gives them one representation.
     if (!union_of(self, o))
-      fail(fmt::format("{}.update(): {} and {} cannot be merged", kind, self->pretty(), o->pretty()));
+      fail(fmt::format("{}.{}(): {} and {} cannot be merged", kind, m, self->pretty(), o->pretty()));
     ensure_dict_helpers(d, g, b, op.pos);
     return s_none();
   }
@@ -372,13 +385,14 @@ SV Annotator::consider_dict_method(FunctionGraph* g, Block* b, SpaceOperation& o
       {"issubset", "set_issubset"},
       {"issuperset", "set_issuperset"},
       {"isdisjoint", "set_isdisjoint"},
-      {"intersection_update", "set_update_intersection"},
-      {"difference_update", "set_update_difference"},
       {"symmetric_difference_update", "set_update_symmetric_difference"}};
   if (auto it = set_methods.find(m); d->is_set && it != set_methods.end()) {
     arity(1, 1);
-    if (args[0]->kind != SomeValue::Dict || !args[0]->dictdef->find()->is_set)
-      fail(fmt::format("set.{}() takes a set here, not {}", m, args[0]->pretty()));
+    if (args[0]->kind != SomeValue::Dict || !args[0]->dictdef->find()->is_set) {
+      if (!is_iterable_value(args[0]))
+        fail(fmt::format("set.{}() takes a set or an iterable, not {}", m, args[0]->pretty()));
+      return call_helper(op, 0, "rpython.rlib._sets", (it->second + "_iter").c_str(), {self, args[0]}, g, b);
+    }
     return call_helper(op, 0, "rpython.rlib._sets", it->second.c_str(), {self, args[0]}, g, b);
   }
   if (m == "add" || m == "discard" || m == "remove") {

@@ -14,6 +14,14 @@ namespace rpy {
 
 namespace {
 
+// Why `it` cannot extend a list: a tuple is iterable in Python, but not a
+// non-constant one here (its items may differ in type).
+std::string not_iterable_message(const SV& it, const char* what) {
+  if (it->kind == SomeValue::Tuple)
+    return fmt::format("{} with a tuple t is not supported (a tuple's items may differ in type): use a list", what);
+  return fmt::format("'{}' object is not iterable", pyname(it));
+}
+
 HelperArg arg(int i) { return HelperArg{i, {}}; }
 HelperArg kint(int64_t v) { return HelperArg{-1, ConstValue::from_python(py::int_(v))}; }
 HelperArg kbool(bool v) { return HelperArg{-1, ConstValue::from_python(py::bool_(v))}; }
@@ -115,7 +123,7 @@ SV Annotator::consider_list_op(SpaceOperation& op, const std::vector<SV>& args, 
       fail(fmt::format("can only concatenate list (not \"{}\") to list", pyname(is_list(args[0]) ? args[1] : args[0])));
     maybe_none(args[0]);
     if (inplace) {  // l += it: extends l, any iterable
-      if (!is_iterable_value(args[1])) fail(fmt::format("'{}' object is not iterable", pyname(args[1])));
+      if (!is_iterable_value(args[1])) fail(not_iterable_message(args[1], "l += t"));
       check_items_into(op, args[0], args[1]);
       args[0]->listdef->find()->resized = true;
       return helper("list_iadd", {arg(0), arg(1)});
@@ -219,7 +227,7 @@ SV Annotator::consider_list_method(SpaceOperation& op, const SV& self, const std
   if (self->can_be_none) fail("this list may be None here: check it with 'is not None' first");
   if (m == "extend") {
     exactly(1);
-    if (!is_iterable_value(args[0])) fail(fmt::format("'{}' object is not iterable", pyname(args[0])));
+    if (!is_iterable_value(args[0])) fail(not_iterable_message(args[0], "l.extend(t)"));
     check_items_into(op, self, args[0]);
     d->resized = true;
     return call(ops, "list_extend", {args[0]}, {arg(first)});
@@ -368,12 +376,14 @@ SV Annotator::consider_list_builtin(const std::string& name, SpaceOperation& op,
     return call("rpython.rlib._listsort", "sorted_new", {arg(first), hk, r >= 0 ? arg(r) : kbool(false)});
   }
   if ((name == "min" || name == "max") && npos == 1) {
-    only_kw({"key"});
+    only_kw({"key", "default"});
     iterable(0);
-    int k = kw("key");
+    int k = kw("key"), dflt = kw("default");
     HelperArg hk = k >= 0 ? arg(k) : knone();
     SV item = item_of(args[0]);
     if (item) check_sortable(op, item, hk.index >= 0 ? args[hk.index - first] : s_none());
+    if (dflt >= 0)  // returned for an empty iterable instead of the ValueError
+      return call(ops, "iter_min_default", {arg(first), hk, kint(name == "min" ? 0 : 1), arg(dflt)});
     return call(ops, "iter_min", {arg(first), hk, kint(name == "min" ? 0 : 1)});
   }
   if (name == "sum") {

@@ -499,7 +499,7 @@ SV union_of(const SV& a, const SV& b) {
       SV self = union_of(a->bound_self, b->bound_self);
       if (!self || (self->kind != SomeValue::Instance && self->kind != SomeValue::String &&
                     self->kind != SomeValue::List && self->kind != SomeValue::Dict && self->kind != SomeValue::Bytes &&
-                    self->kind != SomeValue::ByteArray && !self->is_numeric()))
+                    self->kind != SomeValue::ByteArray && !self->is_numeric() && self->kind != SomeValue::Tuple))
         return nullptr;
       SomeValue v;
       v.kind = SomeValue::PBC;

@@ -446,7 +446,20 @@ class CodeGen {
     constants_ += fmt::format("{} {} = {{{{{}, RPY_GCFLAG_PREBUILT}}, 0, 0, nullptr, nullptr}};\n", struct_cname(D),
                               name, tid_of(D));
     std::string init;
-    if (L->is_set) {
+    // A set of numbers gets CPython's table, hence its order; other sets
+    // (str hashes are randomized in CPython) their keys in order.
+    py::object layout =
+        L->is_set ? py::module_::import("rpython.rlib._settable").attr("cpython_layout")(obj) : py::object(py::none());
+    if (!layout.is_none()) {
+      std::string DN = struct_cname(D);
+      init += fmt::format("  rpy_set_prebuilt_layout<{}>({}, {}, {});\n", DN, expr, layout[py::int_(0)].cast<int64_t>(),
+                          layout[py::int_(1)].cast<int64_t>());
+      for (auto item : layout[py::int_(2)])
+        init += fmt::format("  rpy_set_prebuilt_key<{}>({}, {}, {});\n", DN, expr, item[py::int_(0)].cast<int64_t>(),
+                            const_expr(ConstValue::from_python(item[py::int_(1)]), L->key));
+      for (auto slot : layout[py::int_(3)])
+        init += fmt::format("  rpy_set_prebuilt_dummy<{}>({}, {});\n", DN, expr, slot.cast<int64_t>());
+    } else if (L->is_set) {
       for (auto k : obj)
         init += fmt::format("  rpy_set_add<{}>({}, {});\n", struct_cname(D), expr,
                             const_expr(ConstValue::from_python(k), L->key));

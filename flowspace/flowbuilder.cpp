@@ -32,6 +32,33 @@ namespace {
 
 std::string node_type(py::handle node) { return py::type::of(node).attr("__name__").cast<std::string>(); }
 
+// Whether hash(v) is the same in every CPython process and in the binary:
+// ints, floats and bools, and tuples of them.
+bool numeric_hash(py::handle v) {
+  if (py::isinstance<py::int_>(v) || py::isinstance<py::float_>(v)) return true;  // bool is an int
+  if (py::isinstance<py::tuple>(v)) {
+    for (auto item : v)
+      if (!numeric_hash(item)) return false;
+    return true;
+  }
+  return false;
+}
+
+// Whether CPython's AST optimizer makes `node` a constant: a literal, or
+// an operator or a tuple over such.
+bool folds_to_constant(py::handle node) {
+  std::string t = node_type(node);
+  if (t == "Constant") return true;
+  if (t == "UnaryOp") return folds_to_constant(node.attr("operand"));
+  if (t == "BinOp") return folds_to_constant(node.attr("left")) && folds_to_constant(node.attr("right"));
+  if (t == "Tuple") {
+    for (auto el : node.attr("elts"))
+      if (!folds_to_constant(el)) return false;
+    return true;
+  }
+  return false;
+}
+
 // Caches live until the process exits, never destroyed: they hold Python
 // objects that must not be released after the interpreter finalizes.
 std::unordered_map<std::string, std::shared_ptr<const SourceFile>>& source_cache() {
@@ -1574,7 +1601,18 @@ class FlowBuilder {
     }
     if (t == "Set") {
       std::vector<Value*> items = eval_elements(e);
-      return emit("newset", items, pos);
+      Value* set = emit("newset", items, pos);
+      // CPython compiles a display of more than two constants into a
+      // frozenset constant merged into a new set, which gives the set's
+      // table another size and order than adding the items one by one
+      // would (a set shows its table's order: runtime/dict.h). The same
+      // here: rpython/rlib/_sets.py's set_display redoes those steps.
+      py::list elts = e.attr("elts");
+      bool all_const = py::len(elts) > 2;
+      for (auto el : elts) all_const = all_const && folds_to_constant(el);
+      if (all_const)
+        set = emit("simple_call", {constant(py::module_::import("rpython.rlib._sets").attr("set_display")), set}, pos);
+      return set;
     }
     if (t == "ListComp" || t == "DictComp" || t == "SetComp" || t == "GeneratorExp") return eval_comprehension(e, t, pos);
     error(e, "unsupported expression: " + t);
@@ -2195,7 +2233,12 @@ class FlowBuilder {
       if (kwnames.empty() && all_const(args) && is_foldable_builtin(fobj) && all_immutable(args)) {
         py::tuple pyargs(args.size());
         for (size_t i = 0; i < args.size(); ++i) pyargs[i] = static_cast<Constant*>(args[i])->value.to_python();
-        try {
+        // hash() of a str (or of anything but numbers and tuples of them)
+        // differs from run to run in CPython and from the binary's: the
+        // binary computes it, so that it equals the hash of the same value
+        // made at run time.
+        bool fold = !fobj.is(builtins_.attr("hash")) || py::len(pyargs) != 1 || numeric_hash(pyargs[0]);
+        if (fold) try {
           if (Value* v = fold_result(fobj(*pyargs))) return v;
         } catch (py::error_already_set&) {
         }

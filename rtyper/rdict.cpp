@@ -20,6 +20,17 @@ bool key_may_run_user_code(const SV& k) {
       if (key_may_run_user_code(i)) return true;
   return false;
 }
+// Tuple keys hash as CPython's hash() (rpython/rlib/_dictkeys.py's
+// key_pyhash), which for a float item makes a tuple (math.frexp) that only
+// malloc removal takes away: without it the hash collects, so the runtime
+// must root around it as around user code.
+bool tuple_with_float(const SV& k) {
+  if (k->kind == SomeValue::Float) return true;
+  if (k->kind == SomeValue::Tuple)
+    for (auto& i : k->items)
+      if (tuple_with_float(i)) return true;
+  return false;
+}
 }  // namespace
 
 const LLType* RTyper::dict_lltype(DictDef* d) {
@@ -36,17 +47,22 @@ const LLType* RTyper::dict_lltype(DictDef* d) {
   // never reached).
   L->key = d->key->kind == SomeValue::Impossible ? Signed : lltype_of(d->key);
   L->value = d->is_set ? Void : lltype_of(d->value);
-  L->custom_eq = d->custom_eq != nullptr || key_may_run_user_code(d->key);
+  L->custom_eq = d->custom_eq != nullptr || key_may_run_user_code(d->key) ||
+                 (d->key->kind == SomeValue::Tuple && tuple_with_float(d->key));
   std::vector<std::pair<std::string, const LLType*>> fields{{"key", L->key}};
   if (L->value != Void) fields.push_back({"value", L->value});
   fields.push_back({"hash", Signed});
   L->entry = new_struct(fmt::format("dictentry_{}", n), fields);
   L->entries = new_gcarray(fmt::format("dictentries_{}", n), L->entry);
-  LLType* st = new_gcstruct(fmt::format("{}_{}", d->is_set ? "set" : "dict", n),
-                            {{"num_items", Signed},
-                             {"num_used", Signed},
-                             {"indexes", DictIndexPtr()},
-                             {"entries", ptr_to(L->entries)}});
+  std::vector<std::pair<std::string, const LLType*>> dict_fields{
+      {"num_items", Signed}, {"num_used", Signed}, {"indexes", DictIndexPtr()}, {"entries", ptr_to(L->entries)}};
+  if (d->is_set) {
+    // A set's index is CPython's set table (runtime/dict.h): its live and
+    // dummy slots, and where pop() looks next.
+    dict_fields.push_back({"fill", Signed});
+    dict_fields.push_back({"finger", Signed});
+  }
+  LLType* st = new_gcstruct(fmt::format("{}_{}", d->is_set ? "set" : "dict", n), dict_fields);
   st->dict = L;
   L->dict = st;
   dict_types_[d] = st;
@@ -65,7 +81,7 @@ const LLType* RTyper::dictiter_lltype(DictDef* d) {
   if (it != dictiter_types_.end()) return ptr_to(it->second);
   const LLType* dt = dict_lltype(d);
   LLType* st = new_gcstruct(fmt::format("dictiter_{}", dictiter_types_.size()),
-                            {{"dict", dt}, {"pos", Signed}, {"length", Signed}});
+                            {{"dict", dt}, {"pos", Signed}, {"length", Signed}, {"left", Signed}});
   dictiter_types_[d] = st;
   return ptr_to(st);
 }
@@ -110,6 +126,10 @@ bool RTyper::rtype_dict_op(SpaceOperation& op) {
   if (op.args.empty()) return false;
   SV a0 = ann(op.args[0]);
   if (a0->kind == SomeValue::DictView && name == "contains") {
+    if (Value* r = helper_call(op, 0, op.args)) {  // x in d.values(), (k, v) in d.items()
+      gen("same_as", {convert(r, Bool)}, Bool, res);
+      return true;
+    }
     Value* d = op.args[0];
     const LLType* dt = d->concretetype;
     call_dict_helper("rpy_dict_contains", dt->item, {{d, dt}, {op.args[1], dt->item->dict->key}}, Bool,
@@ -176,6 +196,7 @@ bool RTyper::rtype_dict_builtin(const std::string& name, SpaceOperation& op, con
     gen("setfield", {res, g_->new_llconst("dict", Constant::FieldName), d}, Void);
     Variable* n = gen("getfield", {d, g_->new_llconst("num_items", Constant::FieldName)}, Signed);
     gen("setfield", {res, g_->new_llconst("length", Constant::FieldName), n}, Void);
+    gen("setfield", {res, g_->new_llconst("left", Constant::FieldName), n}, Void);
     return true;
   }
   if (name == "next" && a->kind == SomeValue::DictIter) {
@@ -255,6 +276,9 @@ void RTyper::rtype_dict_method(SpaceOperation& op, const SV& f, const std::vecto
     }
   } else if (m == "update") {
     call_dict_helper("rpy_dict_update", D, {{d, dt}, {args[0], dt}}, Void, true, "dict.update", void_res);
+  } else if (m == "intersection_update" || m == "difference_update") {
+    // In place and in CPython's order: runtime/dict.h.
+    call_dict_helper("rpy_set_" + m, D, {{d, dt}, {args[0], dt}}, Void, true, "set." + m, void_res);
   } else if (m == "keys" || m == "values" || m == "items") {
     gen("same_as", {d}, dt, res);
   } else if (m == "clear") {

@@ -738,7 +738,8 @@ void RTyper::rtype_op(SpaceOperation& op) {
         res->concretetype == Void ? res : nullptr);
     return;
   }
-  if (name == "getattr" && A(0)->kind == SomeValue::List) {  // a bound list method: the list itself
+  if (name == "getattr" && (A(0)->kind == SomeValue::List || A(0)->kind == SomeValue::Tuple)) {
+    // a bound list (or tuple) method: the list itself
     gen("same_as", {op.args[0]}, op.args[0]->concretetype, res);
     return;
   }

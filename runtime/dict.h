@@ -18,6 +18,7 @@
 // entry point the rtyper calls is declared as an external with its effects
 // and an oopspec (dict.getitem, dict.lookup...), as SPEC.md rule 1 asks.
 #pragma once
+#include <cmath>
 #include <type_traits>
 
 // Codegen specializes this per dict type.
@@ -56,12 +57,14 @@ struct root {
   T v;
   explicit root(T x) : v(x) {}
   T get() const { return v; }
+  void set(T x) { v = x; }
 };
 template <class T>
 struct root<T, true> {
   rpy_gcref<std::remove_pointer_t<T>> r;
   explicit root(T x) : r(x) {}
   T get() const { return r.get(); }
+  void set(T x) { r.set(x); }
 };
 
 template <class D>
@@ -80,9 +83,51 @@ struct root_if<T, false> {
   T get() const { return v; }
 };
 
+// CPython's hash of an int and of a float (Python/pyhash.c): a set orders
+// its items by these (see "Sets" below), so a set of numbers iterates and
+// prints in CPython's order.
+constexpr Unsigned PYHASH_MODULUS = ((Unsigned)1 << 61) - 1;
+
+inline Signed cpython_int_hash(Signed n) {
+  Unsigned a = n < 0 ? (Unsigned)0 - (Unsigned)n : (Unsigned)n;
+  Signed h = (Signed)(a % PYHASH_MODULUS);
+  if (n < 0) h = -h;
+  return h == -1 ? -2 : h;
+}
+
+inline Signed cpython_float_hash(double v) {
+  if (std::isinf(v)) return v > 0 ? 314159 : -314159;
+  if (std::isnan(v)) return 0;  // CPython hashes a NaN by its address
+  int e;
+  double m = std::frexp(v, &e);
+  int sign = 1;
+  if (m < 0) {
+    sign = -1;
+    m = -m;
+  }
+  Unsigned x = 0;
+  while (m != 0) {
+    x = ((x << 28) & PYHASH_MODULUS) | x >> (61 - 28);
+    m *= 268435456.0;  // 2**28
+    e -= 28;
+    Unsigned y = (Unsigned)m;
+    m -= (double)y;
+    x += y;
+    if (x >= PYHASH_MODULUS) x -= PYHASH_MODULUS;
+  }
+  e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
+  x = ((x << e) & PYHASH_MODULUS) | x >> (61 - e);
+  x = x * (Unsigned)(Signed)sign;
+  return (Signed)x == -1 ? -2 : (Signed)x;
+}
+
 template <class D>
 inline Signed stored_hash(typename Ops<D>::K key) {
-  Signed h = Ops<D>::hash(key);
+  using K = typename Ops<D>::K;
+  Signed h;
+  if constexpr (Ops<D>::is_set && std::is_same_v<K, Signed>) h = cpython_int_hash(key);
+  else if constexpr (Ops<D>::is_set && std::is_same_v<K, double>) h = cpython_float_hash(key);
+  else h = Ops<D>::hash(key);
   return h == DELETED ? DELETED + 1 : h;
 }
 
@@ -141,6 +186,251 @@ bool resize(D* d_in, Signed min_items) {
   return true;
 }
 
+// ---- Sets: CPython's table order ----------------------------------------
+//
+// A set iterates (and prints, and pops) in the order of CPython's set
+// table (Objects/setobject.c), not in insertion order: `{3, 1, 2}` prints
+// `{1, 2, 3}`. So for a set the index *is* CPython's table: the same size,
+// the same probing (runs of LINEAR_PROBES slots, then perturbation), a new
+// key in the last dummy of its probe path or else in the free slot ending
+// it, the same growth (when fill, dummies included, reaches 3/5) and the
+// same rebuild order; iteration walks the index slots. The entries array
+// only stores the keys (compacted when full, the slots renumbered).
+// `fill` counts live and dummy slots, `finger` is where pop() looks next.
+
+constexpr Signed LINEAR_PROBES = 9;
+
+// Index slot for a key known absent from a table without dummies
+// (CPython's set_insert_clean).
+inline Signed set_clean_slot(rpy_dictindex* idx, Signed hash) {
+  Signed mask = idx->length - 1;
+  Unsigned perturb = (Unsigned)hash;
+  Signed i = (Signed)((Unsigned)hash & (Unsigned)mask);
+  for (;;) {
+    if (idx->items[i] == FREE) return i;
+    if (i + LINEAR_PROBES <= mask)
+      for (Signed j = 1; j <= LINEAR_PROBES; ++j)
+        if (idx->items[i + j] == FREE) return i + j;
+    perturb >>= 5;
+    i = (Signed)(((Unsigned)i * 5 + 1 + perturb) & (Unsigned)mask);
+  }
+}
+
+template <class D>
+rpy_dictindex* new_index(Signed size) {
+  auto* idx = (rpy_dictindex*)rpy_gc_malloc_varsize(Ops<D>::tid_index, offsetof(rpy_dictindex, items),
+                                                     sizeof(int32_t), size, offsetof(rpy_dictindex, length), true);
+  if (idx)
+    for (Signed i = 0; i < size; ++i) idx->items[i] = FREE;
+  return idx;
+}
+
+// CPython's set_table_resize: a table of the smallest power of two above
+// `minused` (at least MIN_SIZE), the live keys reinserted in slot order.
+template <class D>
+bool set_table_resize(D* d_in, Signed minused) {
+  Signed size = MIN_SIZE;
+  while (size <= minused) size <<= 1;
+  if (d_in->indexes && size == MIN_SIZE && d_in->indexes->length == MIN_SIZE && d_in->fill == d_in->num_items)
+    return true;  // no dummies to purge
+  if (size > ((Signed)1 << 31)) {
+    rpy_raise_cstr(&rpy_vt_MemoryError, nullptr);
+    return false;
+  }
+  root<D*> d(d_in);
+  rpy_dictindex* idx = new_index<D>(size);
+  if (!idx) return false;
+  D* dd = d.get();
+  if (rpy_dictindex* old = dd->indexes)
+    for (Signed s = 0; s < old->length; ++s) {
+      Signed ix = old->items[s];
+      if (ix >= 0) idx->items[set_clean_slot(idx, dd->entries->items[ix].hash)] = (int32_t)ix;
+    }
+  rpy_gc_wb(dd);
+  dd->indexes = idx;
+  dd->fill = dd->num_items;
+  return true;
+}
+
+// Room for `extra` more entries: a full entries array is compacted into
+// a new one (the live entries keep their order) and the index slots
+// renumbered. The index itself does not change.
+template <class D>
+bool set_reserve_entries(D* d_in, Signed extra) {
+  using O = Ops<D>;
+  using Entries = typename O::Entries;
+  using Entry = typename O::Entry;
+  if (d_in->entries && d_in->num_used + extra <= d_in->entries->length) return true;
+  Signed capacity = MIN_SIZE;
+  while (capacity < (d_in->num_items + extra) * 2) capacity *= 2;
+  root<D*> d(d_in);
+  auto* ne = (Entries*)rpy_gc_malloc_varsize(O::tid_entries, offsetof(Entries, items), sizeof(Entry), capacity,
+                                              offsetof(Entries, length), O::entries_atomic);
+  if (!ne) return false;
+  D* dd = d.get();
+  Signed n = 0;
+  if (Entries* old = dd->entries) {
+    for (Signed j = 0; j < dd->num_used; ++j) {
+      Entry& e = old->items[j];
+      if (e.hash == DELETED) continue;
+      ne->items[n] = e;  // a fresh young array: no barrier needed
+      e.hash = n++;      // the old array is dropped: it keeps the renumbering
+    }
+    rpy_dictindex* idx = dd->indexes;
+    for (Signed s = 0; s < idx->length; ++s)
+      if (idx->items[s] >= 0) idx->items[s] = (int32_t)old->items[idx->items[s]].hash;
+  }
+  rpy_gc_wb(dd);
+  dd->entries = ne;
+  dd->num_used = n;
+  return true;
+}
+
+// Appends entry (key, hash) at index slot `slot` (free or dummy) of a set
+// with room in its entries; then grows the table as CPython's set_add_entry.
+template <class D>
+bool set_place(D* dd, Signed slot, typename Ops<D>::K key, Signed hash) {
+  auto* ents = dd->entries;
+  Signed ix = dd->num_used++;
+  store_ref(ents, ix, ents->items[ix].key, key);
+  ents->items[ix].hash = hash;
+  bool was_free = dd->indexes->items[slot] == FREE;
+  dd->indexes->items[slot] = (int32_t)ix;
+  dd->num_items++;
+  if (!was_free) return true;
+  dd->fill++;
+  Signed mask = dd->indexes->length - 1;
+  if (dd->fill * 5 < mask * 3) return true;
+  return set_table_resize(dd, dd->num_items > 50000 ? dd->num_items * 2 : dd->num_items * 4);
+}
+
+// CPython's set lookup: as lookup() below, with *slot the last dummy on
+// the probe path (else the free slot ending it) for an absent key.
+template <class D>
+Signed set_lookup(D* d_in, typename Ops<D>::K key_in, Signed hash, Signed* slot) {
+  using O = Ops<D>;
+  using K = typename O::K;
+  root_if<D*, O::custom_eq> d(d_in);
+  root_if<K, O::custom_eq> key(key_in);
+restart:
+  D* dd = d.get();
+  rpy_dictindex* idx = dd->indexes;
+  if (!idx) {
+    *slot = -1;
+    return -1;
+  }
+  Signed mask = idx->length - 1;
+  Signed i = (Signed)((Unsigned)hash & (Unsigned)mask);
+  Unsigned perturb = (Unsigned)hash;
+  Signed freeslot = -1;
+  for (;;) {
+    Signed last = i + LINEAR_PROBES <= mask ? i + LINEAR_PROBES : i;
+    for (Signed j = i; j <= last; ++j) {
+      Signed ix = idx->items[j];
+      if (ix == FREE) {
+        *slot = freeslot >= 0 ? freeslot : j;
+        return -1;
+      }
+      if (ix == DUMMY) {
+        freeslot = j;
+        continue;
+      }
+      auto& e = dd->entries->items[ix];
+      if (e.hash != hash) continue;
+      K k = key.get();
+      if (e.key == k) {
+        *slot = j;
+        return ix;
+      }
+      if constexpr (O::custom_eq) {
+        auto* entries_before = dd->entries;
+        bool eq = O::eq(e.key, k);
+        if (RPY_UNLIKELY(rpy_exc_type != nullptr)) return -2;
+        dd = d.get();
+        if (dd->entries != entries_before || dd->indexes != idx) goto restart;
+        if (eq) {
+          *slot = j;
+          return ix;
+        }
+      } else if (O::eq(e.key, k)) {
+        *slot = j;
+        return ix;
+      }
+    }
+    perturb >>= 5;
+    i = (Signed)(((Unsigned)i * 5 + 1 + perturb) & (Unsigned)mask);
+  }
+}
+
+// The index slot holding entry `ix` (live), found along its probe path.
+template <class D>
+Signed set_slot_of(D* d, Signed ix) {
+  Signed hash = d->entries->items[ix].hash;
+  rpy_dictindex* idx = d->indexes;
+  Signed mask = idx->length - 1;
+  Unsigned perturb = (Unsigned)hash;
+  Signed i = (Signed)((Unsigned)hash & (Unsigned)mask);
+  for (;;) {
+    Signed last = i + LINEAR_PROBES <= mask ? i + LINEAR_PROBES : i;
+    for (Signed j = i; j <= last; ++j)
+      if (idx->items[j] == ix) return j;
+    perturb >>= 5;
+    i = (Signed)(((Unsigned)i * 5 + 1 + perturb) & (Unsigned)mask);
+  }
+}
+
+// so.update(other) for two sets: CPython's set_merge (one resize first;
+// into an empty set, the other's table copied or reinserted in its order).
+template <class D>
+void set_merge(D* so_in, D* other_in) {
+  using O = Ops<D>;
+  if (so_in == other_in || other_in->num_items == 0) return;
+  root<D*> so(so_in);
+  root<D*> other(other_in);
+  Signed so_mask = so_in->indexes ? so_in->indexes->length - 1 : MIN_SIZE - 1;
+  if ((so_in->fill + other_in->num_items) * 5 >= so_mask * 3) {
+    if (!set_table_resize(so_in, (so_in->num_items + other_in->num_items) * 2)) return;
+  } else if (!so_in->indexes) {
+    rpy_dictindex* idx = new_index<D>(MIN_SIZE);
+    if (!idx) return;
+    rpy_gc_wb(so.get());
+    so.get()->indexes = idx;
+  }
+  if (so.get()->fill == 0) {
+    if (!set_reserve_entries(so.get(), other.get()->num_items)) return;
+    D* s = so.get();
+    D* o = other.get();
+    rpy_dictindex* sidx = s->indexes;
+    rpy_dictindex* oidx = o->indexes;
+    bool same_slots = sidx->length == oidx->length && o->fill == o->num_items;
+    for (Signed j = 0; j < oidx->length; ++j) {
+      Signed ix = oidx->items[j];
+      if (ix < 0) continue;
+      auto& e = o->entries->items[ix];
+      Signed n = s->num_used++;
+      store_ref(s->entries, n, s->entries->items[n].key, e.key);
+      s->entries->items[n].hash = e.hash;
+      sidx->items[same_slots ? j : set_clean_slot(sidx, e.hash)] = (int32_t)n;
+    }
+    s->fill = s->num_items = o->num_items;
+    return;
+  }
+  for (Signed j = 0;; ++j) {
+    D* o = other.get();
+    if (!o->indexes || j >= o->indexes->length) return;
+    Signed ix = o->indexes->items[j];
+    if (ix < 0) continue;
+    Signed hash = o->entries->items[ix].hash;
+    root<typename O::K> key(o->entries->items[ix].key);  // held across the entries' growth
+    Signed slot;
+    Signed found = set_lookup(so.get(), key.get(), hash, &slot);
+    if (found == -2) return;
+    if (found >= 0) continue;
+    if (!set_reserve_entries(so.get(), 1)) return;
+    if (!set_place(so.get(), slot, key.get(), hash)) return;
+  }
+}
+
 // Where `key` is: its entry index (>= 0), or -1 when absent, with *slot the
 // index slot it is in or would go in. -2: an exception from the key's
 // __eq__/__hash__ is pending. A custom __eq__ may change the dict: the
@@ -149,6 +439,7 @@ template <class D>
 Signed lookup(D* d_in, typename Ops<D>::K key_in, Signed hash, Signed* slot) {
   using O = Ops<D>;
   using K = typename O::K;
+  if constexpr (O::is_set) return set_lookup(d_in, key_in, hash, slot);
   root_if<D*, O::custom_eq> d(d_in);
   root_if<K, O::custom_eq> key(key_in);
 restart:
@@ -247,6 +538,19 @@ bool insert_new(D* d_in, typename Ops<D>::K key_in, Signed hash, Signed slot, ty
   using K = typename O::K;
   using V = typename O::V;
   D* dd = d_in;
+  if constexpr (O::is_set) {
+    root<D*> d(dd);
+    root<K> key(key_in);
+    if (!dd->indexes) {  // the first key: an empty table of MIN_SIZE
+      rpy_dictindex* idx = new_index<D>(MIN_SIZE);
+      if (!idx) return false;
+      rpy_gc_wb(d.get());
+      d.get()->indexes = idx;
+      slot = set_clean_slot(idx, hash);
+    }
+    if (!set_reserve_entries(d.get(), 1)) return false;
+    return set_place(d.get(), slot, key.get(), hash);
+  }
   if (!dd->entries || dd->num_used == dd->entries->length) {
     root<D*> d(dd);
     root<K> key(key_in);
@@ -512,6 +816,14 @@ Signed rpy_dict_popitem_index(D* d, bool is_set) {
     rpy_raise_cstr(&rpy_vt_KeyError, is_set ? "'pop from an empty set'" : "'popitem(): dictionary is empty'");
     return -1;
   }
+  if constexpr (rpy_dict_ops<D>::is_set) {  // the next live slot from the finger, as CPython's set_pop
+    rpy_dictindex* idx = d->indexes;
+    Signed mask = idx->length - 1;
+    Signed s = d->finger & mask;
+    while (idx->items[s] < 0) s = s == mask ? 0 : s + 1;
+    d->finger = s + 1;
+    return idx->items[s];
+  }
   return d->num_used - 1;  // trailing deleted entries are always trimmed
 }
 
@@ -519,6 +831,10 @@ Signed rpy_dict_popitem_index(D* d, bool is_set) {
 template <class D>
 void rpy_dict_delete_entry(D* d, Signed ix) {
   using namespace rpy_dict_impl;
+  if constexpr (rpy_dict_ops<D>::is_set) {
+    delete_at(d, set_slot_of(d, ix), ix);
+    return;
+  }
   Signed hash = d->entries->items[ix].hash;
   rpy_dictindex* idx = d->indexes;
   Signed mask = idx->length - 1;
@@ -549,6 +865,7 @@ void rpy_dict_clear(D* d) {
   d->entries = nullptr;
   d->num_items = 0;
   d->num_used = 0;
+  if constexpr (rpy_dict_ops<D>::is_set) d->fill = 0;  // the finger stays, as CPython's
 }
 
 // A new dict with the same items, compacted.
@@ -558,6 +875,15 @@ D* rpy_dict_copy(D* d_in) {
   using O = rpy_dict_ops<D>;
   root<D*> d(d_in);
   D* r = rpy_dict_new<D>();
+  if constexpr (O::is_set) {  // CPython's set_copy: a merge into a new set
+    if (r) {
+      root<D*> rr(r);
+      set_merge(r, d.get());
+      if (RPY_UNLIKELY(rpy_exc_type != nullptr)) return nullptr;
+      return rr.get();
+    }
+    return r;
+  }
   if (!r || d.get()->num_items == 0) return r;
   root<D*> rr(r);
   // Shares the entries to size the copy: resize compacts into new arrays.
@@ -575,6 +901,10 @@ template <class D>
 void rpy_dict_update(D* d_in, D* other_in) {
   using namespace rpy_dict_impl;
   using O = rpy_dict_ops<D>;
+  if constexpr (O::is_set) {
+    set_merge(d_in, other_in);
+    return;
+  }
   root<D*> d(d_in);
   root<D*> other(other_in);
   for (Signed j = 0; j < other.get()->num_used; ++j) {
@@ -588,9 +918,141 @@ void rpy_dict_update(D* d_in, D* other_in) {
   }
 }
 
+// ---- a prebuilt set laid out as in CPython ----------------------------------
+//
+// At startup, a module-level set of numbers (or tuples of them) gets the
+// table CPython's object has (rpython/rlib/_settable.py): its size, its
+// finger, each key in its slot and its dummies; its keys hash as in CPython,
+// so lookups find them there.
+
+template <class D>
+void rpy_set_prebuilt_layout(D* d, Signed size, Signed finger) {
+  using namespace rpy_dict_impl;
+  root<D*> rd(d);
+  rpy_dictindex* idx = new_index<D>(size);
+  if (!idx) return;
+  d = rd.get();
+  rpy_gc_wb(d);
+  d->indexes = idx;
+  d->finger = finger;
+}
+
+template <class D>
+void rpy_set_prebuilt_key(D* d, Signed slot, typename rpy_dict_ops<D>::K key) {
+  using namespace rpy_dict_impl;
+  root<D*> rd(d);
+  root<typename rpy_dict_ops<D>::K> rk(key);
+  if (!set_reserve_entries(d, 1)) return;
+  d = rd.get();
+  Signed ix = d->num_used++;
+  store_ref(d->entries, ix, d->entries->items[ix].key, rk.get());
+  d->entries->items[ix].hash = stored_hash<D>(rk.get());
+  d->indexes->items[slot] = (int32_t)ix;
+  d->num_items++;
+  d->fill++;
+}
+
+template <class D>
+void rpy_set_prebuilt_dummy(D* d, Signed slot) {
+  d->indexes->items[slot] = rpy_dict_impl::DUMMY;
+  d->fill++;
+}
+
+// ---- set algebra that CPython does in place, in its order ---------------
+
+namespace rpy_dict_impl {
+// The keys of `small` (in its table order) that are in `big`, added to
+// `r`: CPython's set_intersection once it has picked the smaller set.
+template <class D>
+void set_intersect_into(D* r_in, D* big_in, D* small_in) {
+  root<D*> r(r_in);
+  root<D*> big(big_in);
+  root<D*> small(small_in);
+  for (Signed j = 0;; ++j) {
+    D* sm = small.get();
+    if (!sm->indexes || j >= sm->indexes->length) return;
+    Signed ix = sm->indexes->items[j];
+    if (ix < 0) continue;
+    Signed hash = sm->entries->items[ix].hash;
+    root<typename Ops<D>::K> key(sm->entries->items[ix].key);
+    Signed slot;
+    Signed found = lookup(big.get(), key.get(), hash, &slot);
+    if (found == -2) return;
+    if (found < 0) continue;
+    found = lookup(r.get(), key.get(), hash, &slot);
+    if (found == -2) return;
+    if (found >= 0) continue;
+    if (!insert_new(r.get(), key.get(), hash, slot, typename Ops<D>::V{})) return;
+  }
+}
+}  // namespace rpy_dict_impl
+
+// a.intersection_update(b), a &= b: the intersection built as a new table
+// (a copy when b is a), which then becomes a's (CPython's set_swap_bodies;
+// the finger stays).
+template <class D>
+void rpy_set_intersection_update(D* a_in, D* b_in) {
+  using namespace rpy_dict_impl;
+  root<D*> a(a_in);
+  root<D*> b(b_in);
+  D* r = rpy_dict_new<D>();
+  if (!r) return;
+  root<D*> rr(r);
+  if (a.get() == b.get())
+    set_merge(r, a.get());
+  else if (b.get()->num_items > a.get()->num_items)
+    set_intersect_into(r, b.get(), a.get());
+  else
+    set_intersect_into(r, a.get(), b.get());
+  if (RPY_UNLIKELY(rpy_exc_type != nullptr)) return;
+  D* dd = a.get();
+  r = rr.get();
+  rpy_gc_wb(dd);
+  dd->indexes = r->indexes;
+  dd->entries = r->entries;
+  dd->num_items = r->num_items;
+  dd->num_used = r->num_used;
+  dd->fill = r->fill;
+}
+
+// a.difference_update(b), a -= b: CPython's set_difference_update_internal
+// (b's keys discarded in b's order, through their intersection with a when
+// b is more than 8 times bigger; then a rebuild when over a quarter of the
+// table is dummies).
+template <class D>
+void rpy_set_difference_update(D* a_in, D* b_in) {
+  using namespace rpy_dict_impl;
+  if (a_in == b_in) {
+    rpy_dict_clear(a_in);
+    return;
+  }
+  root<D*> a(a_in);
+  root<D*> b(b_in);
+  if ((b_in->num_items >> 3) > a_in->num_items) {
+    root<D*> rr(rpy_dict_new<D>());
+    if (!rr.get()) return;
+    set_intersect_into(rr.get(), b.get(), a.get());
+    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) return;
+    b.set(rr.get());
+  }
+  for (Signed j = 0;; ++j) {
+    D* o = b.get();
+    if (!o->indexes || j >= o->indexes->length) break;
+    Signed ix = o->indexes->items[j];
+    if (ix < 0) continue;
+    Signed slot;
+    Signed found = lookup(a.get(), o->entries->items[ix].key, o->entries->items[ix].hash, &slot);
+    if (found == -2) return;
+    if (found >= 0) delete_at(a.get(), slot, found);
+  }
+  D* dd = a.get();
+  if (!dd->indexes || dd->fill - dd->num_items <= (dd->indexes->length - 1) / 4) return;
+  set_table_resize(dd, dd->num_items > 50000 ? dd->num_items * 2 : dd->num_items * 4);
+}
+
 // ---- iteration: an iterator remembers the dict, a position and the size -----
 
-// next() of an iterator struct {dict, pos, length}: the next live entry's
+// next() of an iterator struct {dict, pos, length, left}: the next live entry's
 // index; -1 with StopIteration pending at the end, RuntimeError when the
 // dict's size changed since the iterator was made.
 template <class It>
@@ -606,8 +1068,30 @@ Signed rpy_dict_iter_next(It* it) {
     return -1;
   }
   Signed i = it->pos;
+  if constexpr (Ops<D>::is_set) {  // in the table's slot order
+    rpy_dictindex* idx = d->indexes;
+    while (idx && i < idx->length) {
+      if (idx->items[i] >= 0) {
+        it->pos = i + 1;
+        return idx->items[i];
+      }
+      ++i;
+    }
+    it->pos = i;
+    rpy_raise_cstr(&rpy_vt_StopIteration, nullptr);
+    return -1;
+  }
   while (i < d->num_used) {
     if (d->entries->items[i].hash != DELETED) {
+      // More entries than the dict had: keys were deleted and others
+      // added (the size unchanged), as CPython's dictiter sees it; the
+      // iterator is exhausted from now on.
+      if (RPY_UNLIKELY(it->left <= 0)) {
+        it->pos = INT64_MAX / 2;
+        rpy_raise_cstr(&rpy_vt_RuntimeError, "dictionary keys changed during iteration");
+        return -1;
+      }
+      it->left--;
       it->pos = i + 1;
       return i;
     }

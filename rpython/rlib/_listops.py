@@ -10,6 +10,7 @@ the JIT sees through them (SPEC rule 1). Messages are CPython 3's. Not for
 use by programs."""
 
 from rpython.rlib.objectmodel import specialize
+from rpython.rlib.unroll import unrolling_iterable
 
 MAXINDEX = 9223372036854775807
 
@@ -242,6 +243,28 @@ def list_delitem(l, i):  # del l[i]
     l.pop(i)
 
 
+# t.count(x), t.index(x): a tuple's items may differ in type, so the loop is
+# unrolled over its constant indexes (cut at its length, a constant).
+_TUPLE_INDEXES = unrolling_iterable(range(64))
+
+
+def tuple_count(t, x):
+    n = 0
+    for i in _TUPLE_INDEXES:
+        if i < len(t):
+            if t[i] == x:
+                n += 1
+    return n
+
+
+def tuple_index(t, x):
+    for i in _TUPLE_INDEXES:
+        if i < len(t):
+            if t[i] == x:
+                return i
+    raise ValueError("tuple.index(x): x not in tuple")
+
+
 # ---- comparisons ------------------------------------------------------------
 
 @specialize.argtype(0, 1)
@@ -440,6 +463,36 @@ def iter_min(it, key, what):
         if what == 0:
             raise ValueError("min() arg is an empty sequence")
         raise ValueError("max() arg is an empty sequence")
+    if key is None:
+        bestkey = best
+    else:
+        bestkey = key(best)
+    while True:
+        try:
+            x = next(it)
+        except StopIteration:
+            break
+        if key is None:
+            k = x
+        else:
+            k = key(x)
+        if what == 0:
+            if k < bestkey:
+                best = x
+                bestkey = k
+        else:
+            if bestkey < k:
+                best = x
+                bestkey = k
+    return best
+
+
+def iter_min_default(it, key, what, default):  # min()/max() with default=
+    it = iter(it)
+    try:
+        best = next(it)
+    except StopIteration:
+        return default
     if key is None:
         bestkey = best
     else:

@@ -49,3 +49,25 @@ def set_repr(s):
     for k in s:
         parts.append(repr(k))
     return "{" + ", ".join(parts) + "}"
+
+
+# d.keys(), d.values(), d.items(): the items as a list, in the view's name.
+def dict_keys_repr(v):
+    parts = []
+    for x in v:
+        parts.append(repr(x))
+    return "dict_keys([" + ", ".join(parts) + "])"
+
+
+def dict_values_repr(v):
+    parts = []
+    for x in v:
+        parts.append(repr(x))
+    return "dict_values([" + ", ".join(parts) + "])"
+
+
+def dict_items_repr(v):
+    parts = []
+    for x in v:
+        parts.append(repr(x))
+    return "dict_items([" + ", ".join(parts) + "])"
