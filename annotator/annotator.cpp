@@ -496,7 +496,9 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       r.known_if_true = a->known_if_true;
       r.known_if_false = a->known_if_false;
     }
-    if (a->kind == SomeValue::Instance && !op.args[0]->is_const()) {
+    // A true instance, or a true str that may be None, is not None.
+    if ((a->kind == SomeValue::Instance || (a->kind == SomeValue::String && a->can_be_none)) &&
+        !op.args[0]->is_const()) {
       SomeValue nonnull = *a;
       nonnull.can_be_none = false;
       r.known_if_true.push_back({static_cast<Variable*>(op.args[0]), std::make_shared<const SomeValue>(nonnull)});

@@ -565,7 +565,8 @@ Value* RTyper::to_bool(Value* v) {
     case SomeValue::Bytes:  // syslib
     case SomeValue::ByteArray:
     case SomeValue::String: {
-      if (s->can_be_none) unsupported("truth value of a str that may be None is not supported yet");
+      if (s->can_be_none && s->kind == SomeValue::String) return call_external("rpy_str_nonempty", {v});
+      if (s->can_be_none) unsupported("truth value of a " + s->pretty() + " that may be None is not supported yet");
       Variable* len = gen("getfield", {v, g_->new_llconst("length", Constant::FieldName)}, Signed);
       return gen("int_is_true", {len}, Bool);
     }

@@ -104,6 +104,8 @@ rpy_string* rpy_str_concat(rpy_string* a, rpy_string* b);
 rpy_string* rpy_str_concat3(rpy_string* a, rpy_string* b, rpy_string* c);
 rpy_string* rpy_str_concat4(rpy_string* a, rpy_string* b, rpy_string* c, rpy_string* d);
 bool rpy_str_eq(rpy_string* a, rpy_string* b);
+// The truth value of a str (or bytes) that may be None: not None and not empty.
+static inline bool rpy_str_nonempty(rpy_string* s) { return s != nullptr && s->nbytes != 0; }
 rpy_string* rpy_int2str(Signed x);
 rpy_string* rpy_uint2str(Unsigned x);  // str() of an r_uint
 rpy_string* rpy_float2str(double x);  // repr(): shortest round-trip
