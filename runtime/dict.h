@@ -304,6 +304,31 @@ bool set_place(D* dd, Signed slot, typename Ops<D>::K key, Signed hash) {
   return set_table_resize(dd, dd->num_items > 50000 ? dd->num_items * 2 : dd->num_items * 4);
 }
 
+enum class Match { No, Yes, Error, Changed };
+
+// Whether entry ix of dd (found at a probe of index idx) holds `key`, of
+// hash `hash`: the hash, identity, then the key's equality. A custom
+// __eq__ may raise (Error) or change the dict (Changed: the lookup starts
+// over); dd is then reloaded from the root d.
+template <class D, class DRoot, class KRoot>
+Match entry_holds(DRoot& d, KRoot& key, D*& dd, rpy_dictindex* idx, Signed ix, Signed hash) {
+  using O = Ops<D>;
+  auto& e = dd->entries->items[ix];
+  if (e.hash != hash) return Match::No;
+  typename O::K k = key.get();
+  if (e.key == k) return Match::Yes;
+  if constexpr (O::custom_eq) {
+    auto* entries_before = dd->entries;
+    bool eq = O::eq(e.key, k);
+    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) return Match::Error;
+    dd = d.get();
+    if (dd->entries != entries_before || dd->indexes != idx) return Match::Changed;
+    return eq ? Match::Yes : Match::No;
+  } else {
+    return O::eq(e.key, k) ? Match::Yes : Match::No;
+  }
+}
+
 // CPython's set lookup: as lookup() below, with *slot the last dummy on
 // the probe path (else the free slot ending it) for an absent key.
 template <class D>
@@ -335,27 +360,13 @@ restart:
         freeslot = j;
         continue;
       }
-      auto& e = dd->entries->items[ix];
-      if (e.hash != hash) continue;
-      K k = key.get();
-      if (e.key == k) {
+      Match m = entry_holds(d, key, dd, idx, ix, hash);
+      if (m == Match::Yes) {
         *slot = j;
         return ix;
       }
-      if constexpr (O::custom_eq) {
-        auto* entries_before = dd->entries;
-        bool eq = O::eq(e.key, k);
-        if (RPY_UNLIKELY(rpy_exc_type != nullptr)) return -2;
-        dd = d.get();
-        if (dd->entries != entries_before || dd->indexes != idx) goto restart;
-        if (eq) {
-          *slot = j;
-          return ix;
-        }
-      } else if (O::eq(e.key, k)) {
-        *slot = j;
-        return ix;
-      }
+      if (m == Match::Error) return -2;
+      if (m == Match::Changed) goto restart;
     }
     perturb >>= 5;
     i = (Signed)(((Unsigned)i * 5 + 1 + perturb) & (Unsigned)mask);
@@ -462,28 +473,13 @@ restart:
     if (ix == DUMMY) {
       if (first_dummy < 0) first_dummy = i;
     } else {
-      auto& e = dd->entries->items[ix];
-      if (e.hash == hash) {
-        K k = key.get();
-        if (e.key == k) {
-          *slot = i;
-          return ix;
-        }
-        if constexpr (O::custom_eq) {
-          auto* entries_before = dd->entries;
-          bool eq = O::eq(e.key, k);
-          if (RPY_UNLIKELY(rpy_exc_type != nullptr)) return -2;
-          dd = d.get();
-          if (dd->entries != entries_before || dd->indexes != idx) goto restart;
-          if (eq) {
-            *slot = i;
-            return ix;
-          }
-        } else if (O::eq(e.key, k)) {
-          *slot = i;
-          return ix;
-        }
+      Match m = entry_holds(d, key, dd, idx, ix, hash);
+      if (m == Match::Yes) {
+        *slot = i;
+        return ix;
       }
+      if (m == Match::Error) return -2;
+      if (m == Match::Changed) goto restart;
     }
     perturb >>= 5;
     i = (Signed)(((Unsigned)i * 5 + perturb + 1) & (Unsigned)mask);
