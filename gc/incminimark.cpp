@@ -341,6 +341,22 @@ struct VisitCtx {
 };
 void visit_adapter(void** slot, void* ctx) { static_cast<VisitCtx*>(ctx)->fn(slot); }
 
+// Calls fn on items[begin..end) of an array of pointers. Each referent's
+// header is prefetched some items ahead, so that the cache misses on a run
+// of objects (a list of fresh strings being copied or marked) overlap
+// instead of following each other.
+template <void (*fn)(void**)>
+inline void visit_pointer_array(void** items, int64_t begin, int64_t end) {
+  constexpr int64_t kAhead = 8;
+  for (int64_t i = begin; i < end; i++) {
+    if (i + kAhead < end) {
+      void* q = items[i + kAhead];
+      if (q && !((uintptr_t)q & 1)) __builtin_prefetch(q, 1);
+    }
+    fn(items + i);
+  }
+}
+
 // Calls fn on the address of every GC ref inside the object.
 template <void (*fn)(void**)>
 inline void trace(rpy_gchdr* h) {
@@ -351,17 +367,7 @@ inline void trace(rpy_gchdr* h) {
     int64_t len = *reinterpret_cast<int64_t*>(base + ti.length_offset);
     char* item = base + ti.items_offset;
     if (ti.n_item_ptrs == 1 && ti.item_ptr_offsets[0] == 0 && ti.itemsize == sizeof(void*)) {
-      // The referents' headers are read some items ahead (see
-      // drag_pointer_array): their cache misses overlap.
-      void** p = reinterpret_cast<void**>(item);
-      constexpr int64_t kAhead = 8;
-      for (int64_t i = 0; i < len; i++) {
-        if (i + kAhead < len) {
-          void* q = p[i + kAhead];
-          if (q && !((uintptr_t)q & 1)) __builtin_prefetch(q, 1);
-        }
-        fn(p + i);
-      }
+      visit_pointer_array<fn>(reinterpret_cast<void**>(item), 0, len);
     } else {
       for (int64_t i = 0; i < len; i++, item += ti.itemsize)
         for (uint32_t k = 0; k < ti.n_item_ptrs; k++) fn(reinterpret_cast<void**>(item + ti.item_ptr_offsets[k]));
@@ -583,20 +589,6 @@ void drag_out(void** slot) {
   }
 }
 
-// The items of an array of pointers: a young object's header is read
-// some items ahead of its copying, so the cache misses on a run of young
-// objects (a list of fresh strings) overlap instead of following each other.
-void drag_pointer_array(void** items, int64_t begin, int64_t end) {
-  constexpr int64_t kAhead = 8;
-  for (int64_t i = begin; i < end; i++) {
-    if (i + kAhead < end) {
-      void* q = items[i + kAhead];
-      if (is_ref(q)) __builtin_prefetch(q, 1);
-    }
-    drag_out(items + i);
-  }
-}
-
 void switch_debug_nursery() {
   // Leave the current buffer poisoned and inaccessible: any ref still into it
   // (a missing root, a missing reload) faults at its next use.
@@ -655,7 +647,7 @@ void drag_card(rpy_gchdr* h, const rpy_typeinfo& ti, int64_t k) {
   G.young_ref_seen = false;
   int64_t end = std::min(len, (k + 1) << kCardShift);
   if (ti.n_item_ptrs == 1 && ti.item_ptr_offsets[0] == 0 && ti.itemsize == sizeof(void*)) {
-    drag_pointer_array(reinterpret_cast<void**>(items), k << kCardShift, end);
+    visit_pointer_array<drag_out>(reinterpret_cast<void**>(items), k << kCardShift, end);
   } else {
     for (int64_t i = k << kCardShift; i < end; i++)
       for (uint32_t j = 0; j < ti.n_item_ptrs; j++)
