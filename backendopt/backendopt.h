@@ -9,11 +9,15 @@
 namespace rpy {
 
 struct ClassDef;
+struct ExternalFunc;
 
 // Whether codegen may leave the block from the middle of this operation
 // (a raising llop, a call that can raise): in a block that canraise(), such
 // an operation goes to the exception exit, elsewhere out of the function.
 bool op_can_raise(const SpaceOperation& op);
+// The runtime function a direct_call calls, or null (another operation, a
+// call to a graph).
+const ExternalFunc* called_external(const SpaceOperation& op);
 
 // Removes pure operations whose results are unused and block inputs that no
 // one reads, to a fixpoint. Returns how many operations and inputs went.

@@ -235,12 +235,6 @@ bool below_literal_length(const Facts& f, Value* i, Value* s) {
   return false;
 }
 
-bool is_external_call(const SpaceOperation& op, const char* name) {
-  if (op.opname != "direct_call" || op.args.empty()) return false;
-  auto* fn = dynamic_cast<const Constant*>(op.args[0]);
-  return fn && fn->llkind == Constant::External && fn->llptr && static_cast<const ExternalFunc*>(fn->llptr)->name == name;
-}
-
 Facts flow_block(Block* b, Facts f, bool rewrite, size_t* removed, std::unordered_map<Value*, Compare>* cmps,
                  Constant* nonneg_getitem) {
   std::unordered_map<Value*, Value*> subst;
@@ -275,7 +269,8 @@ Facts flow_block(Block* b, Facts f, bool rewrite, size_t* removed, std::unordere
                (is_list(a[0]) || is_string(a[0]))) {
       f.nonneg.insert(r);
       f.eqlen[r] = a[0];
-    } else if (is_external_call(op, "rpy_str_getitem") && a.size() == 3 && is_nonneg(f, a[2]) &&
+    } else if (const ExternalFunc* ext = called_external(op);
+               ext && ext->name == "rpy_str_getitem" && a.size() == 3 && is_nonneg(f, a[2]) &&
                (f.lt.count({a[2], Bound{a[1], true}}) || below_literal_length(f, a[2], a[1]))) {
       if (rewrite) op.args[0] = nonneg_getitem;
       ++*removed;

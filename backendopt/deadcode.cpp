@@ -8,11 +8,16 @@
 
 namespace rpy {
 
+const ExternalFunc* called_external(const SpaceOperation& op) {
+  if (op.opname != "direct_call" || op.args.empty() || !op.args[0]->is_const()) return nullptr;
+  auto* fn = static_cast<const Constant*>(op.args[0]);
+  if (fn->llkind != Constant::External || !fn->llptr) return nullptr;
+  return static_cast<const ExternalFunc*>(fn->llptr);
+}
+
 bool op_can_raise(const SpaceOperation& op) {
   if (op.opname == "direct_call" && !op.args.empty()) {
-    auto* fn = dynamic_cast<const Constant*>(op.args[0]);
-    if (fn && fn->llkind == Constant::External && fn->llptr)
-      return static_cast<const ExternalFunc*>(fn->llptr)->canraise;
+    if (const ExternalFunc* f = called_external(op)) return f->canraise;
     return true;
   }
   const LLOpInfo* info = llop_info(op.opname);

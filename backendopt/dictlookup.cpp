@@ -62,13 +62,6 @@ constexpr size_t kMaxScan = 400;
 
 enum class Access { None, Read, Write, OtherRead, OtherWrite };
 
-const ExternalFunc* called_external(const SpaceOperation& op) {
-  if (op.opname != "direct_call" || op.args.empty() || !op.args[0]->is_const()) return nullptr;
-  auto* fn = static_cast<const Constant*>(op.args[0]);
-  if (fn->llkind != Constant::External || !fn->llptr) return nullptr;
-  return static_cast<const ExternalFunc*>(fn->llptr);
-}
-
 // The dict layout a call to a runtime dict function works on, or null.
 const DictLayout* dict_layout(const ExternalFunc* f) {
   return f && f->template_arg ? f->template_arg->dict : nullptr;

@@ -334,19 +334,7 @@ Block* inline_at(FunctionGraph* caller, Block* block, size_t index) {
   if (catcher && std::any_of(block->operations.begin(), block->operations.end(), op_can_raise)) {
     // The operations before the call are still caught: block keeps a copy
     // of the exception exit, in terms of its own variables.
-    std::unordered_map<Value*, Value*> back;
-    for (auto& [orig, copy] : csubst) back[copy] = orig;
-    Variable* exc = copy_var(caller, catcher->last_exc_value);
-    back[catcher->last_exc_value] = exc;
-    std::vector<Value*> args;
-    for (Value* a : catcher->args) {
-      auto it = back.find(a);
-      args.push_back(it == back.end() ? a : it->second);
-    }
-    Link* el = caller->new_link(block, catcher->target, std::move(args));
-    el->last_exc_value = exc;
-    el->pos = catcher->pos;
-    el->argpos = catcher->argpos;
+    add_catch_exit(block, std::vector<Value*>(live.begin(), live.end()));
     block->exitswitch = caller->last_exception();
   }
   return cont;

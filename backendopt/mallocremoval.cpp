@@ -18,9 +18,10 @@
 //     blocks, which do not touch it.)
 // Anything else (a call, a return, a store into another object, a pointer
 // comparison, a cast to a type the malloc'ed struct does not extend) is an
-// escape. So an exception instance that an inlined `raise` built and a
-// handler decided at translation time (inline.cpp) disappears. The struct's memory is zeroed by the GC,
-// so the fields start as typed zero constants. Removing one family can free
+// escape. So an exception instance built by a `raise` that was routed to
+// its except clause at translation time (exceptions.cpp) disappears. The
+// struct's memory is zeroed by the GC, so the fields start as typed zero
+// constants. Removing one family can free
 // another (a tuple stored only in a removed tuple), so this runs to a fixpoint.
 #include <memory>
 #include <unordered_map>

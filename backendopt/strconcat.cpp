@@ -21,10 +21,8 @@ namespace {
 constexpr size_t kMaxPieces = 4;
 
 bool is_str_concat(const SpaceOperation& op) {
-  if (op.opname != "direct_call" || op.args.size() != 3 || !op.args[0]->is_const()) return false;
-  auto* fn = static_cast<const Constant*>(op.args[0]);
-  return fn->llkind == Constant::External && fn->llptr &&
-         static_cast<const ExternalFunc*>(fn->llptr)->name == "rpy_str_concat";
+  const ExternalFunc* f = called_external(op);
+  return f && op.args.size() == 3 && f->name == "rpy_str_concat";
 }
 
 std::unordered_map<const Value*, size_t> count_uses(FunctionGraph* g) {

@@ -69,23 +69,55 @@ Block* split_block(FunctionGraph* g, Block* b, size_t at, const SourcePos& pos) 
   return c;
 }
 
-// A copy of `el` (an exception exit) leaving `from`, whose inputs mirror
-// those of `to` (`map`: value in `to`'s frame -> value in `from`'s).
-Link* copy_exc_link(FunctionGraph* g, Link* el, Block* from, const std::unordered_map<Value*, Value*>& map) {
-  Variable* exc = g->new_var(el->last_exc_value->name);
-  exc->concretetype = el->last_exc_value->concretetype;
-  exc->annotation = el->last_exc_value->annotation;
+// The arguments of the exception exit `el` as seen from another block
+// (`map`: value in el's frame -> value in that block's), with `exc` as the
+// exception instance.
+std::vector<Value*> handler_args(Link* el, const std::unordered_map<Value*, Value*>& map, Value* exc) {
   std::vector<Value*> args;
   for (Value* a : el->args) {
     if (a == el->last_exc_value) args.push_back(exc);
     else if (a->is_const()) args.push_back(a);
     else args.push_back(map.at(a));
   }
-  Link* nl = g->new_link(from, el->target, args);
+  return args;
+}
+
+// A copy of `el` (an exception exit) leaving `from`, whose inputs mirror
+// those of `to` (`map`: value in `to`'s frame -> value in `from`'s).
+Link* copy_exc_link(FunctionGraph* g, Link* el, Block* from, const std::unordered_map<Value*, Value*>& map) {
+  Variable* exc = g->new_var(el->last_exc_value->name);
+  exc->concretetype = el->last_exc_value->concretetype;
+  exc->annotation = el->last_exc_value->annotation;
+  Link* nl = g->new_link(from, el->target, handler_args(el, map, exc));
   nl->exitcase = el->exitcase;
   nl->pos = el->pos;
   nl->last_exc_value = exc;
   return nl;
+}
+
+// A block taking b's values `vals` (fresh variables, recorded in `map`:
+// b's value -> the new block's), off b's guard: the slow path of an append,
+// the end of a list loop.
+Block* side_block(FunctionGraph* g, const std::vector<Value*>& vals, std::unordered_map<Value*, Value*>& map) {
+  std::vector<Variable*> in;
+  for (Value* a : vals) {
+    Variable* v = g->new_var(static_cast<Variable*>(a)->name);
+    v->concretetype = a->concretetype;
+    v->annotation = static_cast<Variable*>(a)->annotation;
+    in.push_back(v);
+    map[a] = v;
+  }
+  Block* nb = g->new_block(in);
+  nb->annotated = true;
+  return nb;
+}
+
+// Adds to `vals` what the exception exit `el` carries from its block
+// (not constants, not the exception instance).
+void add_handler_values(Link* el, std::vector<Value*>& vals) {
+  for (Value* a : el->args)
+    if (!a->is_const() && a != el->last_exc_value && std::find(vals.begin(), vals.end(), a) == vals.end())
+      vals.push_back(a);
 }
 
 }  // namespace
@@ -216,33 +248,19 @@ void RTyper::expand_list_ops(FunctionGraph* g) {
         // b ends with the test; its true way goes to a block that builds
         // the StopIteration and passes it to the handler as a raise would.
         std::vector<Value*> vals;
-        for (Value* a : exc_link->args)
-          if (!a->is_const() && a != exc_link->last_exc_value && std::find(vals.begin(), vals.end(), a) == vals.end())
-            vals.push_back(a);
-        std::vector<Variable*> raise_in;
+        add_handler_values(exc_link, vals);
         std::unordered_map<Value*, Value*> map;  // b's value -> the raising block's
-        for (Value* a : vals) {
-          Variable* v = g->new_var(static_cast<Variable*>(a)->name);
-          v->concretetype = a->concretetype;
-          v->annotation = static_cast<Variable*>(a)->annotation;
-          raise_in.push_back(v);
-          map[a] = v;
-        }
-        Block* raising = g->new_block(raise_in);
-        raising->annotated = true;
+        Block* raising = side_block(g, vals, map);
         const LLType* pt = ptr_to(inst_struct(stop_cd));
         Variable* inst = op(raising->operations, "malloc", {g->new_llconst(pt->item->struct_name, Constant::Plain)}, pt, pos);
         op(raising->operations, "setfield", {inst, field("typeptr"), vtable_const(stop_cd)}, Void, pos);
         Value* e = inst;
         const LLType* et = exc_link->last_exc_value->concretetype;
         if (et != pt) e = op(raising->operations, "cast_pointer", {inst}, et, pos);
-        std::vector<Value*> hargs;
-        for (Value* a : exc_link->args)
-          hargs.push_back(a == exc_link->last_exc_value ? e : a->is_const() ? a : map.at(a));
         // A MemoryError from the allocation goes where the exception went;
         // the normal way passes the new instance on.
         raising->exitswitch = g->last_exception();
-        Link* to_handler = g->new_link(raising, exc_link->target, hargs);
+        Link* to_handler = g->new_link(raising, exc_link->target, handler_args(exc_link, map, e));
         to_handler->pos = pos;
         copy_exc_link(g, exc_link, raising, map);
         Link* to_raising = g->new_link(b, raising, vals);
@@ -264,21 +282,9 @@ void RTyper::expand_list_ops(FunctionGraph* g) {
       // The slow block takes what c needs, and what the exception exit
       // needs when it moves there.
       std::vector<Value*> vals = to_c->args;
-      if (catches)
-        for (Value* a : exc_link->args)
-          if (!a->is_const() && a != exc_link->last_exc_value && std::find(vals.begin(), vals.end(), a) == vals.end())
-            vals.push_back(a);
-      std::vector<Variable*> slow_in;
+      if (catches) add_handler_values(exc_link, vals);
       std::unordered_map<Value*, Value*> map;  // b's value -> slow block's
-      for (Value* a : vals) {
-        Variable* v = g->new_var(static_cast<Variable*>(a)->name);
-        v->concretetype = a->concretetype;
-        v->annotation = static_cast<Variable*>(a)->annotation;
-        slow_in.push_back(v);
-        map[a] = v;
-      }
-      Block* slow = g->new_block(slow_in);
-      slow->annotated = true;
+      Block* slow = side_block(g, vals, map);
       auto in_slow = [&](Value* v) { return v->is_const() ? v : map.at(v); };
       Variable* need = op(slow->operations, "int_add", {in_slow(len), one()}, Signed, pos);
       const ExternalFunc* grow = template_external("rpy_list_resize_ge", lst->concretetype->item,
