@@ -19,6 +19,7 @@ const ExternalFunc* external(const std::string& name) {
         {"rpy_str_nonempty", {S}, Bool, false, true, "str.nonempty"},
         {"rpy_str_concat3", {S, S, S}, S, false, true, "str.concat3"},
         {"rpy_str_concat4", {S, S, S, S}, S, false, true, "str.concat4"},
+        {"rpy_str_concat_int", {S, Signed, S}, S, false, true, "str.concat_int"},
         {"rpy_str_eq", {S, S}, Bool, false, true, "str.eq"},
         {"rpy_str_repr", {S}, S, false, true, "str.repr"},
         {"rpy_str_split", {S, S, Signed}, StrListPtr(), false, false, "str.split"},

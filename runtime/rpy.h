@@ -103,6 +103,8 @@ rpy_string* rpy_str_from_utf8(const char* bytes, Signed nbytes);
 rpy_string* rpy_str_concat(rpy_string* a, rpy_string* b);
 rpy_string* rpy_str_concat3(rpy_string* a, rpy_string* b, rpy_string* c);
 rpy_string* rpy_str_concat4(rpy_string* a, rpy_string* b, rpy_string* c, rpy_string* d);
+// prefix + str(x) + suffix, one allocation (backendopt/strconcat.cpp).
+rpy_string* rpy_str_concat_int(rpy_string* prefix, Signed x, rpy_string* suffix);
 bool rpy_str_eq(rpy_string* a, rpy_string* b);
 // The truth value of a str (or bytes) that may be None: not None and not empty.
 static inline bool rpy_str_nonempty(rpy_string* s) { return s != nullptr && s->nbytes != 0; }

@@ -419,6 +419,21 @@ bool rpy_str_eq(rpy_string* a, rpy_string* b) {
   return memcmp(a->data, b->data, (size_t)a->nbytes) == 0;
 }
 
+rpy_string* rpy_str_concat_int(rpy_string* prefix, Signed x, rpy_string* suffix) {
+  char digits[24];
+  size_t n = (size_t)(std::to_chars(digits, digits + sizeof digits, x).ptr - digits);
+  rpy_gcref<rpy_string> rp(prefix), rs(suffix);
+  rpy_string* s = new_string(prefix->nbytes + (Signed)n + suffix->nbytes,
+                             prefix->length + (Signed)n + suffix->length);
+  if (RPY_UNLIKELY(!s)) return nullptr;  // MemoryError pending
+  char* out = s->data;
+  memcpy(out, rp.get()->data, (size_t)rp.get()->nbytes);
+  out += rp.get()->nbytes;
+  memcpy(out, digits, n);
+  memcpy(out + n, rs.get()->data, (size_t)rs.get()->nbytes);
+  return s;
+}
+
 rpy_string* rpy_str_or_none(rpy_string* s) { return s ? s : rpy_str_from_utf8("None", 4); }
 
 rpy_string* rpy_int2str(Signed x) {

@@ -1,7 +1,9 @@
 # Chains of string concatenation (backendopt/strconcat.cpp joins them into
 # one allocation): three and four pieces, longer chains, empty pieces,
 # non-ASCII pieces (the code point length must add up), an intermediate
-# that is also read on its own, and chains in a loop keeping their results.
+# that is also read on its own, and chains in a loop keeping their results;
+# decimal ints formatted into the result ("w" + str(i), "<" + str(n) + ">"),
+# negative and extreme ones, after non-ASCII text.
 import sys
 
 
@@ -38,6 +40,20 @@ def entry_point(argv):
             key = w.upper() + "/" + v
             counts[key] = counts.get(key, 0) + 1
     print(len(counts), sorted(counts.keys())[0:4])
+    names = []
+    for i in range(-3, 12, 4):
+        names.append("w" + str(i))
+        names.append(str(i * 1000) + "\u00e9")
+        names.append("<" + str(-i) + ">")
+        names.append(str(i) + str(i + 1))
+    for n in [sys.maxsize, -sys.maxsize - 1, 0]:
+        names.append("\u00e9t\u00e9 " + str(n) + "!")
+    for name in names:
+        print(repr(name), len(name), name[len(name) - 1:])
+    seen = {}
+    for i in range(300):
+        seen["key" + str(i % 97)] = i
+    print(len(seen), seen["key96"], "key5" in seen, ("key" + str(5)) in seen)
     return 0
 
 

@@ -1,6 +1,7 @@
 // fuse_str_concats (backendopt/strconcat.cpp) on hand-built low-level
-// graphs: which chains of rpy_str_concat become one rpy_str_concat3/4, and
-// which intermediates must stay because something else reads them.
+// graphs: which chains of rpy_str_concat become one rpy_str_concat3/4 or
+// rpy_str_concat_int, and which intermediates must stay because something
+// else reads them.
 #include <boost/test/unit_test.hpp>
 
 #include "rtyper/externals.h"
@@ -21,6 +22,11 @@ struct Strs : G {
     Constant* fn = g.new_llconst("rpy_str_concat", Constant::External, external("rpy_str_concat"));
     fn->concretetype = lltypes::Void;
     return op(b, "direct_call", {fn, x, y}, S());
+  }
+  Variable* int2str(Block* b, Value* x) {
+    Constant* fn = g.new_llconst("rpy_int2str", Constant::External, external("rpy_int2str"));
+    fn->concretetype = lltypes::Void;
+    return op(b, "direct_call", {fn, x}, S());
   }
   Variable* a() { return arg(0); }
   Variable* b() { return arg(1); }
@@ -126,6 +132,77 @@ BOOST_AUTO_TEST_CASE(intermediate_read_elsewhere_stays) {
     t.link(s, next, {ab, t.c()});
     t.ret(next, t.concat(next, next->inputargs[0], next->inputargs[1]));
     BOOST_TEST(fuse_str_concats(&t.g) == 0u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(decimal_int_is_formatted_into_the_result) {
+  {
+    Strs t("prefix");
+    Block* s = t.g.startblock;
+    Variable* n = t.var("n", lltypes::Signed);
+    s->inputargs.push_back(n);
+    t.ret(s, t.concat(s, t.a(), t.int2str(s, n)));
+    BOOST_TEST(fuse_str_concats(&t.g) == 1u);
+    check_consistent(t.g);
+    BOOST_TEST(dump(t.g) ==
+               "graph prefix(a_3, b_4, c_5, d_6, n_7: Signed)\n"
+               "block2(a_3, b_4, c_5, d_6, n_7: Signed):\n"
+               "    v_9 = direct_call(rpy_str_concat_int, a_3, n_7, '')\n"
+               "    -> return(v_9)\n");
+    BOOST_TEST(fuse_str_concats(&t.g) == 0u);
+  }
+  {
+    // str(n) + a, and "<" + str(n) + ">" as a chain of two concatenations.
+    Strs t("around");
+    Block* s = t.g.startblock;
+    Variable* n = t.var("n", lltypes::Signed);
+    s->inputargs.push_back(n);
+    Variable* first = t.concat(s, t.int2str(s, n), t.a());
+    Variable* second = t.concat(s, t.concat(s, t.b(), t.int2str(s, n)), t.c());
+    t.ret(s, t.concat(s, first, second));
+    // (b + str(n)) + c is one piece of three, formatted in place; the
+    // outer call joins it with the first chain, whose int is not in the
+    // middle of three pieces and stays a string.
+    BOOST_TEST(fuse_str_concats(&t.g) == 3u);
+    check_consistent(t.g);
+    BOOST_TEST(dump(t.g) ==
+               "graph around(a_3, b_4, c_5, d_6, n_7: Signed)\n"
+               "block2(a_3, b_4, c_5, d_6, n_7: Signed):\n"
+               "    v_8 = direct_call(rpy_int2str, n_7)\n"
+               "    v_12 = direct_call(rpy_str_concat_int, b_4, n_7, c_5)\n"
+               "    v_13 = direct_call(rpy_str_concat3, v_8, a_3, v_12)\n"
+               "    -> return(v_13)\n");
+  }
+  {
+    Strs t("middle");
+    Block* s = t.g.startblock;
+    Variable* n = t.var("n", lltypes::Signed);
+    s->inputargs.push_back(n);
+    t.ret(s, t.concat(s, t.concat(s, t.b(), t.int2str(s, n)), t.c()));
+    BOOST_TEST(fuse_str_concats(&t.g) == 2u);
+    check_consistent(t.g);
+    BOOST_TEST(dump(t.g) ==
+               "graph middle(a_3, b_4, c_5, d_6, n_7: Signed)\n"
+               "block2(a_3, b_4, c_5, d_6, n_7: Signed):\n"
+               "    v_10 = direct_call(rpy_str_concat_int, b_4, n_7, c_5)\n"
+               "    -> return(v_10)\n");
+  }
+  {
+    // str(n) read again: it stays a string of its own.
+    Strs t("reused");
+    Block* s = t.g.startblock;
+    Variable* n = t.var("n", lltypes::Signed);
+    s->inputargs.push_back(n);
+    Variable* text = t.int2str(s, n);
+    t.ret(s, t.concat(s, t.concat(s, t.a(), text), text));
+    BOOST_TEST(fuse_str_concats(&t.g) == 1u);
+    check_consistent(t.g);
+    BOOST_TEST(dump(t.g) ==
+               "graph reused(a_3, b_4, c_5, d_6, n_7: Signed)\n"
+               "block2(a_3, b_4, c_5, d_6, n_7: Signed):\n"
+               "    v_8 = direct_call(rpy_int2str, n_7)\n"
+               "    v_10 = direct_call(rpy_str_concat3, a_3, v_8, v_8)\n"
+               "    -> return(v_10)\n");
   }
 }
 

@@ -71,6 +71,18 @@ BOOST_AUTO_TEST_CASE(concat3_and_concat4) {
   BOOST_TEST(rpy_str_concat4(e, e, e, e)->nbytes == 0);
 }
 
+BOOST_AUTO_TEST_CASE(concat_int) {
+  rpy_string* a = S("\xc3\xa9t\xc3\xa9 ", 6);
+  rpy_string* e = S("", 0);
+  rpy_string* s = rpy_str_concat_int(a, -9223372036854775807LL - 1, S("!", 1));
+  BOOST_TEST(text(s) == "\xc3\xa9t\xc3\xa9 -9223372036854775808!");
+  BOOST_TEST(s->length == 25);
+  BOOST_TEST(s->data[s->nbytes] == '\0');
+  BOOST_TEST(text(rpy_str_concat_int(e, 0, e)) == "0");
+  BOOST_TEST(text(rpy_str_concat_int(S("w", 1), 976, e)) == "w976");
+  BOOST_TEST(rpy_str_concat_int(e, 42, e)->length == 2);
+}
+
 // compute_hash() of a str: the values rpython.rlib.objectmodel gives
 // untranslated (tests/rlib/test_objectmodel.py checks the same ones), over
 // word boundaries and UTF-8.
