@@ -68,7 +68,10 @@ def link_libs(gc):
     libs = [info.RUNTIME_LIBS[gc]]
     libs += shlex.split(info.GC_LINK_FLAGS[gc].replace(";", " "))
     libs += shlex.split(getattr(info, "RUNTIME_LINK_FLAGS", "-lgmp").replace(";", " "))
-    return libs + ["-lm"]
+    # The C++ runtime linked in: resolving libstdc++'s symbols at every start
+    # cost 0.7 ms of a 1.5 ms empty run (a hello-world in C starts in 0.5 ms).
+    # libc and GMP stay shared (NSS, and what the FFI loads, need a shared libc).
+    return libs + ["-lm", "-static-libstdc++", "-static-libgcc"]
 
 
 def compile_command(cpp_path, exe_path, opt_level="2", gc=None, debug=False):
