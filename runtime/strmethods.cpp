@@ -499,6 +499,18 @@ rpy_string* ascii_case_map(rpy_string* s, CaseOp op) {
   rpy_string* r = new_string(n, n);
   if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   s = rs.get();
+  if (op == CaseOp::Lower || op == CaseOp::Upper || op == CaseOp::Casefold) {
+    // Branch-free, so the compiler vectorizes it: a megabyte of text is
+    // upper-cased at memory speed.
+    unsigned lo = op == CaseOp::Upper ? 'a' : 'A';
+    const unsigned char* in = (const unsigned char*)s->data;
+    unsigned char* out = (unsigned char*)r->data;
+    for (Signed i = 0; i < n; i++) {
+      unsigned c = in[i];
+      out[i] = (unsigned char)(c ^ ((c - lo < 26u) << 5));
+    }
+    return r;
+  }
   bool prev_cased = false;
   for (Signed i = 0; i < n; i++) {
     unsigned c = (unsigned char)s->data[i];

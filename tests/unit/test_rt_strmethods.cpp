@@ -212,6 +212,25 @@ BOOST_AUTO_TEST_CASE(split_join_large) {
   BOOST_TEST(exc_msg() == "sequence item 3: expected str instance, NoneType found");
 }
 
+BOOST_AUTO_TEST_CASE(ascii_lower_upper_casefold_every_byte) {
+  // The vectorized ASCII loop: every byte from 1 to 127 (each at an offset
+  // of its own, so the vector body and the scalar tail both see it), and the
+  // input returned as is when nothing changes.
+  std::string all;
+  for (int rep = 0; rep < 3; rep++)
+    for (int c = 1; c < 128; c++) all.push_back((char)c);
+  std::string up = all, lo = all;
+  for (char& c : up) c = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
+  for (char& c : lo) c = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+  rpy_string* s = S(all);
+  BOOST_TEST(text(rpy_str_upper(s)) == up);
+  BOOST_TEST(text(rpy_str_lower(s)) == lo);
+  BOOST_TEST(text(rpy_str_casefold(s)) == lo);
+  BOOST_TEST(rpy_str_upper(s)->length == (Signed)all.size());
+  rpy_string* already = S("ALREADY UPPER 123", 17);
+  BOOST_TEST(rpy_str_upper(already) == already);
+}
+
 BOOST_AUTO_TEST_CASE(lower_upper_all_code_points_round_trip_lengths) {
   // Every code point lowers/uppers to valid UTF-8 with a correct cached length.
   for (uint32_t cp = 0; cp < 0x110000; cp += 7) {
