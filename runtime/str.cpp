@@ -560,8 +560,13 @@ Signed rpy_str_hash(rpy_string* s) {
     x ^= x >> 29;
   }
   if (i < n) {
-    Unsigned w = 0;
-    for (Signed k = n - 1; k >= i; --k) w = w << 8 | b[k];
+    // The last 1..7 bytes as one little-endian word: a whole 8-byte load is
+    // in bounds, every string's storage (GC-allocated, prebuilt, the static
+    // one-char table) being a multiple of 8 bytes from an 8-aligned data
+    // start; the bytes past the end are masked off.
+    Unsigned w;
+    memcpy(&w, b + i, 8);
+    w = le64(w) & ((Unsigned(1) << (8 * (n - i))) - 1);
     x = (x ^ w) * K;
     x ^= x >> 29;
   }

@@ -98,6 +98,11 @@ BOOST_AUTO_TEST_CASE(hash_matches_the_untranslated_values) {
   rpy_string* s = S("abc", 3);
   rpy_str_hash(s);
   BOOST_TEST(s->hash == INT64_C(1698730324192885976));  // cached
+  // The tail is read as a whole word: bytes past the NUL (reused memory
+  // holds anything there) must not change the hash.
+  rpy_string* dirty = S("hello world", 11);
+  for (int k = 12; k < 16; k++) dirty->data[k] = (char)0xa5;
+  BOOST_TEST(rpy_str_hash(dirty) == INT64_C(3233409639348152086));
 }
 
 BOOST_AUTO_TEST_CASE(eq) {
