@@ -357,6 +357,30 @@ inline void visit_pointer_array(void** items, int64_t begin, int64_t end) {
   }
 }
 
+// Calls fn on the GC refs of items[begin..end) of an array whose items are
+// structs (a dict's entries: hash, key, value), prefetching as
+// visit_pointer_array does; plain arrays of pointers go there.
+template <void (*fn)(void**)>
+inline void visit_items(char* items, const rpy_typeinfo& ti, int64_t begin, int64_t end) {
+  if (ti.n_item_ptrs == 1 && ti.item_ptr_offsets[0] == 0 && ti.itemsize == sizeof(void*)) {
+    visit_pointer_array<fn>(reinterpret_cast<void**>(items), begin, end);
+    return;
+  }
+  constexpr int64_t kAhead = 8;
+  const size_t stride = ti.itemsize;
+  const uint32_t n = ti.n_item_ptrs;
+  for (int64_t i = begin; i < end; i++) {
+    char* item = items + (size_t)i * stride;
+    if (i + kAhead < end) {
+      for (uint32_t k = 0; k < n; k++) {
+        void* q = *reinterpret_cast<void**>(item + kAhead * stride + ti.item_ptr_offsets[k]);
+        if (q && !((uintptr_t)q & 1)) __builtin_prefetch(q, 1);
+      }
+    }
+    for (uint32_t k = 0; k < n; k++) fn(reinterpret_cast<void**>(item + ti.item_ptr_offsets[k]));
+  }
+}
+
 // Calls fn on the address of every GC ref inside the object.
 template <void (*fn)(void**)>
 inline void trace(rpy_gchdr* h) {
@@ -365,13 +389,7 @@ inline void trace(rpy_gchdr* h) {
   for (uint32_t k = 0; k < ti.n_ptrs; k++) fn(reinterpret_cast<void**>(base + ti.ptr_offsets[k]));
   if (ti.n_item_ptrs) {
     int64_t len = *reinterpret_cast<int64_t*>(base + ti.length_offset);
-    char* item = base + ti.items_offset;
-    if (ti.n_item_ptrs == 1 && ti.item_ptr_offsets[0] == 0 && ti.itemsize == sizeof(void*)) {
-      visit_pointer_array<fn>(reinterpret_cast<void**>(item), 0, len);
-    } else {
-      for (int64_t i = 0; i < len; i++, item += ti.itemsize)
-        for (uint32_t k = 0; k < ti.n_item_ptrs; k++) fn(reinterpret_cast<void**>(item + ti.item_ptr_offsets[k]));
-    }
+    visit_items<fn>(base + ti.items_offset, ti, 0, len);
   }
   if (ti.custom_trace) {
     VisitCtx ctx{fn};
@@ -646,13 +664,7 @@ void drag_card(rpy_gchdr* h, const rpy_typeinfo& ti, int64_t k) {
   char* items = reinterpret_cast<char*>(h) + ti.items_offset;
   G.young_ref_seen = false;
   int64_t end = std::min(len, (k + 1) << kCardShift);
-  if (ti.n_item_ptrs == 1 && ti.item_ptr_offsets[0] == 0 && ti.itemsize == sizeof(void*)) {
-    visit_pointer_array<drag_out>(reinterpret_cast<void**>(items), k << kCardShift, end);
-  } else {
-    for (int64_t i = k << kCardShift; i < end; i++)
-      for (uint32_t j = 0; j < ti.n_item_ptrs; j++)
-        drag_out(reinterpret_cast<void**>(items + i * ti.itemsize + ti.item_ptr_offsets[j]));
-  }
+  visit_items<drag_out>(items, ti, k << kCardShift, end);
   if (G.young_ref_seen) G.cards_kept.push_back({h, (size_t)k});
 }
 
