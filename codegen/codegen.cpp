@@ -872,6 +872,8 @@ class CodeGen {
           fn->llkind == Constant::External ? static_cast<const ExternalFunc*>(fn->llptr) : nullptr;
       if (extf && (extf->name == "rpy_str_eq" || extf->name == "rpy_bytes_eq"))
         if (std::string lit = literal_equality(op, a); !lit.empty()) return r + lit + ";";
+      if (extf && (extf->name == "rpy_str_startswith" || extf->name == "rpy_str_endswith"))
+        if (std::string lit = literal_affix(op, a, extf->name); !lit.empty()) return r + lit + ";";
       if (extf && extf->name == "rpy_str_contains" && op.args.size() == 3)
         if (auto* c = dynamic_cast<const Constant*>(op.args[1]);
             c && c->llkind == Constant::Plain && c->value.kind == ConstValue::Str && c->value.s.size() <= 64)
@@ -896,6 +898,24 @@ class CodeGen {
       return call;
     }
     throw TranslationError(op.pos, "internal: codegen has no rule for " + n);
+  }
+
+  // s.startswith("lit") / s.endswith("lit") over the whole string: a length
+  // test and a fixed-size memcmp of the literal's bytes (a UTF-8 prefix or
+  // suffix of the bytes is one of the code points). The IR keeps the call
+  // for the JIT; "" when the call has a start, an end or no literal.
+  std::string literal_affix(const SpaceOperation& op, const std::vector<std::string>& a, const std::string& name) {
+    if (op.args.size() != 5) return "";
+    auto* c = dynamic_cast<const Constant*>(op.args[2]);
+    auto* start = dynamic_cast<const Constant*>(op.args[3]);
+    auto* end = dynamic_cast<const Constant*>(op.args[4]);
+    if (!c || !start || !end || c->llkind != Constant::Plain || c->value.kind != ConstValue::Str ||
+        c->value.s.size() > 32)
+      return "";
+    if (start->value.kind != ConstValue::Int || start->value.i != 0 || end->value.kind != ConstValue::Int ||
+        end->value.i != INT64_MAX)
+      return "";
+    return name + "_lit(" + a[1] + ", " + c_string_literal(c->value.s) + ")";
   }
 
   // str/bytes equality with a constant operand (the IR keeps the call, with

@@ -431,6 +431,17 @@ inline bool rpy_str_eq_lit(const rpy_string* s, const char (&lit)[N]) {
   return s != nullptr && s->nbytes == (Signed)(N - 1) && std::memcmp(s->data, lit, N - 1) == 0;
 }
 
+// s.startswith("literal") / s.endswith("literal") with no start or end
+// (codegen): compares the literal's bytes.
+template <size_t N>
+inline bool rpy_str_startswith_lit(const rpy_string* s, const char (&lit)[N]) {
+  return s->nbytes >= (Signed)(N - 1) && std::memcmp(s->data, lit, N - 1) == 0;
+}
+template <size_t N>
+inline bool rpy_str_endswith_lit(const rpy_string* s, const char (&lit)[N]) {
+  return s->nbytes >= (Signed)(N - 1) && std::memcmp(s->data + s->nbytes - (N - 1), lit, N - 1) == 0;
+}
+
 // `c in "literal"` with a one-byte (ASCII) c: a memchr over the literal's
 // bytes (an ASCII byte never occurs inside a multi-byte UTF-8 sequence);
 // else the general search.
