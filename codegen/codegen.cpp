@@ -895,6 +895,14 @@ class CodeGen {
       std::string call = roots_.empty() ? r + callee + "(" + args + ");"
                                         : push_roots() + r + callee + "(" + args + "); " + pop_roots();
       if (canraise) call += "\n    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) goto " + fail_label_ + ";";
+      // s[i] on ASCII text is a load from the one-character table, inline
+      // and without the call's root pushes and exception check; other text
+      // (and an index out of range) takes the call. The IR keeps the call.
+      if (extf && !r.empty() && (extf->name == "rpy_str_getitem_nonneg" || extf->name == "rpy_str_getitem")) {
+        std::string in_range = extf->name == "rpy_str_getitem" ? "(Unsigned)" + a[2] + " < (Unsigned)" + a[1] + "->length && " : "";
+        return "if (RPY_LIKELY(" + in_range + "rpy_str_is_ascii(" + a[1] + "))) " + r + "rpy_ascii_char_at(" + a[1] + ", " +
+               a[2] + ");\n    else {\n    " + call + "\n    }";
+      }
       return call;
     }
     throw TranslationError(op.pos, "internal: codegen has no rule for " + n);

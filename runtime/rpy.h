@@ -431,6 +431,26 @@ inline bool rpy_str_eq_lit(const rpy_string* s, const char (&lit)[N]) {
   return s != nullptr && s->nbytes == (Signed)(N - 1) && std::memcmp(s->data, lit, N - 1) == 0;
 }
 
+// The one-character strings of ASCII, and "" at [128]: static data that
+// s[i] on ASCII text returns without allocating (runtime/strmethods.cpp).
+struct rpy_char_string {
+  rpy_gchdr hdr;
+  Signed hash, length, nbytes;
+  char data[8];
+};
+struct rpy_char_table {
+  rpy_char_string c[129];
+};
+extern rpy_char_table rpy_ascii_chars;
+
+// s[i] of ASCII text, 0 <= i < len(s): codegen emits it for the
+// rpy_str_getitem(_nonneg) calls the IR keeps, guarded by rpy_str_is_ascii
+// (other text takes the call).
+static inline bool rpy_str_is_ascii(const rpy_string* s) { return s->length == s->nbytes; }
+static inline rpy_string* rpy_ascii_char_at(const rpy_string* s, Signed i) {
+  return reinterpret_cast<rpy_string*>(&rpy_ascii_chars.c[(unsigned char)s->data[i]]);
+}
+
 // s.startswith("literal") / s.endswith("literal") with no start or end
 // (codegen): compares the literal's bytes.
 template <size_t N>

@@ -20,26 +20,26 @@ using namespace rpy_rt;
 
 namespace {
 
-// One-character strings for ASCII and "" as static data: s[i] on ASCII text
-// then allocates nothing. Mutable because rpy_str_hash caches into them.
-struct OneChar {
-  rpy_gchdr hdr;
-  Signed hash, length, nbytes;
-  char data[8];
-};
-static_assert(offsetof(OneChar, data) == offsetof(rpy_string, data));
+// One-character strings for ASCII and "" as static data (rpy_ascii_chars,
+// declared in runtime/rpy.h for the inline s[i]): s[i] on ASCII text then
+// allocates nothing. Mutable because rpy_str_hash caches into them.
+static_assert(offsetof(rpy_char_string, data) == offsetof(rpy_string, data));
 
-struct CharTable {
-  OneChar c[128];
-  OneChar empty;
-  CharTable() {
-    for (int i = 0; i < 128; i++) c[i] = OneChar{{RPY_TID_STRING, RPY_GCFLAG_PREBUILT}, 0, 1, 1, {(char)i}};
-    empty = OneChar{{RPY_TID_STRING, RPY_GCFLAG_PREBUILT}, 0, 0, 0, {0}};
-  }
-};
-CharTable g_chars;
+}  // namespace
 
-inline rpy_string* ascii_char(unsigned c) { return reinterpret_cast<rpy_string*>(&g_chars.c[c]); }
+constexpr rpy_char_table make_char_table() {
+  rpy_char_table t{};
+  for (int i = 0; i < 128; i++) t.c[i] = rpy_char_string{{RPY_TID_STRING, RPY_GCFLAG_PREBUILT}, 0, 1, 1, {(char)i}};
+  t.c[128] = rpy_char_string{{RPY_TID_STRING, RPY_GCFLAG_PREBUILT}, 0, 0, 0, {0}};  // ""
+  return t;
+}
+
+// Constant-initialized: ready before any static constructor runs.
+constinit rpy_char_table rpy_ascii_chars = make_char_table();
+
+namespace {
+
+inline rpy_string* ascii_char(unsigned c) { return reinterpret_cast<rpy_string*>(&rpy_ascii_chars.c[c]); }
 
 // ---- code point index -> byte offset -------------------------------------
 // Entries keep the last position looked up in a few recently indexed
@@ -633,7 +633,7 @@ inline int line_break_at(const unsigned char* p, const unsigned char* e) {
 
 namespace rpy_rt {
 
-rpy_string* empty_str() { return reinterpret_cast<rpy_string*>(&g_chars.empty); }
+rpy_string* empty_str() { return reinterpret_cast<rpy_string*>(&rpy_ascii_chars.c[128]); }
 
 const char* rmemmem(const char* hay, size_t n, const char* needle, size_t m) {
   if (m > n) return nullptr;

@@ -71,6 +71,23 @@ BOOST_AUTO_TEST_CASE(concat3_and_concat4) {
   BOOST_TEST(rpy_str_concat4(e, e, e, e)->nbytes == 0);
 }
 
+BOOST_AUTO_TEST_CASE(ascii_char_table) {
+  // What generated code reads inline for s[i] on ASCII text: the same
+  // objects the runtime's s[i] returns, valid one-character strings.
+  rpy_string* s = S("a~\x01", 3);
+  BOOST_TEST(rpy_str_is_ascii(s));
+  BOOST_TEST(!rpy_str_is_ascii(S("\xc3\xa9", 2)));
+  for (Signed i = 0; i < 3; i++) {
+    rpy_string* c = rpy_ascii_char_at(s, i);
+    BOOST_TEST(c == rpy_str_getitem_nonneg(s, i));
+    BOOST_TEST(c->length == 1);
+    BOOST_TEST(c->nbytes == 1);
+    BOOST_TEST(c->data[0] == s->data[i]);
+    BOOST_TEST(c->data[1] == '\0');
+  }
+  BOOST_TEST(rpy_ascii_chars.c[128].nbytes == 0);
+}
+
 BOOST_AUTO_TEST_CASE(concat_int) {
   rpy_string* a = S("\xc3\xa9t\xc3\xa9 ", 6);
   rpy_string* e = S("", 0);
