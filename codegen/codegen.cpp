@@ -863,6 +863,11 @@ class CodeGen {
         auto* ext = static_cast<const ExternalFunc*>(fn->llptr);
         callee = ext->name;
         if (ext->template_arg) callee += "<" + struct_cname(ext->template_arg) + ">";
+        // Character classes of a one-byte string inline (runtime/rpy.h).
+        static const std::set<std::string> kInlineClass = {
+            "rpy_str_isdigit", "rpy_str_isdecimal", "rpy_str_isnumeric", "rpy_str_isalpha",
+            "rpy_str_isalnum", "rpy_str_islower",   "rpy_str_isupper",   "rpy_str_isspace"};
+        if (kInlineClass.count(callee)) callee += "_inline";
         // A runtime function that allocates can also fail with MemoryError
         // (it then returns NULL): check, so that the error propagates
         // instead of the NULL being used.

@@ -451,6 +451,28 @@ static inline rpy_string* rpy_ascii_char_at(const rpy_string* s, Signed i) {
   return reinterpret_cast<rpy_string*>(&rpy_ascii_chars.c[(unsigned char)s->data[i]]);
 }
 
+// c.isdigit() & co. on a one-byte (so ASCII) string, the character a
+// tokenizer just read: inline (codegen renames the calls, the IR keeps
+// them); longer strings take the call.
+#define RPY_ASCII_CLASS_INLINE(name, test)                          \
+  static inline bool name##_inline(rpy_string* s) {                 \
+    if (RPY_LIKELY(s->nbytes == 1)) {                               \
+      unsigned c = (unsigned char)s->data[0];                       \
+      return test;                                                  \
+    }                                                               \
+    return name(s);                                                 \
+  }
+RPY_ASCII_CLASS_INLINE(rpy_str_isdigit, c - '0' < 10u)
+RPY_ASCII_CLASS_INLINE(rpy_str_isdecimal, c - '0' < 10u)
+RPY_ASCII_CLASS_INLINE(rpy_str_isnumeric, c - '0' < 10u)
+RPY_ASCII_CLASS_INLINE(rpy_str_isalpha, (c | 0x20) - 'a' < 26u)
+RPY_ASCII_CLASS_INLINE(rpy_str_isalnum, (c | 0x20) - 'a' < 26u || c - '0' < 10u)
+RPY_ASCII_CLASS_INLINE(rpy_str_islower, c - 'a' < 26u)
+RPY_ASCII_CLASS_INLINE(rpy_str_isupper, c - 'A' < 26u)
+// Python's ASCII whitespace: \t\n\v\f\r, the separators \x1c-\x1f, space.
+RPY_ASCII_CLASS_INLINE(rpy_str_isspace, c == ' ' || c - 9u < 5u || c - 0x1cu < 4u)
+#undef RPY_ASCII_CLASS_INLINE
+
 // s.startswith("literal") / s.endswith("literal") with no start or end
 // (codegen): compares the literal's bytes.
 template <size_t N>
