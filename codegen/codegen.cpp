@@ -877,6 +877,14 @@ class CodeGen {
           fn->llkind == Constant::External ? static_cast<const ExternalFunc*>(fn->llptr) : nullptr;
       if (extf && (extf->name == "rpy_str_eq" || extf->name == "rpy_bytes_eq"))
         if (std::string lit = literal_equality(op, a); !lit.empty()) return r + lit + ";";
+      if (extf && extf->name == "rpy_str_cmp" && op.args.size() == 3) {
+        for (size_t k = 1; k <= 2; ++k) {
+          auto* c = dynamic_cast<const Constant*>(op.args[k]);
+          if (!c || c->llkind != Constant::Plain || c->value.kind != ConstValue::Str || c->value.s.size() > 32) continue;
+          std::string lit = c_string_literal(c->value.s);
+          return r + (k == 2 ? "rpy_str_cmp_lit(" + a[1] + ", " + lit + ")" : "rpy_lit_cmp_str(" + lit + ", " + a[2] + ")") + ";";
+        }
+      }
       if (extf && (extf->name == "rpy_str_startswith" || extf->name == "rpy_str_endswith"))
         if (std::string lit = literal_affix(op, a, extf->name); !lit.empty()) return r + lit + ";";
       if (extf && extf->name == "rpy_str_contains" && op.args.size() == 3)
@@ -903,6 +911,10 @@ class CodeGen {
       // s[i] on ASCII text is a load from the one-character table, inline
       // and without the call's root pushes and exception check; other text
       // (and an index out of range) takes the call. The IR keeps the call.
+      // ord(c) of a one-byte string likewise.
+      if (extf && !r.empty() && extf->name == "rpy_str_ord")
+        return "if (RPY_LIKELY(" + a[1] + "->nbytes == 1)) " + r + "(unsigned char)" + a[1] + "->data[0];\n    else {\n    " +
+               call + "\n    }";
       if (extf && !r.empty() && (extf->name == "rpy_str_getitem_nonneg" || extf->name == "rpy_str_getitem")) {
         std::string in_range = extf->name == "rpy_str_getitem" ? "(Unsigned)" + a[2] + " < (Unsigned)" + a[1] + "->length && " : "";
         return "if (RPY_LIKELY(" + in_range + "rpy_str_is_ascii(" + a[1] + "))) " + r + "rpy_ascii_char_at(" + a[1] + ", " +

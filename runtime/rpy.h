@@ -473,6 +473,28 @@ RPY_ASCII_CLASS_INLINE(rpy_str_isupper, c - 'A' < 26u)
 RPY_ASCII_CLASS_INLINE(rpy_str_isspace, c == ' ' || c - 9u < 5u || c - 0x1cu < 4u)
 #undef RPY_ASCII_CLASS_INLINE
 
+// The sign of rpy_str_cmp(s, "literal") (codegen, literals up to 32
+// bytes): a one-byte literal, what `"0" <= c <= "9"` compares against, is
+// one byte test and a length test.
+template <size_t N>
+inline Signed rpy_str_cmp_lit(const rpy_string* s, const char (&lit)[N]) {
+  constexpr Signed L = N - 1;
+  if constexpr (L == 1) {
+    if (s->nbytes == 0) return -1;
+    int d = (int)(unsigned char)s->data[0] - (int)(unsigned char)lit[0];
+    return d != 0 ? d : s->nbytes > 1;
+  } else {
+    Signed n = s->nbytes < L ? s->nbytes : L;
+    int c = std::memcmp(s->data, lit, (size_t)n);
+    if (c != 0) return c;
+    return s->nbytes < L ? -1 : s->nbytes > L ? 1 : 0;
+  }
+}
+template <size_t N>
+inline Signed rpy_lit_cmp_str(const char (&lit)[N], const rpy_string* s) {
+  return -rpy_str_cmp_lit(s, lit);
+}
+
 // s.startswith("literal") / s.endswith("literal") with no start or end
 // (codegen): compares the literal's bytes.
 template <size_t N>
