@@ -6,6 +6,7 @@
 #include <functional>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -875,22 +876,8 @@ class CodeGen {
       }
       const ExternalFunc* extf =
           fn->llkind == Constant::External ? static_cast<const ExternalFunc*>(fn->llptr) : nullptr;
-      if (extf && (extf->name == "rpy_str_eq" || extf->name == "rpy_bytes_eq"))
-        if (std::string lit = literal_equality(op, a); !lit.empty()) return r + lit + ";";
-      if (extf && extf->name == "rpy_str_cmp" && op.args.size() == 3) {
-        for (size_t k = 1; k <= 2; ++k) {
-          auto* c = dynamic_cast<const Constant*>(op.args[k]);
-          if (!c || c->llkind != Constant::Plain || c->value.kind != ConstValue::Str || c->value.s.size() > 32) continue;
-          std::string lit = c_string_literal(c->value.s);
-          return r + (k == 2 ? "rpy_str_cmp_lit(" + a[1] + ", " + lit + ")" : "rpy_lit_cmp_str(" + lit + ", " + a[2] + ")") + ";";
-        }
-      }
-      if (extf && (extf->name == "rpy_str_startswith" || extf->name == "rpy_str_endswith"))
-        if (std::string lit = literal_affix(op, a, extf->name); !lit.empty()) return r + lit + ";";
-      if (extf && extf->name == "rpy_str_contains" && op.args.size() == 3)
-        if (auto* c = dynamic_cast<const Constant*>(op.args[1]);
-            c && c->llkind == Constant::Plain && c->value.kind == ConstValue::Str && c->value.s.size() <= 64)
-          return r + "rpy_str_contains_lit(" + a[1] + ", " + c_string_literal(c->value.s) + ", " + a[2] + ");";
+      if (extf)
+        if (std::string inl = literal_call(extf->name, op, a); !inl.empty()) return r + inl + ";";
       std::string args;
       bool first = true;
       for (size_t i = 1; i < op.args.size(); ++i) {
@@ -908,59 +895,76 @@ class CodeGen {
       std::string call = roots_.empty() ? r + callee + "(" + args + ");"
                                         : push_roots() + r + callee + "(" + args + "); " + pop_roots();
       if (canraise) call += "\n    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) goto " + fail_label_ + ";";
-      // s[i] on ASCII text is a load from the one-character table, inline
-      // and without the call's root pushes and exception check; other text
-      // (and an index out of range) takes the call. The IR keeps the call.
-      // ord(c) of a one-byte string likewise.
-      if (extf && !r.empty() && extf->name == "rpy_str_ord")
-        return "if (RPY_LIKELY(" + a[1] + "->nbytes == 1)) " + r + "(unsigned char)" + a[1] + "->data[0];\n    else {\n    " +
-               call + "\n    }";
-      if (extf && !r.empty() && (extf->name == "rpy_str_getitem_nonneg" || extf->name == "rpy_str_getitem")) {
-        std::string in_range = extf->name == "rpy_str_getitem" ? "(Unsigned)" + a[2] + " < (Unsigned)" + a[1] + "->length && " : "";
-        return "if (RPY_LIKELY(" + in_range + "rpy_str_is_ascii(" + a[1] + "))) " + r + "rpy_ascii_char_at(" + a[1] + ", " +
-               a[2] + ");\n    else {\n    " + call + "\n    }";
-      }
+      if (extf && !r.empty())
+        if (auto [guard, value] = char_fast_path(extf->name, a); !guard.empty())
+          return "if (RPY_LIKELY(" + guard + ")) " + r + value + ";\n    else {\n    " + call + "\n    }";
       return call;
     }
     throw TranslationError(op.pos, "internal: codegen has no rule for " + n);
   }
 
-  // s.startswith("lit") / s.endswith("lit") over the whole string: a length
-  // test and a fixed-size memcmp of the literal's bytes (a UTF-8 prefix or
-  // suffix of the bytes is one of the code points). The IR keeps the call
-  // for the JIT; "" when the call has a start, an end or no literal.
-  std::string literal_affix(const SpaceOperation& op, const std::vector<std::string>& a, const std::string& name) {
-    if (op.args.size() != 5) return "";
-    auto* c = dynamic_cast<const Constant*>(op.args[2]);
-    auto* start = dynamic_cast<const Constant*>(op.args[3]);
-    auto* end = dynamic_cast<const Constant*>(op.args[4]);
-    if (!c || !start || !end || c->llkind != Constant::Plain || c->value.kind != ConstValue::Str ||
-        c->value.s.size() > 32)
-      return "";
-    if (start->value.kind != ConstValue::Int || start->value.i != 0 || end->value.kind != ConstValue::Int ||
-        end->value.i != INT64_MAX)
-      return "";
-    return name + "_lit(" + a[1] + ", " + c_string_literal(c->value.s) + ")";
+  // The bytes of a str literal of at most max_bytes (also a bytes literal
+  // when with_bytes), for the inline forms below; nullopt for anything else.
+  static std::optional<std::string> short_literal(const Value* v, size_t max_bytes, bool with_bytes = false) {
+    auto* c = dynamic_cast<const Constant*>(v);
+    if (!c || c->llkind != Constant::Plain) return std::nullopt;
+    std::string bytes;
+    if (c->value.kind == ConstValue::Str) bytes = c->value.s;
+    else if (with_bytes && c->value.kind == ConstValue::Object && c->value.obj && PyBytes_CheckExact(c->value.obj.ptr()))
+      bytes = py::bytes(c->value.obj);
+    else return std::nullopt;
+    // Short literals only: a long one is compared as fast by the call.
+    if (bytes.size() > max_bytes) return std::nullopt;
+    return bytes;
   }
 
-  // str/bytes equality with a constant operand (the IR keeps the call, with
-  // its oopspec, for the JIT): rpy_str_eq_lit on the literal's bytes, or ""
-  // when neither operand is a literal.
-  std::string literal_equality(const SpaceOperation& op, const std::vector<std::string>& a) {
-    for (size_t k = 1; k <= 2; ++k) {
-      auto* c = dynamic_cast<const Constant*>(op.args[k]);
-      if (!c || c->llkind != Constant::Plain) continue;
-      std::string bytes;
-      if (c->value.kind == ConstValue::Str) bytes = c->value.s;
-      else if (c->value.kind == ConstValue::Object && c->value.obj && PyBytes_CheckExact(c->value.obj.ptr()))
-        bytes = py::bytes(c->value.obj);
-      else continue;
-      // Short literals only: a long one is compared as fast by the call.
-      if (bytes.size() > 32) return "";
-      size_t other = 3 - k;
-      return "rpy_str_eq_lit((const rpy_string*)(" + a[other] + "), " + c_string_literal(bytes) + ")";
+  // A runtime call with a literal operand emitted as an inline expression
+  // (runtime/rpy.h); the IR keeps the call, with its oopspec, for the JIT.
+  // "" when the call has no such form.
+  //   s == "lit" (str or bytes), either side:   rpy_str_eq_lit
+  //   s < "lit" and the other orderings:         rpy_str_cmp_lit / rpy_lit_cmp_str
+  //   s.startswith("lit") / endswith, no bounds: a length test and a memcmp
+  //                                              (a UTF-8 prefix or suffix of
+  //                                              the bytes is one of the code points)
+  //   c in "lit":                                rpy_str_contains_lit
+  std::string literal_call(const std::string& name, const SpaceOperation& op, const std::vector<std::string>& a) {
+    size_t nargs = op.args.size() - 1;
+    if ((name == "rpy_str_eq" || name == "rpy_bytes_eq" || name == "rpy_str_cmp") && nargs == 2) {
+      bool eq = name != "rpy_str_cmp";
+      for (size_t k = 1; k <= 2; ++k) {
+        auto lit = short_literal(op.args[k], 32, eq);
+        if (!lit) continue;
+        std::string other = a[3 - k], text = c_string_literal(*lit);
+        if (eq) return "rpy_str_eq_lit((const rpy_string*)(" + other + "), " + text + ")";
+        return k == 2 ? "rpy_str_cmp_lit(" + other + ", " + text + ")" : "rpy_lit_cmp_str(" + text + ", " + other + ")";
+      }
+      return "";
     }
+    if ((name == "rpy_str_startswith" || name == "rpy_str_endswith") && nargs == 4) {
+      auto lit = short_literal(op.args[2], 32);
+      auto* start = dynamic_cast<const Constant*>(op.args[3]);
+      auto* end = dynamic_cast<const Constant*>(op.args[4]);
+      if (!lit || !start || !end || start->value.kind != ConstValue::Int || start->value.i != 0 ||
+          end->value.kind != ConstValue::Int || end->value.i != INT64_MAX)
+        return "";
+      return name + "_lit(" + a[1] + ", " + c_string_literal(*lit) + ")";
+    }
+    if (name == "rpy_str_contains" && nargs == 2)
+      if (auto lit = short_literal(op.args[1], 64))
+        return "rpy_str_contains_lit(" + a[1] + ", " + c_string_literal(*lit) + ", " + a[2] + ")";
     return "";
+  }
+
+  // The characters a tokenizer reads: s[i] of ASCII text is a load from the
+  // one-character table, ord(c) of a one-byte string is the byte, inline
+  // and without the call's root pushes and exception check; other text (and
+  // an index out of range) takes the call, which the IR keeps. Returns the
+  // guard and the value, or an empty guard.
+  static std::pair<std::string, std::string> char_fast_path(const std::string& name, const std::vector<std::string>& a) {
+    if (name == "rpy_str_ord") return {a[1] + "->nbytes == 1", "(unsigned char)" + a[1] + "->data[0]"};
+    if (name != "rpy_str_getitem_nonneg" && name != "rpy_str_getitem") return {};
+    std::string in_range = name == "rpy_str_getitem" ? "(Unsigned)" + a[2] + " < (Unsigned)" + a[1] + "->length && " : "";
+    return {in_range + "rpy_str_is_ascii(" + a[1] + ")", "rpy_ascii_char_at(" + a[1] + ", " + a[2] + ")"};
   }
 
   // Assigns a link's values to its target's inputs, then jumps. The inputs
