@@ -2,7 +2,8 @@
 """The benchmark harness (`make bench`): each program of bench/programs/ is
 translated at --opt=1 and --opt=2 and run side by side with CPython 3 and
 PyPy 3 on the same source, and with a native C reference where one exists
-(bench/programs/NAME.c, gcc -O2). Every run's output must match CPython's
+(NAME.c next to the program, in bench/programs/ or bench/binary_trees/;
+gcc -O2). Every run's output must match CPython's
 (or, where CPython is skipped, the C reference's / PyPy's).
 
 Times are CPU seconds (user + sys of the child, from wait4), not wall time:
@@ -147,10 +148,10 @@ def main():
             r["cpython"] = m["median"]
             expected = (m["rc"], m["out"])
             print("   cpython   %8.3f s" % m["median"], flush=True)
-        cref = os.path.join(PROGRAMS, name + ".c")
+        cref = os.path.splitext(src)[0] + ".c"  # next to the program
         if os.path.exists(cref) and shutil.which("gcc"):
             exe = os.path.join(tmp, name + "-ref")
-            subprocess.run(["gcc", "-O2", "-o", exe, cref], check=True)
+            subprocess.run(["gcc", "-O2", "-o", exe, cref, "-lm"], check=True)
             m = measure([exe] + args, opts.repeat, env_)
             r["c"] = m["median"]
             expected = expected or (m["rc"], m["out"])

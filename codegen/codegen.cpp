@@ -896,7 +896,7 @@ class CodeGen {
                                         : push_roots() + r + callee + "(" + args + "); " + pop_roots();
       if (canraise) call += "\n    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) goto " + fail_label_ + ";";
       if (extf && !r.empty())
-        if (auto [guard, value] = char_fast_path(extf->name, a); !guard.empty())
+        if (auto [guard, value] = fast_path(extf->name, a); !guard.empty())
           return "if (RPY_LIKELY(" + guard + ")) " + r + value + ";\n    else {\n    " + call + "\n    }";
       return call;
     }
@@ -955,13 +955,16 @@ class CodeGen {
     return "";
   }
 
-  // The characters a tokenizer reads: s[i] of ASCII text is a load from the
-  // one-character table, ord(c) of a one-byte string is the byte, inline
-  // and without the call's root pushes and exception check; other text (and
-  // an index out of range) takes the call, which the IR keeps. Returns the
-  // guard and the value, or an empty guard.
-  static std::pair<std::string, std::string> char_fast_path(const std::string& name, const std::vector<std::string>& a) {
+  // Runtime calls whose common case is a few instructions, emitted inline
+  // under a guard, without the call's root pushes and exception check; the
+  // rest takes the call, which the IR keeps. The characters a tokenizer
+  // reads: s[i] of ASCII text is a load from the one-character table, ord(c)
+  // of a one-byte string is the byte; math.sqrt(x) of x >= 0 is the
+  // instruction (negative x raises, NaN fails the guard). Returns the guard
+  // and the value, or an empty guard.
+  static std::pair<std::string, std::string> fast_path(const std::string& name, const std::vector<std::string>& a) {
     if (name == "rpy_str_ord") return {a[1] + "->nbytes == 1", "(unsigned char)" + a[1] + "->data[0]"};
+    if (name == "rpy_math_sqrt") return {a[1] + " >= 0.0", "__builtin_sqrt(" + a[1] + ")"};
     if (name != "rpy_str_getitem_nonneg" && name != "rpy_str_getitem") return {};
     std::string in_range = name == "rpy_str_getitem" ? "(Unsigned)" + a[2] + " < (Unsigned)" + a[1] + "->length && " : "";
     return {in_range + "rpy_str_is_ascii(" + a[1] + ")", "rpy_ascii_char_at(" + a[1] + ", " + a[2] + ")"};

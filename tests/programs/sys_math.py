@@ -106,6 +106,8 @@ def entry_point(argv):
         m, e = math.frexp(x)
         print("modf", fr, ip, "frexp", m, e)
     print(math.sqrt(n), math.log(n), math.exp(n), math.atan(n), math.fabs(-n))  # int arguments
+    # sqrt's inline case is x >= 0: its edges (-0.0 stays -0.0, denormals).
+    print(math.sqrt(-0.0 * n), math.sqrt(5e-324 * n), math.sqrt(1e-320 * n), math.sqrt(2.0 ** 1000 * n))
     for x in [2.5, -2.5, 3.0, -0.5, 9.2e18, math.inf, math.nan, 7.0 / 2]:
         to_int(x)
     print(math.floor(-7 * n), math.ceil(-7 * n), math.trunc(-7 * n))
