@@ -895,9 +895,16 @@ class CodeGen {
       std::string call = roots_.empty() ? r + callee + "(" + args + ");"
                                         : push_roots() + r + callee + "(" + args + "); " + pop_roots();
       if (canraise) call += "\n    if (RPY_UNLIKELY(rpy_exc_type != nullptr)) goto " + fail_label_ + ";";
-      if (extf && !r.empty())
-        if (auto [guard, value] = fast_path(extf->name, a); !guard.empty())
-          return "if (RPY_LIKELY(" + guard + ")) " + r + value + ";\n    else {\n    " + call + "\n    }";
+      if (extf && !r.empty()) {
+        FastPath fp = fast_path(extf->name, a);
+        if (!fp.raises_if.empty())
+          // Nothing flows on from the call: no value stays live across it,
+          // so the compiler keeps the fast path's values in registers.
+          return "if (RPY_UNLIKELY(" + fp.raises_if + ")) {\n    " + call + "\n    goto " + fail_label_ + ";\n    }\n    " + r +
+                 fp.value + ";";
+        if (!fp.guard.empty())
+          return "if (RPY_LIKELY(" + fp.guard + ")) " + r + fp.value + ";\n    else {\n    " + call + "\n    }";
+      }
       return call;
     }
     throw TranslationError(op.pos, "internal: codegen has no rule for " + n);
@@ -959,12 +966,16 @@ class CodeGen {
   // under a guard, without the call's root pushes and exception check; the
   // rest takes the call, which the IR keeps. The characters a tokenizer
   // reads: s[i] of ASCII text is a load from the one-character table, ord(c)
-  // of a one-byte string is the byte; math.sqrt(x) of x >= 0 is the
-  // instruction (negative x raises, NaN fails the guard). Returns the guard
-  // and the value, or an empty guard.
-  static std::pair<std::string, std::string> fast_path(const std::string& name, const std::vector<std::string>& a) {
+  // of a one-byte string is the byte. math.sqrt(x) is the instruction for
+  // any x but a negative one, for which the call only raises ValueError:
+  // raises_if instead of a guard, the call's result is never used.
+  struct FastPath {
+    std::string guard, value, raises_if;
+  };
+  static FastPath fast_path(const std::string& name, const std::vector<std::string>& a) {
     if (name == "rpy_str_ord") return {a[1] + "->nbytes == 1", "(unsigned char)" + a[1] + "->data[0]"};
-    if (name == "rpy_math_sqrt") return {a[1] + " >= 0.0", "__builtin_sqrt(" + a[1] + ")"};
+    if (name == "rpy_math_sqrt")  // NaN is its own square root
+      return {"", "(" + a[1] + " >= 0.0 ? __builtin_sqrt(" + a[1] + ") : " + a[1] + ")", a[1] + " < 0.0"};
     if (name != "rpy_str_getitem_nonneg" && name != "rpy_str_getitem") return {};
     std::string in_range = name == "rpy_str_getitem" ? "(Unsigned)" + a[2] + " < (Unsigned)" + a[1] + "->length && " : "";
     return {in_range + "rpy_str_is_ascii(" + a[1] + ")", "rpy_ascii_char_at(" + a[1] + ", " + a[2] + ")"};
