@@ -4,11 +4,10 @@ The translator calls these on the program's behalf (one copy per call site,
 annotated with the types it gets there): `a + b`, `l * n`, `x in l`, list
 comparisons, slicing, `del l[i]`, list.insert/pop(i)/reverse/extend/remove/
 index/count/copy/clear, list(), sum(), min()/max() of an iterable, any(), all(), reversed(),
-enumerate(), zip(), next(it, default), range objects and starred assignment
-(a, *rest = l). They compile to
-ordinary low-level operations (getfield, getarrayitem, setarrayitem), so
-the JIT sees through them (SPEC rule 1). Messages are CPython 3's. Not for
-use by programs."""
+enumerate(), zip(), next(it, default), range objects, `a, *rest = l`. They
+compile to ordinary low-level operations (getfield, getarrayitem,
+setarrayitem), so the JIT sees through them (SPEC rule 1). Messages are
+CPython 3's. Not for use by programs."""
 
 from rpython.rlib.objectmodel import specialize
 from rpython.rlib.unroll import unrolling_iterable
@@ -39,19 +38,6 @@ def list_empty():  # list()
 
 def list_new(it):  # list(it)
     return list_of(it)
-
-
-def unpack_star(l, before, after):  # a, *mid, b = l: mid (l is a list, str or bytes)
-    n = len(l)
-    if n < before + after:
-        raise ValueError("not enough values to unpack (expected at least " + str(before + after) + ", got " +
-                         str(n) + ")")
-    r = []
-    i = before
-    while i < n - after:
-        r.append(l[i])
-        i += 1
-    return r
 
 
 def list_copy(l):  # l.copy(), l[:]
@@ -748,3 +734,16 @@ def zip3_new(site, a, b, c):
 
 def reversed_new(site, seq):
     return _reversed_class(site)(seq)
+
+
+def unpack_star(l, before, after):  # a, *mid, b = l: mid (l is a list, str or bytes)
+    n = len(l)
+    if n < before + after:
+        raise ValueError("not enough values to unpack (expected at least " + str(before + after) + ", got " +
+                         str(n) + ")")
+    r = []
+    i = before
+    while i < n - after:
+        r.append(l[i])
+        i += 1
+    return r
