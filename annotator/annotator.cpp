@@ -291,6 +291,12 @@ void Annotator::flowin(FunctionGraph* g, Block* b) {
   }
 }
 
+// What unpacking assignments index (besides tuples): lists, str, bytes, bytearray.
+static bool is_indexable_seq(const SV& a) {
+  return a->kind == SomeValue::List || a->kind == SomeValue::String || a->kind == SomeValue::Bytes ||
+         a->kind == SomeValue::ByteArray;
+}
+
 SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   std::vector<SV> args;
   for (Value* a : op.args) args.push_back(bk_.annotation(a));
@@ -529,7 +535,13 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
         type_error(fmt::format("cannot unpack a tuple of {} items into {} targets", a->items.size(), n));
       return s_none();
     }
-    type_error("cannot unpack a value of type " + pyname(a) + " (only tuples are supported yet)");
+    // a, b = seq (a list, str, bytes or bytearray): its length is checked at
+    // run time by rpython/rlib/_listops.py (ValueError as CPython's), then
+    // the targets index seq.
+    if (!is_indexable_seq(a))
+      type_error("cannot unpack a value of type " + pyname(a) + " (tuples, lists, str and bytes are supported)");
+    if (a->can_be_none) type_error(fmt::format("this {} may be None here: check it with 'is not None' first", pyname(a)));
+    return rlib_op_helper(op, "rpython.rlib._listops", "unpack_check", args, {HelperArg{0, {}}, HelperArg{1, {}}});
   }
   if (name == "unpack_star") {
     // a, *mid, b = seq: rpython/rlib/_listops.py checks the length and
@@ -537,9 +549,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     const SV& a = args[0];
     if (a->kind == SomeValue::Tuple)
       type_error("starred assignment from a tuple is not supported (a tuple's items may differ in type): use a list");
-    bool indexable = a->kind == SomeValue::List || a->kind == SomeValue::String || a->kind == SomeValue::Bytes ||
-                     a->kind == SomeValue::ByteArray;
-    if (!indexable) type_error("cannot unpack a value of type " + pyname(a) + " into a starred assignment");
+    if (!is_indexable_seq(a)) type_error("cannot unpack a value of type " + pyname(a) + " into a starred assignment");
     if (a->can_be_none) type_error(fmt::format("this {} may be None here: check it with 'is not None' first", pyname(a)));
     return rlib_op_helper(op, "rpython.rlib._listops", "unpack_star", args,
                           {HelperArg{0, {}}, HelperArg{1, {}}, HelperArg{2, {}}});

@@ -202,7 +202,7 @@ struct Protect {
 const std::set<std::string> kNonRaisingOps = {
     "add", "sub", "mul", "and_", "or_", "xor", "inplace_sub", "inplace_mul", "inplace_and_",
     "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "gt", "ge", "is_", "is_not",
-    "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr", "type_of", "exception_init",
+    "newtuple", "int_check", "range_len", "getattr", "setattr", "type_of", "exception_init",
     "exc_match", "identity_hash", "intmask", "yield_", "cast_uint", "widen", "newlist", "newdict", "fmt_arg",
     "fmt_float", "fmt_mapping", "fmt_bytes", "fmt_noargs"};
 
@@ -1044,8 +1044,10 @@ class FlowBuilder {
         assign_starred(elts, (size_t)star, v, pos);
         return;
       }
-      emit("unpack_check", {v, g_->new_const_int((int64_t)n)}, pos);
+      // On the stack first: inside a try, unpack_check ends its block (the
+      // length of a list is checked at run time) and v is renamed.
       push(v);
+      emit("unpack_check", {v, g_->new_const_int((int64_t)n)}, pos);
       for (size_t i = 0; i < n; ++i) {
         Value* item = emit("getitem", {st_.stack.back(), g_->new_const_int((int64_t)i)}, pos);
         assign(elts[i], item, pos);

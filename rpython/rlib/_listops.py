@@ -747,3 +747,11 @@ def unpack_star(l, before, after):  # a, *mid, b = l: mid (l is a list, str or b
         r.append(l[i])
         i += 1
     return r
+
+
+def unpack_check(l, n):  # a, b = l: exactly n items (l is a list, str or bytes)
+    m = len(l)
+    if m > n:
+        raise ValueError("too many values to unpack (expected " + str(n) + ")")
+    if m < n:
+        raise ValueError("not enough values to unpack (expected " + str(n) + ", got " + str(m) + ")")

@@ -1,6 +1,7 @@
 # Starred assignment from a list (a, *rest = l; *init, last = l;
 # a, *mid, b = l; in a for loop and from a call's result), its ValueError
-# when the list is too short, and dicts built or updated from pairs:
+# when the list is too short; a, b = l from a list, str or bytes (the
+# ValueErrors of too many / not enough values); dicts built or updated from pairs:
 # dict(pairs), d.update(pairs) with 2-tuples or 2-lists (the ValueError of
 # an item of another length), dict.fromkeys(it[, value]).
 import sys
@@ -42,6 +43,41 @@ def show_unpack(n):
     try:
         [p, *q, r, s] = l
         print("[p,*q,r,s]", p, q, r, s)
+    except ValueError as e:
+        print("ValueError", e)
+
+
+def pair(n):
+    return [n, n * 2, n * 3][:n]
+
+
+def plain_unpack(argv):
+    # Without a star: the length of a list, str or bytes is checked at run
+    # time; a tuple's by the annotator, also inside a try.
+    for n in range(5):
+        try:
+            a, b = pair(n)
+            print("a,b", a, b)
+        except ValueError as e:
+            print("ValueError", e)
+        try:
+            x, y, z = "xyz"[:n] + "q" * (n // 4)
+            print(x, y, z)
+        except ValueError as e:
+            print("ValueError", e)
+        try:
+            t1, t2 = (n, "s")
+            print(t1, t2)
+        except ValueError as e:
+            print("ValueError", e)
+    rows = [[1, 2], [3, 4]]
+    for k, v in rows:
+        print(k, v)
+    c, d = b"hi"
+    print(c, d)
+    try:
+        for k, v in [[1, 2], [3]]:
+            print(k, v)
     except ValueError as e:
         print("ValueError", e)
 
@@ -101,6 +137,7 @@ def entry_point(argv):
             print(u, v, w)
     except ValueError as e:
         print("ValueError", e)
+    plain_unpack(argv)
     dicts(len(argv) + 2)
     dicts(len(argv) - 1)
     a, *b = numbers(len(argv))
