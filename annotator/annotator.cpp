@@ -291,6 +291,12 @@ void Annotator::flowin(FunctionGraph* g, Block* b) {
   }
 }
 
+// What unpacking assignments index (besides tuples): lists, str, bytes, bytearray.
+static bool is_indexable_seq(const SV& a) {
+  return a->kind == SomeValue::List || a->kind == SomeValue::String || a->kind == SomeValue::Bytes ||
+         a->kind == SomeValue::ByteArray;
+}
+
 SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
   std::vector<SV> args;
   for (Value* a : op.args) args.push_back(bk_.annotation(a));
@@ -496,8 +502,10 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       r.known_if_true = a->known_if_true;
       r.known_if_false = a->known_if_false;
     }
-    // A true instance, or a true str that may be None, is not None.
-    if ((a->kind == SomeValue::Instance || (a->kind == SomeValue::String && a->can_be_none)) &&
+    // A true instance, or a true str/bytes/bytearray that may be None, is not None.
+    if ((a->kind == SomeValue::Instance ||
+         ((a->kind == SomeValue::String || a->kind == SomeValue::Bytes || a->kind == SomeValue::ByteArray) &&
+          a->can_be_none)) &&
         !op.args[0]->is_const()) {
       SomeValue nonnull = *a;
       nonnull.can_be_none = false;
@@ -527,7 +535,24 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
         type_error(fmt::format("cannot unpack a tuple of {} items into {} targets", a->items.size(), n));
       return s_none();
     }
-    type_error("cannot unpack a value of type " + pyname(a) + " (only tuples are supported yet)");
+    // a, b = seq (a list, str, bytes or bytearray): its length is checked at
+    // run time by rpython/rlib/_listops.py (ValueError as CPython's), then
+    // the targets index seq.
+    if (!is_indexable_seq(a))
+      type_error("cannot unpack a value of type " + pyname(a) + " (tuples, lists, str and bytes are supported)");
+    if (a->can_be_none) type_error(fmt::format("this {} may be None here: check it with 'is not None' first", pyname(a)));
+    return rlib_op_helper(op, "rpython.rlib._listops", "unpack_check", args, {HelperArg{0, {}}, HelperArg{1, {}}});
+  }
+  if (name == "unpack_star") {
+    // a, *mid, b = seq: rpython/rlib/_listops.py checks the length and
+    // builds mid; the other targets index seq.
+    const SV& a = args[0];
+    if (a->kind == SomeValue::Tuple)
+      type_error("starred assignment from a tuple is not supported (a tuple's items may differ in type): use a list");
+    if (!is_indexable_seq(a)) type_error("cannot unpack a value of type " + pyname(a) + " into a starred assignment");
+    if (a->can_be_none) type_error(fmt::format("this {} may be None here: check it with 'is not None' first", pyname(a)));
+    return rlib_op_helper(op, "rpython.rlib._listops", "unpack_star", args,
+                          {HelperArg{0, {}}, HelperArg{1, {}}, HelperArg{2, {}}});
   }
   if ((name == "getitem" || name == "setitem" || name == "delitem" || name == "contains") &&
       args[0]->kind == SomeValue::Instance) {
@@ -607,9 +632,11 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     return s_bool();
   }
   if (name == "getattr" && (is_int_like(args[0]) || args[0]->kind == SomeValue::Float)) {
-    // int.bit_length() and float.is_integer(): helpers of rpython/rlib/_mathx.py (consider_call).
+    // int.bit_length(), float.is_integer() & co.: helpers of rpython/rlib/_mathx.py (consider_call).
     const std::string& m = static_cast<Constant*>(op.args[1])->value.s;
-    if (m != (args[0]->kind == SomeValue::Float ? "is_integer" : "bit_length"))
+    bool known = args[0]->kind == SomeValue::Float ? (m == "is_integer" || m == "hex" || m == "as_integer_ratio")
+                                                   : m == "bit_length";
+    if (!known)
       type_error(fmt::format("'{}' object has no attribute '{}' (or it is not supported yet)", pyname(args[0]), m));
     if (args[0]->unsigned_) type_error(m + "() of an r_uint is not supported: convert it with intmask() first");
     SomeValue v;
@@ -654,7 +681,8 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     return s_none();
   }
   if (name == "range_check_step") return s_none();
-  if (name == "add_ovf" || name == "sub_ovf" || name == "mul_ovf" || name == "lshift_ovf" || name == "neg_ovf") {
+  if (name == "add_ovf" || name == "sub_ovf" || name == "mul_ovf" || name == "lshift_ovf" || name == "neg_ovf" ||
+      name == "floordiv_ovf" || name == "mod_ovf") {
     for (auto& a : args)
       if (!is_int_like(a)) type_error("ovfcheck() of a " + pyname(a) + " operation: only int operations can overflow");
     return s_int();
@@ -814,8 +842,8 @@ SV Annotator::consider_call(FunctionGraph* g, Block* b, SpaceOperation& op, SV f
     std::string owner = f->bound_self->kind == SomeValue::Float ? "float" : "int";
     if (!args.empty() || !shape.kwnames.empty())
       throw TranslationError(op.pos, fmt::format("{}.{}() takes no arguments ({} given)", owner, m, args.size()));
-    return rlib_op_helper(op, "rpython.rlib._mathx", m == "bit_length" ? "int_bit_length" : "float_is_integer",
-                          {f->bound_self}, {HelperArg{0, {}}});
+    std::string helper = owner + "_" + m;  // int_bit_length, float_hex, ...
+    return rlib_op_helper(op, "rpython.rlib._mathx", helper.c_str(), {f->bound_self}, {HelperArg{0, {}}});
   }
   if (f->kind == SomeValue::PBC && !f->method_name.empty() && f->bound_self && is_str(f->bound_self)) {
     const StrMethod* m = str_method(f->method_name);
@@ -1361,7 +1389,8 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     if (handled) return r;
   }
   if (name == "str.maketrans") return consider_str_maketrans(op, args, shape);  // annotator/strs.cpp
-  if (name.find('.') != std::string::npos) return consider_module_builtin(name, op, args, shape);  // syslib
+  if (name.find('.') != std::string::npos && name != "dict.fromkeys" && name != "float.fromhex")
+    return consider_module_builtin(name, op, args, shape);  // syslib
   auto nargs = [&](size_t lo, size_t hi) {
     if (!shape.kwnames.empty() && name != "print")
       fail(name + "() takes no keyword arguments");
@@ -1375,10 +1404,22 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     SV r = consider_dict_builtin(name, op, args, &handled);
     if (handled) return r;
   }
+  if (name == "float.fromhex") {
+    nargs(1, 1);
+    if (!is_str(args[0]) || args[0]->can_be_none) fail("fromhex() argument must be str, not " + pyname(args[0]));
+    return s_float();
+  }
+  if (name == "dict.fromkeys") {
+    nargs(1, 2);
+    if (!is_iterable_value(args[0])) fail(fmt::format("'{}' object is not iterable", pyname(args[0])));
+    std::vector<SV> a{args[0], args.size() == 2 ? args[1] : s_none()};
+    return call_helper(op, 0, "rpython.rlib._sets", "dict_fromkeys", a, cur_graph_, cur_block_);
+  }
   if (name == "set" || name == "dict") {
     // set() and dict() without arguments are newset/newdict already.
     nargs(1, 1);
     const SV& a = args[0];
+    if (name == "dict" && !(a->kind == SomeValue::Dict && !a->dictdef->find()->is_set)) check_dict_pairs(op, a, "dict()");
     // set(s) of a set is CPython's set_copy (its table order: runtime/dict.h).
     const char* helper = name == "set" ? (a->kind == SomeValue::Dict && a->dictdef->find()->is_set ? "dict_copy"
                                                                                                   : "set_from_iterable")

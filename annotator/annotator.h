@@ -96,6 +96,7 @@ class Annotator {
   bool has_method(const SV& obj, const std::string& name);
   // Dicts and sets (annotator/dicts.cpp). `handled` false: not a dict operation.
   SV consider_dict_op(FunctionGraph* g, Block* b, SpaceOperation& op, const std::vector<SV>& args, bool* handled);
+  void check_dict_pairs(SpaceOperation& op, const SV& it, const char* what);
   SV consider_dict_method(FunctionGraph* g, Block* b, SpaceOperation& op, const SV& f, const std::vector<SV>& args,
                           const CallShape& shape);
   SV consider_dict_builtin(const std::string& name, SpaceOperation& op, const std::vector<SV>& args, bool* handled);

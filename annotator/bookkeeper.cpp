@@ -430,7 +430,13 @@ std::string builtin_name(py::handle obj) {
     py::module_ b = py::module_::import("builtins");
     if (self.is(b.attr("bytes"))) return "bytes.fromhex";
     if (self.is(b.attr("bytearray"))) return "bytearray.fromhex";
+    if (self.is(b.attr("float"))) return "float.fromhex";
   }
+  // dict.fromkeys: a classmethod, bound anew at each lookup
+  if (PyCFunction_Check(obj.ptr()) && py::hasattr(obj, "__self__") && py::hasattr(obj, "__name__") &&
+      obj.attr("__name__").cast<std::string>() == "fromkeys" &&
+      obj.attr("__self__").is(py::module_::import("builtins").attr("dict")))
+    return "dict.fromkeys";
   if (const ModuleFunc* f = module_builtin(obj)) return f->name;  // syslib: math.sqrt, os.read, ...
   return {};
 }

@@ -102,6 +102,7 @@ const std::vector<ModuleFunc>& table() {
       v.push_back({std::string("rpython.rlib.rbigint._bi_") + n, params, std::strlen(params), res,
                    std::string("rpy_bigint_") + n});
     v.push_back({"rpython.rlib.rfloat._format_float", "fs", 2, 's', "rpy_format_float"});
+    v.push_back({"rpython.rlib._mathx._float_hex", "f", 1, 's', "rpy_float_hex"});
     v.push_back({"sys.exit", "E", 0, 'n', ""});
     v.push_back({"sys.stdout.write", "s", 1, 'I', "rpy_sys_stdout_write"});
     v.push_back({"sys.stderr.write", "s", 1, 'I', "rpy_sys_stderr_write"});

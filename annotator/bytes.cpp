@@ -202,7 +202,7 @@ SV Annotator::consider_bytes_like_op(SpaceOperation& op, const std::vector<SV>& 
   if (name == "hash" && is_ba(self)) fail("unhashable type: 'bytearray'");
   if (name == "bool" || name == "not_" || name == "is_" || name == "is_not") return nullptr;  // the generic rules
   if (name == "simple_call" || name == "call_kw" || name == "setattr" || name == "newtuple" || name == "newlist" ||
-      name == "hash" || name == "unpack_check")
+      name == "hash" || name == "unpack_check" || name == "unpack_star")
     return nullptr;
   if (is_bytes(self) || is_ba(self)) fail("operation '" + name + "' on " + tn + " is not supported yet");
   fail(fmt::format("operation '{}' between {} and {} is not supported", name, pyname(args[0]),

@@ -281,6 +281,24 @@ SV Annotator::consider_dict_op(FunctionGraph* g, Block* b, SpaceOperation& op, c
   return nullptr;
 }
 
+// dict(pairs), d.update(pairs): each item a (key, value) tuple, or a list
+// or str whose length is checked at run time (ValueError as CPython's).
+void Annotator::check_dict_pairs(SpaceOperation& op, const SV& it, const char* what) {
+  if (!is_iterable_value(it))
+    throw TranslationError(op.pos, fmt::format("{} takes a dict or an iterable of pairs, not {}", what, it->pretty()));
+  SV item = item_of(it);
+  if (!item || item->kind == SomeValue::Impossible) return;
+  if (item->kind == SomeValue::Tuple) {
+    if (item->items.size() != 2)
+      throw TranslationError(op.pos, fmt::format("dictionary update sequence element has length {}; 2 is required",
+                                                 item->items.size()));
+    return;
+  }
+  if ((item->kind == SomeValue::List || item->kind == SomeValue::String) && !item->can_be_none) return;
+  throw TranslationError(op.pos, fmt::format("cannot convert dictionary update sequence element ({}) to a sequence",
+                                             item->pretty()));
+}
+
 SV Annotator::consider_dict_method(FunctionGraph* g, Block* b, SpaceOperation& op, const SV& f,
                                    const std::vector<SV>& args, const CallShape& shape) {
   const SV& self = f->bound_self;
@@ -352,6 +370,10 @@ SV Annotator::consider_dict_method(FunctionGraph* g, Block* b, SpaceOperation& o
       !(args[0]->kind == SomeValue::Dict && args[0]->dictdef->find()->is_set) && is_iterable_value(args[0]))
     return call_helper(op, 0, "rpython.rlib._sets", m == "update" ? "set_update_iter" : "set_difference_update_iter",
                        {self, args[0]}, g, b);  // another iterable than a set
+  if (!d->is_set && m == "update" && args.size() == 1 && shape.kwnames.empty() && args[0]->kind != SomeValue::Dict) {
+    check_dict_pairs(op, args[0], "dict.update()");  // d.update(pairs)
+    return call_helper(op, 0, "rpython.rlib._sets", "dict_update_pairs", {self, args[0]}, g, b);
+  }
   if (m == "update" || (d->is_set && (m == "intersection_update" || m == "difference_update"))) {
     arity(1, 1);
     const SV& o = args[0];

@@ -782,6 +782,10 @@ class CodeGen {
       std::string b = n == "int_add_ovf" ? "add" : n == "int_sub_ovf" ? "sub" : "mul";
       return check("__builtin_" + b + "_overflow(" + a[0] + ", " + a[1] + ", &" + var_name(op.result) + ")", ";");
     }
+    if (n == "int_floordiv_ovf_zer")
+      return "if (RPY_UNLIKELY(" + a[1] + " == 0)) { " +
+             raise_builtin("ZeroDivisionError", "integer division or modulo by zero") + " }\n    " +
+             check(a[1] + " == -1 && " + a[0] + " == INT64_MIN", r + "rpy_int_floordiv(" + a[0] + ", " + a[1] + ");");
     if (n == "int_neg_ovf")
       return check(a[0] + " == INT64_MIN", r + "-" + a[0] + ";");
     if (n == "int_lshift_ovf")

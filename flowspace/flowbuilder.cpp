@@ -202,7 +202,7 @@ struct Protect {
 const std::set<std::string> kNonRaisingOps = {
     "add", "sub", "mul", "and_", "or_", "xor", "inplace_sub", "inplace_mul", "inplace_and_",
     "inplace_or_", "inplace_xor", "neg", "pos", "invert", "lt", "le", "gt", "ge", "is_", "is_not",
-    "newtuple", "unpack_check", "int_check", "range_len", "getattr", "setattr", "type_of", "exception_init",
+    "newtuple", "int_check", "range_len", "getattr", "setattr", "type_of", "exception_init",
     "exc_match", "identity_hash", "intmask", "yield_", "cast_uint", "widen", "newlist", "newdict", "fmt_arg",
     "fmt_float", "fmt_mapping", "fmt_bytes", "fmt_noargs"};
 
@@ -1034,10 +1034,20 @@ class FlowBuilder {
     } else if (t == "Tuple" || t == "List") {
       py::list elts = target.attr("elts");
       size_t n = py::len(elts);
-      for (auto e : elts)
-        if (node_type(e) == "Starred") error(e, "starred assignment is not supported");
-      emit("unpack_check", {v, g_->new_const_int((int64_t)n)}, pos);
+      int64_t star = -1;
+      for (size_t i = 0; i < n; ++i)
+        if (node_type(elts[i]) == "Starred") {
+          if (star >= 0) error(elts[i], "multiple starred expressions in assignment");
+          star = (int64_t)i;
+        }
+      if (star >= 0) {
+        assign_starred(elts, (size_t)star, v, pos);
+        return;
+      }
+      // On the stack first: inside a try, unpack_check ends its block (the
+      // length of a list is checked at run time) and v is renamed.
       push(v);
+      emit("unpack_check", {v, g_->new_const_int((int64_t)n)}, pos);
       for (size_t i = 0; i < n; ++i) {
         Value* item = emit("getitem", {st_.stack.back(), g_->new_const_int((int64_t)i)}, pos);
         assign(elts[i], item, pos);
@@ -1068,6 +1078,29 @@ class FlowBuilder {
     } else {
       error(target, "cannot assign to this expression");
     }
+  }
+
+  // `a, *mid, b = seq`: unpack_star checks the length (ValueError as
+  // CPython's) and gives the new list of the middle items; the others are
+  // indexed from either end, then all are assigned left to right.
+  void assign_starred(py::list elts, size_t star, Value* v, SourcePos pos) {
+    int64_t n = (int64_t)py::len(elts);
+    int64_t after = n - 1 - (int64_t)star;
+    size_t base = st_.stack.size();
+    push(v);
+    Value* mid = emit("unpack_star", {v, g_->new_const_int((int64_t)star), g_->new_const_int(after)}, pos);
+    push(mid);
+    for (int64_t i = 0; i < n; ++i) {
+      py::handle e = elts[i];
+      if (i == (int64_t)star) {
+        assign(e.attr("value"), st_.stack[base + 1], pos);
+        continue;
+      }
+      int64_t index = i < (int64_t)star ? i : i - n;  // after the star: from the end
+      Value* item = emit("getitem", {st_.stack[base], g_->new_const_int(index)}, pos);
+      assign(e, item, pos);
+    }
+    st_.stack.resize(base);
   }
 
   // ---- statements --------------------------------------------------------------
@@ -1880,11 +1913,8 @@ class FlowBuilder {
     }
     size_t npos = py::len(e.attr("args"));
     size_t parts = st_.stack.size();
-    for (auto& p : pieces) {
-      if (p.literal) {
-        push(g_->new_const_str(p.text));
-        continue;
-      }
+    // A field's value, its accessors applied.
+    auto field_value = [&](const FormatPiece& p) {
       Value* v = nullptr;
       if (by_mapping) {
         if (p.name.empty()) error(e, "ValueError: Format string contains positional fields");
@@ -1909,7 +1939,26 @@ class FlowBuilder {
                    pos);
         }
       }
-      push(format_field(v, p, pos));
+      return v;
+    };
+    for (auto& p : pieces) {
+      if (p.literal) {
+        push(g_->new_const_str(p.text));
+        continue;
+      }
+      if (p.spec_pieces.empty()) {
+        push(format_field(field_value(p), p, pos));
+        continue;
+      }
+      // "{:{w}.{p}f}": the value (converted, as CPython does first), then
+      // the spec built from its own fields, then format(value, spec).
+      push(convert_field(field_value(p), p, pos));
+      size_t spec_base = st_.stack.size();
+      for (auto& sp : p.spec_pieces)
+        push(sp.literal ? static_cast<Value*>(g_->new_const_str(sp.text)) : format_field(field_value(sp), sp, pos));
+      Value* spec = concat_stack(spec_base, pos);
+      Value* v = pop();
+      push(call_builtin("format", {v, spec}, pos));
     }
     Value* r = concat_stack(parts, pos);
     st_.stack.resize(base);
@@ -2348,7 +2397,8 @@ class FlowBuilder {
       py::object arg = py::list(e.attr("args"))[0];
       std::string t = node_type(arg);
       static const std::map<std::string, std::string> ovf = {
-          {"Add", "add_ovf"}, {"Sub", "sub_ovf"}, {"Mult", "mul_ovf"}, {"LShift", "lshift_ovf"}};
+          {"Add", "add_ovf"},         {"Sub", "sub_ovf"},      {"Mult", "mul_ovf"},
+          {"LShift", "lshift_ovf"}, {"FloorDiv", "floordiv_ovf"}, {"Mod", "mod_ovf"}};
       SpaceOperation* last = st_.block && !st_.block->operations.empty() ? &st_.block->operations.back() : nullptr;
       std::string checked;
       if (t == "BinOp" && ovf.count(node_type(arg.attr("op")))) checked = ovf.at(node_type(arg.attr("op")));
@@ -2371,7 +2421,7 @@ class FlowBuilder {
         py::object v = static_cast<Constant*>(args[0])->value.to_python();
         if (PyLong_Check(v.ptr())) return args[0];  // folded already, and it fits
       }
-      error(e, "ovfcheck() must directly wrap an integer +, -, * or << (or unary -)");
+      error(e, "ovfcheck() must directly wrap an integer +, -, *, //, % or << (or unary -)");
     }
     return nullptr;
   }

@@ -144,11 +144,18 @@ std::vector<FormatPiece> parse_percent_format(const std::string& fmt, std::strin
   return out;
 }
 
-std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string* error) {
-  std::vector<FormatPiece> out;
-  std::string lit;
+namespace {
+
+// Field numbering is shared by a format and the fields nested in its specs.
+struct BraceNumbering {
   int next = 0;
   bool manual = false, automatic = false;
+};
+
+// `fmt` at nesting level `depth` (1: the spec of a field).
+std::vector<FormatPiece> parse_brace(const std::string& fmt, std::string* error, BraceNumbering& num, int depth) {
+  std::vector<FormatPiece> out;
+  std::string lit;
   auto fail = [&](const std::string& m) {
     *error = m;
     return std::vector<FormatPiece>{};
@@ -172,10 +179,19 @@ std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string*
       ++i;
       continue;
     }
-    size_t close = fmt.find('}', i + 1);
-    if (close == std::string::npos) return fail("expected '}' before end of string");
+    // The field ends at the '}' matching its '{' (its spec may hold fields).
+    size_t close = i + 1;
+    for (int level = 1; close < fmt.size(); ++close) {
+      if (fmt[close] == '{') ++level;
+      else if (fmt[close] == '}' && --level == 0) break;
+    }
+    if (close >= fmt.size()) {
+      size_t colon = fmt.find(':', i + 1), inner = fmt.find('{', i + 1);
+      if (inner != std::string::npos && colon < inner) return fail("unmatched '{' in format spec");
+      return fail("expected '}' before end of string");
+    }
     std::string field = fmt.substr(i + 1, close - i - 1);
-    if (field.find('{') != std::string::npos) return fail("nested replacement fields are not supported");
+    if (depth > 0 && field.find('{') != std::string::npos) return fail("Max string recursion exceeded");
     i = close;
     // The field name ends at the first '!' or ':' outside [...].
     size_t name_end = 0;
@@ -188,6 +204,7 @@ std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string*
       ++name_end;
     }
     std::string name = field.substr(0, name_end), conv, spec;
+    if (name.find('{') != std::string::npos) return fail("unexpected '{' in field name");
     std::vector<std::pair<char, std::string>> accessors;
     size_t first = name.find_first_of(".[");
     if (first != std::string::npos) {
@@ -215,22 +232,22 @@ std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string*
     }
     FormatPiece p;
     p.literal = false;
-    p.spec = spec;
     p.accessors = std::move(accessors);
     if (!conv.empty()) {
       if (conv.size() != 1 || (conv[0] != 's' && conv[0] != 'r' && conv[0] != 'a'))
         return fail("Unknown conversion specifier " + conv);
       p.conversion = conv[0];
     }
+    // The field is numbered before the fields of its spec, as CPython does.
     if (name.empty()) {
-      if (manual) return fail("cannot switch from manual field specification to automatic field numbering");
-      automatic = true;
-      p.index = next++;
+      if (num.manual) return fail("cannot switch from manual field specification to automatic field numbering");
+      num.automatic = true;
+      p.index = num.next++;
     } else if (std::isdigit((unsigned char)name[0])) {
       for (char d : name)
         if (!std::isdigit((unsigned char)d)) return fail("field '" + name + "' is not supported (only indexes and names)");
-      if (automatic) return fail("cannot switch from automatic field numbering to manual field specification");
-      manual = true;
+      if (num.automatic) return fail("cannot switch from automatic field numbering to manual field specification");
+      num.manual = true;
       p.index = std::stoi(name);
     } else {
       for (char d : name)
@@ -238,10 +255,23 @@ std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string*
           return fail("field '" + name + "' is not supported (only indexes and names)");
       p.name = name;
     }
+    if (spec.find_first_of("{}") != std::string::npos) {
+      p.spec_pieces = parse_brace(spec, error, num, depth + 1);
+      if (!error->empty()) return {};
+    } else {
+      p.spec = spec;
+    }
     out.push_back(p);
   }
   if (!lit.empty()) out.push_back(FormatPiece{true, lit});
   return out;
+}
+
+}  // namespace
+
+std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string* error) {
+  BraceNumbering num;
+  return parse_brace(fmt, error, num, 0);
 }
 
 }  // namespace rpy

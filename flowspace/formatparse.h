@@ -19,6 +19,10 @@ struct FormatPiece {
   // 0 format(value, spec) with no conversion first (str.format fields).
   char conversion = 0;
   std::string spec;  // in the format-spec mini-language; "" for none
+  // str.format: a spec holding replacement fields ("{:{w}.{p}f}"): its
+  // literal pieces and fields (one level deep, as CPython allows), joined
+  // at run time into the spec; `spec` is then unused.
+  std::vector<FormatPiece> spec_pieces;
   // str.format: what follows the argument's name, in order: ('.', attribute)
   // or ('[', key) where a key of digits is an int index, else a str key.
   std::vector<std::pair<char, std::string>> accessors;

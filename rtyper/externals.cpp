@@ -140,7 +140,7 @@ const ExternalFunc* external(const std::string& name) {
     // would allocate the exception): calls to them need no shadow-stack
     // pushes around them.
     static const char* const no_collect[] = {
-        "rpy_str_nonempty",
+        "rpy_str_nonempty", "rpy_bytes_nonempty", "rpy_bytearray_nonempty",
         "rpy_str_eq", "rpy_str_hash", "rpy_float_hash", "rpy_identity_hash", "rpy_gc_register_finalizer",
         "rpy_stdout_write", "rpy_str_ord_at", "rpy_str_contains", "rpy_str_cmp", "rpy_str_find",
         "rpy_str_rfind", "rpy_str_count", "rpy_str_startswith", "rpy_str_endswith", "rpy_str_isdigit",

@@ -59,6 +59,8 @@ const std::vector<ExternalFunc>& syslib_externals() {
     v.push_back({"rpy_math_frexp_exp", {Float}, Signed, false, true, "math.frexp_exp"});
     v.push_back({"rpy_math_gcd", {Signed, Signed}, Signed, false, true, "math.gcd"});
     v.push_back({"rpy_math_factorial", {Signed}, Signed, true, true, "math.factorial"});
+    v.push_back({"rpy_float_hex", {Float}, S, false, true, "float.hex"});
+    v.push_back({"rpy_float_fromhex", {S}, Float, true, true, "float.fromhex"});
     // time: clocks read the outside world (not elidable).
     for (const char* f : {"time", "perf_counter", "monotonic", "process_time"})
       v.push_back({std::string("rpy_time_") + f, {}, Float, false, false, ""});
@@ -127,6 +129,7 @@ const std::vector<ExternalFunc>& syslib_externals() {
     v.push_back({"rpy_bytes_count", {B, B, Signed, Signed}, Signed, false, true, "bytes.count"});
     v.push_back({"rpy_bytes_zeros", {Signed}, B, true, true, "bytes.zeros"});
     v.push_back({"rpy_bytes_hex", {B}, S, false, true, "bytes.hex"});
+    v.push_back({"rpy_bytes_nonempty", {B}, Bool, false, true, "bytes.nonempty"});
     v.push_back({"rpy_bytes_fromhex", {S}, B, true, true, "bytes.fromhex"});
     // bytearray (runtime/bytes.cpp): mutable, so nothing but the
     // conversions is elidable
@@ -168,6 +171,7 @@ const std::vector<ExternalFunc>& syslib_externals() {
     v.push_back({"rpy_bytearray_mul", {BA, Signed}, BA, true, false, ""});
     v.push_back({"rpy_bytearray_decode", {BA, S, S}, S, true, false, ""});
     v.push_back({"rpy_bytearray_hex", {BA}, S, false, false, ""});
+    v.push_back({"rpy_bytearray_nonempty", {BA}, Bool, false, false, ""});
     // rweakref, rgc (gc/rpygc.h)
     const LLType* O = ptr_to(ObjectStruct());
     v.push_back({"rpy_weakref_create", {O}, WeakRefPtr(), false, false, ""});

@@ -565,8 +565,11 @@ Value* RTyper::to_bool(Value* v) {
     case SomeValue::Bytes:  // syslib
     case SomeValue::ByteArray:
     case SomeValue::String: {
-      if (s->can_be_none && s->kind == SomeValue::String) return call_external("rpy_str_nonempty", {v});
-      if (s->can_be_none) unsupported("truth value of a " + s->pretty() + " that may be None is not supported yet");
+      if (s->can_be_none)
+        return call_external(s->kind == SomeValue::String ? "rpy_str_nonempty"
+                             : s->kind == SomeValue::Bytes ? "rpy_bytes_nonempty"
+                                                           : "rpy_bytearray_nonempty",
+                             {v});
       Variable* len = gen("getfield", {v, g_->new_llconst("length", Constant::FieldName)}, Signed);
       return gen("int_is_true", {len}, Bool);
     }
@@ -1003,6 +1006,13 @@ void RTyper::rtype_op(SpaceOperation& op) {
     gen("int_neg_ovf", {convert(op.args[0], Signed)}, Signed, res);
     return;
   }
+  // ovfcheck(x // y): only -maxint-1 // -1 overflows. ovfcheck(x % y) never
+  // does (that case is 0), as rarithmetic.ovfcheck decides untranslated.
+  if (name == "floordiv_ovf" || name == "mod_ovf") {
+    gen(name == "floordiv_ovf" ? "int_floordiv_ovf_zer" : "int_mod_zer",
+        {convert(op.args[0], Signed), convert(op.args[1], Signed)}, Signed, res);
+    return;
+  }
   if (name == "hash" || name == "identity_hash") {
     gen("same_as", {hash_of(op.args[0], name == "identity_hash")}, Signed, res);
     return;
@@ -1260,9 +1270,15 @@ void RTyper::rtype_builtin(const std::string& name, SpaceOperation& op, std::vec
   Variable* res = op.result;
   auto A = [&](size_t i) { return ann(args[i]); };
   if (rtype_bytes_builtin(name, op, args, kwnames)) return;  // rtyper/rbytes.cpp
-  if (name.find('.') != std::string::npos) return rtype_module_builtin(name, op, args, kwnames);  // syslib
+  if (name == "float.fromhex") {
+    call_external("rpy_float_fromhex", {args[0]}, res);
+    return;
+  }
+  if (name == "dict.fromkeys" && args.size() == 1) args.push_back(g_->new_const_none());
+  if (name.find('.') != std::string::npos && name != "dict.fromkeys")
+    return rtype_module_builtin(name, op, args, kwnames);  // syslib
   if (rtype_dict_builtin(name, op, args)) return;
-  if (name == "set" || name == "dict") {
+  if (name == "set" || name == "dict" || name == "dict.fromkeys") {
     Value* r = helper_call(op, 0, args);
     gen("same_as", {convert(r, res->concretetype)}, res->concretetype, res);
     return;

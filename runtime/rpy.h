@@ -279,6 +279,9 @@ struct rpy_bytearray {
   Signed length;
   rpy_bytes* buf;
 };
+// The truth value of a bytes / bytearray that may be None: not None and not empty.
+static inline bool rpy_bytes_nonempty(rpy_bytes* b) { return b != nullptr && b->nbytes != 0; }
+static inline bool rpy_bytearray_nonempty(rpy_bytearray* a) { return a != nullptr && a->length != 0; }
 rpy_bytearray* rpy_bytearray_new(Signed n);  // n zero bytes; ValueError "negative count"
 rpy_bytearray* rpy_bytearray_from_bytes(rpy_bytes* b);
 rpy_bytes* rpy_bytearray_tobytes(rpy_bytearray* a);

@@ -48,6 +48,10 @@ double rpy_math_frexp_mant(double x);  // math.frexp(x)[0]
 Signed rpy_math_frexp_exp(double x);   // math.frexp(x)[1]
 Signed rpy_math_gcd(Signed a, Signed b);
 Signed rpy_math_factorial(Signed n);  // OverflowError past 20! (a machine word)
+// float.hex(x), float.fromhex(s) (runtime/floatrepr.cpp); fromhex raises
+// ValueError / OverflowError with CPython's messages.
+rpy_string* rpy_float_hex(double x);
+double rpy_float_fromhex(rpy_string* s);
 
 // ---- time --------------------------------------------------------------------
 double rpy_time_time(void);

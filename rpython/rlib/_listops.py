@@ -4,10 +4,10 @@ The translator calls these on the program's behalf (one copy per call site,
 annotated with the types it gets there): `a + b`, `l * n`, `x in l`, list
 comparisons, slicing, `del l[i]`, list.insert/pop(i)/reverse/extend/remove/
 index/count/copy/clear, list(), sum(), min()/max() of an iterable, any(), all(), reversed(),
-enumerate(), zip(), next(it, default) and range objects. They compile to
-ordinary low-level operations (getfield, getarrayitem, setarrayitem), so
-the JIT sees through them (SPEC rule 1). Messages are CPython 3's. Not for
-use by programs."""
+enumerate(), zip(), next(it, default), range objects, `a, *rest = l`. They
+compile to ordinary low-level operations (getfield, getarrayitem,
+setarrayitem), so the JIT sees through them (SPEC rule 1). Messages are
+CPython 3's. Not for use by programs."""
 
 from rpython.rlib.objectmodel import specialize
 from rpython.rlib.unroll import unrolling_iterable
@@ -734,3 +734,24 @@ def zip3_new(site, a, b, c):
 
 def reversed_new(site, seq):
     return _reversed_class(site)(seq)
+
+
+def unpack_star(l, before, after):  # a, *mid, b = l: mid (l is a list, str or bytes)
+    n = len(l)
+    if n < before + after:
+        raise ValueError("not enough values to unpack (expected at least " + str(before + after) + ", got " +
+                         str(n) + ")")
+    r = []
+    i = before
+    while i < n - after:
+        r.append(l[i])
+        i += 1
+    return r
+
+
+def unpack_check(l, n):  # a, b = l: exactly n items (l is a list, str or bytes)
+    m = len(l)
+    if m > n:
+        raise ValueError("too many values to unpack (expected " + str(n) + ")")
+    if m < n:
+        raise ValueError("not enough values to unpack (expected " + str(n) + ", got " + str(m) + ")")

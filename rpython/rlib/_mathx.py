@@ -1,10 +1,11 @@
 """math.isclose, fsum, comb, perm and isqrt, the builtin divmod, and the
-methods int.bit_length() and float.is_integer(), for translated programs.
+methods int.bit_length(), float.is_integer(), float.hex() and
+float.as_integer_ratio(), for translated programs.
 
 annotator/builtin_modules.cpp (divmod: annotator.cpp) checks the arguments
 (with CPython's messages) and calls these on the program's behalf, one copy
 per call site; they compile like the program. Results and exceptions are CPython
-3.11's, except that comb/perm raise OverflowError when the result does not
+3.11's, except that comb/perm and as_integer_ratio raise OverflowError when the result does not
 fit a machine word (ints are machine words here).
 """
 import math
@@ -192,3 +193,37 @@ def int_bit_length(x):
 
 def float_is_integer(x):
     return math.isfinite(x) and math.fmod(x, 1.0) == 0.0
+
+
+def _float_hex(x):  # translated: rpy_float_hex (runtime/floatrepr.cpp)
+    return float.hex(x)
+
+
+def float_hex(x):  # x.hex()
+    return _float_hex(x)
+
+
+def float_as_integer_ratio(x):
+    """x.as_integer_ratio(), by CPython's steps: the mantissa doubled until
+    it is an integer, then shifted by the exponent. A numerator or
+    denominator past a machine word is an OverflowError here."""
+    if math.isinf(x):
+        raise OverflowError("cannot convert Infinity to integer ratio")
+    if math.isnan(x):
+        raise ValueError("cannot convert NaN to integer ratio")
+    m, e = math.frexp(x)
+    i = 0
+    while i < 300 and m != math.floor(m):
+        m *= 2.0
+        e -= 1
+        i += 1
+    n = int(m)
+    d = 1
+    try:
+        if e > 0:
+            n = ovfcheck(n << e)
+        else:
+            d = ovfcheck(d << -e)
+    except OverflowError:
+        raise OverflowError("as_integer_ratio() result does not fit in a machine word")
+    return (n, d)

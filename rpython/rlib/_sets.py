@@ -237,10 +237,44 @@ def dict_copy(d):
     return d.copy()
 
 
-def dict_from_pairs(it):
+@specialize.argtype(0, 1)
+def _update_pairs(d, it):
+    # A pair is a 2-tuple (checked by the annotator), or a list or str
+    # whose length is only known here.
+    i = 0
+    for x in it:
+        if isinstance(x, tuple):
+            k, v = x
+            d[k] = v
+        else:
+            if len(x) != 2:
+                raise ValueError("dictionary update sequence element #" + str(i) + " has length " + str(len(x)) +
+                                 "; 2 is required")
+            d[x[0]] = x[1]
+        i += 1
+
+
+def dict_from_pairs(it):  # dict(pairs)
     r = {}
-    for k, v in it:
-        r[k] = v
+    _update_pairs(r, it)
+    return r
+
+
+def dict_update_pairs(d, it):  # d.update(pairs)
+    _update_pairs(d, it)
+
+
+def dict_fromkeys(it, value):  # dict.fromkeys(it[, value]): value is None without one
+    r = {}
+    if isinstance(it, str):
+        i = 0
+        n = len(it)
+        while i < n:
+            r[it[i]] = value
+            i += 1
+    else:
+        for k in it:
+            r[k] = value
     return r
 
 
