@@ -28,6 +28,12 @@ struct Strs : G {
     fn->concretetype = lltypes::Void;
     return op(b, "direct_call", {fn, x}, S());
   }
+  // A fifth argument n: Signed, for str(n) pieces.
+  Variable* add_int_arg() {
+    Variable* n = var("n", lltypes::Signed);
+    g.startblock->inputargs.push_back(n);
+    return n;
+  }
   Variable* a() { return arg(0); }
   Variable* b() { return arg(1); }
   Variable* c() { return arg(2); }
@@ -139,8 +145,7 @@ BOOST_AUTO_TEST_CASE(decimal_int_is_formatted_into_the_result) {
   {
     Strs t("prefix");
     Block* s = t.g.startblock;
-    Variable* n = t.var("n", lltypes::Signed);
-    s->inputargs.push_back(n);
+    Variable* n = t.add_int_arg();
     t.ret(s, t.concat(s, t.a(), t.int2str(s, n)));
     BOOST_TEST(fuse_str_concats(&t.g) == 1u);
     check_consistent(t.g);
@@ -155,8 +160,7 @@ BOOST_AUTO_TEST_CASE(decimal_int_is_formatted_into_the_result) {
     // str(n) + a, and "<" + str(n) + ">" as a chain of two concatenations.
     Strs t("around");
     Block* s = t.g.startblock;
-    Variable* n = t.var("n", lltypes::Signed);
-    s->inputargs.push_back(n);
+    Variable* n = t.add_int_arg();
     Variable* first = t.concat(s, t.int2str(s, n), t.a());
     Variable* second = t.concat(s, t.concat(s, t.b(), t.int2str(s, n)), t.c());
     t.ret(s, t.concat(s, first, second));
@@ -176,8 +180,7 @@ BOOST_AUTO_TEST_CASE(decimal_int_is_formatted_into_the_result) {
   {
     Strs t("middle");
     Block* s = t.g.startblock;
-    Variable* n = t.var("n", lltypes::Signed);
-    s->inputargs.push_back(n);
+    Variable* n = t.add_int_arg();
     t.ret(s, t.concat(s, t.concat(s, t.b(), t.int2str(s, n)), t.c()));
     BOOST_TEST(fuse_str_concats(&t.g) == 2u);
     check_consistent(t.g);
@@ -191,8 +194,7 @@ BOOST_AUTO_TEST_CASE(decimal_int_is_formatted_into_the_result) {
     // str(n) read again: it stays a string of its own.
     Strs t("reused");
     Block* s = t.g.startblock;
-    Variable* n = t.var("n", lltypes::Signed);
-    s->inputargs.push_back(n);
+    Variable* n = t.add_int_arg();
     Variable* text = t.int2str(s, n);
     t.ret(s, t.concat(s, t.concat(s, t.a(), text), text));
     BOOST_TEST(fuse_str_concats(&t.g) == 1u);
