@@ -7,7 +7,8 @@
 // are SSA values, so evaluating the chain at its last link reads the same
 // pieces. Concatenation is associative, so a + (b + c) joins too.
 //
-// A decimal int among the pieces, `"w" + str(i)` or `"<" + str(n) + ">"`,
+// A decimal int among the pieces, `"w" + str(i)`, `"<" + str(n) + ">"` or
+// `"<%d>" % n` (rpy_format_int with spec "d"),
 // is formatted into the result: rpy_str_concat_int(prefix, i, suffix)
 // allocates once where rpy_int2str and the concatenation allocated twice
 // (names and keys built in loops are the common case).
@@ -31,9 +32,14 @@ bool is_str_concat(const SpaceOperation& op) {
   return f && op.args.size() == 3 && f->name == "rpy_str_concat";
 }
 
+// str(n), or "%d" % n / format(n, "d"): the decimal digits of an int.
 bool is_int2str(const SpaceOperation& op) {
   const ExternalFunc* f = called_external(op);
-  return f && op.args.size() == 2 && f->name == "rpy_int2str";
+  if (f && op.args.size() == 2 && f->name == "rpy_int2str") return true;
+  if (!f || op.args.size() != 3 || f->name != "rpy_format_int") return false;
+  auto* spec = dynamic_cast<const Constant*>(op.args[2]);
+  return spec && spec->llkind == Constant::Plain && spec->value.kind == ConstValue::Str &&
+         (spec->value.s == "d" || spec->value.s.empty());
 }
 
 std::unordered_map<const Value*, size_t> count_uses(FunctionGraph* g) {

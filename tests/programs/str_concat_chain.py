@@ -2,7 +2,8 @@
 # one allocation): three and four pieces, longer chains, empty pieces,
 # non-ASCII pieces (the code point length must add up), an intermediate
 # that is also read on its own, and chains in a loop keeping their results;
-# decimal ints formatted into the result ("w" + str(i), "<" + str(n) + ">"),
+# decimal ints formatted into the result ("w" + str(i), "<" + str(n) + ">",
+# "<%d>" % n),
 # negative and extreme ones, after non-ASCII text.
 import sys
 
@@ -48,6 +49,10 @@ def entry_point(argv):
         names.append(str(i) + str(i + 1))
     for n in [sys.maxsize, -sys.maxsize - 1, 0]:
         names.append("\u00e9t\u00e9 " + str(n) + "!")
+        names.append("<%d>" % n)
+        names.append("%d\u00e9" % n)
+        names.append("k" + format(n, "d") + format(n, ""))
+        names.append("x%dy%d|%5d" % (n, n + 1 if n < 0 else n - 1, n % 1000))
     for name in names:
         print(repr(name), len(name), name[len(name) - 1:])
     seen = {}

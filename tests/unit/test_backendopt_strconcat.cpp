@@ -190,6 +190,20 @@ BOOST_AUTO_TEST_CASE(decimal_int_is_formatted_into_the_result) {
                "    v_10 = direct_call(rpy_str_concat_int, b_4, n_7, c_5)\n"
                "    -> return(v_10)\n");
   }
+  for (const char* spec : {"d", "5d"}) {
+    // "%d!" % n: rpy_format_int with spec "d" is str(n); another spec is not.
+    Strs t("percent_d");
+    Block* s = t.g.startblock;
+    Variable* n = t.add_int_arg();
+    Constant* fn = t.g.new_llconst("rpy_format_int", Constant::External, external("rpy_format_int"));
+    fn->concretetype = lltypes::Void;
+    Constant* c = t.g.new_const_str(spec);
+    c->concretetype = Strs::S();
+    t.ret(s, t.concat(s, t.op(s, "direct_call", {fn, n, c}, Strs::S()), t.a()));
+    BOOST_TEST(fuse_str_concats(&t.g) == (spec[0] == 'd' ? 1u : 0u));
+    check_consistent(t.g);
+    BOOST_TEST((dump(t.g).find("rpy_str_concat_int, '', n_7, a_3)") != std::string::npos) == (spec[0] == 'd'));
+  }
   {
     // str(n) read again: it stays a string of its own.
     Strs t("reused");
