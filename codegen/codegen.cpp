@@ -304,7 +304,10 @@ class CodeGen {
   // cd's own, or its own): nested braces, one level per struct.
   std::string vtable_init(ClassDef* cd, const LLType* vs) {
     if (!vs->super) {  // the runtime's rpy_vtable
-      return fmt::format("{{{}, {}, {}}}", cd->subclassrange_min, cd->subclassrange_max, string_const(cd->name));
+      // Classes made by one factory share a qualname; the bookkeeper
+      // numbers them apart ("Name#2"), Python does not.
+      return fmt::format("{{{}, {}, {}}}", cd->subclassrange_min, cd->subclassrange_max,
+                         string_const(cd->name.substr(0, cd->name.find('#'))));
     }
     std::string init = "{" + vtable_init(cd, vs->super);
     for (auto& [field, ft] : vs->fields) {
@@ -781,6 +784,10 @@ class CodeGen {
       std::string b = n == "int_add_ovf" ? "add" : n == "int_sub_ovf" ? "sub" : "mul";
       return check("__builtin_" + b + "_overflow(" + a[0] + ", " + a[1] + ", &" + var_name(op.result) + ")", ";");
     }
+    if (n == "int_floordiv_ovf_zer")
+      return "if (RPY_UNLIKELY(" + a[1] + " == 0)) { " +
+             raise_builtin("ZeroDivisionError", "integer division or modulo by zero") + " }\n    " +
+             check(a[0] + " == INT64_MIN && " + a[1] + " == -1", r + "rpy_int_floordiv(" + a[0] + ", " + a[1] + ");");
     if (n == "int_neg_ovf")
       return check(a[0] + " == INT64_MIN", r + "-" + a[0] + ";");
     if (n == "int_lshift_ovf")

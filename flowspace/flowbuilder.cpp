@@ -1544,6 +1544,8 @@ class FlowBuilder {
           return constant(o.attr(attr.c_str()));
         }
       }
+      // x.__class__ is type(x): the class, read from the instance's vtable.
+      if (attr == "__class__") return emit("type_of", {obj}, pos);
       return emit("getattr", {obj, g_->new_const_str(attr)}, pos);
     }
     if (t == "Subscript") {
@@ -1885,19 +1887,23 @@ class FlowBuilder {
         push(g_->new_const_str(p.text));
         continue;
       }
-      Value* v = nullptr;
-      if (by_mapping) {
-        if (p.name.empty()) error(e, "ValueError: Format string contains positional fields");
-        v = emit("getitem", {st_.stack[base], g_->new_const_str(p.name)}, pos);
-      } else if (p.name.empty()) {
-        if (p.index >= (int)npos)
-          error(e, fmt::format("Replacement index {} out of range for positional args tuple", p.index));
-        v = st_.stack[base + p.index];  // re-read: an operation inside a try starts a new block
-      } else {
-        for (size_t k = 0; k < kwnames.size(); ++k)
-          if (kwnames[k] == p.name) v = st_.stack[base + npos + k];
-        if (!v) error(e, "KeyError: '" + p.name + "' (no such keyword argument to format())");
-      }
+      auto field_value = [&](const FormatPiece& p) {
+        Value* v = nullptr;
+        if (by_mapping) {
+          if (p.name.empty()) error(e, "ValueError: Format string contains positional fields");
+          v = emit("getitem", {st_.stack[base], g_->new_const_str(p.name)}, pos);
+        } else if (p.name.empty()) {
+          if (p.index >= (int)npos)
+            error(e, fmt::format("Replacement index {} out of range for positional args tuple", p.index));
+          v = st_.stack[base + p.index];  // re-read: an operation inside a try starts a new block
+        } else {
+          for (size_t k = 0; k < kwnames.size(); ++k)
+            if (kwnames[k] == p.name) v = st_.stack[base + npos + k];
+          if (!v) error(e, "KeyError: '" + p.name + "' (no such keyword argument to format())");
+        }
+        return v;
+      };
+      Value* v = field_value(p);
       // {0.attr}, {0[1]}, {d[key]}: a key of digits is an int, any other a str, as CPython's.
       for (auto& [kind, part] : p.accessors) {
         if (kind == '.') {
@@ -1908,6 +1914,17 @@ class FlowBuilder {
                                          : static_cast<Value*>(g_->new_const_str(part))},
                    pos);
         }
+      }
+      if (!p.spec_parts.empty()) {
+        // `{:>{w}}`: the spec is the text of its pieces, at run time.
+        push(v);
+        size_t sb = st_.stack.size();
+        for (auto& sp : p.spec_parts)
+          push(sp.literal ? static_cast<Value*>(g_->new_const_str(sp.text)) : format_field(field_value(sp), sp, pos));
+        Value* spec = concat_stack(sb, pos);
+        v = pop();
+        push(call_builtin("format", {convert_field(v, p, pos), spec}, pos));
+        continue;
       }
       push(format_field(v, p, pos));
     }
@@ -2222,6 +2239,11 @@ class FlowBuilder {
     }
     // pow(x, y) is x ** y (folded on constants, typed as the operator).
     if (fobj && kwnames.empty() && args.size() == 2 && fobj.is(builtins_.attr("pow"))) return emit("pow", args, pos);
+    if (fobj && fobj.is(builtins_.attr("type"))) {
+      if (!kwnames.empty() || args.size() != 1)
+        error(e, "type() with other than one argument creates a class at run time: not RPython");
+      return emit("type_of", args, pos);
+    }
     if (fobj && kwnames.empty() && args.empty() && fobj.is(builtins_.attr("dict"))) return emit("newdict", {}, pos);
     if (fobj && kwnames.empty() && args.empty() && fobj.is(builtins_.attr("set"))) return emit("newset", {}, pos);
     if (fobj) {
@@ -2348,7 +2370,8 @@ class FlowBuilder {
       py::object arg = py::list(e.attr("args"))[0];
       std::string t = node_type(arg);
       static const std::map<std::string, std::string> ovf = {
-          {"Add", "add_ovf"}, {"Sub", "sub_ovf"}, {"Mult", "mul_ovf"}, {"LShift", "lshift_ovf"}};
+          {"Add", "add_ovf"},           {"Sub", "sub_ovf"}, {"Mult", "mul_ovf"}, {"LShift", "lshift_ovf"},
+          {"FloorDiv", "floordiv_ovf"}, {"Mod", "mod_ovf"}};
       SpaceOperation* last = st_.block && !st_.block->operations.empty() ? &st_.block->operations.back() : nullptr;
       std::string checked;
       if (t == "BinOp" && ovf.count(node_type(arg.attr("op")))) checked = ovf.at(node_type(arg.attr("op")));
@@ -2371,7 +2394,7 @@ class FlowBuilder {
         py::object v = static_cast<Constant*>(args[0])->value.to_python();
         if (PyLong_Check(v.ptr())) return args[0];  // folded already, and it fits
       }
-      error(e, "ovfcheck() must directly wrap an integer +, -, * or << (or unary -)");
+      error(e, "ovfcheck() must directly wrap an integer +, -, *, //, % or << (or unary -)");
     }
     return nullptr;
   }

@@ -172,10 +172,14 @@ std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string*
       ++i;
       continue;
     }
-    size_t close = fmt.find('}', i + 1);
-    if (close == std::string::npos) return fail("expected '}' before end of string");
+    // The field ends at its matching '}': its spec may hold fields of its own.
+    size_t close = i + 1;
+    for (int depth = 1; close < fmt.size(); ++close) {
+      if (fmt[close] == '{') ++depth;
+      else if (fmt[close] == '}' && --depth == 0) break;
+    }
+    if (close >= fmt.size()) return fail("expected '}' before end of string");
     std::string field = fmt.substr(i + 1, close - i - 1);
-    if (field.find('{') != std::string::npos) return fail("nested replacement fields are not supported");
     i = close;
     // The field name ends at the first '!' or ':' outside [...].
     size_t name_end = 0;
@@ -188,6 +192,7 @@ std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string*
       ++name_end;
     }
     std::string name = field.substr(0, name_end), conv, spec;
+    if (name.find('{') != std::string::npos) return fail("unexpected '{' in field name");
     std::vector<std::pair<char, std::string>> accessors;
     size_t first = name.find_first_of(".[");
     if (first != std::string::npos) {
@@ -209,6 +214,7 @@ std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string*
     if (bang != std::string::npos && (colon == std::string::npos || bang < colon))
       conv = colon == std::string::npos ? rest.substr(bang + 1) : rest.substr(bang + 1, colon - bang - 1);
     if (colon != std::string::npos) spec = rest.substr(colon + 1);
+    if (conv.find('{') != std::string::npos) return fail("unexpected '{' in field name");
     if (!lit.empty()) {
       out.push_back(FormatPiece{true, lit});
       lit.clear();
@@ -222,21 +228,51 @@ std::vector<FormatPiece> parse_brace_format(const std::string& fmt, std::string*
         return fail("Unknown conversion specifier " + conv);
       p.conversion = conv[0];
     }
-    if (name.empty()) {
-      if (manual) return fail("cannot switch from manual field specification to automatic field numbering");
-      automatic = true;
-      p.index = next++;
-    } else if (std::isdigit((unsigned char)name[0])) {
-      for (char d : name)
-        if (!std::isdigit((unsigned char)d)) return fail("field '" + name + "' is not supported (only indexes and names)");
-      if (automatic) return fail("cannot switch from automatic field numbering to manual field specification");
-      manual = true;
-      p.index = std::stoi(name);
-    } else {
-      for (char d : name)
-        if (!std::isalnum((unsigned char)d) && d != '_')
-          return fail("field '" + name + "' is not supported (only indexes and names)");
-      p.name = name;
+    // A field by automatic number, index or name (the outer field is
+    // numbered before the fields nested in its spec, as CPython does).
+    auto number = [&](FormatPiece& f, const std::string& name) -> bool {
+      if (name.empty()) {
+        if (manual) return fail("cannot switch from manual field specification to automatic field numbering"), false;
+        automatic = true;
+        f.index = next++;
+      } else if (std::isdigit((unsigned char)name[0])) {
+        for (char d : name)
+          if (!std::isdigit((unsigned char)d))
+            return fail("field '" + name + "' is not supported (only indexes and names)"), false;
+        if (automatic) return fail("cannot switch from automatic field numbering to manual field specification"), false;
+        manual = true;
+        f.index = std::stoi(name);
+      } else {
+        for (char d : name)
+          if (!std::isalnum((unsigned char)d) && d != '_')
+            return fail("field '" + name + "' is not supported (only indexes and names)"), false;
+        f.name = name;
+      }
+      return true;
+    };
+    if (!number(p, name)) return {};
+    if (spec.find('{') != std::string::npos || spec.find('}') != std::string::npos) {
+      std::string text;
+      for (size_t k = 0; k < spec.size(); ++k) {
+        if (spec[k] == '}') return fail("Single '}' encountered in format string");
+        if (spec[k] != '{') {
+          text += spec[k];
+          continue;
+        }
+        size_t end = spec.find('}', k + 1);
+        std::string inner = spec.substr(k + 1, end - k - 1);
+        if (inner.find('{') != std::string::npos) return fail("Max string recursion exceeded");
+        if (inner.find_first_of(".[!:") != std::string::npos)
+          return fail("nested field '{" + inner + "}' is not supported (only an index or a name)");
+        if (!text.empty()) p.spec_parts.push_back(FormatPiece{true, text});
+        text.clear();
+        FormatPiece f;
+        f.literal = false;
+        if (!number(f, inner)) return {};
+        p.spec_parts.push_back(f);
+        k = end;
+      }
+      if (!text.empty()) p.spec_parts.push_back(FormatPiece{true, text});
     }
     out.push_back(p);
   }

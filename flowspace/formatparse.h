@@ -22,6 +22,10 @@ struct FormatPiece {
   // str.format: what follows the argument's name, in order: ('.', attribute)
   // or ('[', key) where a key of digits is an int index, else a str key.
   std::vector<std::pair<char, std::string>> accessors;
+  // str.format: a spec holding nested fields (`{:>{width}}`) is built at
+  // run time from these pieces (literals and fields by index or name); the
+  // spec above is then unused.
+  std::vector<FormatPiece> spec_parts;
   // `%` with `*`: the width and/or precision are the arguments of these
   // indexes (-1: none); spec is then spec_head + width + "." + precision +
   // spec_tail, built at run time (a negative width means left-justified).

@@ -41,6 +41,8 @@ const LLOpInfo* llop_info(const std::string& name) {
         {"int_mul_ovf", true, true, "OverflowError", "signed integer expression did overflow"},
         {"int_lshift_ovf", true, true, "OverflowError", "signed integer expression did overflow"},
         {"int_neg_ovf", true, true, "OverflowError", "signed integer expression did overflow"},
+        // ovfcheck(a // b): ZeroDivisionError first (codegen), then INT_MIN // -1
+        {"int_floordiv_ovf_zer", true, true, "OverflowError", "signed integer expression did overflow"},
         {"int_lshift_val", true, true, "ValueError", "negative shift count"},
         {"int_rshift_val", true, true, "ValueError", "negative shift count"},
         {"float_add", false, true, nullptr, nullptr},

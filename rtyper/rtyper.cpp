@@ -923,6 +923,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
     if (ta == Void && tb == Void) {
       bool same = A(0)->kind == A(1)->kind && A(0)->const_ && A(1)->const_ && A(0)->const_->same(*A(1)->const_);
       gen("same_as", {typed_const(ConstValue::from_python(py::bool_(same == eq)), Bool)}, Bool, res);
+    } else if ((ta == VtablePtr() && tb == Void && !A(1)->classdefs.empty()) ||
+               (tb == VtablePtr() && ta == Void && !A(0)->classdefs.empty())) {
+      // type(x) is C: the vtables compare.
+      gen(eq ? "ptr_eq" : "ptr_ne", {convert(op.args[0], VtablePtr()), convert(op.args[1], VtablePtr())}, Bool, res);
     } else if (ta->is_ptr() && tb == Void && !A(0)->frozen.empty() && A(1)->kind == SomeValue::PBC) {
       gen(eq ? "ptr_eq" : "ptr_ne", {op.args[0], convert(op.args[1], ta)}, Bool, res);
     } else if (tb->is_ptr() && ta == Void && !A(1)->frozen.empty() && A(0)->kind == SomeValue::PBC) {
@@ -1003,6 +1007,14 @@ void RTyper::rtype_op(SpaceOperation& op) {
     gen("int_neg_ovf", {convert(op.args[0], Signed)}, Signed, res);
     return;
   }
+  if (name == "floordiv_ovf") {  // only INT_MIN // -1 overflows
+    gen("int_floordiv_ovf_zer", {convert(op.args[0], Signed), convert(op.args[1], Signed)}, Signed, res);
+    return;
+  }
+  if (name == "mod_ovf") {  // INT_MIN % -1 is 0, as the unchecked mod gives
+    gen("int_mod_zer", {convert(op.args[0], Signed), convert(op.args[1], Signed)}, Signed, res);
+    return;
+  }
   if (name == "hash" || name == "identity_hash") {
     gen("same_as", {hash_of(op.args[0], name == "identity_hash")}, Signed, res);
     return;
@@ -1064,6 +1076,23 @@ void RTyper::rtype_op(SpaceOperation& op) {
     SV r = ann(res);
     if (!r->const_) unsupported("attribute of a prebuilt object that is not a constant");
     if (res->concretetype != Void) gen("same_as", {convert(g_->new_const(*r->const_), res->concretetype)}, res->concretetype, res);
+    return;
+  }
+  if (name == "getattr" && A(0)->kind == SomeValue::Class) {  // __name__ (the annotator allows no other)
+    Variable* qual = gen("getfield", {op.args[0], g_->new_llconst("name", Constant::FieldName)}, StrPtr());
+    // The vtable holds the qualified name (what an uncaught exception
+    // prints); a nested class's __name__ is its last part.
+    bool nested = false;
+    for (ClassDef* c : A(0)->classdef->subtree())
+      if (c->cls.attr("__qualname__").cast<std::string>() != c->cls.attr("__name__").cast<std::string>()) nested = true;
+    if (!nested) {
+      gen("same_as", {qual}, StrPtr(), res);
+      return;
+    }
+    Constant* big = typed_const(ConstValue::from_python(py::int_(INT64_MAX)), Signed);
+    Variable* dot = call_external("rpy_str_rfind", {qual, g_->new_const_str("."), typed_const(ConstValue::from_python(py::int_(0)), Signed), big});
+    Variable* start = gen("int_add", {dot, typed_const(ConstValue::from_python(py::int_(1)), Signed)}, Signed);
+    call_external("rpy_str_slice", {qual, start, big}, res);
     return;
   }
   if (name == "getattr" && A(0)->kind == SomeValue::Instance) {
