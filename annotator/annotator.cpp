@@ -1050,6 +1050,17 @@ SV Annotator::getattr_instance(FunctionGraph* g, Block* b, SpaceOperation& op, c
   ClassDef* cd = obj->classdef;
   cd->lookups.insert({g, b});
   py::object clsattr = bk_.lookup_class_attr(cd, name);
+  if (!clsattr) {
+    // A method only the subclasses define is called through the base (as
+    // RPython demotes it): each class's slot holds its own, if any.
+    for (ClassDef* c : cd->subtree()) {
+      py::object a = bk_.lookup_class_attr(c, name);
+      if (a && PyFunction_Check(a.ptr())) {
+        clsattr = a;
+        break;
+      }
+    }
+  }
   if (clsattr && PyFunction_Check(clsattr.ptr())) {
     SomeValue m;
     m.kind = SomeValue::PBC;
