@@ -474,7 +474,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     // helper given a key function) is never annotated.
     for (int side = 0; side < 2; ++side)
       if (args[side]->kind == SomeValue::None && args[1 - side]->kind != SomeValue::None &&
-          (args[1 - side]->kind == SomeValue::PBC || !args[1 - side]->can_be_none))
+          !args[1 - side]->can_be_none)
         return s_bool(name == "is_not");
     return std::make_shared<const SomeValue>(std::move(r));
   }

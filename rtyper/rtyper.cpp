@@ -94,7 +94,7 @@ const LLType* RTyper::lltype_of(const SV& s) {
     case SomeValue::PBC:
       if (!s->method_name.empty()) return lltype_of(s->bound_self);
       if (!s->frozen.empty()) return ptr_to(frozen_struct(s->frozen));
-      if (s->descs.size() <= 1) return Void;
+      if (s->descs.size() <= 1 && !s->can_be_none) return Void;
       return family_fnptr_type(s->descs);
   }
   return Void;
@@ -366,6 +366,15 @@ Value* RTyper::convert(Value* v, const LLType* to) {
   if (from == Unsigned && to == Float) return gen("cast_uint_to_float", {v}, Float);
   if (from == Bool && to == Float) return gen("cast_bool_to_float", {v}, Float);
   if (from == Signed && to == Float) return gen("cast_int_to_float", {v}, Float);
+  if (from == Void && to->is_ptr() && to->item->kind == LLType::Func) {
+    // One known function (e.g. narrowed by `is not None`) into a pointer.
+    SV a = ann(v);
+    if (a->kind == SomeValue::PBC && a->descs.size() == 1 && a->descs[0]->graph) {
+      Constant* fc = g_->new_llconst(a->descs[0]->graph->name, Constant::Graph, a->descs[0]->graph);
+      fc->concretetype = to;
+      return fc;
+    }
+  }
   if (from == Void && to->is_ptr()) return typed_const(ConstValue{}, to);
   if (from && from->is_ptr() && to->is_ptr() &&
       (from->item->is_substruct_of(to->item) || to->item->is_substruct_of(from->item)))
@@ -577,7 +586,9 @@ Value* RTyper::to_bool(Value* v) {
       Variable* len = gen("getfield", {v, g_->new_llconst("num_items", Constant::FieldName)}, Signed);
       return gen("int_is_true", {len}, Bool);
     }
-    case SomeValue::PBC: return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
+    case SomeValue::PBC:
+      if (s->can_be_none && !s->descs.empty()) return gen("ptr_nonzero", {v}, Bool);  // a function or None
+      return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
     case SomeValue::Instance:
     case SomeValue::WeakRef:
       if (!s->can_be_none) return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
@@ -1199,7 +1210,7 @@ void RTyper::rtype_call(SpaceOperation& op) {
       gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
     return;
   }
-  if (f->kind == SomeValue::PBC && f->descs.size() > 1) {
+  if (f->kind == SomeValue::PBC && (f->descs.size() > 1 || (f->descs.size() == 1 && f->can_be_none))) {
     // Through a function pointer: the arguments are bound once for all the
     // functions, so they must agree on parameters and on the defaults used.
     FuncDesc* d0 = f->descs[0];
