@@ -109,6 +109,11 @@ py::object Bookkeeper::lookup_class_attr(ClassDef* cd, const std::string& name) 
       return py::object();
     return v;
   }
+  // object.__str__ calls type(x).__repr__: a class without a __str__ of its
+  // own (or inherited) uses its __repr__, so that str() dispatches to the
+  // __str__ of the subclasses that define one and the __repr__ of the others.
+  // (Exceptions have BaseException.__str__: their message.)
+  if (name == "__str__" && !cd->root()->builtin_exception) return lookup_class_attr(cd, "__repr__");
   return py::object();
 }
 
@@ -227,6 +232,7 @@ FuncDesc* Bookkeeper::method_impl(ClassDef* cd, const std::string& name) {
     // A mixin is no class of its own: its methods belong to each user.
     return get_desc(f, owner ? owner : cd);
   }
+  if (name == "__str__" && !cd->root()->builtin_exception) return method_impl(cd, "__repr__");  // as lookup_class_attr
   return nullptr;
 }
 
@@ -267,6 +273,19 @@ SV Bookkeeper::annotation(const Value* v) {
   }
   auto* c = static_cast<const Constant*>(v);
   SV s = s_const(c->value);
+  if (s->kind == SomeValue::Tuple && c->value.obj) {
+    // Items are annotated as constants of their own: a function is its
+    // desc (tables of (name, function) pairs), an instance is prebuilt, a
+    // list is its family.
+    SomeValue t = *s;
+    t.items.clear();
+    for (auto item : py::reinterpret_borrow<py::tuple>(c->value.obj)) {
+      Constant tmp;
+      tmp.value = ConstValue::from_python(item);
+      t.items.push_back(annotation(&tmp));
+    }
+    return std::make_shared<const SomeValue>(std::move(t));
+  }
   if (s->kind == SomeValue::PBC && c->value.obj) {
     py::handle o = c->value.obj;
     if (FuncDesc* d = get_desc(o)) {

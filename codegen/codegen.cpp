@@ -305,7 +305,10 @@ class CodeGen {
   // cd's own, or its own): nested braces, one level per struct.
   std::string vtable_init(ClassDef* cd, const LLType* vs) {
     if (!vs->super) {  // the runtime's rpy_vtable
-      return fmt::format("{{{}, {}, {}}}", cd->subclassrange_min, cd->subclassrange_max, string_const(cd->name));
+      // Classes made by one factory share a qualname; the bookkeeper
+      // numbers them apart ("Name#2"), Python does not.
+      return fmt::format("{{{}, {}, {}}}", cd->subclassrange_min, cd->subclassrange_max,
+                         string_const(cd->name.substr(0, cd->name.find('#'))));
     }
     std::string init = "{" + vtable_init(cd, vs->super);
     for (auto& [field, ft] : vs->fields) {
