@@ -18,7 +18,7 @@ static bool is_builtin_class(py::handle cls) {
 // The exception classes the runtime raises itself: always in the program.
 static const char* const kRuntimeExceptions[] = {
     "Exception", "ValueError", "ZeroDivisionError", "OverflowError", "IndexError", "KeyError",
-    "TypeError", "AssertionError", "StopIteration", "RuntimeError", "MemoryError", "NotImplementedError",
+    "TypeError", "AssertionError", "StopIteration", "RuntimeError", "RecursionError", "MemoryError", "NotImplementedError",
     "OSError", "LookupError", "UnicodeEncodeError", "UnicodeDecodeError",
     // syslib: sys.exit, and the OSError subclasses the os functions raise by errno
     "SystemExit", "FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError",
