@@ -456,6 +456,10 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       return false;
     };
     if (a->kind == SomeValue::Tuple && orderable(a, c)) return s_bool();
+    if (a->kind == SomeValue::Tuple && c->kind == SomeValue::Tuple)
+      type_error(fmt::format("'{}' not supported between instances of 'tuple' and 'tuple' ({} and {}: tuples order "
+                             "only when their items are numbers, str, bytes or such tuples)",
+                             kOpSymbols.at(name), a->pretty(), c->pretty()));
     type_error(fmt::format("'{}' not supported between instances of '{}' and '{}'", kOpSymbols.at(name),
                            pyname(a), pyname(c)));
   }

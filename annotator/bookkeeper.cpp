@@ -18,7 +18,7 @@ static bool is_builtin_class(py::handle cls) {
 // The exception classes the runtime raises itself: always in the program.
 static const char* const kRuntimeExceptions[] = {
     "Exception", "ValueError", "ZeroDivisionError", "OverflowError", "IndexError", "KeyError",
-    "TypeError", "AssertionError", "StopIteration", "RuntimeError", "MemoryError", "NotImplementedError",
+    "TypeError", "AssertionError", "StopIteration", "RuntimeError", "RecursionError", "MemoryError", "NotImplementedError",
     "OSError", "LookupError", "UnicodeEncodeError", "UnicodeDecodeError",
     // syslib: sys.exit, and the OSError subclasses the os functions raise by errno
     "SystemExit", "FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError",
@@ -266,6 +266,19 @@ std::vector<FunctionGraph*> Bookkeeper::all_graphs() const {
   return r;
 }
 
+// A built-in function (math.exp) is no function value of the program.
+static std::string builtin_hint(py::handle item) {
+  auto hint = [](py::handle x) -> std::string {
+    if (!PyCFunction_Check(x.ptr())) return "";
+    return "; built-in function '" + py::str(x.attr("__name__")).cast<std::string>() +
+           "' cannot be a value: wrap it in a function of the program";
+  };
+  if (PyTuple_Check(item.ptr()))
+    for (auto x : py::reinterpret_borrow<py::tuple>(item))
+      if (std::string h = hint(x); !h.empty()) return h;
+  return hint(item);
+}
+
 SV Bookkeeper::annotation(const Value* v) {
   if (!v->is_const()) {
     auto* var = static_cast<const Variable*>(v);
@@ -304,9 +317,12 @@ SV Bookkeeper::annotation(const Value* v) {
         for (auto item : py::reinterpret_borrow<py::list>(o)) {
           Constant tmp;
           tmp.value = ConstValue::from_python(item);
-          if (!def->generalize(annotation(&tmp)))
-            throw TranslationError(SourcePos{}, "a prebuilt list holds items of incompatible types: " +
-                                                    py::repr(o).cast<std::string>().substr(0, 80));
+          SV sx = annotation(&tmp);
+          SV before = def->find()->item;
+          if (!def->generalize(sx))
+            throw TranslationError(SourcePos{}, "a prebuilt list holds items of incompatible types (" + before->pretty() +
+                                                    " and " + sx->pretty() + "): " +
+                                                    py::repr(o).cast<std::string>().substr(0, 80) + builtin_hint(item));
         }
       }
       return s_list(it->second);
@@ -327,9 +343,12 @@ SV Bookkeeper::annotation(const Value* v) {
           Constant tmp;
           tmp.value = ConstValue::from_python(x);
           SV sx = annotation(&tmp);
+          SV before = key ? def->find()->key : def->find()->value;
           if (!(key ? def->generalize_key(sx) : def->generalize_value(sx)))
             throw TranslationError(SourcePos{}, std::string("a prebuilt ") + (set ? "set" : "dict") + " holds " +
-                                                    (key ? "keys" : "values") + " of incompatible types: " + describe());
+                                                    (key ? "keys" : "values") + " of incompatible types (" +
+                                                    before->pretty() + " and " + sx->pretty() + "): " + describe() +
+                                                    builtin_hint(x));
         };
         if (set) {
           for (auto k : o) join(k, true);
