@@ -456,6 +456,10 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
       return false;
     };
     if (a->kind == SomeValue::Tuple && orderable(a, c)) return s_bool();
+    if (a->kind == SomeValue::Tuple && c->kind == SomeValue::Tuple)
+      type_error(fmt::format("'{}' not supported between instances of 'tuple' and 'tuple' ({} and {}: tuples order "
+                             "only when their items are numbers, str, bytes or such tuples)",
+                             kOpSymbols.at(name), a->pretty(), c->pretty()));
     type_error(fmt::format("'{}' not supported between instances of '{}' and '{}'", kOpSymbols.at(name),
                            pyname(a), pyname(c)));
   }
@@ -480,7 +484,7 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     // helper given a key function) is never annotated.
     for (int side = 0; side < 2; ++side)
       if (args[side]->kind == SomeValue::None && args[1 - side]->kind != SomeValue::None &&
-          (args[1 - side]->kind == SomeValue::PBC || !args[1 - side]->can_be_none))
+          !args[1 - side]->can_be_none)
         return s_bool(name == "is_not");
     return std::make_shared<const SomeValue>(std::move(r));
   }
@@ -780,6 +784,17 @@ SV Annotator::consider_op(FunctionGraph* g, Block* b, SpaceOperation& op) {
     tmp.value = ConstValue::from_python(o.attr(attr.c_str()));
     return bk_.annotation(&tmp);
   }
+  if (name == "getattr" && args[0]->kind == SomeValue::Class) {
+    // type(x).__name__: the vtable's name. Other class attributes are not
+    // stored per class (class-level values live in the instances).
+    const std::string& attr = static_cast<Constant*>(op.args[1])->value.s;
+    if (attr != "__name__")
+      type_error(fmt::format("attribute '{}' of a class known only at run time (type(x), x.__class__): only "
+                             "__name__ is supported; read it through an instance instead",
+                             attr));
+    if (args[0]->can_be_none) type_error("__name__ of a class that may be None");
+    return s_str();
+  }
   if (name == "getattr" && args[0]->kind == SomeValue::Instance)
     return getattr_instance(g, b, op, args[0], static_cast<Constant*>(op.args[1])->value.s);
   if (name == "setattr") {
@@ -1066,6 +1081,17 @@ SV Annotator::getattr_instance(FunctionGraph* g, Block* b, SpaceOperation& op, c
   ClassDef* cd = obj->classdef;
   cd->lookups.insert({g, b});
   py::object clsattr = bk_.lookup_class_attr(cd, name);
+  if (!clsattr) {
+    // A method only the subclasses define is called through the base (as
+    // RPython demotes it): each class's slot holds its own, if any.
+    for (ClassDef* c : cd->subtree()) {
+      py::object a = bk_.lookup_class_attr(c, name);
+      if (a && PyFunction_Check(a.ptr())) {
+        clsattr = a;
+        break;
+      }
+    }
+  }
   if (clsattr && PyFunction_Check(clsattr.ptr())) {
     SomeValue m;
     m.kind = SomeValue::PBC;
@@ -1481,9 +1507,16 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     }
     for (size_t i = 0; i < shape.npositional; ++i) {
       const SV& a = args[i];
-      if (a->kind == SomeValue::Instance && (has_method(a, "__str__") || has_method(a, "__repr__"))) {
+      // (__str__ stands for __repr__ where a class has no __str__, but not on
+      // exceptions: theirs is BaseException's, the message.)
+      if (a->kind == SomeValue::Instance && a->can_be_none && has_method(a, "__str__")) {
+        // None prints as None: the method is called on the other path.
+        if (!call_helper(op, (int)i, "rpython.rlib._reprs", "instance_str", {a}, cur_graph_, cur_block_)) return nullptr;
+        continue;
+      }
+      if (a->kind == SomeValue::Instance && has_method(a, "__str__")) {
         bool blocked;
-        SV r = special_method(op, (int)i, a, has_method(a, "__str__") ? "__str__" : "__repr__", {}, &blocked);
+        SV r = special_method(op, (int)i, a, "__str__", {}, &blocked);
         if (blocked) return nullptr;
         if (!is_str(r)) fail("__str__ must return a str, not " + r->pretty());
         continue;
@@ -1526,7 +1559,13 @@ SV Annotator::consider_builtin(const std::string& name, SpaceOperation& op, cons
     const SV& a = args[0];
     if (is_container(a)) return container_repr(op, 0, a);
     if (a->kind == SomeValue::Instance) {
-      std::string m = name == "str" && has_method(a, "__str__") ? "__str__" : "__repr__";
+      std::string m = name == "str" ? "__str__" : "__repr__";
+      if (has_method(a, m) && a->can_be_none) {  // str(None) is "None": the method on the other path
+        if (!call_helper(op, 0, "rpython.rlib._reprs", name == "str" ? "instance_str" : "instance_repr", {a}, cur_graph_,
+                         cur_block_))
+          return nullptr;
+        return s_str();
+      }
       if (has_method(a, m)) {
         bool blocked;
         SV r = special_method(op, 0, a, m, {}, &blocked);

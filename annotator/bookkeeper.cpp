@@ -18,7 +18,7 @@ static bool is_builtin_class(py::handle cls) {
 // The exception classes the runtime raises itself: always in the program.
 static const char* const kRuntimeExceptions[] = {
     "Exception", "ValueError", "ZeroDivisionError", "OverflowError", "IndexError", "KeyError",
-    "TypeError", "AssertionError", "StopIteration", "RuntimeError", "MemoryError", "NotImplementedError",
+    "TypeError", "AssertionError", "StopIteration", "RuntimeError", "RecursionError", "MemoryError", "NotImplementedError",
     "OSError", "LookupError", "UnicodeEncodeError", "UnicodeDecodeError",
     // syslib: sys.exit, and the OSError subclasses the os functions raise by errno
     "SystemExit", "FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError",
@@ -109,6 +109,11 @@ py::object Bookkeeper::lookup_class_attr(ClassDef* cd, const std::string& name) 
       return py::object();
     return v;
   }
+  // object.__str__ calls type(x).__repr__: a class without a __str__ of its
+  // own (or inherited) uses its __repr__, so that str() dispatches to the
+  // __str__ of the subclasses that define one and the __repr__ of the others.
+  // (Exceptions have BaseException.__str__: their message.)
+  if (name == "__str__" && !cd->root()->builtin_exception) return lookup_class_attr(cd, "__repr__");
   return py::object();
 }
 
@@ -227,6 +232,7 @@ FuncDesc* Bookkeeper::method_impl(ClassDef* cd, const std::string& name) {
     // A mixin is no class of its own: its methods belong to each user.
     return get_desc(f, owner ? owner : cd);
   }
+  if (name == "__str__" && !cd->root()->builtin_exception) return method_impl(cd, "__repr__");  // as lookup_class_attr
   return nullptr;
 }
 
@@ -260,6 +266,19 @@ std::vector<FunctionGraph*> Bookkeeper::all_graphs() const {
   return r;
 }
 
+// A built-in function (math.exp) is no function value of the program.
+static std::string builtin_hint(py::handle item) {
+  auto hint = [](py::handle x) -> std::string {
+    if (!PyCFunction_Check(x.ptr())) return "";
+    return "; built-in function '" + py::str(x.attr("__name__")).cast<std::string>() +
+           "' cannot be a value: wrap it in a function of the program";
+  };
+  if (PyTuple_Check(item.ptr()))
+    for (auto x : py::reinterpret_borrow<py::tuple>(item))
+      if (std::string h = hint(x); !h.empty()) return h;
+  return hint(item);
+}
+
 SV Bookkeeper::annotation(const Value* v) {
   if (!v->is_const()) {
     auto* var = static_cast<const Variable*>(v);
@@ -267,6 +286,19 @@ SV Bookkeeper::annotation(const Value* v) {
   }
   auto* c = static_cast<const Constant*>(v);
   SV s = s_const(c->value);
+  if (s->kind == SomeValue::Tuple && c->value.obj) {
+    // Items are annotated as constants of their own: a function is its
+    // desc (tables of (name, function) pairs), an instance is prebuilt, a
+    // list is its family.
+    SomeValue t = *s;
+    t.items.clear();
+    for (auto item : py::reinterpret_borrow<py::tuple>(c->value.obj)) {
+      Constant tmp;
+      tmp.value = ConstValue::from_python(item);
+      t.items.push_back(annotation(&tmp));
+    }
+    return std::make_shared<const SomeValue>(std::move(t));
+  }
   if (s->kind == SomeValue::PBC && c->value.obj) {
     py::handle o = c->value.obj;
     if (FuncDesc* d = get_desc(o)) {
@@ -285,9 +317,12 @@ SV Bookkeeper::annotation(const Value* v) {
         for (auto item : py::reinterpret_borrow<py::list>(o)) {
           Constant tmp;
           tmp.value = ConstValue::from_python(item);
-          if (!def->generalize(annotation(&tmp)))
-            throw TranslationError(SourcePos{}, "a prebuilt list holds items of incompatible types: " +
-                                                    py::repr(o).cast<std::string>().substr(0, 80));
+          SV sx = annotation(&tmp);
+          SV before = def->find()->item;
+          if (!def->generalize(sx))
+            throw TranslationError(SourcePos{}, "a prebuilt list holds items of incompatible types (" + before->pretty() +
+                                                    " and " + sx->pretty() + "): " +
+                                                    py::repr(o).cast<std::string>().substr(0, 80) + builtin_hint(item));
         }
       }
       return s_list(it->second);
@@ -308,9 +343,12 @@ SV Bookkeeper::annotation(const Value* v) {
           Constant tmp;
           tmp.value = ConstValue::from_python(x);
           SV sx = annotation(&tmp);
+          SV before = key ? def->find()->key : def->find()->value;
           if (!(key ? def->generalize_key(sx) : def->generalize_value(sx)))
             throw TranslationError(SourcePos{}, std::string("a prebuilt ") + (set ? "set" : "dict") + " holds " +
-                                                    (key ? "keys" : "values") + " of incompatible types: " + describe());
+                                                    (key ? "keys" : "values") + " of incompatible types (" +
+                                                    before->pretty() + " and " + sx->pretty() + "): " + describe() +
+                                                    builtin_hint(x));
         };
         if (set) {
           for (auto k : o) join(k, true);

@@ -48,6 +48,12 @@ bool is_iterable(const SV& s) {
 
 // Types whose repr() translated code computes exactly as CPython does.
 bool has_exact_repr(const SV& s) {
+  // An instance whose class defines __repr__ (its subclasses inherit or
+  // override it): repr() gives CPython's text, None included.
+  if (s->kind == SomeValue::Instance && s->classdef && s->classdef->cls) {
+    py::object r = py::getattr(s->classdef->cls, "__repr__", py::none());
+    if (PyFunction_Check(r.ptr())) return true;
+  }
   return (s->is_numeric() || s->kind == SomeValue::String) && !s->can_be_none;
 }
 

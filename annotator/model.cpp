@@ -493,6 +493,17 @@ SV union_of(const SV& a, const SV& b) {
     v.frozen = fa;
     return make(std::move(v));
   }
+  // A function or None (`table.get(name, None)`): a nullable function pointer.
+  auto plain_functions = [](const SV& x) {
+    return x->kind == SomeValue::PBC && !x->descs.empty() && x->method_name.empty() && x->frozen.empty() &&
+           x->classdefs.empty();
+  };
+  if ((plain_functions(a) && K(b) == SomeValue::None) || (K(a) == SomeValue::None && plain_functions(b))) {
+    SomeValue v = K(a) == SomeValue::PBC ? *a : *b;
+    v.const_.reset();
+    v.can_be_none = true;
+    return make(std::move(v));
+  }
   if (K(a) == SomeValue::PBC && K(b) == SomeValue::PBC) {
     if (!a->method_name.empty() || !b->method_name.empty()) {
       if (a->method_name != b->method_name) return nullptr;
@@ -520,7 +531,8 @@ SV union_of(const SV& a, const SV& b) {
     for (auto* d : b->descs)
       if (std::find(v.descs.begin(), v.descs.end(), d) == v.descs.end()) v.descs.push_back(d);
     std::sort(v.descs.begin(), v.descs.end());
-    if (v.descs.size() == 1 && a->const_) v.const_ = a->const_;
+    v.can_be_none = a->can_be_none || b->can_be_none;
+    if (v.descs.size() == 1 && a->const_ && !v.can_be_none) v.const_ = a->const_;
     return make(std::move(v));
   }
   if (K(a) == SomeValue::None && K(b) == SomeValue::None) return a;

@@ -121,4 +121,9 @@ bool is_switch_default(const Link* l);
 // threshold.
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level);
 
+// A RecursionError check at the entry of each function that can be part of
+// a cycle of calls (backendopt/stackcheck.cpp); at every --opt level, just
+// before codegen. Returns how many were inserted.
+size_t insert_stack_checks(const std::vector<FunctionGraph*>& graphs);
+
 }  // namespace rpy

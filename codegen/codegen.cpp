@@ -305,7 +305,10 @@ class CodeGen {
   // cd's own, or its own): nested braces, one level per struct.
   std::string vtable_init(ClassDef* cd, const LLType* vs) {
     if (!vs->super) {  // the runtime's rpy_vtable
-      return fmt::format("{{{}, {}, {}}}", cd->subclassrange_min, cd->subclassrange_max, string_const(cd->name));
+      // Classes made by one factory share a qualname; the bookkeeper
+      // numbers them apart ("Name#2"), Python does not.
+      return fmt::format("{{{}, {}, {}}}", cd->subclassrange_min, cd->subclassrange_max,
+                         string_const(cd->name.substr(0, cd->name.find('#'))));
     }
     std::string init = "{" + vtable_init(cd, vs->super);
     for (auto& [field, ft] : vs->fields) {
@@ -782,6 +785,11 @@ class CodeGen {
       std::string b = n == "int_add_ovf" ? "add" : n == "int_sub_ovf" ? "sub" : "mul";
       return check("__builtin_" + b + "_overflow(" + a[0] + ", " + a[1] + ", &" + var_name(op.result) + ")", ";");
     }
+    if (n == "stack_check")
+      // Alone in the function's first block: nothing is live after a raise
+      // here, so the allocation of the exception needs no roots.
+      return "if (RPY_UNLIKELY((char*)__builtin_frame_address(0) < rpy_stack_limit)) { rpy_raise_cstr(&rpy_vt_" +
+             std::string(info->exc) + ", " + c_string_literal(info->exc_msg) + "); goto " + fail_label_ + "; }";
     if (n == "int_floordiv_ovf_zer")
       return "if (RPY_UNLIKELY(" + a[1] + " == 0)) { " +
              raise_builtin("ZeroDivisionError", "integer division or modulo by zero") + " }\n    " +

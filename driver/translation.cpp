@@ -45,6 +45,8 @@ void Translation::gctransform() {
 std::vector<GeneratedFile> Translation::generate_source(const CodegenOptions& options) {
   CodegenOptions opts = options;
   opts.precise_gc = stage_ == GcTransformed;
+  size_t checks = insert_stack_checks(bk_.all_graphs());
+  log::get("backendopt")->debug("{} stack checks", checks);
   std::vector<GeneratedFile> files = generate_cpp(bk_.all_graphs(), entry_->graph, rtyper_, opts);
   size_t bytes = 0;
   for (auto& f : files) bytes += f.text.size();

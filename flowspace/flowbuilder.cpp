@@ -1577,6 +1577,8 @@ class FlowBuilder {
           return constant(o.attr(attr.c_str()));
         }
       }
+      // x.__class__ is type(x): the class, read from the instance's vtable.
+      if (attr == "__class__") return emit("type_of", {obj}, pos);
       return emit("getattr", {obj, g_->new_const_str(attr)}, pos);
     }
     if (t == "Subscript") {
@@ -2098,9 +2100,57 @@ class FlowBuilder {
 
   Value* emit_compare(const std::string& optype, Value* l, Value* r, SourcePos pos) {
     std::string op = kCompareOps.at(optype);
-    if (op == "contains") return emit("contains", {r, l}, pos);
-    if (op == "not_contains") return emit("not_", {emit("contains", {r, l}, pos)}, pos);
+    if (op == "contains" || op == "not_contains") {
+      Value* in = tuple_contains(l, r, pos);
+      if (!in) in = emit("contains", {r, l}, pos);
+      return op == "contains" ? in : emit("not_", {in}, pos);
+    }
     return emit(op, {l, r}, pos);
+  }
+
+  // `x in (a, b, c)` with a tuple constant or a tuple display: `x == a or
+  // x == b or ...` (tuples are heterogeneous: no loop can scan one).
+  // nullptr for any other container.
+  Value* tuple_contains(Value* l, Value* r, SourcePos pos) {
+    std::vector<Value*> items;
+    if (r->is_const()) {
+      py::object t = static_cast<Constant*>(r)->value.obj;
+      if (!t || !PyTuple_CheckExact(t.ptr())) return nullptr;
+      for (auto item : py::reinterpret_borrow<py::tuple>(t)) items.push_back(constant(item));
+    } else {
+      SpaceOperation* def = nullptr;
+      if (st_.block)
+        for (auto& o : st_.block->operations)
+          if (o.result == r && o.opname == "newtuple") def = &o;
+      if (!def) return nullptr;
+      items = def->args;
+    }
+    if (items.empty()) return g_->new_const_bool(false);
+    // The operands ride on the stack through the branches.
+    size_t base = st_.stack.size();
+    push(l);
+    for (Value* it : items) push(it);
+    std::vector<State> done;
+    for (size_t i = 0; i < items.size(); ++i) {
+      Value* c = emit("eq", {st_.stack[base], st_.stack[base + 1 + i]}, pos);
+      if (i + 1 == items.size()) {
+        st_.stack.resize(base);
+        push(c);
+        done.push_back(st_);
+        break;
+      }
+      auto [ts, fs] = branch(c, pos);
+      if (!ts.dead()) {
+        st_ = ts;
+        st_.stack.resize(base);
+        push(g_->new_const_bool(true));
+        done.push_back(st_);
+      }
+      st_ = fs;
+      if (st_.dead()) break;
+    }
+    st_ = merge(done, pos);
+    return pop();
   }
 
   Value* eval_boolop(py::handle e) {
@@ -2271,6 +2321,11 @@ class FlowBuilder {
     }
     // pow(x, y) is x ** y (folded on constants, typed as the operator).
     if (fobj && kwnames.empty() && args.size() == 2 && fobj.is(builtins_.attr("pow"))) return emit("pow", args, pos);
+    if (fobj && fobj.is(builtins_.attr("type"))) {
+      if (!kwnames.empty() || args.size() != 1)
+        error(e, "type() with other than one argument creates a class at run time: not RPython");
+      return emit("type_of", args, pos);
+    }
     if (fobj && kwnames.empty() && args.empty() && fobj.is(builtins_.attr("dict"))) return emit("newdict", {}, pos);
     if (fobj && kwnames.empty() && args.empty() && fobj.is(builtins_.attr("set"))) return emit("newset", {}, pos);
     if (fobj) {

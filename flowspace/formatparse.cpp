@@ -226,6 +226,7 @@ std::vector<FormatPiece> parse_brace(const std::string& fmt, std::string* error,
     if (bang != std::string::npos && (colon == std::string::npos || bang < colon))
       conv = colon == std::string::npos ? rest.substr(bang + 1) : rest.substr(bang + 1, colon - bang - 1);
     if (colon != std::string::npos) spec = rest.substr(colon + 1);
+    if (conv.find('{') != std::string::npos) return fail("unexpected '{' in field name");
     if (!lit.empty()) {
       out.push_back(FormatPiece{true, lit});
       lit.clear();

@@ -44,6 +44,8 @@ const LLOpInfo* llop_info(const std::string& name) {
         // and ZeroDivisionError first, as the division itself
         {"int_floordiv_ovf_zer", true, true, "OverflowError", "signed integer expression did overflow"},
         {"int_lshift_val", true, true, "ValueError", "negative shift count"},
+        // At the entry of functions that can recurse (backendopt/stackcheck.cpp)
+        {"stack_check", true, false, "RecursionError", "maximum recursion depth exceeded"},
         {"int_rshift_val", true, true, "ValueError", "negative shift count"},
         {"float_add", false, true, nullptr, nullptr},
         {"float_sub", false, true, nullptr, nullptr},

@@ -138,11 +138,23 @@ void RTyper::rtype_instantiate(SpaceOperation& op, py::handle cls, std::vector<V
                        convert(g_->new_const(ConstValue::from_python(v)), ft)},
           Void);
     }
+  FuncDesc* init = call_init ? bk_.method_impl(cd, "__init__") : nullptr;
   if (cd->root()->builtin_exception) {
     // str(e) is fixed at creation from the arguments, as BaseException does.
-    set_exception_args(p, cd, std::vector<Value*>(args.begin(), args.end() - kwnames.size()));
+    // A class with its own __init__ may be given anything (a position, a
+    // wrapped object) and usually passes its message to Exception.__init__,
+    // which sets str(e) again: arguments without a str() of their own
+    // here leave it empty until then.
+    std::vector<Value*> eargs(args.begin(), args.end() - kwnames.size());
+    bool plain = true;
+    for (Value* a : eargs) {
+      SV s = ann(a);
+      if (!(s->is_numeric() || s->kind == SomeValue::String || s->kind == SomeValue::None)) plain = false;
+    }
+    if (plain || !init || cd->builtin_exception) set_exception_args(p, cd, eargs);
+    else set_exception_args(p, cd, {});
   }
-  if (FuncDesc* init = call_init ? bk_.method_impl(cd, "__init__") : nullptr; init && !cd->builtin_exception) {
+  if (init && !cd->builtin_exception) {
     std::vector<Value*> llargs{g_->new_llconst(init->graph->name, Constant::Graph, init->graph)};
     for (Value* a : call_args(init, args, kwnames, p, op.pos)) llargs.push_back(a);
     gen("direct_call", llargs, init->graph->returnblock->inputargs[0]->concretetype);

@@ -37,16 +37,21 @@ const LLType* RTyper::dict_lltype(DictDef* d) {
   d = d->find();
   auto it = dict_types_.find(d);
   if (it != dict_types_.end()) return ptr_to(it->second);
+  // A family that never holds a key still gets a key field: the
+  // templates' code mentions it (the operations that would use it are
+  // never reached). The key and value types first: a dict of dicts makes
+  // the inner family's types (and takes its number) on the way.
+  const LLType* key = d->key->kind == SomeValue::Impossible ? Signed : lltype_of(d->key);
+  const LLType* value = d->is_set ? Void : lltype_of(d->value);
+  it = dict_types_.find(d);
+  if (it != dict_types_.end()) return ptr_to(it->second);
   int n = (int)dict_types_.size();
   auto layout = std::make_unique<DictLayout>();
   DictLayout* L = layout.get();
   dict_layouts_.push_back(std::move(layout));
   L->is_set = d->is_set;
-  // A family that never holds a key still gets a key field: the
-  // templates' code mentions it (the operations that would use it are
-  // never reached).
-  L->key = d->key->kind == SomeValue::Impossible ? Signed : lltype_of(d->key);
-  L->value = d->is_set ? Void : lltype_of(d->value);
+  L->key = key;
+  L->value = value;
   L->custom_eq = d->custom_eq != nullptr || key_may_run_user_code(d->key) ||
                  (d->key->kind == SomeValue::Tuple && tuple_with_float(d->key));
   std::vector<std::pair<std::string, const LLType*>> fields{{"key", L->key}};

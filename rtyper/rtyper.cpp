@@ -94,7 +94,7 @@ const LLType* RTyper::lltype_of(const SV& s) {
     case SomeValue::PBC:
       if (!s->method_name.empty()) return lltype_of(s->bound_self);
       if (!s->frozen.empty()) return ptr_to(frozen_struct(s->frozen));
-      if (s->descs.size() <= 1) return Void;
+      if (s->descs.size() <= 1 && !s->can_be_none) return Void;
       return family_fnptr_type(s->descs);
   }
   return Void;
@@ -366,6 +366,15 @@ Value* RTyper::convert(Value* v, const LLType* to) {
   if (from == Unsigned && to == Float) return gen("cast_uint_to_float", {v}, Float);
   if (from == Bool && to == Float) return gen("cast_bool_to_float", {v}, Float);
   if (from == Signed && to == Float) return gen("cast_int_to_float", {v}, Float);
+  if (from == Void && to->is_ptr() && to->item->kind == LLType::Func) {
+    // One known function (e.g. narrowed by `is not None`) into a pointer.
+    SV a = ann(v);
+    if (a->kind == SomeValue::PBC && a->descs.size() == 1 && a->descs[0]->graph) {
+      Constant* fc = g_->new_llconst(a->descs[0]->graph->name, Constant::Graph, a->descs[0]->graph);
+      fc->concretetype = to;
+      return fc;
+    }
+  }
   if (from == Void && to->is_ptr()) return typed_const(ConstValue{}, to);
   if (from && from->is_ptr() && to->is_ptr() &&
       (from->item->is_substruct_of(to->item) || to->item->is_substruct_of(from->item)))
@@ -580,7 +589,9 @@ Value* RTyper::to_bool(Value* v) {
       Variable* len = gen("getfield", {v, g_->new_llconst("num_items", Constant::FieldName)}, Signed);
       return gen("int_is_true", {len}, Bool);
     }
-    case SomeValue::PBC: return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
+    case SomeValue::PBC:
+      if (s->can_be_none && !s->descs.empty()) return gen("ptr_nonzero", {v}, Bool);  // a function or None
+      return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
     case SomeValue::Instance:
     case SomeValue::WeakRef:
       if (!s->can_be_none) return typed_const(ConstValue::from_python(py::bool_(true)), Bool);
@@ -926,6 +937,10 @@ void RTyper::rtype_op(SpaceOperation& op) {
     if (ta == Void && tb == Void) {
       bool same = A(0)->kind == A(1)->kind && A(0)->const_ && A(1)->const_ && A(0)->const_->same(*A(1)->const_);
       gen("same_as", {typed_const(ConstValue::from_python(py::bool_(same == eq)), Bool)}, Bool, res);
+    } else if ((ta == VtablePtr() && tb == Void && !A(1)->classdefs.empty()) ||
+               (tb == VtablePtr() && ta == Void && !A(0)->classdefs.empty())) {
+      // type(x) is C: the vtables compare.
+      gen(eq ? "ptr_eq" : "ptr_ne", {convert(op.args[0], VtablePtr()), convert(op.args[1], VtablePtr())}, Bool, res);
     } else if (ta->is_ptr() && tb == Void && !A(0)->frozen.empty() && A(1)->kind == SomeValue::PBC) {
       gen(eq ? "ptr_eq" : "ptr_ne", {op.args[0], convert(op.args[1], ta)}, Bool, res);
     } else if (tb->is_ptr() && ta == Void && !A(1)->frozen.empty() && A(0)->kind == SomeValue::PBC) {
@@ -1076,6 +1091,23 @@ void RTyper::rtype_op(SpaceOperation& op) {
     if (res->concretetype != Void) gen("same_as", {convert(g_->new_const(*r->const_), res->concretetype)}, res->concretetype, res);
     return;
   }
+  if (name == "getattr" && A(0)->kind == SomeValue::Class) {  // __name__ (the annotator allows no other)
+    Variable* qual = gen("getfield", {op.args[0], g_->new_llconst("name", Constant::FieldName)}, StrPtr());
+    // The vtable holds the qualified name (what an uncaught exception
+    // prints); a nested class's __name__ is its last part.
+    bool nested = false;
+    for (ClassDef* c : A(0)->classdef->subtree())
+      if (c->cls.attr("__qualname__").cast<std::string>() != c->cls.attr("__name__").cast<std::string>()) nested = true;
+    if (!nested) {
+      gen("same_as", {qual}, StrPtr(), res);
+      return;
+    }
+    Constant* big = typed_const(ConstValue::from_python(py::int_(INT64_MAX)), Signed);
+    Variable* dot = call_external("rpy_str_rfind", {qual, g_->new_const_str("."), typed_const(ConstValue::from_python(py::int_(0)), Signed), big});
+    Variable* start = gen("int_add", {dot, typed_const(ConstValue::from_python(py::int_(1)), Signed)}, Signed);
+    call_external("rpy_str_slice", {qual, start, big}, res);
+    return;
+  }
   if (name == "getattr" && A(0)->kind == SomeValue::Instance) {
     rtype_getattr_instance(op);
     return;
@@ -1180,7 +1212,7 @@ void RTyper::rtype_call(SpaceOperation& op) {
       gen("same_as", {convert(r, op.result->concretetype)}, op.result->concretetype, op.result);
     return;
   }
-  if (f->kind == SomeValue::PBC && f->descs.size() > 1) {
+  if (f->kind == SomeValue::PBC && (f->descs.size() > 1 || (f->descs.size() == 1 && f->can_be_none))) {
     // Through a function pointer: the arguments are bound once for all the
     // functions, so they must agree on parameters and on the defaults used.
     FuncDesc* d0 = f->descs[0];

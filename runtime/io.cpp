@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -89,8 +90,19 @@ void rpy_stdout_flush(void) {
   }
 }
 
+char* rpy_stack_limit = nullptr;
+
 void rpy_runtime_init(int, char**) {
   rpy_gc_init();
+  // The stack grows down from about here. Keep a margin below the limit
+  // for the runtime's own frames (formatting, sorting, raising).
+  struct rlimit rl;
+  size_t size = 8u << 20;
+  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) size = (size_t)rl.rlim_cur;
+  if (size > (1u << 30)) size = 1u << 30;
+  const size_t margin = 256u << 10;
+  char* here = (char*)__builtin_frame_address(0);
+  rpy_stack_limit = size > 2 * margin ? here - (size - margin) : here - size / 2;
   g_line_buffered = isatty(1) == 1;
 }
 

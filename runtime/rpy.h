@@ -62,6 +62,7 @@ extern const rpy_vtable rpy_vt_TypeError;
 extern const rpy_vtable rpy_vt_AssertionError;
 extern const rpy_vtable rpy_vt_StopIteration;
 extern const rpy_vtable rpy_vt_RuntimeError;
+extern const rpy_vtable rpy_vt_RecursionError;
 extern const rpy_vtable rpy_vt_MemoryError;
 // Raised by the str/bytes codecs (runtime/strmethods.cpp, bytes.cpp); the
 // bookkeeper always creates these classes too.
@@ -96,6 +97,9 @@ static inline bool rpy_isinstance_range(const rpy_object* obj, Signed min, Signe
 
 // ---- process ----------------------------------------------------------------
 void rpy_runtime_init(int argc, char** argv);
+// Functions that can recurse raise RecursionError when their frame is below
+// this address (set by rpy_runtime_init from the stack's size limit).
+extern char* rpy_stack_limit;
 void rpy_runtime_shutdown(void);  // flushes stdout
 
 // ---- strings -----------------------------------------------------------------

@@ -11,6 +11,20 @@ from rpython.rlib.unroll import unrolling_iterable
 _TUPLE_INDEXES = unrolling_iterable(range(1, 64))
 
 
+def instance_str(x):
+    # str() of an instance that may be None (its class has __str__ or
+    # __repr__): the method call needs a non-None receiver.
+    if x is None:
+        return "None"
+    return str(x)
+
+
+def instance_repr(x):
+    if x is None:
+        return "None"
+    return repr(x)
+
+
 def list_repr(l):
     if len(l) == 0:
         return "[]"
