@@ -83,50 +83,16 @@ struct root_if<T, false> {
   T get() const { return v; }
 };
 
-// CPython's hash of an int and of a float (Python/pyhash.c): a set orders
-// its items by these (see "Sets" below), so a set of numbers iterates and
-// prints in CPython's order.
-constexpr Unsigned PYHASH_MODULUS = ((Unsigned)1 << 61) - 1;
-
-inline Signed cpython_int_hash(Signed n) {
-  Unsigned a = n < 0 ? (Unsigned)0 - (Unsigned)n : (Unsigned)n;
-  Signed h = (Signed)(a % PYHASH_MODULUS);
-  if (n < 0) h = -h;
-  return h == -1 ? -2 : h;
-}
-
-inline Signed cpython_float_hash(double v) {
-  if (std::isinf(v)) return v > 0 ? 314159 : -314159;
-  if (std::isnan(v)) return 0;  // CPython hashes a NaN by its address
-  int e;
-  double m = std::frexp(v, &e);
-  int sign = 1;
-  if (m < 0) {
-    sign = -1;
-    m = -m;
-  }
-  Unsigned x = 0;
-  while (m != 0) {
-    x = ((x << 28) & PYHASH_MODULUS) | x >> (61 - 28);
-    m *= 268435456.0;  // 2**28
-    e -= 28;
-    Unsigned y = (Unsigned)m;
-    m -= (double)y;
-    x += y;
-    if (x >= PYHASH_MODULUS) x -= PYHASH_MODULUS;
-  }
-  e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
-  x = ((x << e) & PYHASH_MODULUS) | x >> (61 - e);
-  x = x * (Unsigned)(Signed)sign;
-  return (Signed)x == -1 ? -2 : (Signed)x;
-}
-
+// A set orders its items by CPython's hash of an int or a float
+// (rpy_int_pyhash / rpy_float_pyhash, runtime/arith.cpp, what hash() gives;
+// see "Sets" below), so a set of numbers iterates and prints in CPython's
+// order.
 template <class D>
 inline Signed stored_hash(typename Ops<D>::K key) {
   using K = typename Ops<D>::K;
   Signed h;
-  if constexpr (Ops<D>::is_set && std::is_same_v<K, Signed>) h = cpython_int_hash(key);
-  else if constexpr (Ops<D>::is_set && std::is_same_v<K, double>) h = cpython_float_hash(key);
+  if constexpr (Ops<D>::is_set && std::is_same_v<K, Signed>) h = rpy_int_pyhash(key);
+  else if constexpr (Ops<D>::is_set && std::is_same_v<K, double>) h = rpy_float_pyhash(key);
   else h = Ops<D>::hash(key);
   return h == DELETED ? DELETED + 1 : h;
 }
