@@ -1,6 +1,7 @@
 // Optimizations on rtyped graphs, run before codegen (and before the JIT
 // codewriter reads them). One pass per file; this header is the pipeline.
 #pragma once
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -120,6 +121,15 @@ bool is_switch_default(const Link* l);
 // and switch merging; 3: with a larger inlining
 // threshold.
 void run_backend_optimizations(const std::vector<FunctionGraph*>& graphs, int level);
+
+// callgraph.cpp: the graph a direct_call calls (nullptr for an external or
+// an indirect call), and the call graph of direct calls.
+FunctionGraph* called_graph(const SpaceOperation& op);
+struct CallGraph {
+  std::vector<FunctionGraph*> bottom_up;          // callees before their callers
+  std::unordered_set<FunctionGraph*> recursive;   // on a cycle of direct calls, or calling itself
+  explicit CallGraph(const std::vector<FunctionGraph*>& graphs);
+};
 
 // A RecursionError check at the entry of each function that can be part of
 // a cycle of calls (backendopt/stackcheck.cpp); at every --opt level, just

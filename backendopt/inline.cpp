@@ -47,13 +47,6 @@ namespace rpy {
 
 namespace {
 
-FunctionGraph* called_graph(const SpaceOperation& op) {
-  if (op.opname != "direct_call" || op.args.empty()) return nullptr;
-  auto* fn = dynamic_cast<Constant*>(op.args[0]);
-  if (!fn || fn->llkind != Constant::Graph || !fn->llptr) return nullptr;
-  return const_cast<FunctionGraph*>(static_cast<const FunctionGraph*>(fn->llptr));
-}
-
 // Copies in C++ are free, so they do not count against the threshold.
 double op_weight(const SpaceOperation& op) {
   if (op.opname == "same_as" || op.opname == "cast_pointer") return 0;
@@ -86,56 +79,6 @@ Variable* copy_var(FunctionGraph* g, const Variable* v) {
   n->annotation = v->annotation;
   return n;
 }
-
-// Graphs on a cycle of direct calls (including calling themselves), and all
-// graphs in an order where callees come before their callers.
-struct CallGraph {
-  std::vector<FunctionGraph*> bottom_up;
-  std::unordered_set<FunctionGraph*> recursive;
-
-  explicit CallGraph(const std::vector<FunctionGraph*>& graphs) {
-    std::unordered_map<FunctionGraph*, std::vector<FunctionGraph*>> callees;
-    std::unordered_set<FunctionGraph*> known(graphs.begin(), graphs.end());
-    for (FunctionGraph* g : graphs)
-      for (Block* b : g->iterblocks())
-        for (auto& op : b->operations)
-          if (FunctionGraph* c = called_graph(op); c && known.count(c)) callees[g].push_back(c);
-    // Tarjan: SCCs come out callees first.
-    std::unordered_map<FunctionGraph*, int> index, low;
-    std::unordered_set<FunctionGraph*> onstack;
-    std::vector<FunctionGraph*> stack;
-    int counter = 0;
-    std::function<void(FunctionGraph*)> visit = [&](FunctionGraph* v) {
-      index[v] = low[v] = counter++;
-      stack.push_back(v);
-      onstack.insert(v);
-      for (FunctionGraph* w : callees[v]) {
-        if (!index.count(w)) {
-          visit(w);
-          low[v] = std::min(low[v], low[w]);
-        } else if (onstack.count(w)) {
-          low[v] = std::min(low[v], index[w]);
-        }
-      }
-      if (low[v] != index[v]) return;
-      std::vector<FunctionGraph*> scc;
-      FunctionGraph* w;
-      do {
-        w = stack.back();
-        stack.pop_back();
-        onstack.erase(w);
-        scc.push_back(w);
-      } while (w != v);
-      bool self = std::count(callees[v].begin(), callees[v].end(), v) > 0;
-      for (FunctionGraph* x : scc) {
-        if (scc.size() > 1 || self) recursive.insert(x);
-        bottom_up.push_back(x);
-      }
-    };
-    for (FunctionGraph* g : graphs)
-      if (!index.count(g)) visit(g);
-  }
-};
 
 constexpr double kCallerBudget = 3000;
 

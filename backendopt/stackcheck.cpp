@@ -10,80 +10,22 @@
 // its own before the old start block, so that a try at the start of the
 // function does not catch it: the error belongs to the caller, as the
 // call's own failure.
-#include <algorithm>
-#include <functional>
-#include <map>
-
 #include "backendopt/backendopt.h"
 #include "rtyper/lltype.h"
 
 namespace rpy {
 
 size_t insert_stack_checks(const std::vector<FunctionGraph*>& graphs) {
-  std::map<const FunctionGraph*, size_t> index;
-  for (size_t i = 0; i < graphs.size(); ++i) index[graphs[i]] = i;
-  std::vector<std::vector<size_t>> callees(graphs.size());
-  std::vector<bool> marked(graphs.size(), false);
-  for (size_t i = 0; i < graphs.size(); ++i) {
-    for (Block* b : graphs[i]->iterblocks())
-      for (auto& op : b->operations) {
-        if (op.opname == "indirect_call") marked[i] = true;
-        if (op.opname != "direct_call" || op.args.empty() || !op.args[0]->is_const()) continue;
-        auto* c = static_cast<Constant*>(op.args[0]);
-        if (c->llkind != Constant::Graph) continue;
-        auto it = index.find(static_cast<const FunctionGraph*>(c->llptr));
-        if (it == index.end()) continue;
-        if (it->second == i) marked[i] = true;  // calls itself
-        callees[i].push_back(it->second);
-      }
-  }
-  // Tarjan's strongly connected components, iteratively (call graphs of
-  // large programs are deep).
-  std::vector<int> num(graphs.size(), -1), low(graphs.size(), 0);
-  std::vector<bool> on_stack(graphs.size(), false);
-  std::vector<size_t> stack;
-  int counter = 0;
-  for (size_t root = 0; root < graphs.size(); ++root) {
-    if (num[root] >= 0) continue;
-    std::vector<std::pair<size_t, size_t>> work{{root, 0}};
-    num[root] = low[root] = counter++;
-    stack.push_back(root);
-    on_stack[root] = true;
-    while (!work.empty()) {
-      auto& [v, next] = work.back();
-      if (next < callees[v].size()) {
-        size_t w = callees[v][next++];
-        if (num[w] < 0) {
-          num[w] = low[w] = counter++;
-          stack.push_back(w);
-          on_stack[w] = true;
-          work.push_back({w, 0});
-        } else if (on_stack[w]) {
-          low[v] = std::min(low[v], num[w]);
-        }
-        continue;
-      }
-      if (low[v] == num[v]) {
-        std::vector<size_t> comp;
-        size_t w;
-        do {
-          w = stack.back();
-          stack.pop_back();
-          on_stack[w] = false;
-          comp.push_back(w);
-        } while (w != v);
-        if (comp.size() > 1)
-          for (size_t x : comp) marked[x] = true;
-      }
-      size_t done = v;
-      work.pop_back();
-      if (!work.empty()) low[work.back().first] = std::min(low[work.back().first], low[done]);
-    }
-  }
+  CallGraph cg(graphs);
+  auto makes_indirect_call = [](FunctionGraph* g) {
+    for (Block* b : g->iterblocks())
+      for (auto& op : b->operations)
+        if (op.opname == "indirect_call") return true;
+    return false;
+  };
   size_t n = 0;
-  for (size_t i = 0; i < graphs.size(); ++i) {
-    if (!marked[i]) continue;
-    FunctionGraph* g = graphs[i];
+  for (FunctionGraph* g : graphs) {
+    if (!cg.recursive.count(g) && !makes_indirect_call(g)) continue;
     Block* old = g->startblock;
     std::vector<Variable*> params;
     std::vector<Value*> args;
