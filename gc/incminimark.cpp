@@ -341,6 +341,11 @@ struct VisitCtx {
 };
 void visit_adapter(void** slot, void* ctx) { static_cast<VisitCtx*>(ctx)->fn(slot); }
 
+inline bool is_ref(const void* p) { return p != nullptr && !((uintptr_t)p & 1); }
+inline void prefetch_ref(void* p) {
+  if (is_ref(p)) __builtin_prefetch(p, 1);
+}
+
 // Calls fn on items[begin..end) of an array of pointers. Each referent's
 // header is prefetched some items ahead, so that the cache misses on a run
 // of objects (a list of fresh strings being copied or marked) overlap
@@ -349,10 +354,7 @@ template <void (*fn)(void**)>
 inline void visit_pointer_array(void** items, int64_t begin, int64_t end) {
   constexpr int64_t kAhead = 8;
   for (int64_t i = begin; i < end; i++) {
-    if (i + kAhead < end) {
-      void* q = items[i + kAhead];
-      if (q && !((uintptr_t)q & 1)) __builtin_prefetch(q, 1);
-    }
+    if (i + kAhead < end) prefetch_ref(items[i + kAhead]);
     fn(items + i);
   }
 }
@@ -371,12 +373,8 @@ inline void visit_items(char* items, const rpy_typeinfo& ti, int64_t begin, int6
   const uint32_t n = ti.n_item_ptrs;
   for (int64_t i = begin; i < end; i++) {
     char* item = items + (size_t)i * stride;
-    if (i + kAhead < end) {
-      for (uint32_t k = 0; k < n; k++) {
-        void* q = *reinterpret_cast<void**>(item + kAhead * stride + ti.item_ptr_offsets[k]);
-        if (q && !((uintptr_t)q & 1)) __builtin_prefetch(q, 1);
-      }
-    }
+    if (i + kAhead < end)
+      for (uint32_t k = 0; k < n; k++) prefetch_ref(*reinterpret_cast<void**>(item + kAhead * stride + ti.item_ptr_offsets[k]));
     for (uint32_t k = 0; k < n; k++) fn(reinterpret_cast<void**>(item + ti.item_ptr_offsets[k]));
   }
 }
@@ -415,7 +413,6 @@ inline bool in_to_space(const void* p) {
   return (size_t)(static_cast<const char*>(p) - G.to_start) < G.surv_size;
 }
 
-inline bool is_ref(const void* p) { return p != nullptr && !((uintptr_t)p & 1); }
 
 inline int64_t address_hash(const void* p) {
   uint64_t a = (uint64_t)(uintptr_t)p;
