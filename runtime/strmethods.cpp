@@ -486,31 +486,25 @@ inline bool ascii_to_upper(CaseOp op, unsigned c, bool first, bool prev_cased) {
 rpy_string* ascii_case_map(rpy_string* s, CaseOp op) {
   Signed n = s->nbytes;
   if (op == CaseOp::Lower || op == CaseOp::Upper || op == CaseOp::Casefold) {
-    // Share the input when nothing changes (common for keywords and the like).
-    bool up = op == CaseOp::Upper;
+    unsigned first = op == CaseOp::Upper ? 'a' : 'A';  // of the 26 letters that change
+    const unsigned char* in = (const unsigned char*)s->data;
     Signed k = 0;
-    for (; k < n; k++) {
-      unsigned c = (unsigned char)s->data[k];
-      if (up ? a_lower(c) : a_upper(c)) break;
-    }
-    if (k == n) return s;
+    while (k < n && in[k] - first >= 26u) k++;
+    if (k == n) return s;  // shared when nothing changes (keywords and the like)
+    Root<rpy_string> rs(s);
+    rpy_string* r = new_string(n, n);
+    if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
+    in = (const unsigned char*)rs.get()->data;
+    unsigned char* out = (unsigned char*)r->data;
+    // Branch-free, so the compiler vectorizes it: a megabyte of text is
+    // upper-cased at memory speed.
+    for (Signed i = 0; i < n; i++) out[i] = (unsigned char)(in[i] ^ ((in[i] - first < 26u) << 5));
+    return r;
   }
   Root<rpy_string> rs(s);
   rpy_string* r = new_string(n, n);
   if (RPY_UNLIKELY(!r)) return nullptr;  // MemoryError pending
   s = rs.get();
-  if (op == CaseOp::Lower || op == CaseOp::Upper || op == CaseOp::Casefold) {
-    // Branch-free, so the compiler vectorizes it: a megabyte of text is
-    // upper-cased at memory speed.
-    unsigned lo = op == CaseOp::Upper ? 'a' : 'A';
-    const unsigned char* in = (const unsigned char*)s->data;
-    unsigned char* out = (unsigned char*)r->data;
-    for (Signed i = 0; i < n; i++) {
-      unsigned c = in[i];
-      out[i] = (unsigned char)(c ^ ((c - lo < 26u) << 5));
-    }
-    return r;
-  }
   bool prev_cased = false;
   for (Signed i = 0; i < n; i++) {
     unsigned c = (unsigned char)s->data[i];
